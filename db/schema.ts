@@ -1,0 +1,493 @@
+/**
+ * The whole database schema, in one place.
+ *
+ * Conventions
+ * - Domain rows (everything the district upload sends) carry `id` (UUID v7), `version`
+ *   (starts at 1, +1 on every change), `updatedAt` (RFC 3339 with offset) and `deleted`
+ *   (a tombstone: rows are never removed, because the nightly upload must send deletions).
+ * - Times are RFC 3339 strings with offset, dates are `YYYY-MM-DD`: that is what the district
+ *   API wants, and it sorts correctly as text.
+ * - Money is stored in fen (integer), never as a float.
+ * - Lists of codes or short structured values that are always read with their row are JSON text.
+ * - Triggers that fill the upload outbox and the search index live in hand-written migrations
+ *   (drizzle-kit `--custom`), next to the generated ones in db/migrations/.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Columns every uploadable domain row has. */
+const domainColumns = {
+  id: text('id').primaryKey(),
+  version: integer('version').notNull().default(1),
+  updatedAt: text('updated_at').notNull(),
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+};
+
+const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
+
+// ---------------------------------------------------------------------------------------------
+// This installation, its people and its settings (never uploaded)
+// ---------------------------------------------------------------------------------------------
+
+export const centre = sqliteTable('centre', {
+  id: integer('id').primaryKey(), // always 1: one installation = one centre
+  centreCode: text('centre_code').notNull(),
+  name: text('name').notNull(),
+  tier: text('tier').notNull(), // village | town | district
+  address: text('address').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  committeeName: text('committee_name').notNull(), // 人民调解委员会 name, printed on the seal area
+  committeeAbbr: text('committee_abbr').notNull(), // used in case numbers: （2026）牧调字第0001号
+  deviceId: text('device_id').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  loginName: text('login_name').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(), // intake | mediator | court_mediator | admin
+  passwordHash: text('password_hash').notNull(), // scrypt$N$r$p$salt$hash
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  mediatorId: text('mediator_id'), // the roster record of this user, when the user mediates
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Centre-wide settings shared by every machine of the installation (key → JSON value). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Gapless counters: case numbers per year, queue numbers per day. */
+export const counters = sqliteTable(
+  'counters',
+  {
+    name: text('name').notNull(), // e.g. 'case:2026', 'queue:2026-11-29'
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.name] })],
+);
+
+/**
+ * Append-only audit trail. Every change to domain data is one row: who, when, what, before/after.
+ * A case's timeline is read from here. Rows are uploaded as `event` records (version stays 1);
+ * rows about users and settings are not (entityKind tells them apart).
+ */
+export const audit = sqliteTable(
+  'audit',
+  {
+    id: text('id').primaryKey(), // UUID v7: sorts by time
+    at: text('at').notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    operation: text('operation').notNull(), // e.g. 'case.accept'
+    entityKind: text('entity_kind').notNull(), // case | party | session | ... | user | centre | settings
+    entityId: text('entity_id').notNull(),
+    caseId: text('case_id'),
+    summary: text('summary').notNull().default(''), // one Chinese line for the timeline
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('audit_case_idx').on(t.caseId, t.at), index('audit_entity_idx').on(t.entityKind, t.entityId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Roster
+// ---------------------------------------------------------------------------------------------
+
+export const mediators = sqliteTable(
+  'mediators',
+  {
+    ...domainColumns,
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // resident | invited | invited_org
+    organisation: text('organisation').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    idNumber: text('id_number'), // for recusal checks against parties
+    specialties: json<string[]>('specialties').notNull().default(sql`'[]'`), // category codes
+    certificateNo: text('certificate_no').notNull().default(''),
+    region: text('region').notNull().default(''),
+    status: text('status').notNull().default('active'), // active | suspended | removed
+    statusDate: text('status_date'),
+    statusReason: text('status_reason'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('mediators_status_idx').on(t.status)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+// ---------------------------------------------------------------------------------------------
+
+export type Reporter = { name?: string; grid?: string; reference?: string; organisation?: string; phone?: string };
+export type AgreementDetails = {
+  responsibility?: string; // each party's responsibility (人民调解法 Art. 29(2))
+  terms: string[]; // the agreed terms, numbered when printed
+  performanceMethod?: string;
+  performancePlace?: string;
+  performanceDeadline?: string; // YYYY-MM-DD
+  oral?: boolean; // 口头协议
+};
+export type UndisputedDetails = {
+  consent: boolean; // every party agreed to the record being made
+  facts: string[];
+  disputedPoints: string[];
+  failureReason: string;
+  place?: string;
+};
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    ...domainColumns,
+    caseNumber: text('case_number').notNull().unique(),
+    year: integer('year').notNull(),
+    serial: integer('serial').notNull(),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    source: text('source').notNull(),
+    tier: text('tier').notNull(), // the tier that handles it now
+    originTier: text('origin_tier').notNull(), // the tier where it arose (for 小纠纷不出村 figures)
+    status: text('status').notNull(),
+    summary: text('summary').notNull().default(''), // facts
+    claims: text('claims').notNull().default(''), // matters in dispute / what the applicant asks
+    amountFen: integer('amount_fen'), // amount in dispute
+    agreedAmountFen: integer('agreed_amount_fen'), // amount involved in the agreement
+    reporter: json<Reporter>('reporter'),
+    registeredAt: text('registered_at').notNull(),
+    registeredBy: text('registered_by'),
+    acceptedAt: text('accepted_at'),
+    deadline: text('deadline'), // YYYY-MM-DD (限期化解)
+    closedAt: text('closed_at'),
+    outcome: text('outcome'), // agreement | failed | withdrawn | transferred | ended
+    outcomeAt: text('outcome_at'),
+    outcomeNote: text('outcome_note'),
+    rejectReason: text('reject_reason'),
+    leadUnit: text('lead_unit'),
+    coUnits: json<string[]>('co_units').notNull().default(sql`'[]'`),
+    responsibleLeader: text('responsible_leader'),
+    responsiblePerson: text('responsible_person'),
+    escalatedAt: text('escalated_at'),
+    transferredTo: text('transferred_to'),
+    repeatPetition: integer('repeat_petition', { mode: 'boolean' }).notNull().default(false),
+    preventedCriminalPeople: integer('prevented_criminal_people').notNull().default(0), // 防止民转刑
+    preventedPetitionPeople: integer('prevented_petition_people').notNull().default(0), // 防止群体性上访
+    agreement: json<AgreementDetails>('agreement'),
+    agreementEffectiveAt: text('agreement_effective_at'), // YYYY-MM-DD, starts the 30-day 司法确认 window
+    undisputed: json<UndisputedDetails>('undisputed'),
+    intakeId: text('intake_id'),
+  },
+  (t) => [
+    uniqueIndex('cases_year_serial_idx').on(t.year, t.serial),
+    index('cases_status_idx').on(t.status, t.registeredAt),
+    index('cases_registered_idx').on(t.registeredAt),
+    index('cases_deadline_idx').on(t.deadline),
+    index('cases_category_idx').on(t.category, t.registeredAt),
+    index('cases_source_idx').on(t.source, t.registeredAt),
+    index('cases_tier_idx').on(t.tier, t.registeredAt),
+  ],
+);
+
+/** A court referral (委派 before filing / 委托 after filing), one per referred case. */
+export const courtReferrals = sqliteTable('court_referrals', {
+  caseId: text('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  mode: text('mode').notNull(), // delegated | entrusted
+  procedure: text('procedure'), // ordinary | simple (entrusted only)
+  court: text('court').notNull(),
+  referenceNumber: text('reference_number').notNull(),
+  referredAt: text('referred_at').notNull(),
+  materialsSignedAt: text('materials_signed_at'), // the clock starts here
+  timeLimitDays: integer('time_limit_days').notNull(),
+  extensionDays: integer('extension_days').notNull().default(0),
+  extensionConsent: text('extension_consent'), // how both parties consented (required for an extension)
+  reportTo: text('report_to').notNull().default(''), // judge or clerk
+  result: text('result'), // agreement | failed | withdrawn
+  resultReason: text('result_reason'),
+  resultReportedAt: text('result_reported_at'),
+  materialsReturned: integer('materials_returned', { mode: 'boolean' }).notNull().default(false),
+});
+
+export const parties = sqliteTable(
+  'parties',
+  {
+    ...domainColumns,
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    role: text('role').notNull(), // applicant | respondent | third_party | agent
+    ordinal: integer('ordinal').notNull().default(0),
+    kind: text('kind').notNull(), // person | org
+    name: text('name').notNull(),
+    sex: text('sex'), // male | female
+    birthDate: text('birth_date'),
+    ethnicity: text('ethnicity'),
+    occupation: text('occupation'),
+    idType: text('id_type'), // resident_id | passport | hk_macao_permit | taiwan_permit | foreign_permanent | other
+    idNumber: text('id_number'),
+    creditCode: text('credit_code'), // organisations: unified social credit code (GB 32100)
+    legalRepresentative: text('legal_representative'),
+    phone: text('phone'),
+    address: text('address'),
+    representsId: text('represents_id'), // agents: the party they act for
+    authority: text('authority'), // agents: general | special (一般授权 / 特别授权)
+  },
+  (t) => [
+    index('parties_case_idx').on(t.caseId, t.ordinal),
+    index('parties_name_idx').on(t.name),
+    index('parties_phone_idx').on(t.phone),
+    index('parties_id_number_idx').on(t.idNumber),
+  ],
+);
+
+export const caseMediators = sqliteTable(
+  'case_mediators',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    mediatorId: text('mediator_id')
+      .notNull()
+      .references(() => mediators.id),
+    role: text('role').notNull().default('lead'), // lead | assistant
+    assignedAt: text('assigned_at').notNull(),
+    chosenBy: text('chosen_by').notNull().default('assigned'), // parties | assigned
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.mediatorId] }), index('case_mediators_mediator_idx').on(t.mediatorId)],
+);
+
+/** Mediation sessions and their record (调解记录). */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    ...domainColumns,
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    heldAt: text('held_at').notNull(),
+    place: text('place').notNull().default(''),
+    participants: text('participants').notNull().default(''),
+    record: text('record').notNull().default(''),
+    recorder: text('recorder').notNull().default(''),
+    mediatorId: text('mediator_id'),
+  },
+  (t) => [index('sessions_case_idx').on(t.caseId, t.heldAt)],
+);
+
+/** 司法确认: one per case that ended in agreement and went to court. */
+export const confirmations = sqliteTable(
+  'confirmations',
+  {
+    ...domainColumns,
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    court: text('court').notNull(),
+    appliedAt: text('applied_at').notNull(), // YYYY-MM-DD
+    acceptedAt: text('accepted_at'),
+    acceptanceNumber: text('acceptance_number'), // （2026）豫0711民特12号 / 调确字
+    ruling: text('ruling'), // confirmed | dismissed
+    ruledAt: text('ruled_at'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [uniqueIndex('confirmations_case_idx').on(t.caseId)],
+);
+
+/** 回访: follow-up visits on an agreement's performance. */
+export const followups = sqliteTable(
+  'followups',
+  {
+    ...domainColumns,
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    dueOn: text('due_on').notNull(), // YYYY-MM-DD
+    doneAt: text('done_at'),
+    method: text('method'), // visit | phone | other
+    performance: text('performance'), // performed | partly | not_performed
+    notes: text('notes').notNull().default(''),
+    visitor: text('visitor').notNull().default(''),
+  },
+  (t) => [index('followups_due_idx').on(t.doneAt, t.dueOn), index('followups_case_idx').on(t.caseId)],
+);
+
+/** Register of generated documents; the file itself lives in the data dir. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    ...domainColumns,
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    type: text('type').notNull(), // agreement | undisputed-facts | intake-form | ...
+    docVersion: integer('doc_version').notNull(), // 1, 2, ... per (case, type): a changed case makes a new one
+    subjectId: text('subject_id'), // e.g. the session of a 调解记录, the follow-up of a 回访记录
+    contentHash: text('content_hash').notNull(), // sha256 of the document model
+    filePath: text('file_path').notNull(), // relative to the data dir
+    generatedBy: text('generated_by').notNull(),
+    generatedAt: text('generated_at').notNull(),
+    printedAt: text('printed_at'),
+    printCount: integer('print_count').notNull().default(0),
+    signedCopyAt: text('signed_copy_at'),
+  },
+  (t) => [index('documents_case_idx').on(t.caseId, t.type, t.docVersion)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Intake counter and queue (local only: accepted registrations become cases)
+// ---------------------------------------------------------------------------------------------
+
+export const intakes = sqliteTable(
+  'intakes',
+  {
+    id: text('id').primaryKey(),
+    createdAt: text('created_at').notNull(),
+    channel: text('channel').notNull(), // kiosk | clerk
+    category: text('category').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    idNumber: text('id_number'),
+    otherParty: text('other_party').notNull().default(''),
+    otherPartyPhone: text('other_party_phone').notNull().default(''),
+    description: text('description').notNull(),
+    consentAt: text('consent_at').notNull(),
+    queryCode: text('query_code').notNull().unique(),
+    status: text('status').notNull().default('pending'), // pending | accepted | merged | rejected
+    caseId: text('case_id'),
+    rejectReason: text('reject_reason'),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: text('reviewed_at'),
+  },
+  (t) => [index('intakes_status_idx').on(t.status, t.createdAt)],
+);
+
+export const queueTickets = sqliteTable(
+  'queue_tickets',
+  {
+    id: text('id').primaryKey(),
+    day: text('day').notNull(), // YYYY-MM-DD, local
+    number: integer('number').notNull(),
+    code: text('code').notNull(), // A001
+    intakeId: text('intake_id'),
+    caseId: text('case_id'),
+    status: text('status').notNull().default('waiting'), // waiting | called | serving | done | no_show
+    createdAt: text('created_at').notNull(),
+    calledAt: text('called_at'),
+    calledBy: text('called_by'),
+    desk: text('desk'),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [uniqueIndex('queue_day_number_idx').on(t.day, t.number), index('queue_status_idx').on(t.day, t.status)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Upload to the district (district-api.md)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Records waiting to be uploaded: one row per (kind, id), filled by triggers in the same
+ * transaction as the change, so a change can never be left out. Five changes → one row.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    kind: text('kind').notNull(),
+    recordId: text('record_id').notNull(),
+    version: integer('version').notNull(),
+    queuedAt: text('queued_at').notNull(),
+    batchId: text('batch_id'), // set while the record is in an unanswered batch
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.recordId] }), index('outbox_batch_idx').on(t.batchId)],
+);
+
+/** Batches built and not yet definitely answered: retried with the same id and the same bytes. */
+export const uploadBatches = sqliteTable('upload_batches', {
+  batchId: text('batch_id').primaryKey(),
+  createdAt: text('created_at').notNull(),
+  body: text('body').notNull(), // the exact JSON sent, so a retry sends the same bytes
+  recordCount: integer('record_count').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: text('next_attempt_at'),
+  lastError: text('last_error'),
+});
+
+/** What the district holds, as far as this installation knows (for reconciliation). */
+export const uploaded = sqliteTable(
+  'uploaded',
+  {
+    kind: text('kind').notNull(),
+    recordId: text('record_id').notNull(),
+    version: integer('version').notNull(),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull(),
+    batchId: text('batch_id').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.recordId] })],
+);
+
+/** Records the district refused (422), with its reason, until they are fixed and resent. */
+export const uploadRejections = sqliteTable(
+  'upload_rejections',
+  {
+    kind: text('kind').notNull(),
+    recordId: text('record_id').notNull(),
+    version: integer('version').notNull(),
+    message: text('message').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.recordId] })],
+);
+
+/** One row per upload run, for the status page. */
+export const uploadRuns = sqliteTable('upload_runs', {
+  id: text('id').primaryKey(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  trigger: text('trigger').notNull(), // schedule | manual | cli | catch-up
+  result: text('result'), // ok | partial | failed
+  sent: integer('sent').notNull().default(0),
+  accepted: integer('accepted').notNull().default(0),
+  duplicates: integer('duplicates').notNull().default(0),
+  rejected: integer('rejected').notNull().default(0),
+  pending: integer('pending').notNull().default(0),
+  message: text('message'),
+  reconciliation: text('reconciliation', { mode: 'json' }),
+});
+
+/** Named locks between processes on one data dir (the app and the CLI): e.g. one upload at a time. */
+export const locks = sqliteTable('locks', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(), // pid@host and what holds it, for the message to the other side
+  expiresAt: text('expires_at').notNull(), // a crashed holder's lock lapses
+});
+
+export const schema = {
+  centre,
+  users,
+  settings,
+  counters,
+  audit,
+  mediators,
+  cases,
+  courtReferrals,
+  parties,
+  caseMediators,
+  sessions,
+  confirmations,
+  followups,
+  documents,
+  intakes,
+  queueTickets,
+  outbox,
+  uploadBatches,
+  uploaded,
+  uploadRejections,
+  uploadRuns,
+  locks,
+};

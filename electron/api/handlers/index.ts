@@ -1,0 +1,13 @@
+/** Every operation's handler, checked against the contract: a missing or extra one fails to compile. */
+import type { Api } from '../../common/api';
+import type { Handlers } from '../handler';
+import { authHandlers, usersHandlers } from './auth';
+import { settingsHandlers } from './settings';
+import { setupHandlers } from './setup';
+
+export const handlers: Handlers<Api> = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...settingsHandlers,
+};

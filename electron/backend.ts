@@ -1,0 +1,89 @@
+/**
+ * The app behind either window: opens the data dir and the database, builds the services, and
+ * answers API calls. The Electron shell (electron/main) and the browser host (electron/host)
+ * are both thin wrappers around this; neither contains business logic.
+ */
+import path from 'node:path';
+import { openDatabase } from '../db/open';
+import type { ApiRequest, ApiResponse } from './common/api/contract';
+import type { AppServices } from './app-services';
+import { dispatch } from './api/dispatch';
+import { SessionStore } from './services/auth/sessions';
+import { dailyBackup, snapshotSync } from './services/backup';
+import { systemClock, type Clock } from './services/core/clock';
+import type { ServiceContext } from './services/core/context';
+import { createLogger, type Logger } from './services/core/logger';
+import { ensureWritableDataDir } from './services/data-dir';
+import { confPrefs, type Prefs } from './services/prefs';
+import { fileSecretStore, type SecretStore } from './services/secrets';
+
+export interface Backend {
+  invoke(req: ApiRequest | unknown): Promise<ApiResponse>;
+  startBackgroundJobs(): void;
+  close(): void;
+  dataDir: string;
+  app: AppServices;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  host: 'electron' | 'browser';
+  secrets?: SecretStore;
+  prefs?: Prefs;
+  clock?: Clock;
+  logger?: Logger;
+  /** Log to the console too (the browser host in a terminal). */
+  consoleLog?: boolean;
+}
+
+/** Open everything the app needs. Throws AppError (Chinese message) when the data cannot be used. */
+export function openServices(opts: { dataDir: string; secrets?: SecretStore; clock?: Clock; logger?: Logger; consoleLog?: boolean }): ServiceContext {
+  const paths = ensureWritableDataDir(opts.dataDir);
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? createLogger({ logsDir: paths.logs, console: opts.consoleLog ?? false });
+  const db = openDatabase(paths.database, {
+    backupBeforeMigrate: (sqlite, pending) => {
+      const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
+      const file = path.join(paths.backups, `pre-migrate-${stamp}.sqlite`);
+      snapshotSync(sqlite, file);
+      logger.info('backup before migration', { file, pending });
+    },
+  });
+  return { db, clock, logger, paths, secrets: opts.secrets ?? fileSecretStore(paths.secrets) };
+}
+
+export function createBackend(opts: BackendOptions): Backend {
+  const ctx = openServices(opts);
+  const app: AppServices = {
+    ctx,
+    sessions: new SessionStore(ctx.clock),
+    prefs: opts.prefs ?? confPrefs(ctx.paths.prefs),
+    host: opts.host,
+  };
+  const timers: NodeJS.Timeout[] = [];
+  ctx.logger.info('backend started', { host: opts.host, dataDir: opts.dataDir });
+
+  const runDailyBackup = () =>
+    dailyBackup(ctx.db.sqlite, ctx.paths.backups, ctx.clock.now())
+      .then((file) => file && ctx.logger.info('daily backup written', { file }))
+      .catch((e: Error) => ctx.logger.error('daily backup failed', { error: e.message }));
+
+  return {
+    dataDir: opts.dataDir,
+    app,
+    invoke: (req) => dispatch(app, req),
+    startBackgroundJobs: () => {
+      void runDailyBackup();
+      // Hourly is enough: the backup is per calendar day and skipped when today's exists.
+      const t = setInterval(() => void runDailyBackup(), 60 * 60_000);
+      t.unref();
+      timers.push(t);
+    },
+    close: () => {
+      for (const t of timers) clearInterval(t);
+      ctx.db.close();
+      ctx.logger.info('backend closed');
+      ctx.logger.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * What every CLI command shares: opening a data dir's services, and printing results and errors
+ * the same way (Chinese first, English after a slash; errors on stderr with a non-zero exit).
+ */
+import { openServices } from '../backend';
+import { AppError, isAppError } from '../common/errors';
+import type { ServiceContext } from '../services/core/context';
+import { createLogger } from '../services/core/logger';
+import { dataPaths } from '../services/data-dir';
+
+export async function withServices<T>(dataDir: string | undefined, fn: (ctx: ServiceContext) => T | Promise<T>): Promise<T> {
+  if (!dataDir) throw new AppError('VALIDATION', '请用 --data-dir 指定数据目录 / --data-dir is required');
+  const ctx = openServices({ dataDir, logger: createLogger({ logsDir: dataPaths(dataDir).logs }) });
+  try {
+    return await fn(ctx);
+  } finally {
+    ctx.db.close();
+    ctx.logger.close();
+  }
+}
+
+export const out = (line: string) => process.stdout.write(`${line}\n`);
+export const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Run a command action; an error becomes a message on stderr and exit code 1, never a stack. */
+export const action =
+  <A extends unknown[]>(fn: (...args: A) => Promise<void> | void) =>
+  async (...args: A): Promise<void> => {
+    try {
+      await fn(...args);
+    } catch (e) {
+      if (isAppError(e)) err(`错误 / error: ${e.message}`);
+      else err(`错误 / error: ${(e as Error).message ?? String(e)}`);
+      process.exitCode = process.exitCode && process.exitCode !== 0 ? process.exitCode : 1;
+    }
+  };
+
+/** Validation from zod-like results for CLI options. */
+export function required(value: string | undefined, flag: string, label: string): string {
+  if (!value || !value.trim()) throw new AppError('VALIDATION', `缺少 ${flag}（${label}）/ ${flag} is required`);
+  return value.trim();
+}

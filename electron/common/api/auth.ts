@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Role } from '../roles';
+import { ROLES } from '../roles';
+import { op } from './contract';
+import { loginName, password, requiredText } from './fields';
+
+export interface SessionUser {
+  id: string;
+  loginName: string;
+  displayName: string;
+  role: Role;
+  mediatorId: string | null;
+}
+
+export interface UserRow extends SessionUser {
+  active: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export const authOps = {
+  'auth.login': op<{ session: string; user: SessionUser; idleMinutes: number }>()({
+    input: z.object({ loginName: z.string().trim().min(1, '请填写登录名').max(64), password: z.string().min(1, '请填写密码').max(128) }),
+    access: 'public',
+    title: '登录',
+  }),
+  'auth.logout': op<{ ok: true }>()({ input: z.object({}).optional(), access: 'public', title: '退出登录' }),
+  'auth.me': op<{ user: SessionUser; idleMinutes: number }>()({ input: z.object({}).optional(), access: 'signed-in', title: '当前用户' }),
+  'auth.changePassword': op<{ ok: true }>()({
+    input: z.object({ oldPassword: z.string().min(1, '请填写原密码'), newPassword: password }),
+    access: 'signed-in',
+    title: '修改密码',
+  }),
+};
+
+export const usersOps = {
+  'users.list': op<UserRow[]>()({ input: z.object({}).optional(), access: ['admin'], title: '用户列表' }),
+  'users.create': op<UserRow>()({
+    input: z.object({
+      loginName,
+      displayName: requiredText('姓名', 40),
+      role: z.enum(ROLES, { error: '请选择角色' }),
+      password,
+      mediatorId: z.string().uuid().nullable().optional(),
+    }),
+    access: ['admin'],
+    title: '新增用户',
+  }),
+  'users.resetPassword': op<{ ok: true }>()({
+    input: z.object({ userId: z.string().min(1), password }),
+    access: ['admin'],
+    title: '重置密码',
+  }),
+  'users.setActive': op<UserRow>()({
+    input: z.object({ userId: z.string().min(1), active: z.boolean() }),
+    access: ['admin'],
+    title: '启用/停用用户',
+  }),
+};
