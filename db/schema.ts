@@ -14,6 +14,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AgreementDetails, Reporter, UndisputedDetails } from '../electron/common/api/case-details';
 
 /** Columns every uploadable domain row has. */
 const domainColumns = {
@@ -123,23 +124,6 @@ export const mediators = sqliteTable(
 // ---------------------------------------------------------------------------------------------
 // Cases
 // ---------------------------------------------------------------------------------------------
-
-export type Reporter = { name?: string; grid?: string; reference?: string; organisation?: string; phone?: string };
-export type AgreementDetails = {
-  responsibility?: string; // each party's responsibility (人民调解法 Art. 29(2))
-  terms: string[]; // the agreed terms, numbered when printed
-  performanceMethod?: string;
-  performancePlace?: string;
-  performanceDeadline?: string; // YYYY-MM-DD
-  oral?: boolean; // 口头协议
-};
-export type UndisputedDetails = {
-  consent: boolean; // every party agreed to the record being made
-  facts: string[];
-  disputedPoints: string[];
-  failureReason: string;
-  place?: string;
-};
 
 export const cases = sqliteTable(
   'cases',

@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // better-sqlite3 is native: forks are safer than worker threads for it.
     pool: 'forks',
+    // The app runs in China: local dates and RFC 3339 offsets are +08:00 whatever the CI machine says.
+    env: { TZ: 'Asia/Shanghai' },
   },
 });

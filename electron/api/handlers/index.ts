@@ -2,6 +2,8 @@
 import type { Api } from '../../common/api';
 import type { Handlers } from '../handler';
 import { authHandlers, usersHandlers } from './auth';
+import { casesHandlers } from './cases';
+import { mediatorsHandlers } from './mediators';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
 
@@ -10,4 +12,6 @@ export const handlers: Handlers<Api> = {
   ...authHandlers,
   ...usersHandlers,
   ...settingsHandlers,
+  ...casesHandlers,
+  ...mediatorsHandlers,
 };

@@ -1,0 +1,377 @@
+/**
+ * Cases at the mediator's desk: registration, parties, the life cycle, sessions, deadlines,
+ * the list, search and the case page.
+ */
+import { z } from 'zod';
+import { categoryCodeSchema } from '../domain/categories';
+import { isoDateSchema } from '../domain/dates';
+import { idTypeSchema, validateCreditCode, validateIdNumber, validatePhone } from '../domain/identity';
+import { actionSchema, statusSchema, type ActionCode, type Outcome, type Status } from '../domain/lifecycle';
+import { parseYuan } from '../domain/money';
+import { sourceCodeSchema } from '../domain/sources';
+import { tierSchema, type Tier } from '../domain/tiers';
+import type { DeadlineState } from '../domain/deadlines';
+import type { AgreementDetails, Reporter, UndisputedDetails } from './case-details';
+import { op } from './contract';
+import { optionalText, requiredText } from './fields';
+
+/** The longest text field (a summary of facts): generous for a real case, bounded against abuse. */
+export const MAX_LONG_TEXT = 20_000;
+
+const yuan = z
+  .string()
+  .trim()
+  .max(30)
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    try {
+      return parseYuan(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
+
+export const partyRoleSchema = z.enum(['applicant', 'respondent', 'third_party', 'agent'], { error: '请选择当事人身份' });
+export type PartyRole = z.infer<typeof partyRoleSchema>;
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = { applicant: '申请人', respondent: '被申请人', third_party: '第三人', agent: '代理人' };
+
+export const partyInput = z
+  .object({
+    role: partyRoleSchema,
+    kind: z.enum(['person', 'org'], { error: '请选择自然人或单位' }),
+    name: requiredText('姓名或名称', 100),
+    sex: z.enum(['male', 'female']).optional().nullable(),
+    birthDate: isoDateSchema.optional().nullable(),
+    ethnicity: optionalText('民族', 20),
+    occupation: optionalText('职业或职务', 50),
+    idType: idTypeSchema.optional().nullable(),
+    idNumber: optionalText('证件号码', 50),
+    creditCode: optionalText('统一社会信用代码', 18),
+    legalRepresentative: optionalText('法定代表人', 50),
+    phone: optionalText('联系电话', 30),
+    address: optionalText('住址', 200),
+    /** Agents: index (in the same request) or id of the party they act for. */
+    representsIndex: z.number().int().min(0).optional().nullable(),
+    representsId: z.string().optional().nullable(),
+    authority: z.enum(['general', 'special']).optional().nullable(),
+  })
+  .superRefine((p, ctx) => {
+    const today = new Date().toISOString().slice(0, 10);
+    if (p.idNumber) {
+      const check = validateIdNumber(p.idType ?? 'resident_id', p.idNumber, today);
+      if (!check.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: check.message });
+    }
+    if (p.creditCode) {
+      const check = validateCreditCode(p.creditCode);
+      if (!check.ok) ctx.addIssue({ code: 'custom', path: ['creditCode'], message: check.message });
+    }
+    if (p.phone) {
+      const check = validatePhone(p.phone);
+      if (!check.ok) ctx.addIssue({ code: 'custom', path: ['phone'], message: check.message });
+    }
+    if (p.birthDate && p.birthDate > today) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: '出生日期不能晚于今天' });
+    if (p.kind === 'org' && p.role === 'agent') ctx.addIssue({ code: 'custom', path: ['kind'], message: '代理人应为自然人' });
+  });
+export type PartyInput = z.input<typeof partyInput>;
+
+export const reporterInput = z
+  .object({
+    name: optionalText('上报人姓名', 50),
+    grid: optionalText('网格', 100),
+    reference: optionalText('转办文号', 100),
+    organisation: optionalText('上报单位', 100),
+    phone: optionalText('上报人电话', 30),
+  })
+  .optional()
+  .nullable();
+
+const summary = z.string().max(MAX_LONG_TEXT, `事实经过不能超过 ${MAX_LONG_TEXT} 字，请精简或作为附件材料提交`).default('');
+const claims = z.string().max(5000, '争议事项不能超过 5000 字').default('');
+
+export const registerCaseInput = z.object({
+  title: requiredText('纠纷简述', 100),
+  category: categoryCodeSchema,
+  source: sourceCodeSchema,
+  tier: tierSchema,
+  summary,
+  claims,
+  amountYuan: yuan,
+  reporter: reporterInput,
+  parties: z
+    .array(partyInput)
+    .min(1, '至少填写一名当事人')
+    .max(50, '当事人不能超过 50 名')
+    .refine((ps) => ps.some((p) => p.role === 'applicant'), '至少要有一名申请人'),
+  intakeId: z.string().optional(),
+  repeatPetition: z.boolean().optional(),
+});
+export type RegisterCaseInput = z.input<typeof registerCaseInput>;
+
+export const caseFieldsPatch = z.object({
+  title: requiredText('纠纷简述', 100).optional(),
+  category: categoryCodeSchema.optional(),
+  summary: summary.optional(),
+  claims: claims.optional(),
+  amountYuan: yuan,
+  reporter: reporterInput,
+  leadUnit: optionalText('牵头单位', 100).nullable(),
+  coUnits: z.array(requiredText('协办单位', 100)).max(20).optional(),
+  responsibleLeader: optionalText('包案领导', 50).nullable(),
+  responsiblePerson: optionalText('责任人', 50).nullable(),
+  repeatPetition: z.boolean().optional(),
+  preventedCriminalPeople: z.number().int().min(0).max(10000).optional(),
+  preventedPetitionPeople: z.number().int().min(0).max(100000).optional(),
+});
+
+export const agreementInput = z.object({
+  responsibility: z.string().max(5000, '责任认定不能超过 5000 字').optional(),
+  terms: z.array(z.string().trim().min(1, '协议条款不能为空').max(5000, '每条协议条款不能超过 5000 字')).max(100, '协议条款不能超过 100 条'),
+  performanceMethod: optionalText('履行方式', 500),
+  performancePlace: optionalText('履行地点', 200),
+  performanceDeadline: isoDateSchema.optional(),
+  oral: z.boolean().optional(),
+});
+
+export const undisputedInput = z.object({
+  consent: z.boolean(),
+  facts: z.array(z.string().trim().min(1, '事实不能为空').max(5000)).max(100),
+  disputedPoints: z.array(z.string().trim().min(1).max(5000)).max(100),
+  failureReason: z.string().trim().max(5000),
+  place: optionalText('地点', 200),
+});
+
+const caseRef = { id: z.string().min(1), version: z.number().int().min(1) };
+
+export const stepInput = z.object({
+  ...caseRef,
+  action: actionSchema,
+  reason: optionalText('理由', 2000),
+  targetUnit: optionalText('移交单位', 100),
+  /** agree: the agreement's details (may also be filled in later) */
+  agreement: agreementInput.optional(),
+  agreedAmountYuan: yuan,
+  agreementEffectiveAt: isoDateSchema.optional(),
+});
+
+export const sessionInput = z.object({
+  heldAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?/, '请填写调解时间'),
+  place: requiredText('地点', 200),
+  participants: requiredText('参加人员', 1000),
+  record: z.string().max(MAX_LONG_TEXT, `调解记录不能超过 ${MAX_LONG_TEXT} 字`).default(''),
+  recorder: optionalText('记录人', 50),
+  mediatorId: z.string().optional().nullable(),
+});
+
+export const listCasesInput = z.object({
+  status: z.array(statusSchema).optional(),
+  category: z.array(categoryCodeSchema).optional(),
+  source: z.array(sourceCodeSchema).optional(),
+  tier: z.array(tierSchema).optional(),
+  mediatorId: z.string().optional(),
+  overdue: z.boolean().optional(),
+  open: z.boolean().optional(),
+  registeredFrom: isoDateSchema.optional(),
+  registeredTo: isoDateSchema.optional(),
+  sort: z.enum(['registeredAt', 'deadline', 'caseNumber', 'updatedAt']).default('registeredAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.number().int().min(1).max(100000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(20),
+});
+export type ListCasesInput = z.input<typeof listCasesInput>;
+
+export interface CaseRow {
+  id: string;
+  version: number;
+  caseNumber: string;
+  title: string;
+  category: string;
+  source: string;
+  tier: Tier;
+  status: Status;
+  registeredAt: string;
+  deadline: string | null;
+  deadlineState: DeadlineState;
+  daysLeft: number | null;
+  /** "张三 诉 李四" style names, for the list. */
+  partyNames: string;
+  mediatorNames: string;
+}
+
+export interface PartyView {
+  id: string;
+  version: number;
+  role: PartyRole;
+  kind: 'person' | 'org';
+  name: string;
+  sex: 'male' | 'female' | null;
+  birthDate: string | null;
+  ethnicity: string | null;
+  occupation: string | null;
+  idType: string | null;
+  idNumber: string | null;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  phone: string | null;
+  address: string | null;
+  representsId: string | null;
+  authority: 'general' | 'special' | null;
+}
+
+export interface SessionView {
+  id: string;
+  version: number;
+  heldAt: string;
+  place: string;
+  participants: string;
+  record: string;
+  recorder: string;
+  mediatorId: string | null;
+}
+
+export interface MediatorRef {
+  id: string;
+  name: string;
+  kind: string;
+  organisation: string;
+  role: 'lead' | 'assistant';
+  chosenBy: 'parties' | 'assigned';
+}
+
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  actorName: string;
+  operation: string;
+  summary: string;
+}
+
+export interface CaseDetail {
+  id: string;
+  version: number;
+  updatedAt: string;
+  caseNumber: string;
+  title: string;
+  category: string;
+  source: string;
+  tier: Tier;
+  originTier: Tier;
+  status: Status;
+  summary: string;
+  claims: string;
+  amountFen: number | null;
+  agreedAmountFen: number | null;
+  reporter: Reporter | null;
+  registeredAt: string;
+  acceptedAt: string | null;
+  deadline: string | null;
+  deadlineState: DeadlineState;
+  daysLeft: number | null;
+  closedAt: string | null;
+  outcome: Outcome | null;
+  outcomeAt: string | null;
+  outcomeNote: string | null;
+  rejectReason: string | null;
+  leadUnit: string | null;
+  coUnits: string[];
+  responsibleLeader: string | null;
+  responsiblePerson: string | null;
+  escalatedAt: string | null;
+  transferredTo: string | null;
+  repeatPetition: boolean;
+  preventedCriminalPeople: number;
+  preventedPetitionPeople: number;
+  agreement: AgreementDetails | null;
+  agreementEffectiveAt: string | null;
+  undisputed: UndisputedDetails | null;
+  parties: PartyView[];
+  mediators: MediatorRef[];
+  sessions: SessionView[];
+  timeline: TimelineEntry[];
+  availableActions: ActionCode[];
+}
+
+export interface RepeatMatch {
+  caseId: string;
+  caseNumber: string;
+  title: string;
+  status: Status;
+  partyName: string;
+  /** Why it matched: 证件号码相同 / 姓名和电话相同 */
+  reason: string;
+}
+
+export interface SearchHit {
+  id: string;
+  caseNumber: string;
+  title: string;
+  status: Status;
+  registeredAt: string;
+  /** The party that matched, masked as in lists. */
+  matchedParty: string | null;
+  matchedOn: 'caseNumber' | 'name' | 'phone' | 'idNumber' | 'title';
+}
+
+export interface DeskSummary {
+  today: string;
+  overdue: CaseRow[];
+  dueSoon: CaseRow[];
+  counts: { open: number; mine: number; registered: number; mediating: number };
+}
+
+const MEDIATOR_ROLES = ['mediator', 'court_mediator', 'admin'] as const;
+const ALL_STAFF = ['intake', 'mediator', 'court_mediator', 'admin'] as const;
+
+export const casesOps = {
+  'cases.register': op<CaseDetail>()({ input: registerCaseInput, access: ALL_STAFF, title: '登记案件' }),
+  'cases.checkRepeat': op<RepeatMatch[]>()({
+    input: z.object({
+      parties: z.array(z.object({ name: z.string().max(100).optional(), idNumber: z.string().max(50).optional(), phone: z.string().max(30).optional() })).max(50),
+      excludeCaseId: z.string().optional(),
+    }),
+    access: ALL_STAFF,
+    title: '重复纠纷提示',
+  }),
+  'cases.get': op<CaseDetail>()({ input: z.object({ id: z.string().min(1) }), access: ALL_STAFF, title: '查看案件' }),
+  'cases.list': op<{ rows: CaseRow[]; total: number; page: number; pageSize: number }>()({ input: listCasesInput, access: ALL_STAFF, title: '案件列表' }),
+  'cases.search': op<SearchHit[]>()({
+    input: z.object({ q: z.string().trim().min(1, '请输入案号、姓名、电话或证件号码').max(50, '搜索内容不能超过 50 个字'), limit: z.number().int().min(1).max(100).default(30) }),
+    access: ALL_STAFF,
+    title: '搜索案件',
+  }),
+  'cases.desk': op<DeskSummary>()({ input: z.object({}).optional(), access: ALL_STAFF, title: '今日待办' }),
+  'cases.update': op<CaseDetail>()({ input: z.object({ ...caseRef, patch: caseFieldsPatch }), access: MEDIATOR_ROLES, title: '修改案件' }),
+  'cases.step': op<CaseDetail>()({ input: stepInput, access: MEDIATOR_ROLES, title: '办理案件' }),
+  'cases.setDeadline': op<CaseDetail>()({
+    input: z.object({ ...caseRef, deadline: isoDateSchema, reason: requiredText('调整理由', 500) }),
+    access: MEDIATOR_ROLES,
+    title: '调整化解期限',
+  }),
+  'cases.escalate': op<CaseDetail>()({ input: z.object({ ...caseRef, reason: requiredText('上报理由', 1000) }), access: MEDIATOR_ROLES, title: '上报上级' }),
+  'cases.setAgreement': op<CaseDetail>()({
+    input: z.object({ ...caseRef, agreement: agreementInput, agreedAmountYuan: yuan, agreementEffectiveAt: isoDateSchema.optional() }),
+    access: MEDIATOR_ROLES,
+    title: '编辑协议内容',
+  }),
+  'cases.setUndisputed': op<CaseDetail>()({ input: z.object({ ...caseRef, undisputed: undisputedInput }), access: MEDIATOR_ROLES, title: '编辑无争议事实' }),
+  'cases.assignMediator': op<CaseDetail>()({
+    input: z.object({ ...caseRef, mediatorId: z.string().min(1, '请选择调解员'), role: z.enum(['lead', 'assistant']).default('lead'), chosenBy: z.enum(['parties', 'assigned']).default('assigned') }),
+    access: MEDIATOR_ROLES,
+    title: '指派调解员',
+  }),
+  'cases.unassignMediator': op<CaseDetail>()({ input: z.object({ ...caseRef, mediatorId: z.string().min(1) }), access: MEDIATOR_ROLES, title: '取消指派' }),
+  'parties.add': op<CaseDetail>()({ input: z.object({ ...caseRef, party: partyInput }), access: ALL_STAFF, title: '添加当事人' }),
+  'parties.update': op<CaseDetail>()({
+    input: z.object({ caseId: z.string().min(1), partyId: z.string().min(1), partyVersion: z.number().int().min(1), party: partyInput }),
+    access: ALL_STAFF,
+    title: '修改当事人',
+  }),
+  'parties.remove': op<CaseDetail>()({ input: z.object({ ...caseRef, partyId: z.string().min(1) }), access: MEDIATOR_ROLES, title: '删除当事人' }),
+  'sessions.add': op<CaseDetail>()({ input: z.object({ caseId: z.string().min(1), session: sessionInput }), access: MEDIATOR_ROLES, title: '记录调解' }),
+  'sessions.update': op<CaseDetail>()({
+    input: z.object({ caseId: z.string().min(1), sessionId: z.string().min(1), sessionVersion: z.number().int().min(1), session: sessionInput }),
+    access: MEDIATOR_ROLES,
+    title: '修改调解记录',
+  }),
+};

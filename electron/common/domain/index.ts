@@ -1,0 +1,14 @@
+/**
+ * The pure domain rules, for main process and renderer alike: only zod and dayjs are imported
+ * below this folder (no node:*, no electron).
+ */
+export * from './categories';
+export * from './sources';
+export * from './tiers';
+export * from './lifecycle';
+export * from './dates';
+export * from './identity';
+export * from './deadlines';
+export * from './caseNumber';
+export * from './confirmation';
+export * from './money';

@@ -1,0 +1,152 @@
+/**
+ * Moving a case through its life cycle (domain/lifecycle.ts holds the legal steps), and the
+ * changes around it: fields, deadline, escalation, the agreement and the undisputed facts.
+ * Every change checks the caller's version (optimistic locking) and writes one audit event.
+ */
+import type { z } from 'zod';
+import type { agreementInput, caseFieldsPatch, stepInput, undisputedInput } from '../../common/api/cases';
+import { AppError } from '../../common/errors';
+import { caseDeadline } from '../../common/domain/deadlines';
+import { ACTIONS, assertStepInputs, canStep, nextStatus, outcomeFor, statusLabel, type Status } from '../../common/domain/lifecycle';
+import type { SourceCode } from '../../common/domain/sources';
+import { nextTier, tierLabel, type Tier } from '../../common/domain/tiers';
+import { recordAudit } from '../core/audit';
+import { localDate, rfc3339 } from '../core/clock';
+import type { Actor, ServiceContext } from '../core/context';
+import { getSettings } from '../core/settings';
+import { caseMediatorIds } from './mediators';
+import { lockCase, writeCase, type CaseRecord } from './versioning';
+
+type StepInput = z.output<typeof stepInput>;
+
+function change(ctx: ServiceContext, actor: Actor, id: string, version: number, fn: (c: CaseRecord) => { patch: Partial<CaseRecord>; operation: string; summary: string }) {
+  ctx.db.sqlite
+    .transaction(() => {
+      const c = lockCase(ctx, id, version);
+      const { patch, operation, summary } = fn(c);
+      const before = Object.fromEntries(Object.keys(patch).map((k) => [k, c[k as keyof CaseRecord]]));
+      writeCase(ctx, c, patch);
+      recordAudit(ctx, actor, { operation, entityKind: 'case', entityId: id, caseId: id, summary, before, after: patch });
+    })
+    .immediate();
+}
+
+export function stepCase(ctx: ServiceContext, actor: Actor, input: StepInput): void {
+  change(ctx, actor, input.id, input.version, (c) => {
+    const from = c.status as Status;
+    const to = nextStatus(from, input.action); // throws ILLEGAL_STEP with a Chinese message
+    assertStepInputs(input.action, { reason: input.reason, targetUnit: input.targetUnit });
+    const now = ctx.clock.now();
+    const at = rfc3339(now);
+    const today = localDate(now);
+    const patch: Partial<CaseRecord> = { status: to };
+    let detail = '';
+    switch (input.action) {
+      case 'accept': {
+        patch.acceptedAt = at;
+        if (!c.deadline) patch.deadline = caseDeadline(today, c.source as SourceCode, getSettings(ctx).deadlineDays as Partial<Record<SourceCode, number>>);
+        detail = patch.deadline ? `，化解期限 ${patch.deadline}` : '';
+        break;
+      }
+      case 'reject':
+        patch.rejectReason = input.reason ?? null;
+        patch.closedAt = at;
+        detail = `，理由：${input.reason}`;
+        break;
+      case 'start':
+        if (caseMediatorIds(ctx, c.id).length === 0) throw new AppError('REFUSED', '请先指派调解员，再开始调解');
+        break;
+      case 'agree':
+        patch.outcome = 'agreement';
+        patch.outcomeAt = at;
+        patch.outcomeNote = input.reason ?? null;
+        patch.agreementEffectiveAt = input.agreementEffectiveAt ?? c.agreementEffectiveAt ?? today;
+        if (input.agreement) patch.agreement = input.agreement;
+        if (input.agreedAmountYuan !== undefined) patch.agreedAmountFen = input.agreedAmountYuan;
+        break;
+      case 'fail':
+      case 'withdraw':
+        patch.outcome = outcomeFor(to);
+        patch.outcomeAt = at;
+        patch.outcomeNote = input.reason ?? null;
+        detail = input.reason ? `，理由：${input.reason}` : '';
+        break;
+      case 'transfer':
+        patch.outcome = 'transferred';
+        patch.outcomeAt = at;
+        patch.outcomeNote = input.reason ?? null;
+        patch.transferredTo = input.targetUnit ?? null;
+        detail = `至 ${input.targetUnit}，理由：${input.reason}`;
+        break;
+      case 'close':
+        patch.closedAt = at;
+        break;
+    }
+    return { patch, operation: `case.${input.action}`, summary: `${ACTIONS[input.action].label}（${statusLabel(from)} → ${statusLabel(to)}）${detail}` };
+  });
+}
+
+export function setDeadline(ctx: ServiceContext, actor: Actor, id: string, version: number, deadline: string, reason: string): void {
+  change(ctx, actor, id, version, (c) => {
+    if (deadline < c.registeredAt.slice(0, 10)) {
+      throw new AppError('VALIDATION', `化解期限不能早于登记日期（${c.registeredAt.slice(0, 10)}）`, { deadline: '期限不能早于登记日期' });
+    }
+    if (!['registered', 'accepted', 'mediating'].includes(c.status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能再调整期限`);
+    return { patch: { deadline }, operation: 'case.setDeadline', summary: `化解期限由 ${c.deadline ?? '未设定'} 调整为 ${deadline}，理由：${reason}` };
+  });
+}
+
+export function escalateCase(ctx: ServiceContext, actor: Actor, id: string, version: number, reason: string): void {
+  change(ctx, actor, id, version, (c) => {
+    if (!['registered', 'accepted', 'mediating'].includes(c.status)) throw new AppError('ILLEGAL_STEP', `案件${statusLabel(c.status)}，不能上报`);
+    const up = nextTier(c.tier as Tier);
+    if (!up) throw new AppError('REFUSED', '案件已在区级层面，不能再上报');
+    return {
+      patch: { tier: up, escalatedAt: rfc3339(ctx.clock.now()) },
+      operation: 'case.escalate',
+      summary: `由${tierLabel(c.tier)}上报至${tierLabel(up)}，理由：${reason}`,
+    };
+  });
+}
+
+export function updateCaseFields(ctx: ServiceContext, actor: Actor, id: string, version: number, p: z.output<typeof caseFieldsPatch>): void {
+  change(ctx, actor, id, version, () => {
+    const patch: Partial<CaseRecord> = {};
+    if (p.title !== undefined) patch.title = p.title;
+    if (p.category !== undefined) patch.category = p.category;
+    if (p.summary !== undefined) patch.summary = p.summary;
+    if (p.claims !== undefined) patch.claims = p.claims;
+    if (p.amountYuan !== undefined) patch.amountFen = p.amountYuan;
+    if (p.reporter !== undefined) patch.reporter = p.reporter;
+    if (p.leadUnit !== undefined) patch.leadUnit = p.leadUnit;
+    if (p.coUnits !== undefined) patch.coUnits = p.coUnits;
+    if (p.responsibleLeader !== undefined) patch.responsibleLeader = p.responsibleLeader;
+    if (p.responsiblePerson !== undefined) patch.responsiblePerson = p.responsiblePerson;
+    if (p.repeatPetition !== undefined) patch.repeatPetition = p.repeatPetition;
+    if (p.preventedCriminalPeople !== undefined) patch.preventedCriminalPeople = p.preventedCriminalPeople;
+    if (p.preventedPetitionPeople !== undefined) patch.preventedPetitionPeople = p.preventedPetitionPeople;
+    if (Object.keys(patch).length === 0) throw new AppError('VALIDATION', '没有需要保存的修改');
+    return { patch, operation: 'case.update', summary: `修改案件信息（${Object.keys(patch).length} 项）` };
+  });
+}
+
+export function setAgreement(ctx: ServiceContext, actor: Actor, id: string, version: number, agreement: z.output<typeof agreementInput>, agreedAmountFen: number | undefined, effectiveAt: string | undefined): void {
+  change(ctx, actor, id, version, (c) => {
+    if (c.outcome !== 'agreement' && !canStep(c.status as Status, 'agree')) {
+      throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能编辑调解协议（仅调解中或已达成协议的案件）`);
+    }
+    const patch: Partial<CaseRecord> = { agreement };
+    if (agreedAmountFen !== undefined) patch.agreedAmountFen = agreedAmountFen;
+    if (effectiveAt !== undefined) patch.agreementEffectiveAt = effectiveAt;
+    return { patch, operation: 'case.setAgreement', summary: `编辑调解协议内容（${agreement.terms.length} 条）` };
+  });
+}
+
+export function setUndisputed(ctx: ServiceContext, actor: Actor, id: string, version: number, undisputed: z.output<typeof undisputedInput>): void {
+  change(ctx, actor, id, version, (c) => {
+    if (c.outcome !== 'failed' && !canStep(c.status as Status, 'fail')) {
+      throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能记载无争议事实（仅调解中或调解不成的案件）`);
+    }
+    return { patch: { undisputed }, operation: 'case.setUndisputed', summary: `编辑无争议事实记载（${undisputed.facts.length} 项事实）` };
+  });
+}

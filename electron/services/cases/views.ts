@@ -1,0 +1,77 @@
+/**
+ * Rows → what the API returns: the list row, the party view, the session view.
+ * ID numbers and phones are masked in lists and shown in full only on the case page.
+ */
+import type { CaseRow, PartyRole, PartyView, SessionView } from '../../common/api/cases';
+import { daysLeft as daysBetween, deadlineState } from '../../common/domain/deadlines';
+import { maskIdNumber, maskPhone } from '../../common/domain/identity';
+import type { Status } from '../../common/domain/lifecycle';
+import type { Tier } from '../../common/domain/tiers';
+import type { parties, sessions } from '../../../db/schema';
+import { isOpen } from '../../common/domain/lifecycle';
+import type { CaseRecord } from './versioning';
+
+type PartyRecord = typeof parties.$inferSelect;
+type SessionRecord = typeof sessions.$inferSelect;
+
+export function partyView(p: PartyRecord): PartyView {
+  return {
+    id: p.id,
+    version: p.version,
+    role: p.role as PartyRole,
+    kind: p.kind as 'person' | 'org',
+    name: p.name,
+    sex: (p.sex as 'male' | 'female' | null) ?? null,
+    birthDate: p.birthDate,
+    ethnicity: p.ethnicity,
+    occupation: p.occupation,
+    idType: p.idType,
+    idNumber: p.idNumber,
+    creditCode: p.creditCode,
+    legalRepresentative: p.legalRepresentative,
+    phone: p.phone,
+    address: p.address,
+    representsId: p.representsId,
+    authority: (p.authority as 'general' | 'special' | null) ?? null,
+  };
+}
+
+export function sessionView(s: SessionRecord): SessionView {
+  return { id: s.id, version: s.version, heldAt: s.heldAt, place: s.place, participants: s.participants, record: s.record, recorder: s.recorder, mediatorId: s.mediatorId };
+}
+
+/** Deadline state only matters while a case is open: a closed case is never "overdue". */
+export function deadlineInfo(status: Status, deadline: string | null, today: string, nearDays: number) {
+  if (!deadline || !isOpen(status)) return { deadlineState: 'none' as const, daysLeft: null };
+  return { deadlineState: deadlineState(deadline, today, nearDays), daysLeft: daysBetween(deadline, today) };
+}
+
+export function caseRow(
+  c: Pick<CaseRecord, 'id' | 'version' | 'caseNumber' | 'title' | 'category' | 'source' | 'tier' | 'status' | 'registeredAt' | 'deadline'>,
+  names: { parties: string; mediators: string },
+  today: string,
+  nearDays: number,
+): CaseRow {
+  return {
+    id: c.id,
+    version: c.version,
+    caseNumber: c.caseNumber,
+    title: c.title,
+    category: c.category,
+    source: c.source,
+    tier: c.tier as Tier,
+    status: c.status as Status,
+    registeredAt: c.registeredAt,
+    deadline: c.deadline,
+    ...deadlineInfo(c.status as Status, c.deadline, today, nearDays),
+    partyNames: names.parties,
+    mediatorNames: names.mediators,
+  };
+}
+
+/** How a matched party shows in search results: name plus masked phone or ID. */
+export function maskedParty(p: { name: string; phone: string | null; idNumber: string | null }, on: 'name' | 'phone' | 'idNumber'): string {
+  if (on === 'phone' && p.phone) return `${p.name}（${maskPhone(p.phone)}）`;
+  if (on === 'idNumber' && p.idNumber) return `${p.name}（${maskIdNumber(p.idNumber)}）`;
+  return p.name;
+}

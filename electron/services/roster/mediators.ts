@@ -1,0 +1,110 @@
+/**
+ * The roster (调解员名册): create, change, suspend or remove mediators. A change of status keeps
+ * the date and the reason; removed mediators stay on file (tombstones are for deletions only).
+ */
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { caseMediators, cases, mediators } from '../../../db/schema';
+import type { MediatorKind, MediatorStatus, MediatorView, mediatorInput } from '../../common/api/mediators';
+import { MEDIATOR_STATUS_LABELS } from '../../common/api/mediators';
+import { AppError } from '../../common/errors';
+import { recordAudit } from '../core/audit';
+import { rfc3339 } from '../core/clock';
+import type { Actor, ServiceContext } from '../core/context';
+import { newId } from '../core/ids';
+import { bumpRow } from '../cases/versioning';
+
+type MediatorValues = z.output<typeof mediatorInput>;
+type Row = typeof mediators.$inferSelect;
+
+function openCaseCounts(ctx: Pick<ServiceContext, 'db'>, ids: string[]): Map<string, number> {
+  if (ids.length === 0) return new Map();
+  const rows = ctx.db.orm
+    .select({ id: caseMediators.mediatorId, n: sql<number>`count(*)` })
+    .from(caseMediators)
+    .innerJoin(cases, eq(cases.id, caseMediators.caseId))
+    .where(and(inArray(caseMediators.mediatorId, ids), inArray(cases.status, ['registered', 'accepted', 'mediating']), eq(cases.deleted, false)))
+    .groupBy(caseMediators.mediatorId)
+    .all();
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+const view = (m: Row, openCases: number): MediatorView => ({
+  id: m.id,
+  version: m.version,
+  name: m.name,
+  kind: m.kind as MediatorKind,
+  organisation: m.organisation,
+  phone: m.phone,
+  specialties: m.specialties ?? [],
+  certificateNo: m.certificateNo,
+  region: m.region,
+  status: m.status as MediatorStatus,
+  statusDate: m.statusDate,
+  statusReason: m.statusReason,
+  openCases,
+});
+
+export function listMediators(ctx: Pick<ServiceContext, 'db'>, f: { status?: MediatorStatus | undefined; kind?: MediatorKind | undefined; specialty?: string | undefined; q?: string | undefined }): MediatorView[] {
+  const where: SQL[] = [eq(mediators.deleted, false)];
+  if (f.status) where.push(eq(mediators.status, f.status));
+  if (f.kind) where.push(eq(mediators.kind, f.kind));
+  if (f.specialty) where.push(sql`EXISTS (SELECT 1 FROM json_each(${mediators.specialties}) WHERE value = ${f.specialty})`);
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    where.push(or(sql`${mediators.name} LIKE ${pattern} ESCAPE '\\'`, sql`${mediators.organisation} LIKE ${pattern} ESCAPE '\\'`)!);
+  }
+  const rows = ctx.db.orm.select().from(mediators).where(and(...where)).orderBy(asc(mediators.status), asc(mediators.name)).all();
+  const counts = openCaseCounts(ctx, rows.map((r) => r.id));
+  return rows.map((r) => view(r, counts.get(r.id) ?? 0));
+}
+
+export function getMediator(ctx: Pick<ServiceContext, 'db'>, id: string): MediatorView {
+  const row = ctx.db.orm.select().from(mediators).where(eq(mediators.id, id)).get();
+  if (!row || row.deleted) throw new AppError('NOT_FOUND', '名册中找不到该调解员');
+  return view(row, openCaseCounts(ctx, [id]).get(id) ?? 0);
+}
+
+const values = (m: MediatorValues) => ({
+  name: m.name,
+  kind: m.kind,
+  organisation: m.organisation ?? '',
+  phone: m.phone ?? '',
+  idNumber: m.idNumber ? m.idNumber.toUpperCase() : null,
+  specialties: m.specialties,
+  certificateNo: m.certificateNo ?? '',
+  region: m.region ?? '',
+});
+
+export function createMediator(ctx: ServiceContext, actor: Actor, m: MediatorValues): MediatorView {
+  const id = newId();
+  const at = rfc3339(ctx.clock.now());
+  ctx.db.sqlite.transaction(() => {
+    ctx.db.orm.insert(mediators).values({ id, version: 1, updatedAt: at, deleted: false, createdAt: at, status: 'active', statusDate: at.slice(0, 10), ...values(m) }).run();
+    recordAudit(ctx, actor, { operation: 'mediators.create', entityKind: 'mediator', entityId: id, summary: `名册新增：${m.name}` });
+  })();
+  return getMediator(ctx, id);
+}
+
+export function updateMediator(ctx: ServiceContext, actor: Actor, id: string, version: number, m: MediatorValues): MediatorView {
+  ctx.db.sqlite.transaction(() => {
+    getMediator(ctx, id);
+    bumpRow(ctx, mediators, id, version, values(m));
+    recordAudit(ctx, actor, { operation: 'mediators.update', entityKind: 'mediator', entityId: id, summary: `修改名册信息：${m.name}` });
+  })();
+  return getMediator(ctx, id);
+}
+
+export function setMediatorStatus(ctx: ServiceContext, actor: Actor, id: string, version: number, status: MediatorStatus, date: string, reason: string | undefined): MediatorView {
+  ctx.db.sqlite.transaction(() => {
+    const before = getMediator(ctx, id);
+    bumpRow(ctx, mediators, id, version, { status, statusDate: date, statusReason: reason ?? null });
+    recordAudit(ctx, actor, {
+      operation: 'mediators.setStatus',
+      entityKind: 'mediator',
+      entityId: id,
+      summary: `${before.name}：${MEDIATOR_STATUS_LABELS[before.status]} → ${MEDIATOR_STATUS_LABELS[status]}${reason ? `，原因：${reason}` : ''}`,
+    });
+  })();
+  return getMediator(ctx, id);
+}
