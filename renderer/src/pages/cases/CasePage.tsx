@@ -1,0 +1,97 @@
+/**
+ * One case: what it is about, who is involved, what happened at each session, its history, and
+ * the buttons for the next legal steps. Other areas add their panels (court referral, 司法确认,
+ * 回访, documents) through panels.ts.
+ */
+import { Alert, Button, Card, Col, Row, Space, Spin, Timeline, Typography } from 'antd';
+import { useParams, useNavigate } from 'react-router-dom';
+import type { CaseDetail } from '../../../../electron/common/api/cases';
+import { isOpen } from '../../../../electron/common/domain/lifecycle';
+import { useUser } from '../../auth/AuthProvider';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiQuery } from '../../components/useApiQuery';
+import { CaseActions } from './CaseActions';
+import { CaseInfoCard } from './CaseInfoCard';
+import { MediatorsCard } from './MediatorsCard';
+import { AgreementCard, UndisputedCard } from './OutcomeCard';
+import { casePanels } from './panels';
+import { PartiesCard } from './PartiesCard';
+import { SessionsCard } from './SessionsCard';
+import { StatusTag } from './StatusTag';
+
+function TimelineCard({ detail }: { detail: CaseDetail }) {
+  return (
+    <Card size="small" title="办理经过" style={{ marginBottom: 16 }}>
+      <Timeline
+        data-testid="timeline"
+        items={detail.timeline.map((t) => ({
+          children: (
+            <div>
+              <Typography.Text type="secondary">{t.at.replace('T', ' ').slice(0, 16)} · {t.actorName}</Typography.Text>
+              <div>{t.summary}</div>
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const user = useUser();
+  const query = useApiQuery('cases.get', { id });
+  const detail = query.data;
+  if (query.isLoading) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
+  if (!detail) return <ErrorAlert error={query.error ?? new Error('找不到该案件')} />;
+
+  const staff = user.role !== 'intake';
+  const editable = staff && isOpen(detail.status);
+  const onChanged = () => void query.refetch();
+  const panels = casePanels.filter((p) => p.applies(detail));
+  const showAgreement = staff && (detail.status === 'mediating' || detail.outcome === 'agreement');
+  const showUndisputed = staff && (detail.status === 'mediating' || detail.outcome === 'failed');
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space>
+            <span data-testid="case-number">{detail.caseNumber}</span>
+            <StatusTag status={detail.status} />
+          </Space>
+        }
+        subtitle={detail.title}
+        extra={<Button onClick={() => navigate('/cases')}>返回列表</Button>}
+      />
+      {query.error ? <ErrorAlert error={query.error} /> : null}
+      {detail.deadlineState === 'overdue' ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`已超过化解期限 ${-(detail.daysLeft ?? 0)} 天，请尽快办理或调整期限并说明理由。`} /> : null}
+      {staff ? (
+        <Card size="small" style={{ marginBottom: 16 }} title="办理">
+          <CaseActions detail={detail} />
+          {detail.availableActions.length === 0 ? <Typography.Text type="secondary">本案已办结。</Typography.Text> : null}
+        </Card>
+      ) : null}
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <CaseInfoCard detail={detail} editable={editable} />
+          <PartiesCard detail={detail} editable={editable} />
+          <MediatorsCard detail={detail} editable={editable} />
+          <SessionsCard detail={detail} />
+          {showAgreement ? <AgreementCard key={`a-${detail.version}`} detail={detail} /> : null}
+          {showUndisputed ? <UndisputedCard key={`u-${detail.version}`} detail={detail} /> : null}
+          {panels.map(({ key, title, Component }) => (
+            <Card key={key} size="small" title={title} style={{ marginBottom: 16 }}>
+              <Component detail={detail} onChanged={onChanged} />
+            </Card>
+          ))}
+        </Col>
+        <Col xs={24} xl={8}>
+          <TimelineCard detail={detail} />
+        </Col>
+      </Row>
+    </>
+  );
+}

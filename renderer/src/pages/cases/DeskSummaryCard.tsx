@@ -1,0 +1,49 @@
+/** Today's work at the desk: overdue and due-soon open cases, surfaced every day. */
+import { Badge, Card, Col, Empty, List, Row, Statistic } from 'antd';
+import { Link } from 'react-router-dom';
+import type { CaseRow } from '../../../../electron/common/api/cases';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useApiQuery } from '../../components/useApiQuery';
+import { DeadlineTag } from './StatusTag';
+
+function CaseLines({ rows, testId }: { rows: CaseRow[]; testId: string }) {
+  if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="无" />;
+  return (
+    <List
+      data-testid={testId}
+      size="small"
+      dataSource={rows.slice(0, 8)}
+      renderItem={(r) => (
+        <List.Item extra={<DeadlineTag row={r} />}>
+          <Link to={`/cases/${r.id}`}>{r.caseNumber}</Link>&nbsp;{r.title}
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function DeskSummaryCard() {
+  const desk = useApiQuery('cases.desk', undefined, { refetchInterval: 5 * 60_000 });
+  if (desk.error) return <ErrorAlert error={desk.error} />;
+  const d = desk.data;
+  return (
+    <Row gutter={16} style={{ marginBottom: 16 }}>
+      <Col span={6}>
+        <Card size="small" loading={desk.isLoading}>
+          <Statistic title="在办案件" value={d?.counts.open ?? 0} suffix="件" />
+          <Statistic title="待受理 / 调解中" value={`${d?.counts.registered ?? 0} / ${d?.counts.mediating ?? 0}`} valueStyle={{ fontSize: 18 }} />
+        </Card>
+      </Col>
+      <Col span={9}>
+        <Card size="small" title={<Badge color="red" text={`已逾期（${d?.overdue.length ?? 0}）`} />} loading={desk.isLoading}>
+          <CaseLines rows={d?.overdue ?? []} testId="desk-overdue" />
+        </Card>
+      </Col>
+      <Col span={9}>
+        <Card size="small" title={<Badge color="orange" text={`即将到期（${d?.dueSoon.length ?? 0}）`} />} loading={desk.isLoading}>
+          <CaseLines rows={d?.dueSoon ?? []} testId="desk-due-soon" />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The agreement's terms (人民调解法 Art. 29) or the record of undisputed facts, edited as
+ * structured lists — one line per term or fact — for the documents to print.
+ */
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { CaseDetail } from '../../../../electron/common/api/cases';
+import { formatYuan } from '../../../../electron/common/domain/money';
+import { useCaseMutation } from './useCaseMutation';
+
+function LinesField({ name, label, addLabel }: { name: string; label: string; addLabel: string }) {
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <div style={{ marginBottom: 12 }}>
+          <Typography.Text strong>{label}</Typography.Text>
+          {fields.map((f, i) => (
+            <Space key={f.key} align="start" style={{ display: 'flex', marginTop: 8 }}>
+              <span style={{ width: 28, display: 'inline-block', paddingTop: 5 }}>{i + 1}.</span>
+              <Form.Item name={f.name} rules={[{ required: true, whitespace: true, message: '不能为空，或点右侧删除' }]} style={{ marginBottom: 0, width: 640 }}>
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={5000} />
+              </Form.Item>
+              <MinusCircleOutlined onClick={() => remove(f.name)} style={{ paddingTop: 8 }} />
+            </Space>
+          ))}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} style={{ marginTop: 8 }}>
+            {addLabel}
+          </Button>
+        </div>
+      )}
+    </Form.List>
+  );
+}
+
+export function AgreementCard({ detail }: { detail: CaseDetail }) {
+  const [form] = Form.useForm();
+  const save = useCaseMutation('cases.setAgreement', detail.id, { form, success: '已保存协议内容' });
+  const a = detail.agreement;
+  return (
+    <Card size="small" title="调解协议内容" style={{ marginBottom: 16 }} data-testid="agreement-card">
+      <Form
+        form={form}
+        name="agreement"
+        layout="vertical"
+        initialValues={{
+          responsibility: a?.responsibility ?? '',
+          terms: a?.terms?.length ? a.terms : [''],
+          performanceMethod: a?.performanceMethod ?? '',
+          performancePlace: a?.performancePlace ?? '',
+          performanceDeadline: a?.performanceDeadline ? dayjs(a.performanceDeadline) : null,
+          agreedAmountYuan: detail.agreedAmountFen !== null ? formatYuan(detail.agreedAmountFen).replace(/,/g, '') : '',
+          agreementEffectiveAt: detail.agreementEffectiveAt ? dayjs(detail.agreementEffectiveAt) : dayjs(),
+          oral: a?.oral ?? false,
+        }}
+        onFinish={(v: Record<string, unknown>) =>
+          save.mutate({
+            id: detail.id,
+            version: detail.version,
+            agreement: {
+              responsibility: v.responsibility as string,
+              terms: (v.terms as string[]).map((t) => t.trim()).filter(Boolean),
+              performanceMethod: v.performanceMethod as string,
+              performancePlace: v.performancePlace as string,
+              performanceDeadline: v.performanceDeadline ? (v.performanceDeadline as dayjs.Dayjs).format('YYYY-MM-DD') : undefined,
+              oral: v.oral as boolean,
+            },
+            agreedAmountYuan: (v.agreedAmountYuan as string) || undefined,
+            agreementEffectiveAt: v.agreementEffectiveAt ? (v.agreementEffectiveAt as dayjs.Dayjs).format('YYYY-MM-DD') : undefined,
+          })
+        }
+      >
+        <Form.Item name="responsibility" label="各方责任">
+          <Input.TextArea rows={2} maxLength={5000} />
+        </Form.Item>
+        <LinesField name="terms" label="协议条款" addLabel="添加一条" />
+        <Space wrap>
+          <Form.Item name="performanceMethod" label="履行方式">
+            <Input maxLength={500} style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item name="performancePlace" label="履行地点">
+            <Input maxLength={200} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="performanceDeadline" label="履行期限">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="agreedAmountYuan" label="协议涉及金额（元）">
+            <Input maxLength={20} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name="agreementEffectiveAt" label="协议生效日期">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="oral" valuePropName="checked" label=" ">
+            <Checkbox>口头协议</Checkbox>
+          </Form.Item>
+        </Space>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          保存协议内容
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+export function UndisputedCard({ detail }: { detail: CaseDetail }) {
+  const [form] = Form.useForm();
+  const save = useCaseMutation('cases.setUndisputed', detail.id, { form, success: '已保存无争议事实记载' });
+  const u = detail.undisputed;
+  return (
+    <Card size="small" title="无争议事实记载" style={{ marginBottom: 16 }} data-testid="undisputed-card">
+      <Typography.Paragraph type="secondary">
+        只记载调解中各方没有争议的事实；当事人为达成调解作出的让步不得作为事实记载（特邀调解规定第22条）。
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        name="undisputed"
+        layout="vertical"
+        initialValues={{ consent: u?.consent ?? false, facts: u?.facts?.length ? u.facts : [''], disputedPoints: u?.disputedPoints?.length ? u.disputedPoints : [''], failureReason: u?.failureReason ?? detail.outcomeNote ?? '', place: u?.place ?? '' }}
+        onFinish={(v: Record<string, unknown>) =>
+          save.mutate({
+            id: detail.id,
+            version: detail.version,
+            undisputed: {
+              consent: v.consent as boolean,
+              facts: (v.facts as string[]).map((t) => t.trim()).filter(Boolean),
+              disputedPoints: (v.disputedPoints as string[]).map((t) => t.trim()).filter(Boolean),
+              failureReason: (v.failureReason as string) ?? '',
+              place: (v.place as string) || undefined,
+            },
+          })
+        }
+      >
+        <Form.Item name="consent" valuePropName="checked">
+          <Checkbox>各方当事人同意记载无争议事实</Checkbox>
+        </Form.Item>
+        <LinesField name="facts" label="无争议事实" addLabel="添加一项事实" />
+        <LinesField name="disputedPoints" label="仍有争议的事项" addLabel="添加一项争议" />
+        <Form.Item name="failureReason" label="调解经过及未能达成协议的原因">
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+        <Form.Item name="place" label="记载地点">
+          <Input maxLength={200} style={{ width: 300 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          保存
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * 登记案件: the dispute, its source (with the reporter for reported cases) and its parties.
+ * Before saving, the parties are checked against open cases: a returning party is shown with a
+ * link to the open case, and the user confirms before a second case is registered.
+ */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { MAX_LONG_TEXT, type RegisterCaseInput, type RepeatMatch } from '../../../../electron/common/api/cases';
+import { requiredReporterFields, type SourceCode } from '../../../../electron/common/domain/sources';
+import { errorMessage } from '../../components/apiErrors';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiMutation } from '../../components/useApiMutation';
+import { callOp } from '../../components/useApiQuery';
+import { categoryOptions, sourceOptions, tierOptions } from './labels';
+import { PartyFields } from './PartyFields';
+import { toPartyInput, type PartyFormValues } from './partyForm';
+
+interface FormValues extends Omit<RegisterCaseInput, 'parties'> {
+  parties: PartyFormValues[];
+}
+
+export function RegisterCasePage() {
+  const [form] = Form.useForm<FormValues>();
+  const navigate = useNavigate();
+  const source = Form.useWatch('source', form) as SourceCode | undefined;
+  const partyValues = (Form.useWatch('parties', form) ?? []) as PartyFormValues[];
+  const [repeats, setRepeats] = useState<RepeatMatch[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const register = useApiMutation('cases.register', {
+    form,
+    invalidates: ['cases.list', 'cases.desk'],
+    success: (c) => `已登记，案号 ${c.caseNumber}`,
+    onSuccess: (c) => navigate(`/cases/${c.id}`),
+  });
+  const reporterNeeds = source ? requiredReporterFields(source) : [];
+
+  const toInput = (v: FormValues): RegisterCaseInput => ({ ...v, parties: (v.parties ?? []).map(toPartyInput) });
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    const input = toInput(values);
+    if (repeats === null) {
+      setChecking(true);
+      try {
+        const found = await callOp('cases.checkRepeat', { parties: input.parties.map((p) => ({ name: p.name, idNumber: p.idNumber ?? undefined, phone: p.phone ?? undefined })) });
+        if (found.length > 0) {
+          setRepeats(found);
+          return; // shown above the button; the user confirms with a second click
+        }
+      } catch (e) {
+        setRepeats(null);
+        throw new Error(errorMessage(e));
+      } finally {
+        setChecking(false);
+      }
+    }
+    register.mutate(input);
+  };
+
+  const agentTargets = partyValues.map((p, i) => ({ value: i, label: `${i + 1}. ${p?.name || '（未填姓名）'}` })).filter((_t, i) => partyValues[i]?.role !== 'agent');
+
+  return (
+    <>
+      <PageHeader title="登记案件" subtitle="案号在保存时自动生成，按年度连续编号。带 * 的为必填项。" />
+      <Form<FormValues>
+        form={form}
+        name="register"
+        layout="vertical"
+        initialValues={{ source: 'walk_in', tier: 'village', parties: [{ role: 'applicant', kind: 'person', idType: 'resident_id' }, { role: 'respondent', kind: 'person', idType: 'resident_id' }] }}
+        onValuesChange={(changed) => {
+          if ('parties' in changed) setRepeats(null); // parties changed: check again before saving
+        }}
+        scrollToFirstError
+      >
+        <Card title="纠纷情况" size="small" style={{ marginBottom: 16 }}>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="title" label="纠纷简述" rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }]}>
+                <Input maxLength={100} showCount placeholder="例如：宅基地边界纠纷" />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="category" label="纠纷类别" rules={[{ required: true, message: '请选择纠纷类别' }]}>
+                <Select options={categoryOptions} showSearch optionFilterProp="label" />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="source" label="案件来源" rules={[{ required: true, message: '请选择来源' }]}>
+                <Select options={sourceOptions} />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="tier" label="受理层级" rules={[{ required: true, message: '请选择层级' }]}>
+                <Select options={tierOptions} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {reporterNeeds.length > 0 ? (
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item name={['reporter', 'name']} label="上报人 / 转办单位" rules={reporterNeeds.includes('reporterName') ? [{ required: true, message: '请填写上报人' }] : []}>
+                  <Input maxLength={50} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name={['reporter', 'grid']} label="所在网格" rules={reporterNeeds.includes('reporterGrid') ? [{ required: true, message: '请填写网格' }] : []}>
+                  <Input maxLength={100} placeholder="如：王村镇第3网格" />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name={['reporter', 'reference']} label="转办文号" rules={reporterNeeds.includes('petitionReference') ? [{ required: true, message: '请填写转办文号' }] : []}>
+                  <Input maxLength={100} placeholder="如：牧信转〔2026〕12号" />
+                </Form.Item>
+              </Col>
+            </Row>
+          ) : null}
+          <Form.Item name="summary" label="事实经过" rules={[{ max: MAX_LONG_TEXT, message: `不能超过 ${MAX_LONG_TEXT} 字` }]}>
+            <Input.TextArea rows={4} maxLength={MAX_LONG_TEXT} showCount />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={16}>
+              <Form.Item name="claims" label="争议事项 / 申请人请求">
+                <Input.TextArea rows={2} maxLength={5000} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="amountYuan" label="涉及金额（元）">
+                <Input maxLength={20} placeholder="如 5000 或 1,234.50" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+        <Form.List name="parties">
+          {(fields, { add, remove }) => (
+            <Card
+              title="当事人"
+              size="small"
+              style={{ marginBottom: 16 }}
+              extra={
+                <Button icon={<PlusOutlined />} onClick={() => add({ role: 'respondent', kind: 'person', idType: 'resident_id' })}>
+                  添加当事人
+                </Button>
+              }
+            >
+              {fields.map((field, i) => (
+                <Card
+                  key={field.key}
+                  type="inner"
+                  size="small"
+                  title={`第 ${i + 1} 名`}
+                  style={{ marginBottom: 12 }}
+                  extra={
+                    fields.length > 1 ? (
+                      <Button type="link" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)}>
+                        删除
+                      </Button>
+                    ) : null
+                  }
+                >
+                  <PartyFields prefix={[field.name]} agentTargets={agentTargets.filter((t) => t.value !== i)} />
+                </Card>
+              ))}
+            </Card>
+          )}
+        </Form.List>
+
+        {repeats && repeats.length > 0 ? (
+          <Alert
+            data-testid="repeat-warning"
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="可能是重复纠纷：以下当事人已有在办案件"
+            description={
+              <List
+                size="small"
+                dataSource={repeats}
+                renderItem={(r) => (
+                  <List.Item>
+                    <Link to={`/cases/${r.caseId}`} target="_blank">
+                      {r.caseNumber}
+                    </Link>
+                    &nbsp;{r.title}（{r.reason}）
+                  </List.Item>
+                )}
+              />
+            }
+          />
+        ) : null}
+        <Space>
+          <Button type="primary" size="large" loading={checking || register.isPending} onClick={() => submit().catch(() => undefined)}>
+            {repeats && repeats.length > 0 ? '确认不是重复纠纷，仍然登记' : '保存登记'}
+          </Button>
+          <Button size="large" onClick={() => navigate('/cases')}>
+            取消
+          </Button>
+          <Typography.Text type="secondary">保存后可继续添加当事人、指派调解员。</Typography.Text>
+        </Space>
+      </Form>
+    </>
+  );
+}
