@@ -1,0 +1,167 @@
+/**
+ * The browser host as a Playwright fixture: one host per test file (per file and seed), on a fresh
+ * temp data dir, started with `npx tsx electron/host/serve.ts --data-dir DIR --port 0 --no-build`
+ * and stopped with SIGTERM when the next file starts or the worker ends.
+ *
+ *   import { test, expect } from './support/host';
+ *   test('…', async ({ page, host }) => { await page.goto(host.url); });
+ *
+ * `test.use({ hostSeed: 'api' })` gives a host whose centre and administrator (support/seed.ts)
+ * already exist, created through the API; `'cli'` creates them with `cli init` before the host
+ * starts. The default `'none'` is a first run.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+import { apiCall, type HostAddress } from './api';
+import { repoRoot } from './paths';
+import { SEED } from './seed';
+
+export type HostSeed = 'none' | 'api' | 'cli';
+
+export interface Host extends HostAddress {
+  /** The full URL to open, with this launch's token. */
+  url: string;
+  dataDir: string;
+}
+
+const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=([\w-]+)/;
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+interface Running extends Host {
+  child: ChildProcess;
+  /** What the host has written so far, for error reports. */
+  output(): string;
+}
+
+/** Run `cli init` on a data dir; throws with the CLI's output when it fails or is not there. */
+export function cliInit(dataDir: string): void {
+  if (!existsSync(path.join(repoRoot, 'electron', 'cli', 'index.ts'))) {
+    throw new Error('electron/cli/index.ts does not exist yet: the "cli" seed needs `cli init`. Use hostSeed "api" meanwhile.');
+  }
+  const args = ['tsx', 'electron/cli/index.ts', 'init', '--data-dir', dataDir, '--centre-code', SEED.centreCode, '--centre-name', SEED.centreName,
+    '--admin-user', SEED.adminLogin, '--admin-password', SEED.adminPassword, '--committee-name', SEED.committeeName,
+    '--committee-abbr', SEED.committeeAbbr, '--tier', SEED.tier];
+  const r = spawnSync('npx', args, { cwd: repoRoot, encoding: 'utf8', timeout: START_TIMEOUT_MS });
+  if (r.status !== 0) throw new Error(`cli init failed (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
+}
+
+/** Start the host on `dataDir` and resolve once it has printed its URL. */
+export function startHost(dataDir: string): Promise<Running> {
+  // Its own process group, so that SIGTERM reaches npx, tsx and node alike.
+  const child = spawn('npx', ['tsx', 'electron/host/serve.ts', '--data-dir', dataDir, '--port', '0', '--no-build'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    // The host runs in China time, like the browser (timezoneId) and like a real centre.
+    env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise<Running>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      killGroup(child, 'SIGKILL');
+      reject(new Error(`browser host did not print its URL within ${START_TIMEOUT_MS / 1000} s.\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, START_TIMEOUT_MS);
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      const m = URL_LINE.exec(stdout);
+      if (m?.[1] && m[2]) {
+        clearTimeout(timer);
+        resolve({ child, dataDir, origin: m[1], token: m[2], url: m[0], output: () => `stdout: ${stdout}\nstderr: ${stderr}` });
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`browser host exited early (code ${String(code)}, signal ${String(signal)}).\nstderr: ${stderr || '(empty)'}\nstdout: ${stdout || '(empty)'}`));
+    });
+  });
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** SIGTERM (the host closes its database cleanly), SIGKILL if it does not stop in time. */
+export async function stopHost(h: Running): Promise<void> {
+  const { child } = h;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    killGroup(child, 'SIGTERM');
+    const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS))]);
+    if (timedOut) killGroup(child, 'SIGKILL');
+  }
+  rmSync(h.dataDir, { recursive: true, force: true });
+}
+
+async function seededByApi(h: Host): Promise<void> {
+  await apiCall(h, 'setup.create', {
+    centre: { centreCode: SEED.centreCode, name: SEED.centreName, tier: SEED.tier, committeeName: SEED.committeeName, committeeAbbr: SEED.committeeAbbr },
+    admin: { loginName: SEED.adminLogin, displayName: SEED.adminName, password: SEED.adminPassword },
+  });
+}
+
+/** Hosts of the current test file, by seed. A new file stops the previous file's hosts. */
+class HostPool {
+  private file: string | null = null;
+  private readonly hosts = new Map<HostSeed, Promise<Running>>();
+
+  async forFile(file: string, seed: HostSeed): Promise<Host> {
+    if (this.file !== file) {
+      await this.stopAll();
+      this.file = file;
+    }
+    let h = this.hosts.get(seed);
+    if (!h) {
+      h = this.start(seed);
+      this.hosts.set(seed, h);
+    }
+    const running = await h;
+    const { exitCode, signalCode } = running.child;
+    if (exitCode !== null || signalCode !== null) {
+      throw new Error(`browser host stopped during the file (code ${String(exitCode)}, signal ${String(signalCode)}).\n${running.output()}`);
+    }
+    return running;
+  }
+
+  private async start(seed: HostSeed): Promise<Running> {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mediation-e2e-'));
+    if (seed === 'cli') cliInit(dataDir);
+    const h = await startHost(dataDir);
+    if (seed === 'api') await seededByApi(h);
+    return h;
+  }
+
+  async stopAll(): Promise<void> {
+    const all = [...this.hosts.values()];
+    this.hosts.clear();
+    for (const h of all) await h.then(stopHost, () => undefined);
+  }
+}
+
+export const test = base.extend<{ hostSeed: HostSeed; host: Host }, { hostPool: HostPool }>({
+  hostSeed: ['none', { option: true }],
+  hostPool: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright needs the object pattern
+    async ({}, use) => {
+      const pool = new HostPool();
+      await use(pool);
+      await pool.stopAll();
+    },
+    { scope: 'worker' },
+  ],
+  host: async ({ hostPool, hostSeed }, use, testInfo) => {
+    await use(await hostPool.forFile(testInfo.file, hostSeed));
+  },
+});
+
+export { expect } from '@playwright/test';
