@@ -1,0 +1,120 @@
+/**
+ * The app's one window: the workbench (1280×800, remembered bounds) or, with `--kiosk`, the
+ * citizens' self-service screen (full screen, kiosk mode, the renderer's #/kiosk route) on the
+ * display chosen in the machine prefs.
+ */
+import { app, BrowserWindow, Menu, screen, type MenuItemConstructorOptions } from 'electron';
+import type { ShellPrefs } from './prefs';
+import { secureWebPreferences, type ShellLog } from './security';
+import { APP_ORIGIN } from './security-rules';
+import { MIN_SIZE, restoreBounds } from './window-bounds';
+
+export interface WindowOptions {
+  kiosk: boolean;
+  prefs: ShellPrefs;
+  preloadPath: string;
+  /** The dev server's URL under electron-vite dev; null: the built renderer on app://. */
+  devServerUrl: string | null;
+  iconPath: string | undefined;
+  log: ShellLog;
+}
+
+export function rendererUrl(devServerUrl: string | null, kiosk: boolean): string {
+  const base = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+  return kiosk ? `${base.replace(/#.*$/, '')}#/kiosk` : base;
+}
+
+/**
+ * A small Chinese menu instead of Electron's English default: editing and zoom (older mediators
+ * read long case files), and no Reload or DevTools for a clerk to hit by accident, except when
+ * developing. The kiosk gets no menu, hence no shortcuts at all.
+ */
+function appMenu(developing: boolean): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: '编辑',
+      submenu: [
+        { role: 'undo', label: '撤销' },
+        { role: 'redo', label: '重做' },
+        { type: 'separator' },
+        { role: 'cut', label: '剪切' },
+        { role: 'copy', label: '复制' },
+        { role: 'paste', label: '粘贴' },
+        { role: 'selectAll', label: '全选' },
+      ],
+    },
+    {
+      label: '视图',
+      submenu: [
+        { role: 'zoomIn', label: '放大' },
+        // Ctrl+= as well: on most keyboards "+" needs Shift.
+        { role: 'zoomIn', accelerator: 'CommandOrControl+=', visible: false },
+        { role: 'zoomOut', label: '缩小' },
+        { role: 'resetZoom', label: '实际大小' },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: '全屏' },
+        ...(developing
+          ? ([{ type: 'separator' }, { role: 'reload', label: '重新加载' }, { role: 'toggleDevTools', label: '开发者工具' }] as const)
+          : []),
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+export function createAppWindow(opts: WindowOptions): BrowserWindow {
+  const common = {
+    title: '调解工作台',
+    backgroundColor: '#f5f5f5',
+    show: false,
+    ...(opts.iconPath ? { icon: opts.iconPath } : {}),
+    webPreferences: secureWebPreferences({ preload: opts.preloadPath }),
+  };
+  Menu.setApplicationMenu(opts.kiosk ? null : appMenu(!app.isPackaged));
+
+  let win: BrowserWindow;
+  if (opts.kiosk) {
+    const wanted = opts.prefs.get('kioskDisplayId');
+    const display = screen.getAllDisplays().find((d) => d.id === wanted) ?? screen.getPrimaryDisplay();
+    win = new BrowserWindow({ ...common, ...display.bounds, kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true });
+  } else {
+    const bounds = restoreBounds(
+      opts.prefs.get('windowBounds'),
+      screen.getAllDisplays().map((d) => d.workArea),
+      screen.getPrimaryDisplay().workArea,
+    );
+    win = new BrowserWindow({
+      ...common,
+      x: bounds.x,
+      y: bounds.y,
+      width: bounds.width,
+      height: bounds.height,
+      minWidth: MIN_SIZE.width,
+      minHeight: MIN_SIZE.height,
+      autoHideMenuBar: true,
+    });
+    if (bounds.maximized) win.maximize();
+    win.on('close', () => {
+      const b = win.getNormalBounds();
+      opts.prefs.set('windowBounds', { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() });
+    });
+  }
+
+  // Shown once painted, so the clerk never sees a white flash.
+  win.once('ready-to-show', () => win.show());
+  // The page sets its own titles per screen; the window keeps the product name for the taskbar.
+  win.on('page-title-updated', (event) => event.preventDefault());
+
+  // A crashed renderer leaves a blank window; on an unattended kiosk nobody would notice. Reload,
+  // but not in a loop.
+  let lastReload = 0;
+  win.webContents.on('render-process-gone', (_event, details) => {
+    opts.log.warn('renderer process gone', { reason: details.reason, exitCode: details.exitCode });
+    if (details.reason === 'clean-exit' || Date.now() - lastReload < 10_000) return;
+    lastReload = Date.now();
+    setTimeout(() => !win.isDestroyed() && win.webContents.reload(), 1_000);
+  });
+
+  void win.loadURL(rendererUrl(opts.devServerUrl, opts.kiosk)).catch((e: Error) => opts.log.warn('renderer failed to load', { error: e.message }));
+  return win;
+}
