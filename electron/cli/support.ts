@@ -7,10 +7,20 @@ import { AppError, isAppError } from '../common/errors';
 import type { ServiceContext } from '../services/core/context';
 import { createLogger } from '../services/core/logger';
 import { dataPaths } from '../services/data-dir';
+import type { SecretStore } from '../services/secrets';
+
+/**
+ * Where the district token is kept depends on who runs the CLI: the packaged app passes its
+ * safeStorage store (runCli's options); under plain Node the data dir's 0600 file is used.
+ */
+let secretsFor: ((dataDir: string) => SecretStore) | null = null;
+export function useSecretStore(factory: ((dataDir: string) => SecretStore) | null): void {
+  secretsFor = factory;
+}
 
 export async function withServices<T>(dataDir: string | undefined, fn: (ctx: ServiceContext) => T | Promise<T>): Promise<T> {
   if (!dataDir) throw new AppError('VALIDATION', '请用 --data-dir 指定数据目录 / --data-dir is required');
-  const ctx = openServices({ dataDir, logger: createLogger({ logsDir: dataPaths(dataDir).logs }) });
+  const ctx = openServices({ dataDir, logger: createLogger({ logsDir: dataPaths(dataDir).logs }), ...(secretsFor ? { secrets: secretsFor(dataDir) } : {}) });
   try {
     return await fn(ctx);
   } finally {

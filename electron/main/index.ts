@@ -9,7 +9,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createBackend, type Backend } from '../backend';
 import { isAppError } from '../common/errors';
-import { ensureWritableDataDir, resolveDataDir } from '../services/data-dir';
+import { dataPaths, ensureWritableDataDir, resolveDataDir } from '../services/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { parseLaunchArgs } from './argv';
 import { registerIpc } from './ipc';
@@ -46,7 +46,8 @@ function runCliMode(args: string[]): void {
     .whenReady()
     .then(async () => {
       const { runCli } = await import('../cli/run');
-      return runCli(args);
+      // The nightly `--cli upload` must read the token the window stored with safeStorage.
+      return runCli(args, { secrets: (dataDir) => safeStorageSecrets(dataPaths(dataDir).secrets) });
     })
     .then(
       (code) => app.exit(code),
