@@ -1,0 +1,46 @@
+/**
+ * One builder per document type: `documentFits` says whether the case can have that document
+ * (and why not, in Chinese), `buildDocument` makes its model.
+ */
+import { AppError } from '../../../common/errors';
+import type { DocumentInput } from '../input';
+import { DOCUMENT_TYPES, isDocumentType, type DocModel, type DocumentType } from '../model';
+import { buildAgreement, fitsAgreement } from './agreement';
+import { buildConfirmationApplication, fitsConfirmationApplication } from './confirmation-application';
+import { buildFollowupRecord, fitsFollowupRecord } from './followup-record';
+import { buildIntakeForm, fitsIntakeForm } from './intake-form';
+import { buildRightsNotice, fitsRightsNotice } from './rights-notice';
+import { buildSessionRecord, fitsSessionRecord } from './session-record';
+import { buildUndisputedFacts, fitsUndisputedFacts } from './undisputed-facts';
+
+export { DOCUMENT_TYPES, DOCUMENT_TYPE_CODES, type DocumentType } from '../model';
+
+interface Builder {
+  fits: (input: DocumentInput) => string | null;
+  build: (input: DocumentInput) => DocModel;
+}
+
+const BUILDERS: Readonly<Record<DocumentType, Builder>> = {
+  'intake-form': { fits: fitsIntakeForm, build: buildIntakeForm },
+  'rights-notice': { fits: fitsRightsNotice, build: buildRightsNotice },
+  'session-record': { fits: fitsSessionRecord, build: buildSessionRecord },
+  agreement: { fits: fitsAgreement, build: buildAgreement },
+  'undisputed-facts': { fits: fitsUndisputedFacts, build: buildUndisputedFacts },
+  'confirmation-application': { fits: fitsConfirmationApplication, build: buildConfirmationApplication },
+  'followup-record': { fits: fitsFollowupRecord, build: buildFollowupRecord },
+};
+
+export type Fit = { ok: true } | { ok: false; reason: string };
+
+export function documentFits(type: DocumentType, input: DocumentInput): Fit {
+  if (!isDocumentType(type)) return { ok: false, reason: `未知的文书类型：${String(type)}` };
+  const reason = BUILDERS[type].fits(input);
+  return reason === null ? { ok: true } : { ok: false, reason };
+}
+
+/** Throws REFUSED (with documentFits' reason) rather than print a legal document with parts missing. */
+export function buildDocument(type: DocumentType, input: DocumentInput): DocModel {
+  const fit = documentFits(type, input);
+  if (!fit.ok) throw new AppError('REFUSED', `不能制作${isDocumentType(type) ? DOCUMENT_TYPES[type] : '该文书'}：${fit.reason}`);
+  return BUILDERS[type].build(input);
+}

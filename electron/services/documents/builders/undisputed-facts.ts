@@ -1,0 +1,92 @@
+/**
+ * 无争议事实记载: when mediation fails, and only with every party's consent, the facts nobody
+ * disputed are written down so they need not be proved again in a lawsuit (人民法院在线调解规则
+ * 法释〔2021〕23号 Art. 21–22; 2012 court reform programme, point 17). Concessions made to reach a
+ * deal are never recorded as facts (特邀调解规定 法释〔2016〕14号 Art. 22).
+ */
+import type { DocumentInput } from '../input';
+import { DOCUMENT_TYPES, type Block, type DocModel } from '../model';
+import {
+  BLANK_DATE,
+  arabicMarker,
+  cnNumber,
+  courtParagraphs,
+  fmtDate,
+  list,
+  mediatorOfficials,
+  names,
+  para,
+  partyBlocks,
+  principals,
+  sealText,
+  signersFor,
+  str,
+} from './common';
+
+export function fitsUndisputedFacts(input: DocumentInput): string | null {
+  const c = input.case;
+  const u = c.undisputed;
+  if (c.agreement || c.outcome === 'agreement') return '本案已达成调解协议，无需制作无争议事实记载';
+  if (c.outcome && c.outcome !== 'failed') return '只有调解不成的案件才能制作无争议事实记载';
+  if (!u) return '本案没有无争议事实的记载内容（需调解不成且各方当事人同意记载）';
+  if (str(u.consent) === '') return '未记录各方当事人同意记载无争议事实的意见，不能制作无争议事实记载';
+  if (u.facts.every((f) => str(f) === '')) return '没有填写无争议的事实';
+  if (str(u.failureReason) === '') return '未写明调解经过及未能达成协议的原因（法释〔2021〕23号第二十一条）';
+  if (principals(input.parties).length < 2) return '无争议事实记载需要至少两方当事人';
+  return null;
+}
+
+function course(input: DocumentInput): string {
+  const dates = input.sessions.map((s) => fmtDate(s.heldAt)).filter((d) => d !== '');
+  const received = fmtDate(input.case.registeredAt);
+  const start = received !== '' ? `本纠纷于${received}登记受理。` : '';
+  if (dates.length === 0) return start;
+  const span = dates.length === 1 ? `于${dates[0]}` : `自${dates[0]}至${dates[dates.length - 1]}`;
+  return `${start}${str(input.centre.committeeName)}${span}共组织调解${cnNumber(dates.length)}次，各方当事人未能达成调解协议。`;
+}
+
+export function buildUndisputedFacts(input: DocumentInput): DocModel {
+  const c = input.case;
+  const u = c.undisputed!;
+  const last = input.sessions[input.sessions.length - 1];
+  const place = str(u.place) || str(last?.place) || str(input.centre.address);
+  const copies = principals(input.parties).length + 1;
+  const blocks: Block[] = [
+    ...courtParagraphs(c),
+    ...partyBlocks(input.parties),
+    { kind: 'paragraph', label: '人民调解员：', text: names(input.mediators), indent: false },
+    { kind: 'paragraph', label: '记载时间：', text: fmtDate(input.today), indent: false },
+    { kind: 'paragraph', label: '记载地点：', text: place, indent: false },
+    // Recorded only because every party agreed to it.
+    ...para('当事人同意记载的意见：', u.consent),
+    { kind: 'heading', text: '一、无争议的事实' },
+    list(u.facts, arabicMarker),
+    { kind: 'heading', text: '二、尚存争议的事项' },
+    ...(u.disputedPoints.some((p) => str(p) !== '') ? [list(u.disputedPoints, arabicMarker)] : para(undefined, '无。')),
+    { kind: 'heading', text: '三、调解经过及未能达成协议的原因' },
+    ...para(undefined, course(input)),
+    ...para(undefined, u.failureReason),
+    { kind: 'heading', text: '四、告知事项' },
+    // The legal effect, and its limits: state, public or third-party interests; concessions.
+    {
+      kind: 'note',
+      text: '1．本记载经各方当事人签名、盖章或者按指印确认后，当事人在此后的诉讼程序中对上述无争议的事实无需另行举证，但涉及国家利益、社会公共利益和他人合法权益的除外。',
+    },
+    {
+      kind: 'note',
+      text: '2．当事人为达成调解协议作出妥协而认可的事实，不属于无争议的事实，本记载不予记载，也不得在其后的诉讼程序中作为对其不利的根据，但各方当事人均同意的除外。',
+    },
+    {
+      kind: 'note',
+      text: `3．本记载一式${cnNumber(copies)}份，当事人各执一份，人民调解委员会留存一份${c.courtReferral ? `，并随案件材料移送${str(c.courtReferral.court)}` : ''}。`,
+    },
+    {
+      kind: 'signatures',
+      signers: signersFor(input.parties),
+      officials: mediatorOfficials(input),
+      seal: sealText(input.centre),
+      date: BLANK_DATE,
+    },
+  ];
+  return { type: 'undisputed-facts', title: DOCUMENT_TYPES['undisputed-facts'], number: str(c.caseNumber), blocks };
+}

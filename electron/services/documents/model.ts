@@ -1,0 +1,177 @@
+/**
+ * The document model: what a printed A4 document says, in reading order, as plain JSON.
+ *
+ * Both renderings (render-docx.ts, render-html.ts) are built from it and nothing else, so the .docx
+ * and the print view carry the same text; `modelText` is that text, and the content hash of the
+ * canonical JSON is what the document register stores (DESIGN.md "Printing").
+ *
+ * Every visible string lives in the model — the renderers add layout, never words — so a change of
+ * wording changes the hash. Builders (builders/) decide the words; renderers only the looks.
+ */
+import { createHash } from 'node:crypto';
+
+/** Stable type codes (stored in the register) with the titles people know them by. */
+export const DOCUMENT_TYPES = {
+  'intake-form': '人民调解受理登记表',
+  'rights-notice': '人民调解权利义务告知书',
+  'session-record': '人民调解记录',
+  agreement: '人民调解协议书',
+  'undisputed-facts': '无争议事实记载',
+  'confirmation-application': '司法确认申请书',
+  'followup-record': '人民调解回访记录',
+} as const satisfies Record<string, string>;
+
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+export const DOCUMENT_TYPE_CODES = Object.keys(DOCUMENT_TYPES) as DocumentType[];
+
+export function isDocumentType(s: unknown): s is DocumentType {
+  return typeof s === 'string' && Object.hasOwn(DOCUMENT_TYPES, s);
+}
+
+/** A section heading inside the body (一、…). */
+export interface HeadingBlock {
+  kind: 'heading';
+  text: string;
+}
+
+/** Body text; `label` is printed bold in front of it ("纠纷主要事实、争议事项："). */
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  label?: string;
+  text: string;
+  /** Default 'justify'. */
+  align?: 'justify' | 'center' | 'right';
+  /** First-line indent of two characters; default true (false for 此致 / the court's name). */
+  indent?: boolean;
+}
+
+/** Numbered items. Markers are part of the data ("一、", "1．") so every rendering shows the same. */
+export interface ListBlock {
+  kind: 'list';
+  items: ListItem[];
+}
+export interface ListItem {
+  marker: string;
+  text: string;
+}
+
+export interface FieldCell {
+  label: string;
+  value: string;
+}
+
+/** A bordered key-value table (party blocks, form headers). One or two label/value pairs a row. */
+export interface FieldsBlock {
+  kind: 'fields';
+  /** Printed as the table's first, full-width row ("申请人", "委托代理人"). */
+  caption?: string;
+  rows: FieldRow[];
+}
+export type FieldRow = [FieldCell] | [FieldCell, FieldCell];
+
+/** One line to sign: "申请人：张三" + "（签名、盖章或按指印）" on the left, its date on the right. */
+export interface Signer {
+  label: string;
+  note: string;
+  date: string;
+}
+
+/**
+ * The signature area, printed as one unit that never splits across pages when it fits on one:
+ * a line per party and agent on the left with its date, then the officials ("人民调解员（签名）：")
+ * on the right, then the committee's seal text and the date at the bottom right.
+ */
+export interface SignatureBlock {
+  kind: 'signatures';
+  signers: Signer[];
+  officials: string[];
+  /** "XX人民调解委员会（印）": where the seal goes (人民调解法 Art. 29 ¶2). */
+  seal?: string;
+  date?: string;
+}
+
+/** A notice set apart from the body (smaller emphasis), e.g. the 司法确认 note. */
+export interface NoteBlock {
+  kind: 'note';
+  text: string;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | FieldsBlock | SignatureBlock | NoteBlock;
+
+export interface DocModel {
+  type: DocumentType;
+  title: string;
+  /** The document's number, printed at the right under the title as "编号：…". */
+  number?: string;
+  blocks: Block[];
+}
+
+/**
+ * XML 1.0 cannot carry C0 controls (other than tab and newline), U+FFFE/U+FFFF or lone surrogates:
+ * one stray character pasted into a name would make the .docx unreadable. Builders clean every
+ * string; the renderers and modelText clean again so the three stay identical even for a
+ * hand-made model.
+ */
+export function cleanText(s: string): string {
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
+export function numberLine(model: DocModel): string | undefined {
+  return model.number ? `编号：${cleanText(model.number)}` : undefined;
+}
+
+/**
+ * The text units of a block in reading order: one per printed paragraph or table cell, exactly as
+ * both renderers print them (tests/integration/documents compares all three).
+ */
+export function blockLines(block: Block): string[] {
+  const lines = ((): string[] => {
+    switch (block.kind) {
+      case 'heading':
+      case 'note':
+        return [block.text];
+      case 'paragraph':
+        return [(block.label ?? '') + block.text];
+      case 'list':
+        return block.items.map((i) => i.marker + i.text);
+      case 'fields':
+        return [...(block.caption !== undefined ? [block.caption] : []), ...block.rows.flatMap((r) => r.flatMap((c) => [c.label, c.value]))];
+      case 'signatures':
+        return [
+          ...block.signers.flatMap((s) => [s.label + s.note, s.date]),
+          ...block.officials,
+          ...(block.seal !== undefined ? [block.seal] : []),
+          ...(block.date !== undefined ? [block.date] : []),
+        ];
+    }
+  })();
+  return lines.map(cleanText);
+}
+
+/** The plain text of the document in reading order: the one text both renderings must show. */
+export function modelText(model: DocModel): string {
+  const head = [cleanText(model.title), numberLine(model)];
+  return [...head, ...model.blocks.flatMap(blockLines)].filter((l): l is string => l !== undefined && l !== '').join('\n');
+}
+
+/** JSON with object keys sorted and undefined members dropped: the same model, the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** sha256 (hex) of the canonical JSON: the register's content hash (db/schema.ts documents.contentHash). */
+export function contentHash(model: DocModel): string {
+  return createHash('sha256').update(canonicalJson(model), 'utf8').digest('hex');
+}

@@ -1,0 +1,285 @@
+/**
+ * A DocModel as a .docx that opens in WPS, Word and LibreOffice, in the house style offices expect
+ * (GB/T 9704-2012): A4, top margin 37 mm, binding (left) margin 28 mm, a 156 × 225 mm text block,
+ * body 3号 (16 pt) 仿宋 at 22 lines a page, title 2号 (22 pt) 小标宋.
+ *
+ * Fonts and what happens where they are missing. The official faces (方正小标宋简体, 仿宋_GB2312)
+ * are often absent, and 统信UOS / 麒麟 machines may lack even 仿宋, so:
+ * - Runs name 仿宋 (shipped with every Windows since Vista, and what WPS maps 仿宋_GB2312 to) for
+ *   all scripts, with `w:hint="eastAsia"` and `w:lang w:eastAsia="zh-CN"` so that a substitute is
+ *   chosen for Simplified Chinese.
+ * - word/fontTable.xml declares every face used with its English altName, panose, family, pitch
+ *   and charset 86 (GB2312) plus a code-page-936 signature. Word substitutes a missing face by
+ *   altName, then by those attributes, so it lands on an installed Chinese font (宋体 on Windows),
+ *   never on a Latin one that would show boxes; characters outside it (e.g. 𠀀, CJK Ext. B) are
+ *   drawn from SimSun-ExtB by Windows font linking. WPS has its own substitution table (仿宋_GB2312
+ *   → 仿宋, 方正小标宋简体 → 宋体) and falls back to its bundled Chinese fonts on Linux.
+ *   LibreOffice tries the name, the altName, its replacement table (VCL.xcu), then fontconfig for
+ *   the run's language (zh-CN): on this project's machines that is Noto Serif/Sans CJK SC.
+ * - The title is set bold: 方正小标宋 where present (slightly heavier than designed), and a real
+ *   bold face in the fallbacks (宋体 bold, Noto Serif CJK SC Bold), as documents.md asks.
+ * No font is embedded: the official faces may not be redistributed, and Noto CJK would add ~20 MB
+ * to every file.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
+} from 'docx';
+import { cleanText, numberLine, type DocModel, type FieldRow, type FieldsBlock, type SignatureBlock } from './model';
+
+const TWIPS_PER_MM = 1440 / 25.4;
+const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
+
+/** Page geometry in twips (docx does not export PageSize; A4 = 11906 × 16838). */
+export const DOCX_PAGE = (() => {
+  const width = 11906;
+  const height = 16838;
+  const top = mm(37);
+  const left = mm(28);
+  const textWidth = mm(156);
+  const textHeight = mm(225);
+  return { width, height, top, left, right: width - left - textWidth, bottom: height - top - textHeight, textWidth, textHeight };
+})();
+
+/** 22 lines in the 225 mm text block, rounded down so the 22nd line still fits (28.95 pt). */
+export const LINE_TWIPS = Math.floor(DOCX_PAGE.textHeight / 22);
+
+export const DOCX_FONTS = { body: '仿宋', title: '方正小标宋简体', heading: '黑体', pageNumber: '宋体' } as const;
+
+const BODY_SIZE = 32; // half-points: 3号
+const TITLE_SIZE = 44; // 2号
+const TABLE_SIZE = 28; // 4号: 3号 does not fit a label column of a four-column table
+const TABLE_LINE = 400; // 20 pt for 14 pt text
+const INDENT = 2 * 320; // two characters of 16 pt
+/** Signature area: signer | date columns, officials indented (the same fractions in render-html.ts). */
+export const SIGN_LEFT = 0.65;
+export const OFFICIALS_INDENT = 0.45;
+
+const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name, hint: 'eastAsia' });
+const LANG = { value: 'zh-CN', eastAsia: 'zh-CN' };
+const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+
+function runs(text: string, opts: IRunOptions = {}): TextRun[] {
+  // A line break inside a string is a break inside the paragraph, as <br> is in the HTML view.
+  return cleanText(text)
+    .split('\n')
+    .map((line, i) => new TextRun({ ...opts, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+function para(text: string, opts: Omit<IParagraphOptions, 'children'> = {}, run: IRunOptions = {}): Paragraph {
+  return new Paragraph({ spacing: exact(LINE_TWIPS), ...opts, children: text === '' ? [] : runs(text, run) });
+}
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const GRID_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+const CELL_MARGINS = { top: 40, bottom: 40, left: 100, right: 100 };
+
+/** Word merges two tables that touch; a hairline paragraph keeps party blocks apart. */
+const spacer = (keepNext = false): Paragraph => new Paragraph({ spacing: exact(160), keepNext, children: [] });
+
+function fieldsTable(block: FieldsBlock): Table {
+  const w = DOCX_PAGE.textWidth;
+  const label = Math.round(w * (32 / 156));
+  const value = Math.round((w - 2 * label) / 2);
+  const widths = [label, value, label, w - 2 * label - value];
+  const cellPara = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) =>
+    para(text, { spacing: exact(TABLE_LINE), alignment: align }, { size: TABLE_SIZE, bold });
+  const cell = (text: string, width: number, opts: { span?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {}) =>
+    new TableCell({
+      children: [cellPara(text, opts.align ?? AlignmentType.LEFT, opts.bold)],
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      ...(opts.span ? { columnSpan: opts.span } : {}),
+    });
+  const rowCells = (r: FieldRow): TableCell[] => {
+    const [a, b] = r;
+    if (!b) return [cell(a.label, widths[0]!, { align: AlignmentType.CENTER }), cell(a.value, w - widths[0]!, { span: 3 })];
+    return [
+      cell(a.label, widths[0]!, { align: AlignmentType.CENTER }),
+      cell(a.value, widths[1]!),
+      cell(b.label, widths[2]!, { align: AlignmentType.CENTER }),
+      cell(b.value, widths[3]!),
+    ];
+  };
+  const cellsPerRow = [
+    ...(block.caption !== undefined ? [[cell(block.caption, w, { span: 4, bold: true })]] : []),
+    ...block.rows.map(rowCells),
+  ];
+  // A party block is short: keep it on one page (each row with the next, no row split).
+  const rows = cellsPerRow.map((children, i) => new TableRow({ children, cantSplit: true, keepNext: i < cellsPerRow.length - 1 }));
+  return new Table({
+    rows,
+    width: { size: w, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: GRID_BORDERS,
+    margins: CELL_MARGINS,
+  });
+}
+
+/**
+ * The signature area as a borderless table whose rows cannot split and are each kept with the
+ * next, so Word, WPS and LibreOffice move it to the next page whole rather than leave a lone
+ * signature line (or a seal with nothing above it) on a page of its own.
+ */
+function signatureTable(block: SignatureBlock): Table {
+  const w = DOCX_PAGE.textWidth;
+  const left = Math.round(w * SIGN_LEFT);
+  const right = w - left;
+  // Bottom-aligned: the date on the last line of its signer's text, room above to sign.
+  const cell = (children: Paragraph[], width: number, span?: number) =>
+    new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.BOTTOM, ...(span ? { columnSpan: span } : {}) });
+  // Two lines a row: room to sign or press a fingerprint beside the printed text.
+  const rows: { cells: TableCell[]; tall: boolean }[] = [];
+  for (const s of block.signers) {
+    rows.push({ cells: [cell([para(s.label + s.note)], left), cell([para(s.date, { alignment: AlignmentType.RIGHT })], right)], tall: true });
+  }
+  for (const o of block.officials) {
+    rows.push({ cells: [cell([para(o, { indent: { left: Math.round(w * OFFICIALS_INDENT) } })], w, 2)], tall: true });
+  }
+  const right2 = { alignment: AlignmentType.RIGHT, indent: { right: INDENT } };
+  if (block.seal !== undefined) rows.push({ cells: [cell([para(block.seal, right2)], w, 2)], tall: true });
+  if (block.date !== undefined) rows.push({ cells: [cell([para(block.date, right2)], w, 2)], tall: false });
+  if (rows.length === 0) rows.push({ cells: [cell([para('')], w, 2)], tall: false });
+  return new Table({
+    rows: rows.map(
+      (r, i) =>
+        new TableRow({
+          children: r.cells,
+          cantSplit: true,
+          keepNext: i < rows.length - 1,
+          ...(r.tall ? { height: { value: 2 * LINE_TWIPS, rule: HeightRule.ATLEAST } } : {}),
+        }),
+    ),
+    width: { size: w, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+  });
+}
+
+function body(model: DocModel): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    para(cleanText(model.title), { alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS) }, { font: font(DOCX_FONTS.title), size: TITLE_SIZE, bold: true }),
+  ];
+  const num = numberLine(model);
+  if (num !== undefined) out.push(para(num, { alignment: AlignmentType.RIGHT }));
+  out.push(spacer());
+  model.blocks.forEach((block, i) => {
+    // Whatever stands right before the signatures goes with them to the next page.
+    const keepNext = model.blocks[i + 1]?.kind === 'signatures';
+    const bodyOpts = (indent: boolean, align: IParagraphOptions['alignment'] = AlignmentType.JUSTIFIED): Omit<IParagraphOptions, 'children'> => ({
+      alignment: align,
+      ...(indent ? { indent: { firstLine: INDENT } } : {}),
+      keepNext,
+      keepLines: keepNext,
+    });
+    switch (block.kind) {
+      case 'heading':
+        out.push(para(block.text, { ...bodyOpts(true), keepNext: true }, { font: font(DOCX_FONTS.heading) }));
+        break;
+      case 'paragraph': {
+        const align = block.align === 'center' ? AlignmentType.CENTER : block.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED;
+        const label = block.label ? runs(block.label, { bold: true }) : [];
+        const text = block.text === '' ? [] : runs(block.text);
+        out.push(new Paragraph({ spacing: exact(LINE_TWIPS), ...bodyOpts(block.indent !== false && (block.align ?? 'justify') === 'justify', align), children: [...label, ...text] }));
+        break;
+      }
+      case 'list':
+        block.items.forEach((item, j) => out.push(para(item.marker + item.text, { ...bodyOpts(true), keepNext: keepNext && j === block.items.length - 1 })));
+        break;
+      case 'note':
+        out.push(para(block.text, bodyOpts(true)));
+        break;
+      case 'fields':
+        out.push(fieldsTable(block), spacer());
+        break;
+      case 'signatures':
+        out.push(spacer(true), signatureTable(block));
+        break;
+    }
+  });
+  return out;
+}
+
+/**
+ * Font declarations in place of docx's (which lists only embedded fonts). Charset 86 = GB2312;
+ * the signature marks code page 936 (csb0 bit 18) and the CJK ranges, as Word writes for 宋体.
+ */
+const FONT_TABLE = (() => {
+  const faces: { name: string; alt: string; panose: string; family: string; pitch: string }[] = [
+    { name: DOCX_FONTS.body, alt: 'FangSong', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
+    { name: DOCX_FONTS.title, alt: 'FZXiaoBiaoSong-B05S', panose: '02000000000000000000', family: 'auto', pitch: 'variable' },
+    { name: DOCX_FONTS.heading, alt: 'SimHei', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
+    { name: DOCX_FONTS.pageNumber, alt: 'SimSun', panose: '02010600030101010101', family: 'auto', pitch: 'variable' },
+  ];
+  const sig = '<w:sig w:usb0="00000003" w:usb1="288F0000" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/>';
+  const entries = faces.map(
+    (f) =>
+      `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:panose1 w:val="${f.panose}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/>${sig}</w:font>`,
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    entries.join('') +
+    '</w:fonts>'
+  );
+})();
+
+export async function renderDocx(model: DocModel): Promise<Buffer> {
+  const doc = new Document({
+    creator: '调解工作台',
+    title: cleanText(model.title),
+    styles: {
+      default: {
+        document: {
+          run: { font: font(DOCX_FONTS.body), size: BODY_SIZE, language: LANG },
+          paragraph: { spacing: exact(LINE_TWIPS) },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
+            margin: { top: DOCX_PAGE.top, right: DOCX_PAGE.right, bottom: DOCX_PAGE.bottom, left: DOCX_PAGE.left, header: mm(15), footer: mm(22), gutter: 0 },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
+        },
+        footers: {
+          // GB/T 9704: page numbers as "— 1 —" in 4号 宋体, about 7 mm below the text block.
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: TABLE_SIZE })],
+              }),
+            ],
+          }),
+        },
+        children: body(model),
+      },
+    ],
+  });
+  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
+}
