@@ -1,0 +1,238 @@
+/**
+ * Real SQLite files in temp dirs with domain rows written straight into the tables (ids UUID v7,
+ * versions and updatedAt as the services would write them), so the outbox triggers fire exactly
+ * as in the app.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { openDatabase, type Db } from '../../../db/open';
+import {
+  audit,
+  caseMediators,
+  cases,
+  confirmations,
+  courtReferrals,
+  documents,
+  followups,
+  mediators,
+  parties,
+  sessions,
+  settings,
+  users,
+} from '../../../db/schema';
+import { iterateRecords } from '../../../electron/services/records/load';
+import type { RecordKind } from '../../../electron/services/records/kinds';
+
+export const CENTRE = '410711001';
+export const OTHER_CENTRE = '410711002';
+export const DEVICE = '8a6f0f1e-1d7e-4a8b-9f5e-2b1c7d9e0a34';
+
+let clockMs = Date.parse('2026-11-28T09:00:00+08:00');
+/** Strictly increasing times in +08:00, like the app writes in China. */
+export function nextTime(): string {
+  clockMs += 1000;
+  const d = new Date(clockMs + 8 * 3600_000);
+  return `${d.toISOString().slice(0, 19)}+08:00`;
+}
+
+export interface TempDb {
+  db: Db;
+  dir: string;
+  file: string;
+  reopen(): Db;
+  cleanup(): void;
+}
+
+export function tempDb(): TempDb {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-upload-'));
+  const file = path.join(dir, 'mediation.db');
+  const opened: Db[] = [openDatabase(file)];
+  return {
+    db: opened[0]!,
+    dir,
+    file,
+    reopen: () => {
+      const d = openDatabase(file);
+      opened.push(d);
+      return d;
+    },
+    cleanup: () => {
+      for (const d of opened) d.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const head = () => ({ id: uuidv7(), version: 1, updatedAt: nextTime(), deleted: false });
+
+let serial = 0;
+
+export function addMediator(db: Db, over: Partial<typeof mediators.$inferInsert> = {}): string {
+  const row = { ...head(), name: '王调解', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13800000001', idNumber: '410711198001011234', createdAt: nextTime(), ...over };
+  db.orm.insert(mediators).values(row).run();
+  return row.id;
+}
+
+export function addCase(db: Db, over: Partial<typeof cases.$inferInsert> = {}): string {
+  serial += 1;
+  const row = {
+    ...head(),
+    caseNumber: `（2026）牧调字第${String(serial).padStart(5, '0')}号`,
+    year: 2026,
+    serial,
+    title: '邻里通道纠纷',
+    category: '邻里',
+    source: 'walk_in',
+    tier: 'village',
+    originTier: 'village',
+    status: 'registered',
+    summary: '双方因院墙通道发生争执',
+    registeredAt: nextTime(),
+    ...over,
+  };
+  db.orm.insert(cases).values(row).run();
+  return row.id;
+}
+
+export function addParty(db: Db, caseId: string, over: Partial<typeof parties.$inferInsert> = {}): string {
+  const row = {
+    ...head(),
+    caseId,
+    role: 'applicant',
+    kind: 'person',
+    name: '张三',
+    idType: 'resident_id',
+    idNumber: '41071119850101123X',
+    phone: '13912345678',
+    address: '牧野区王村镇',
+    ...over,
+  };
+  db.orm.insert(parties).values(row).run();
+  return row.id;
+}
+
+export function assignMediator(db: Db, caseId: string, mediatorId: string, role = 'lead') {
+  db.orm.insert(caseMediators).values({ caseId, mediatorId, role, assignedAt: nextTime() }).run();
+}
+
+export function addReferral(db: Db, caseId: string) {
+  db.orm
+    .insert(courtReferrals)
+    .values({ caseId, mode: 'delegated', court: '牧野区人民法院', referenceNumber: '（2026）豫0711民诉前调123号', referredAt: nextTime(), timeLimitDays: 30 })
+    .run();
+}
+
+export function addSession(db: Db, caseId: string): string {
+  const row = { ...head(), caseId, heldAt: nextTime(), place: '调解室一', record: '双方陈述意见' };
+  db.orm.insert(sessions).values(row).run();
+  return row.id;
+}
+
+export function addDocument(db: Db, caseId: string): string {
+  const row = {
+    ...head(),
+    caseId,
+    type: 'agreement',
+    docVersion: 1,
+    contentHash: 'ab'.repeat(32),
+    filePath: 'documents/2026/secret-local-path.docx',
+    generatedBy: '李书记员',
+    generatedAt: nextTime(),
+  };
+  db.orm.insert(documents).values(row).run();
+  return row.id;
+}
+
+export function addConfirmation(db: Db, caseId: string): string {
+  const row = { ...head(), caseId, court: '牧野区人民法院', appliedAt: '2026-11-20' };
+  db.orm.insert(confirmations).values(row).run();
+  return row.id;
+}
+
+export function addFollowup(db: Db, caseId: string): string {
+  const row = { ...head(), caseId, dueOn: '2026-12-20' };
+  db.orm.insert(followups).values(row).run();
+  return row.id;
+}
+
+export function addAudit(db: Db, entityKind: string, entityId: string, caseId: string | null = null, extra: { before?: unknown; after?: unknown } = {}): string {
+  const id = uuidv7();
+  db.orm
+    .insert(audit)
+    .values({
+      id,
+      at: nextTime(),
+      actorId: null,
+      actorName: '李书记员',
+      operation: `${entityKind}.update`,
+      entityKind,
+      entityId,
+      caseId,
+      summary: '修改记录',
+      before: (extra.before ?? null) as object | null,
+      after: (extra.after ?? null) as object | null,
+    })
+    .run();
+  return id;
+}
+
+/** Users and settings: local only; the tests check none of this ever leaves. */
+export function addLocalSecrets(db: Db) {
+  const userId = uuidv7();
+  db.orm
+    .insert(users)
+    .values({ id: userId, loginName: 'admin', displayName: '管理员', role: 'admin', passwordHash: 'scrypt$16384$8$1$c2FsdA$SECRET-HASH', createdAt: nextTime(), updatedAt: nextTime() })
+    .run();
+  db.orm.insert(settings).values({ key: 'upload.token', value: 'SECRET-TOKEN-VALUE', updatedAt: nextTime() }).run();
+  addAudit(db, 'user', userId, null, { after: { passwordHash: 'SECRET-HASH' } });
+  addAudit(db, 'settings', 'upload.token', null, { after: { value: 'SECRET-TOKEN-VALUE' } });
+}
+
+type Table = typeof cases | typeof parties | typeof sessions | typeof documents | typeof mediators | typeof confirmations | typeof followups;
+
+/** One change as the services make it: version + 1, a new updatedAt. */
+export function change(db: Db, table: Table, id: string, values: Record<string, unknown> = {}) {
+  db.orm
+    .update(table)
+    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: nextTime() } as never)
+    .where(eq(table.id, id))
+    .run();
+}
+
+export const tombstone = (db: Db, table: Table, id: string) => change(db, table, id, { deleted: true });
+
+/** A small centre: `n` cases, each with parties, a session, a document, events; some extras. */
+export function seedCentre(db: Db, n: number): { caseIds: string[]; mediatorIds: string[] } {
+  const caseIds: string[] = [];
+  const mediatorIds = [addMediator(db, { name: '王调解' }), addMediator(db, { name: '赵调解', kind: 'invited' })];
+  db.sqlite.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const caseId = addCase(db, { title: `纠纷 ${i}`, source: i % 5 === 0 ? 'court_delegated' : 'walk_in' });
+      caseIds.push(caseId);
+      addParty(db, caseId, { name: `申请人${i}` });
+      addParty(db, caseId, { name: `被申请人${i}`, role: 'respondent', ordinal: 1 });
+      assignMediator(db, caseId, mediatorIds[i % 2]!);
+      if (i % 5 === 0) addReferral(db, caseId);
+      addSession(db, caseId);
+      if (i % 3 === 0) addDocument(db, caseId);
+      if (i % 7 === 0) addConfirmation(db, caseId);
+      if (i % 7 === 0) addFollowup(db, caseId);
+      addAudit(db, 'case', caseId, caseId, { after: { status: 'registered' } });
+    }
+  })();
+  return { caseIds, mediatorIds };
+}
+
+/** What the district should hold at the end: every record at its latest local version. */
+export function latestLocal(db: Db): Map<string, { kind: RecordKind; id: string; version: number; deleted: boolean }> {
+  const out = new Map<string, { kind: RecordKind; id: string; version: number; deleted: boolean }>();
+  for (const r of iterateRecords(db)) out.set(`${r.kind}/${r.id}`, { kind: r.kind, id: r.id, version: r.version, deleted: r.deleted });
+  return out;
+}
+
+export const count = (db: Db, table: string): number => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+export const noWait = async (): Promise<void> => undefined;
