@@ -62,6 +62,9 @@ export function startHost(dataDir: string): Promise<Running> {
   let stdout = '';
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.once('exit', (code, signal) => {
+    stderr += `\n[host exited: code ${String(code)}, signal ${String(signal)}, at ${new Date().toISOString()}]`;
+  });
   return new Promise<Running>((resolve, reject) => {
     const timer = setTimeout(() => {
       killGroup(child, 'SIGKILL');
@@ -115,7 +118,7 @@ class HostPool {
   private file: string | null = null;
   private readonly hosts = new Map<HostSeed, Promise<Running>>();
 
-  async forFile(file: string, seed: HostSeed): Promise<Host> {
+  async forFile(file: string, seed: HostSeed): Promise<Running> {
     if (this.file !== file) {
       await this.stopAll();
       this.file = file;
@@ -160,7 +163,13 @@ export const test = base.extend<{ hostSeed: HostSeed; host: Host }, { hostPool: 
     { scope: 'worker' },
   ],
   host: async ({ hostPool, hostSeed }, use, testInfo) => {
-    await use(await hostPool.forFile(testInfo.file, hostSeed));
+    const running = await hostPool.forFile(testInfo.file, hostSeed);
+    const { child, output, ...host } = running;
+    await use(host);
+    // A host that died under the test explains the test's failure: keep what it said.
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await testInfo.attach('browser-host-output', { body: output(), contentType: 'text/plain' });
+    }
   },
 });
 

@@ -1,0 +1,12 @@
+import { Tag } from 'antd';
+import dayjs from 'dayjs';
+import type { UserRow } from '../../../../electron/common/api/auth';
+
+/** 正常 / 已锁定 / 已停用, as a coloured tag. */
+export function UserStatusTag({ user }: { user: UserRow }) {
+  if (!user.active) return <Tag>已停用</Tag>;
+  if (user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs())) {
+    return <Tag color="warning">已锁定至 {dayjs(user.lockedUntil).format('HH:mm')}</Tag>;
+  }
+  return <Tag color="success">正常</Tag>;
+}

@@ -1,0 +1,9 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { screenshotDir } from './paths';
+
+/** Save a key screen as tests/artifacts/screenshots/<name>.png, after fonts and animations settle. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.evaluate('document.fonts.ready');
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
