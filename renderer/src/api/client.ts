@@ -56,7 +56,8 @@ async function send(req: ApiRequest): Promise<ApiResponse> {
   }
 }
 
-type Listener = () => void;
+/** Told why the session ended, in the server's words (timed out, account disabled, ...). */
+type Listener = (message: string) => void;
 const expiredListeners = new Set<Listener>();
 
 export const session = {
@@ -74,7 +75,7 @@ export async function call<K extends OpName>(op: K, ...args: undefined extends I
   if (res.ok) return res.data as OutputOf<Api[K]>;
   if (res.error.code === 'UNAUTHENTICATED' && session.get()) {
     session.set(null);
-    for (const fn of expiredListeners) fn();
+    for (const fn of expiredListeners) fn(res.error.message);
   }
   throw new ApiError(res.error);
 }

@@ -90,10 +90,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   // The server said the session is over (idle on the server, user disabled, password reset).
   useEffect(() => {
-    const unsubscribe = session.onExpired(() => {
+    const unsubscribe = session.onExpired((message) => {
       const loginName = current?.user.loginName;
       forget();
-      setLoginHint({ notice: { type: 'warning', text: EXPIRED_NOTICE }, ...(loginName ? { loginName } : {}) });
+      setLoginHint({ notice: { type: 'warning', text: message || EXPIRED_NOTICE }, ...(loginName ? { loginName } : {}) });
     });
     return () => {
       unsubscribe();
