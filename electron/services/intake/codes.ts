@@ -1,0 +1,45 @@
+/**
+ * The numbers a citizen is given: the query code (random, never guessable) and the queue number
+ * (per day, gapless: A001, A002, …).
+ */
+import { randomInt } from 'node:crypto';
+import { QUERY_CODE_ALPHABET, QUERY_CODE_LENGTH } from '../../common/api/intake';
+import { categoryLabel } from '../../common/domain/categories';
+import type { ServiceContext } from '../core/context';
+
+/** A fresh query code from the OS's CSPRNG, uniform over the alphabet (randomInt has no modulo bias). */
+export function newQueryCode(): string {
+  let s = '';
+  for (let i = 0; i < QUERY_CODE_LENGTH; i++) s += QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)];
+  return s;
+}
+
+export const QUEUE_PREFIX = 'A';
+
+/** 1 → 'A001'; past 999 the number simply grows ('A1000'). */
+export const formatQueueCode = (n: number): string => `${QUEUE_PREFIX}${String(n).padStart(3, '0')}`;
+
+/**
+ * Draws the day's next queue number. Call inside an IMMEDIATE transaction: the write lock is taken
+ * before the counter is read, so two kiosks (processes) never draw the same number, and a
+ * transaction that rolls back gives its number back (gapless).
+ */
+export function drawQueueNumber(ctx: Pick<ServiceContext, 'db'>, day: string): number {
+  const row = ctx.db.sqlite
+    .prepare(
+      `INSERT INTO counters (name, value) VALUES (?, 1)
+       ON CONFLICT (name) DO UPDATE SET value = value + 1
+       RETURNING value`,
+    )
+    .get(`queue:${day}`) as { value: number };
+  return row.value;
+}
+
+/** The registration's own number until it becomes a case: the day and the queue code, e.g. 20261120-A001. */
+export const registrationNumberOf = (day: string, queueCode: string): string => `${day.replace(/-/g, '')}-${queueCode}`;
+
+/** The kind of dispute in words people use: 邻里 → 邻里纠纷, 劳动争议 and 道路交通事故 stay as they are. */
+export function disputeKindLabel(category: string): string {
+  const label = categoryLabel(category);
+  return /(纠纷|争议|事故|积案|破产|其他)$/.test(label) ? label : `${label}纠纷`;
+}
