@@ -89,7 +89,9 @@ export function createMediator(ctx: ServiceContext, actor: Actor, m: MediatorVal
 export function updateMediator(ctx: ServiceContext, actor: Actor, id: string, version: number, m: MediatorValues): MediatorView {
   ctx.db.sqlite.transaction(() => {
     getMediator(ctx, id);
-    bumpRow(ctx, mediators, id, version, values(m));
+    // The ID number is never sent back to the screen (lists mask it): a blank one keeps the stored number.
+    const { idNumber, ...rest } = values(m);
+    bumpRow(ctx, mediators, id, version, idNumber ? { ...rest, idNumber } : rest);
     recordAudit(ctx, actor, { operation: 'mediators.update', entityKind: 'mediator', entityId: id, summary: `修改名册信息：${m.name}` });
   })();
   return getMediator(ctx, id);
