@@ -1,0 +1,201 @@
+/**
+ * The reports' house style, the same as the legal documents' (GB/T 9704-2012; documents.md
+ * "Layout"): the page geometry, line pitch and font names come from documents/render-docx.ts so
+ * both kinds of document set the same page. What reports add: 一级标题 in 黑体, data tables with a
+ * header row repeated on every page, and a closing signature (centre and date) at the right.
+ *
+ * Fonts: every run names its face for all scripts with the eastAsia hint and zh-CN language, and
+ * word/fontTable.xml declares each face with its English altName, GB2312 charset and panose, so a
+ * machine without 方正小标宋 / 仿宋 substitutes another Chinese face (宋体, Noto CJK), never boxes.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import { formatYuan } from '../../common/domain/money';
+import { formatRate } from '../../common/stats/definitions';
+import { DOCX_FONTS, DOCX_PAGE, LINE_TWIPS } from '../documents/render-docx';
+import { cleanText } from '../documents/model';
+import type { Cell, TableSpec } from './tables';
+
+export { DOCX_FONTS, DOCX_PAGE, LINE_TWIPS };
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const TWIPS_PER_MM = 1440 / 25.4;
+const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
+
+/** Half-points: 2号 title, 3号 body, 五号 in data tables (13 columns do not fit in larger type). */
+export const SIZE = { title: 44, body: 32, table: 21, note: 24 } as const;
+const TABLE_LINE = 300; // 15 pt lines for 10.5 pt text
+const INDENT = 2 * 320; // two characters of 16 pt
+
+export const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name, hint: 'eastAsia' as const });
+const LANG = { value: 'zh-CN', eastAsia: 'zh-CN' };
+const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+
+function runs(text: string, opts: IRunOptions = {}): TextRun[] {
+  return cleanText(text)
+    .split('\n')
+    .map((line, i) => new TextRun({ ...opts, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+/** The title: 2号 小标宋, bold (a real bold in the 宋体 fallback), centred; lines split on \n. */
+export const title = (text: string) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(Math.round(LINE_TWIPS * 1.2)), children: runs(text, { font: font(DOCX_FONTS.title), size: SIZE.title, bold: true }) });
+
+/** A centred line under the title (e.g. the period), in the body face. */
+export const subtitle = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS), children: runs(text) });
+
+/** A body paragraph: 3号 仿宋, first line indented two characters, justified. */
+export const body = (text: string, opts: { indent?: boolean; align?: 'left' | 'right' | 'center' } = {}) =>
+  new Paragraph({
+    alignment: opts.align === 'right' ? AlignmentType.RIGHT : opts.align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    spacing: exact(LINE_TWIPS),
+    ...(opts.indent === false ? {} : { indent: { firstLine: INDENT } }),
+    children: runs(text),
+  });
+
+/** 一级标题 (一、二、…) in 黑体, kept with what follows. */
+export const heading = (text: string) =>
+  new Paragraph({ spacing: exact(LINE_TWIPS), indent: { firstLine: INDENT }, keepNext: true, children: runs(text, { font: font(DOCX_FONTS.heading) }) });
+
+/** A table's caption, centred, kept with the table. */
+export const caption = (text: string) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS), keepNext: true, children: runs(text, { font: font(DOCX_FONTS.heading), size: 28 }) });
+
+/** Small print under a table (口径), 小四. */
+export const note = (text: string) =>
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: exact(360), indent: { firstLine: 2 * 240 }, children: runs(text, { size: SIZE.note }) });
+
+export const blank = () => new Paragraph({ spacing: exact(LINE_TWIPS), children: [] });
+
+/** A cell's text as printed: money in yuan with two decimals, rates as percentages, null as —. */
+export function cellText(c: Cell): string {
+  if (c === null) return '—';
+  if (typeof c === 'object') return 'fen' in c ? formatYuan(c.fen) : formatRate(c.rate);
+  return String(c);
+}
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+/** A data table across the text block: header row repeated on every page, rows not split. */
+export function dataTable(spec: TableSpec, emptyText = '本期间暂无数据'): Table {
+  const total = spec.columns.reduce((s, c) => s + c.width, 0);
+  const widths = spec.columns.map((c) => Math.floor((DOCX_PAGE.textWidth * c.width) / total));
+  const cellOf = (text: string, i: number, opts: { bold?: boolean; align?: keyof typeof ALIGN; span?: number } = {}) =>
+    new TableCell({
+      width: { size: opts.span ? DOCX_PAGE.textWidth : (widths[i] ?? 0), type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      ...(opts.span ? { columnSpan: opts.span } : {}),
+      children: [
+        new Paragraph({
+          alignment: ALIGN[opts.align ?? spec.columns[i]?.align ?? 'left'],
+          spacing: exact(TABLE_LINE),
+          children: runs(text, { size: SIZE.table, bold: opts.bold ?? false }),
+        }),
+      ],
+    });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: spec.columns.map((c, i) => cellOf(c.header, i, { bold: true, align: 'center' })),
+  });
+  const rows = [...spec.rows, ...(spec.totals ? [spec.totals] : [])].map(
+    (cells, r, list) =>
+      new TableRow({
+        cantSplit: true,
+        children: spec.columns.map((_, i) => cellOf(cellText(cells[i] ?? ''), i, { bold: spec.totals !== undefined && r === list.length - 1 })),
+      }),
+  );
+  if (rows.length === 0) rows.push(new TableRow({ children: [cellOf(emptyText, 0, { span: spec.columns.length, align: 'center' })] }));
+  return new Table({
+    rows: [header, ...rows],
+    width: { size: DOCX_PAGE.textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: GRID,
+    margins: { top: 30, bottom: 30, left: 60, right: 60 },
+  });
+}
+
+/**
+ * Font declarations in place of docx's (which lists only embedded fonts). Charset 86 = GB2312;
+ * the signature marks code page 936 and the CJK ranges, as Word writes for 宋体.
+ */
+const FONT_TABLE = (() => {
+  const faces = [
+    { name: DOCX_FONTS.body, alt: 'FangSong', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
+    { name: DOCX_FONTS.title, alt: 'FZXiaoBiaoSong-B05S', panose: '02000000000000000000', family: 'auto', pitch: 'variable' },
+    { name: DOCX_FONTS.heading, alt: 'SimHei', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
+    { name: DOCX_FONTS.pageNumber, alt: 'SimSun', panose: '02010600030101010101', family: 'auto', pitch: 'variable' },
+  ];
+  const sig = '<w:sig w:usb0="00000003" w:usb1="288F0000" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/>';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    faces
+      .map(
+        (f) =>
+          `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:panose1 w:val="${f.panose}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/>${sig}</w:font>`,
+      )
+      .join('') +
+    '</w:fonts>'
+  );
+})();
+
+/** A whole report on A4 in the house style, with "— 1 —" page numbers. */
+export async function renderReport(docTitle: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+  const doc = new Document({
+    creator: '调解工作台',
+    title: cleanText(docTitle),
+    styles: {
+      default: {
+        document: {
+          run: { font: font(DOCX_FONTS.body), size: SIZE.body, language: LANG },
+          paragraph: { spacing: exact(LINE_TWIPS) },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
+            margin: { top: DOCX_PAGE.top, right: DOCX_PAGE.right, bottom: DOCX_PAGE.bottom, left: DOCX_PAGE.left, header: mm(15), footer: mm(22), gutter: 0 },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: 28 })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
+}

@@ -1,0 +1,36 @@
+/**
+ * The export operations: a table of the dashboard as .xlsx, a report as .docx, each returned as
+ * base64 with a file name (the renderer saves it; nothing is written to the data dir).
+ */
+import type { DocxReport, ExportedFile, XlsxTable } from '../../common/api/stats';
+import type { Period } from '../../common/stats/period';
+import type { ServiceContext } from '../core/context';
+import { computeDashboard } from './dashboard';
+import { DOCX_MIME } from './docx-style';
+import { keyCaseList } from './key-cases';
+import { REPORT_KEY_CASES, keyCasesDocx, quarterlyDocx } from './reports-docx';
+import { tableSpec } from './tables';
+import { exportXlsxFile, fileSafe } from './xlsx';
+
+type Ctx = Pick<ServiceContext, 'db' | 'clock'>;
+
+/** The most rows a key-case file lists; a longer list says how many more there are. */
+export const MAX_EXPORT_ROWS = 5000;
+
+export async function exportXlsx(ctx: Ctx, table: XlsxTable, period: Period): Promise<ExportedFile> {
+  const d = computeDashboard(ctx, period);
+  const k = table === 'keyCases' ? keyCaseList(ctx, period, 1, MAX_EXPORT_ROWS) : keyCaseList(ctx, period, 1, 1);
+  return exportXlsxFile(tableSpec(table, d, k), d);
+}
+
+export async function exportDocx(ctx: Ctx, report: DocxReport, period: Period): Promise<ExportedFile> {
+  const d = computeDashboard(ctx, period);
+  if (report === 'key-cases') {
+    const k = keyCaseList(ctx, period, 1, MAX_EXPORT_ROWS);
+    const buf = await keyCasesDocx(d, k);
+    return { fileName: `重点案件督办清单_截至${k.asOf}.docx`, mime: DOCX_MIME, base64: buf.toString('base64') };
+  }
+  const k = keyCaseList(ctx, period, 1, REPORT_KEY_CASES);
+  const buf = await quarterlyDocx(d, k);
+  return { fileName: `${fileSafe(d.period.label)}联席会议报告_${d.period.from}_${d.period.to}.docx`, mime: DOCX_MIME, base64: buf.toString('base64') };
+}
