@@ -42,6 +42,7 @@ import {
   WidthType,
   type IParagraphOptions,
   type IRunOptions,
+  type FileChild,
 } from 'docx';
 import { cleanText, numberLine, type DocModel, type FieldRow, type FieldsBlock, type SignatureBlock } from './model';
 
@@ -245,10 +246,14 @@ const FONT_TABLE = (() => {
   );
 })();
 
-export async function renderDocx(model: DocModel): Promise<Buffer> {
+/**
+ * Any document in the house style (A4, GB/T 9704 margins and line grid, the fonts with their
+ * fallbacks, "— 1 —" page numbers): the legal documents below and the statistics reports use it.
+ */
+export async function packHouseStyle(docTitle: string, children: FileChild[]): Promise<Buffer> {
   const doc = new Document({
     creator: '调解工作台',
-    title: cleanText(model.title),
+    title: cleanText(docTitle),
     styles: {
       default: {
         document: {
@@ -277,9 +282,13 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
             ],
           }),
         },
-        children: body(model),
+        children,
       },
     ],
   });
   return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
+}
+
+export function renderDocx(model: DocModel): Promise<Buffer> {
+  return packHouseStyle(model.title, body(model));
 }

@@ -11,12 +11,7 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  DocumentGridType,
-  Footer,
   LineRuleType,
-  Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -29,7 +24,7 @@ import {
 } from 'docx';
 import { formatYuan } from '../../common/domain/money';
 import { formatRate } from '../../common/stats/definitions';
-import { DOCX_FONTS, DOCX_PAGE, LINE_TWIPS } from '../documents/render-docx';
+import { DOCX_FONTS, DOCX_PAGE, LINE_TWIPS, packHouseStyle } from '../documents/render-docx';
 import { cleanText } from '../documents/model';
 import type { Cell, TableSpec } from './tables';
 
@@ -37,8 +32,6 @@ export { DOCX_FONTS, DOCX_PAGE, LINE_TWIPS };
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const TWIPS_PER_MM = 1440 / 25.4;
-const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
 
 /** Half-points: 2号 title, 3号 body, 五号 in data tables (13 columns do not fit in larger type). */
 export const SIZE = { title: 44, body: 32, table: 21, note: 24 } as const;
@@ -46,7 +39,6 @@ const TABLE_LINE = 300; // 15 pt lines for 10.5 pt text
 const INDENT = 2 * 320; // two characters of 16 pt
 
 export const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name, hint: 'eastAsia' as const });
-const LANG = { value: 'zh-CN', eastAsia: 'zh-CN' };
 const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 
 function runs(text: string, opts: IRunOptions = {}): TextRun[] {
@@ -140,62 +132,7 @@ export function dataTable(spec: TableSpec, emptyText = '本期间暂无数据'):
  * Font declarations in place of docx's (which lists only embedded fonts). Charset 86 = GB2312;
  * the signature marks code page 936 and the CJK ranges, as Word writes for 宋体.
  */
-const FONT_TABLE = (() => {
-  const faces = [
-    { name: DOCX_FONTS.body, alt: 'FangSong', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
-    { name: DOCX_FONTS.title, alt: 'FZXiaoBiaoSong-B05S', panose: '02000000000000000000', family: 'auto', pitch: 'variable' },
-    { name: DOCX_FONTS.heading, alt: 'SimHei', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
-    { name: DOCX_FONTS.pageNumber, alt: 'SimSun', panose: '02010600030101010101', family: 'auto', pitch: 'variable' },
-  ];
-  const sig = '<w:sig w:usb0="00000003" w:usb1="288F0000" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/>';
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    faces
-      .map(
-        (f) =>
-          `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:panose1 w:val="${f.panose}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/>${sig}</w:font>`,
-      )
-      .join('') +
-    '</w:fonts>'
-  );
-})();
-
 /** A whole report on A4 in the house style, with "— 1 —" page numbers. */
-export async function renderReport(docTitle: string, children: (Paragraph | Table)[]): Promise<Buffer> {
-  const doc = new Document({
-    creator: '调解工作台',
-    title: cleanText(docTitle),
-    styles: {
-      default: {
-        document: {
-          run: { font: font(DOCX_FONTS.body), size: SIZE.body, language: LANG },
-          paragraph: { spacing: exact(LINE_TWIPS) },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
-            margin: { top: DOCX_PAGE.top, right: DOCX_PAGE.right, bottom: DOCX_PAGE.bottom, left: DOCX_PAGE.left, header: mm(15), footer: mm(22), gutter: 0 },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: 28 })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
+export function renderReport(docTitle: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+  return packHouseStyle(docTitle, children);
 }

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeResidentId } from '../../../electron/common/domain/identity';
 import { startTestApp, type TestApp } from '../../support/backend';
 import { LI_ID, walkInCase, ZHANG_ID } from '../../support/cases';
 
