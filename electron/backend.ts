@@ -16,6 +16,7 @@ import { createLogger, type Logger } from './services/core/logger';
 import { ensureWritableDataDir } from './services/data-dir';
 import { confPrefs, type Prefs } from './services/prefs';
 import { fileSecretStore, type SecretStore } from './services/secrets';
+import { appUploads } from './services/upload/background';
 
 export interface Backend {
   invoke(req: ApiRequest | unknown): Promise<ApiResponse>;
@@ -78,9 +79,12 @@ export function createBackend(opts: BackendOptions): Backend {
       const t = setInterval(() => void runDailyBackup(), 60 * 60_000);
       t.unref();
       timers.push(t);
+      // The nightly upload to the district; idle until an address and a token are set.
+      appUploads(ctx).startSchedule();
     },
     close: () => {
       for (const t of timers) clearInterval(t);
+      appUploads(ctx).stop();
       ctx.db.close();
       ctx.logger.info('backend closed');
       ctx.logger.close();

@@ -3,12 +3,20 @@
  * `mediation-desk --cli <command>`. Each command lives in commands/<name>.ts and registers itself.
  */
 import { Command, CommanderError } from 'commander';
+import type { SecretStore } from '../services/secrets';
+import { useSecretStore } from './support';
 import backup from './commands/backup';
 import check from './commands/check';
+import demo from './commands/demo';
+import doc from './commands/doc';
 import init from './commands/init';
 import printTest from './commands/print-test';
+import ticket from './commands/ticket';
+import stats from './commands/stats';
+import exportCmd from './commands/export';
+import upload from './commands/upload';
 
-const COMMANDS = [init, check, backup, printTest];
+const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload];
 
 export function buildProgram(): Command {
   const program = new Command('mediation-desk')
@@ -20,8 +28,9 @@ export function buildProgram(): Command {
 }
 
 /** Run one command; resolves to the process exit code. */
-export async function runCli(argv: readonly string[]): Promise<number> {
+export async function runCli(argv: readonly string[], opts: { secrets?: (dataDir: string) => SecretStore } = {}): Promise<number> {
   process.exitCode = 0;
+  useSecretStore(opts.secrets ?? null);
   try {
     await buildProgram().parseAsync(['node', 'mediation-desk', ...argv]);
   } catch (e) {

@@ -15,13 +15,24 @@
  * 统计考核 stats · 设置 settings. Suggested icons: FormOutlined, FolderOpenOutlined, BankOutlined,
  * TeamOutlined, BarChartOutlined, SettingOutlined.
  */
-import { FolderOpenOutlined, SettingOutlined } from '@ant-design/icons';
+import { FolderOpenOutlined, FormOutlined, SettingOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ROLES, type Role } from '../../electron/common/roles';
 import { CasesArea } from './pages/cases/CasesArea';
+import { ClerkRegisterPage } from './pages/intake/ClerkRegisterPage';
+import { PrintersPage } from './pages/intake/PrintersPage';
+import { QueuePage } from './pages/intake/QueuePage';
+import { ReviewPage } from './pages/intake/ReviewPage';
+import { BankOutlined, TeamOutlined } from '@ant-design/icons';
+import { CourtReferralsPage } from './pages/court/CourtReferralsPage';
+import { SupervisionPage } from './pages/court/SupervisionPage';
+import { RosterPage } from './pages/roster/RosterPage';
 import { CentreInfoPage } from './pages/settings/CentreInfoPage';
 import { SystemSettingsPage } from './pages/settings/SystemSettingsPage';
+import { UploadPage } from './pages/settings/UploadPage';
 import { UsersPage } from './pages/settings/UsersPage';
+import { BarChartOutlined } from '@ant-design/icons';
+import { StatsPage } from './pages/stats/StatsPage';
 
 export const ALL_ROLES: readonly Role[] = ROLES;
 
@@ -47,7 +58,31 @@ interface AreaBase {
 export type Area = AreaBase & ({ element: ReactNode; pages?: never } | { pages: readonly AreaPage[]; element?: never });
 
 export const areas: readonly Area[] = [
+  {
+    path: 'intake',
+    label: '窗口登记',
+    icon: <FormOutlined />,
+    roles: ['intake', 'mediator', 'admin'],
+    pages: [
+      { path: 'register', label: '代为登记', element: <ClerkRegisterPage /> },
+      { path: 'review', label: '待审核登记', element: <ReviewPage /> },
+      { path: 'queue', label: '今日排队', element: <QueuePage /> },
+      { path: 'printers', label: '打印机设置', roles: ['admin'], element: <PrintersPage /> },
+    ],
+  },
   { path: 'cases', label: '案件', icon: <FolderOpenOutlined />, roles: ALL_ROLES, element: <CasesArea /> },
+  {
+    path: 'court',
+    label: '法院委派',
+    icon: <BankOutlined />,
+    roles: ['court_mediator', 'admin'],
+    pages: [
+      { path: 'referrals', label: '委派案件', element: <CourtReferralsPage /> },
+      { path: 'supervision', label: '督办清单', element: <SupervisionPage /> },
+    ],
+  },
+  { path: 'roster', label: '调解员名册', icon: <TeamOutlined />, roles: ALL_ROLES, element: <RosterPage /> },
+  { path: 'stats', label: '统计考核', icon: <BarChartOutlined />, roles: ['admin'], element: <StatsPage /> },
   {
     path: 'settings',
     label: '设置',
@@ -56,6 +91,7 @@ export const areas: readonly Area[] = [
     pages: [
       { path: 'users', label: '用户管理', roles: ['admin'], element: <UsersPage /> },
       { path: 'system', label: '系统设置', roles: ['admin'], element: <SystemSettingsPage /> },
+      { path: 'upload', label: '区级上传', roles: ['admin'], element: <UploadPage /> },
       { path: 'centre', label: '本机信息', element: <CentreInfoPage /> },
     ],
   },

@@ -3,9 +3,14 @@ import type { Api } from '../../common/api';
 import type { Handlers } from '../handler';
 import { authHandlers, usersHandlers } from './auth';
 import { casesHandlers } from './cases';
+import { courtHandlers } from './court';
+import { documentsHandlers } from './documents';
+import { intakeHandlers } from './intake';
 import { mediatorsHandlers } from './mediators';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
+import { statsHandlers } from './stats';
+import { uploadHandlers } from './upload';
 
 export const handlers: Handlers<Api> = {
   ...setupHandlers,
@@ -14,4 +19,9 @@ export const handlers: Handlers<Api> = {
   ...settingsHandlers,
   ...casesHandlers,
   ...mediatorsHandlers,
+  ...courtHandlers,
+  ...intakeHandlers,
+  ...statsHandlers,
+  ...uploadHandlers,
+  ...documentsHandlers,
 };

@@ -4,11 +4,16 @@
  */
 import { authOps, usersOps } from './auth';
 import { casesOps } from './cases';
+import { courtOps } from './court';
+import { documentsOps } from './documents';
 import { mediatorsOps } from './mediators';
 import { mergeTables } from './contract';
+import { intakeOps } from './intake';
 import { settingsOps } from './settings';
 import { setupOps } from './setup';
+import { statsOps } from './stats';
+import { uploadOps } from './upload';
 
-export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps);
+export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps);
 export type Api = typeof api;
 export type OpName = keyof Api & string;

@@ -3,9 +3,9 @@
  * fields"): its mediators, its live parties and its court referral. Those are looked up once per
  * page of cases, never once per case, so the upload and the export stay linear.
  */
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { caseMediators, cases, courtReferrals, parties } from '../../../db/schema';
-import { toRecord, type RecordsDb, type UploadRecord } from './kinds';
+import { idsIn, toRecord, type RecordsDb, type UploadRecord } from './kinds';
 
 type CaseRow = typeof cases.$inferSelect;
 type ReferralRow = typeof courtReferrals.$inferSelect;
@@ -118,7 +118,7 @@ export function caseRecords(db: RecordsDb, rows: CaseRow[]): UploadRecord[] {
       db.orm
         .select({ key: caseMediators.caseId, id: caseMediators.mediatorId })
         .from(caseMediators)
-        .where(inArray(caseMediators.caseId, live))
+        .where(idsIn(caseMediators.caseId, live))
         // The lead mediator first, then by assignment: a stable order keeps the record's bytes stable.
         .orderBy(
           asc(caseMediators.caseId),
@@ -133,17 +133,17 @@ export function caseRecords(db: RecordsDb, rows: CaseRow[]): UploadRecord[] {
       db.orm
         .select({ key: parties.caseId, id: parties.id })
         .from(parties)
-        .where(and(inArray(parties.caseId, live), eq(parties.deleted, false)))
+        .where(and(idsIn(parties.caseId, live), eq(parties.deleted, false)))
         .orderBy(asc(parties.caseId), asc(parties.ordinal), asc(parties.id))
         .all(),
     );
-    for (const r of db.orm.select().from(courtReferrals).where(inArray(courtReferrals.caseId, live)).all()) referralOf.set(r.caseId, r);
+    for (const r of db.orm.select().from(courtReferrals).where(idsIn(courtReferrals.caseId, live)).all()) referralOf.set(r.caseId, r);
   }
   return rows.map((c) => toRecord('case', c, () => caseData(c, mediatorsOf.get(c.id) ?? [], partiesOf.get(c.id) ?? [], referralOf.get(c.id))));
 }
 
 export const caseSource = {
-  byIds: (db: RecordsDb, ids: string[]) => db.orm.select().from(cases).where(inArray(cases.id, ids)).all(),
+  byIds: (db: RecordsDb, ids: string[]) => db.orm.select().from(cases).where(idsIn(cases.id, ids)).all(),
   page: (db: RecordsDb, after: string | null, limit: number) =>
     db.orm
       .select()

@@ -3,9 +3,9 @@
  * followup. Fields are listed one by one rather than spread from the row, so a column added to the
  * schema later does not leave the machine until someone decides it should.
  */
-import { asc, gt, inArray } from 'drizzle-orm';
+import { asc, gt } from 'drizzle-orm';
 import { confirmations, documents, followups, mediators, parties, sessions } from '../../../db/schema';
-import { toRecord, type RecordKind, type RecordsDb, type UploadRecord } from './kinds';
+import { idsIn, toRecord, type RecordKind, type RecordsDb, type UploadRecord } from './kinds';
 
 export interface KindSource<Row> {
   byIds(db: RecordsDb, ids: string[]): Row[];
@@ -109,35 +109,35 @@ const mapRows =
     rows.map((r) => toRecord(kind, r, () => data(r)));
 
 export const partySource: KindSource<Party> = {
-  byIds: (db, ids) => db.orm.select().from(parties).where(inArray(parties.id, ids)).all(),
+  byIds: (db, ids) => db.orm.select().from(parties).where(idsIn(parties.id, ids)).all(),
   page: (db, after, limit) =>
     db.orm.select().from(parties).where(after === null ? undefined : gt(parties.id, after)).orderBy(asc(parties.id)).limit(limit).all(),
   toRecords: mapRows('party', partyData),
 };
 
 export const sessionSource: KindSource<Session> = {
-  byIds: (db, ids) => db.orm.select().from(sessions).where(inArray(sessions.id, ids)).all(),
+  byIds: (db, ids) => db.orm.select().from(sessions).where(idsIn(sessions.id, ids)).all(),
   page: (db, after, limit) =>
     db.orm.select().from(sessions).where(after === null ? undefined : gt(sessions.id, after)).orderBy(asc(sessions.id)).limit(limit).all(),
   toRecords: mapRows('session', sessionData),
 };
 
 export const documentSource: KindSource<Document> = {
-  byIds: (db, ids) => db.orm.select().from(documents).where(inArray(documents.id, ids)).all(),
+  byIds: (db, ids) => db.orm.select().from(documents).where(idsIn(documents.id, ids)).all(),
   page: (db, after, limit) =>
     db.orm.select().from(documents).where(after === null ? undefined : gt(documents.id, after)).orderBy(asc(documents.id)).limit(limit).all(),
   toRecords: mapRows('document', documentData),
 };
 
 export const mediatorSource: KindSource<Mediator> = {
-  byIds: (db, ids) => db.orm.select().from(mediators).where(inArray(mediators.id, ids)).all(),
+  byIds: (db, ids) => db.orm.select().from(mediators).where(idsIn(mediators.id, ids)).all(),
   page: (db, after, limit) =>
     db.orm.select().from(mediators).where(after === null ? undefined : gt(mediators.id, after)).orderBy(asc(mediators.id)).limit(limit).all(),
   toRecords: mapRows('mediator', mediatorData),
 };
 
 export const confirmationSource: KindSource<Confirmation> = {
-  byIds: (db, ids) => db.orm.select().from(confirmations).where(inArray(confirmations.id, ids)).all(),
+  byIds: (db, ids) => db.orm.select().from(confirmations).where(idsIn(confirmations.id, ids)).all(),
   page: (db, after, limit) =>
     db.orm
       .select()
@@ -150,7 +150,7 @@ export const confirmationSource: KindSource<Confirmation> = {
 };
 
 export const followupSource: KindSource<Followup> = {
-  byIds: (db, ids) => db.orm.select().from(followups).where(inArray(followups.id, ids)).all(),
+  byIds: (db, ids) => db.orm.select().from(followups).where(idsIn(followups.id, ids)).all(),
   page: (db, after, limit) =>
     db.orm.select().from(followups).where(after === null ? undefined : gt(followups.id, after)).orderBy(asc(followups.id)).limit(limit).all(),
   toRecords: mapRows('followup', followupData),

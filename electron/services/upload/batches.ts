@@ -24,6 +24,12 @@ export interface StoredBatch {
   body: string;
   recordCount: number;
   attempts: number;
+  /**
+   * What the body holds, known when the batch was just composed in this process: saves reading
+   * the body back and parsing it when the district answers. Absent for batches read from the
+   * database (left by an earlier run), whose body is the only record of it.
+   */
+  sent?: SentRecord[];
 }
 
 interface OutboxRow {
@@ -33,7 +39,7 @@ interface OutboxRow {
   version: number;
 }
 
-interface SentRecord {
+export interface SentRecord {
   kind: RecordKind;
   id: string;
   version: number;
@@ -86,7 +92,12 @@ function compose(ctx: BatchContext, rows: OutboxRow[]): { batch: StoredBatch | n
 
   const parts: string[] = [];
   const taken: { row: OutboxRow; version: number }[] = [];
-  let bytes = envelopeBytes;
+  const sent: SentRecord[] = [];
+  // Counting UTF-8 bytes costs a pass over every string. A UTF-16 string of n code units never
+  // takes more than 3n bytes, so while even that bound fits the limit the exact count can wait;
+  // only a batch that comes near the limit is counted exactly (from then on, record by record).
+  let upper = envelopeBytes;
+  let bytes: number | null = null;
   let rejected = 0;
   for (const row of rows) {
     if (taken.length >= ctx.maxRecords) break;
@@ -97,16 +108,23 @@ function compose(ctx: BatchContext, rows: OutboxRow[]): { batch: StoredBatch | n
       continue;
     }
     const json = JSON.stringify(rec);
-    const size = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
-    if (envelopeBytes + Buffer.byteLength(json) > ctx.maxBytes) {
-      reject(ctx, row.kind, row.recordId, rec.version, `记录过大（${Buffer.byteLength(json)} 字节），超过单批上限，无法上传`);
-      rejected += 1;
-      continue;
+    const separator = parts.length > 0 ? 1 : 0;
+    if (bytes === null && upper + json.length * 3 + separator <= ctx.maxBytes) {
+      upper += json.length * 3 + separator;
+    } else {
+      bytes ??= envelopeBytes + parts.reduce((n, p, i) => n + Buffer.byteLength(p) + (i > 0 ? 1 : 0), 0);
+      const length = Buffer.byteLength(json);
+      if (envelopeBytes + length > ctx.maxBytes) {
+        reject(ctx, row.kind, row.recordId, rec.version, `记录过大（${length} 字节），超过单批上限，无法上传`);
+        rejected += 1;
+        continue;
+      }
+      if (bytes + length + separator > ctx.maxBytes) break;
+      bytes += length + separator;
     }
-    if (bytes + size > ctx.maxBytes) break;
     parts.push(json);
     taken.push({ row, version: rec.version });
-    bytes += size;
+    sent.push({ kind: rec.kind, id: rec.id, version: rec.version, deleted: rec.deleted });
   }
   if (taken.length === 0) return { batch: null, rejected };
 
@@ -114,10 +132,13 @@ function compose(ctx: BatchContext, rows: OutboxRow[]): { batch: StoredBatch | n
   ctx.db.sqlite
     .prepare('INSERT INTO upload_batches (batch_id, created_at, body, record_count, attempts) VALUES (?, ?, ?, ?, 0)')
     .run(batchId, rfc3339(ctx.clock.now()), body, taken.length);
-  // The version is the one serialised: a 200 removes the row only if nothing changed since.
+  // The version is the one serialised: a 200 removes the row only if nothing changed since. It is
+  // nearly always the row's own version already; those rows are marked in one statement.
+  const same = taken.filter((t) => t.version === t.row.version).map((t) => t.row.rowid);
+  ctx.db.sqlite.prepare('UPDATE outbox SET batch_id = ? WHERE rowid IN (SELECT value FROM json_each(?))').run(batchId, JSON.stringify(same));
   const mark = ctx.db.sqlite.prepare('UPDATE outbox SET batch_id = ?, version = ? WHERE rowid = ?');
-  for (const t of taken) mark.run(batchId, t.version, t.row.rowid);
-  return { batch: { batchId, body, recordCount: taken.length, attempts: 0 }, rejected };
+  for (const t of taken) if (t.version !== t.row.version) mark.run(batchId, t.version, t.row.rowid);
+  return { batch: { batchId, body, recordCount: taken.length, attempts: 0, sent }, rejected };
 }
 
 // Rejected records wait until they change: the trigger then raises the outbox version above the
@@ -168,25 +189,44 @@ function bodyOf(ctx: BatchContext, batchId: string): string | null {
 }
 
 /** 200 (first answer or replay): the district holds every record of the batch at least at the sent version. */
-export function markDelivered(ctx: BatchContext, batchId: string): { records: number; dequeued: number } {
+export function markDelivered(ctx: BatchContext, batchId: string, known?: SentRecord[]): { records: number; dequeued: number } {
   return ctx.db.sqlite.transaction(() => {
-    const body = bodyOf(ctx, batchId);
-    if (body === null) return { records: 0, dequeued: 0 };
+    let records: SentRecord[];
+    if (known) {
+      if (!ctx.db.sqlite.prepare('SELECT 1 FROM upload_batches WHERE batch_id = ?').get(batchId)) return { records: 0, dequeued: 0 };
+      records = known;
+    } else {
+      const body = bodyOf(ctx, batchId);
+      if (body === null) return { records: 0, dequeued: 0 };
+      records = sentRecords(body);
+    }
     const at = rfc3339(ctx.clock.now());
-    const upsert = ctx.db.sqlite.prepare(
-      `INSERT INTO uploaded (kind, record_id, version, deleted, batch_id, at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (kind, record_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, batch_id = excluded.batch_id, at = excluded.at
-       WHERE excluded.version >= uploaded.version`,
-    );
+    // One statement each for the whole batch, the records as one JSON parameter, rather than three
+    // statements per record: a backlog of 10^6 records spent a tenth of its time in those calls.
+    const list = JSON.stringify(records.map((r) => [r.kind, r.id, r.version, r.deleted ? 1 : 0]));
+    ctx.db.sqlite
+      .prepare(
+        `INSERT INTO uploaded (kind, record_id, version, deleted, batch_id, at)
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, ?, ? FROM json_each(?) WHERE true
+         ON CONFLICT (kind, record_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, batch_id = excluded.batch_id, at = excluded.at
+         WHERE excluded.version >= uploaded.version`,
+      )
+      .run(batchId, at, list);
     // A record changed while its batch was out keeps its (newer) outbox row.
-    const dequeue = ctx.db.sqlite.prepare('DELETE FROM outbox WHERE kind = ? AND record_id = ? AND version = ?');
-    const clear = ctx.db.sqlite.prepare('DELETE FROM upload_rejections WHERE kind = ? AND record_id = ? AND version <= ?');
-    const records = sentRecords(body);
-    let dequeued = 0;
-    for (const r of records) {
-      upsert.run(r.kind, r.id, r.version, r.deleted ? 1 : 0, batchId, at);
-      dequeued += dequeue.run(r.kind, r.id, r.version).changes;
-      clear.run(r.kind, r.id, r.version);
+    const dequeued = ctx.db.sqlite
+      .prepare(
+        `DELETE FROM outbox WHERE rowid IN (
+           SELECT o.rowid FROM json_each(?) j JOIN outbox o ON o.kind = j.value ->> 0 AND o.record_id = j.value ->> 1 AND o.version = j.value ->> 2)`,
+      )
+      .run(list).changes;
+    // Usually there are no rejections at all: then there is nothing to clear.
+    if (ctx.db.sqlite.prepare('SELECT 1 FROM upload_rejections LIMIT 1').get() !== undefined) {
+      ctx.db.sqlite
+        .prepare(
+          `DELETE FROM upload_rejections WHERE rowid IN (
+             SELECT r.rowid FROM json_each(?) j JOIN upload_rejections r ON r.kind = j.value ->> 0 AND r.record_id = j.value ->> 1 AND r.version <= j.value ->> 2)`,
+        )
+        .run(list);
     }
     dropBatch(ctx, batchId);
     return { records: records.length, dequeued };

@@ -6,7 +6,6 @@
  * keeps what it receives and would be counted here.
  */
 import type { Db } from '../../../db/open';
-import { pendingCount } from './batches';
 import { runUpload, type UploadResult } from './run';
 
 export interface BenchServer {
@@ -34,7 +33,8 @@ export interface BenchResult {
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 export async function benchUploadBacklog(opts: { db: Db; server: BenchServer; deviceId?: string; maxRecords?: number }): Promise<BenchResult> {
-  const records = pendingCount(opts.db);
+  // Counted by the run itself (what it sent): counting the outbox first would read it through the
+  // connection's memory map, outside the run's own settings, and inflate the RSS measured here.
   const startRss = process.memoryUsage.rss();
   let peak = startRss;
   let batches = 0;
@@ -59,6 +59,7 @@ export async function benchUploadBacklog(opts: { db: Db; server: BenchServer; de
       },
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const records = summary.sent;
     const cpu = process.cpuUsage(cpuBefore);
     sample();
     return {

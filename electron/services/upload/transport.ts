@@ -94,7 +94,9 @@ export async function postBatch(ep: Endpoint, batchId: string, body: string): Pr
         'Content-Encoding': 'gzip',
         'Idempotency-Key': batchId,
       },
-      body: zlib.gzipSync(Buffer.from(body, 'utf8')),
+      // Level 1: about half the CPU of the default level (6) for a body a fifth larger (on demo
+      // records 21 % of the JSON instead of 17 %); a backlog of 10^6 records is CPU-bound here.
+      body: zlib.gzipSync(Buffer.from(body, 'utf8'), { level: 1 }),
       signal: AbortSignal.timeout(ep.timeoutMs ?? 30_000),
     });
     // Read within the same time-out: a server that sends headers and then stalls is no answer either.

@@ -5,6 +5,8 @@
  */
 import type { ComponentType } from 'react';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
+import { courtCasePanels } from '../court/panels';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 export interface CasePanelProps {
   detail: CaseDetail;
@@ -20,4 +22,7 @@ export interface CasePanel {
   Component: ComponentType<CasePanelProps>;
 }
 
-export const casePanels: CasePanel[] = [];
+export const casePanels: CasePanel[] = [
+  ...courtCasePanels,
+  { key: 'documents', title: '文书', applies: () => true, Component: DocumentsPanel },
+];
