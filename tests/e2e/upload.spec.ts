@@ -5,6 +5,7 @@
  *
  * Seeded over the API (not under test here): a few registered cases.
  */
+import type { Page } from '@playwright/test';
 import { startDistrictServer, type DistrictServer } from '../peers/district-server';
 import { walkInCase } from '../support/cases';
 import { apiCall, apiLogin } from './support/api';
@@ -17,6 +18,9 @@ import { UploadPage } from './pages/UploadPage';
 test.use({ hostSeed: 'api' });
 // The second test uses the settings the first one saved (one host per file).
 test.describe.configure({ mode: 'serial' });
+
+/** Back to the top before a full-page screenshot, or the sticky header is drawn mid-page. */
+const top = (page: Page) => page.evaluate('window.scrollTo(0, 0)');
 
 let server: DistrictServer;
 test.beforeAll(async () => {
@@ -91,6 +95,7 @@ test('管理员填写区平台地址和令牌，测试连接，立即上传，�
   // The next automatic upload is planned in tonight's window.
   await expect(upload.status.getByText(/\d{4}-\d{2}-\d{2} 0[1-4]:\d{2}:\d{2}/)).toBeVisible();
   expect(await page.content()).not.toContain(token);
+  await top(page);
   await snap(page, 'upload-status');
 });
 
@@ -109,6 +114,7 @@ test('被区平台拒收的记录显示原因，点“重新上传”后送达',
   const row = upload.rejections.getByRole('row').filter({ hasText: c.caseNumber });
   await expect(row).toContainText('案件');
   await expect(row).toContainText('区平台拒收该记录（测试注入）');
+  await top(page);
   await snap(page, 'upload-rejected');
 
   server.setFaults({ rejectIds: [] });
