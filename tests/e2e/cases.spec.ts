@@ -11,6 +11,7 @@ import { snap } from './support/screenshots';
 import { SEED } from './support/seed';
 import { CaseListPage, CasePage, RegisterCasePage } from './pages/CasePages';
 import { LoginPage } from './pages/LoginPage';
+import { ShellPage } from './pages/ShellPage';
 
 test.use({ hostSeed: 'api' });
 
@@ -31,6 +32,7 @@ test('调解员办理一件来访纠纷，从登记到结案', async ({ page, ho
 
   await page.goto(host.url);
   await new LoginPage(page).login(MEDIATOR_USER.loginName, MEDIATOR_USER.password);
+  await new ShellPage(page).open('案件');
   const list = new CaseListPage(page);
   await expect(page.getByRole('heading', { name: '案件', exact: true })).toBeVisible();
 

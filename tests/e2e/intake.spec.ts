@@ -284,7 +284,7 @@ test('窗口代为登记并打印小票；管理员在打印机设置中测试�
   await snap(page, 'intake-clerk-register');
   await form.getByRole('button', { name: '登记并打印小票' }).click();
   await expect(page.getByTestId('clerk-queue-code')).toHaveText('A003');
-  await expect(page.getByText('小票已打印')).toBeVisible();
+  await expect(page.getByText('小票已打印', { exact: true })).toBeVisible();
   const clerkCode = (await page.getByTestId('clerk-query-code').textContent())?.trim() ?? '';
   const tickets = await printer.received();
   expect(tickets.at(-1)!.lines).toEqual(expect.arrayContaining(['A003', '物业纠纷', `查询码：${clerkCode}`]));
