@@ -5,22 +5,14 @@
  */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { caseMediators, cases, courtReferrals, parties } from '../../../db/schema';
+import { SOURCE_CODES } from '../../common/domain/sources';
 import { idsIn, toRecord, type RecordsDb, type UploadRecord } from './kinds';
 
 type CaseRow = typeof cases.$inferSelect;
 type ReferralRow = typeof courtReferrals.$inferSelect;
 
-const DISTRICT_SOURCES = new Set([
-  'walk_in',
-  'grid_report',
-  'petition_referral',
-  'informant_report',
-  'court_delegated',
-  'court_entrusted',
-  'agency_referral',
-  'hotline',
-  'other',
-]);
+// The domain's source codes are district-api.md's list; one list, kept in electron/common/domain/sources.ts.
+const DISTRICT_SOURCES = new Set<string>(SOURCE_CODES);
 
 /**
  * The district knows four outcomes; the app also records a mediation "ended" on other grounds

@@ -18,6 +18,7 @@ import { startDistrictServer, type DistrictServer } from '../../peers/district-s
 import { startTestApp } from '../../support/backend';
 import { walkInCase } from '../../support/cases';
 import { tempDir } from '../../support/tmp';
+import { DISTRICT_CASE_FIELDS } from './harness';
 import { CENTRE, seedCentre, tombstone } from './seed';
 
 const repo = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -37,25 +38,7 @@ function cli(...args: string[]): Promise<{ code: number | null; stdout: string; 
 /** `key: value` lines → object. */
 const parse = (stdout: string) => Object.fromEntries(stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
 
-const CASE_FIELDS = [
-  'caseNumber',
-  'title',
-  'category',
-  'source',
-  'tier',
-  'status',
-  'registeredAt',
-  'acceptedAt',
-  'deadline',
-  'closedAt',
-  'outcome',
-  'leadUnit',
-  'responsibleLeader',
-  'responsiblePerson',
-  'mediatorIds',
-  'partyIds',
-  'courtReferral',
-];
+const CASE_FIELDS = DISTRICT_CASE_FIELDS;
 const SOURCES = ['walk_in', 'grid_report', 'petition_referral', 'informant_report', 'court_delegated', 'court_entrusted', 'agency_referral', 'hotline', 'other'];
 
 let server: DistrictServer;

@@ -55,3 +55,24 @@ export function expectEachVersionInOneBatch(server: DistrictServer) {
   const spread = [...server.state.sightings].filter(([, ids]) => ids.size !== 1).map(([key, ids]) => `${key} in ${ids.size} batches`);
   expect(spread).toEqual([]);
 }
+
+/** district-api.md "Case fields": what every uploaded or exported case record must carry (copied from the spec, not from the code under test). */
+export const DISTRICT_CASE_FIELDS = [
+  'caseNumber',
+  'title',
+  'category',
+  'source',
+  'tier',
+  'status',
+  'registeredAt',
+  'acceptedAt',
+  'deadline',
+  'closedAt',
+  'outcome',
+  'leadUnit',
+  'responsibleLeader',
+  'responsiblePerson',
+  'mediatorIds',
+  'partyIds',
+  'courtReferral',
+] as const;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cases, parties } from '../../../db/schema';
 import { exportJsonl } from '../../../electron/services/records/export';
+import { DISTRICT_CASE_FIELDS } from './harness';
 import { iterateRecords, loadRecord, loadRecords } from '../../../electron/services/records/load';
 import {
   addAudit,
@@ -44,25 +45,7 @@ describe('upload records', () => {
     expect(rec).toMatchObject({ kind: 'case', id: caseId, version: 1, deleted: false });
     expect(rec.updatedAt).toMatch(RFC3339);
     const data = rec.data;
-    for (const field of [
-      'caseNumber',
-      'title',
-      'category',
-      'source',
-      'tier',
-      'status',
-      'registeredAt',
-      'acceptedAt',
-      'deadline',
-      'closedAt',
-      'outcome',
-      'leadUnit',
-      'responsibleLeader',
-      'responsiblePerson',
-      'mediatorIds',
-      'partyIds',
-      'courtReferral',
-    ]) {
+    for (const field of DISTRICT_CASE_FIELDS) {
       expect(data, field).toHaveProperty(field);
     }
     expect(data.mediatorIds).toEqual([lead, assistant]);
