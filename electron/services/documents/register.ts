@@ -27,10 +27,13 @@ import { bumpRow, loadCase } from '../cases/versioning';
 import { inputFor, loadDocumentData, resolveSubject, subjectsFor, type CaseDocData, type Subject } from './assemble';
 import { buildDocument, documentFits } from './builders';
 import { contentHash, DOCUMENT_TYPE_CODES, DOCUMENT_TYPES, isDocumentType, type DocModel, type DocumentType } from './model';
-import { renderDocx } from './render-docx';
 import { renderHtml } from './render-html';
 
 type Row = typeof documents.$inferSelect;
+
+// The docx library is loaded on the first document, not with the app: a headless upload or an
+// intake counter never needs it (about 11 MB of memory).
+const renderDocx = async (model: DocModel): Promise<Buffer> => (await import('./render-docx')).renderDocx(model);
 
 /** Characters no file system of the centre's machines accepts in a name (Windows is the strictest). */
 export function sanitiseFileName(s: string): string {

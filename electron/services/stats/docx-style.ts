@@ -30,9 +30,6 @@ import type { Cell, TableSpec } from './tables';
 
 export { DOCX_FONTS, DOCX_PAGE, LINE_TWIPS };
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-
 /** Half-points: 2号 title, 3号 body, 五号 in data tables (13 columns do not fit in larger type). */
 export const SIZE = { title: 44, body: 32, table: 21, note: 24 } as const;
 const TABLE_LINE = 300; // 15 pt lines for 10.5 pt text

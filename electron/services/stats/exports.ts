@@ -6,11 +6,13 @@ import type { DocxReport, ExportedFile, XlsxTable } from '../../common/api/stats
 import type { Period } from '../../common/stats/period';
 import type { ServiceContext } from '../core/context';
 import { computeDashboard } from './dashboard';
-import { DOCX_MIME } from './docx-style';
+import { DOCX_MIME, fileSafe } from './file-names';
 import { keyCaseList } from './key-cases';
-import { REPORT_KEY_CASES, keyCasesDocx, quarterlyDocx } from './reports-docx';
 import { tableSpec } from './tables';
-import { exportXlsxFile, fileSafe } from './xlsx';
+
+// The renderers (docx, ExcelJS: about 40 MB between them) load on the first export, not with the app.
+const xlsx = () => import('./xlsx');
+const reports = () => import('./reports-docx');
 
 type Ctx = Pick<ServiceContext, 'db' | 'clock'>;
 
@@ -20,10 +22,11 @@ export const MAX_EXPORT_ROWS = 5000;
 export async function exportXlsx(ctx: Ctx, table: XlsxTable, period: Period): Promise<ExportedFile> {
   const d = computeDashboard(ctx, period);
   const k = table === 'keyCases' ? keyCaseList(ctx, period, 1, MAX_EXPORT_ROWS) : keyCaseList(ctx, period, 1, 1);
-  return exportXlsxFile(tableSpec(table, d, k), d);
+  return (await xlsx()).exportXlsxFile(tableSpec(table, d, k), d);
 }
 
 export async function exportDocx(ctx: Ctx, report: DocxReport, period: Period): Promise<ExportedFile> {
+  const { REPORT_KEY_CASES, keyCasesDocx, quarterlyDocx } = await reports();
   const d = computeDashboard(ctx, period);
   if (report === 'key-cases') {
     const k = keyCaseList(ctx, period, 1, MAX_EXPORT_ROWS);

@@ -5,9 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Dashboard, ExportedFile } from '../../common/api/stats';
+import { XLSX_MIME, fileSafe } from './file-names';
 import type { Cell, TableSpec } from './tables';
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const FONT = '宋体';
 const THIN = { style: 'thin' as const, color: { argb: 'FF8C8C8C' } };
@@ -15,8 +14,6 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
 const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, '').slice(0, 31) || '统计';
-
-export const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '');
 
 function setCell(target: ExcelJS.Cell, cell: Cell) {
   if (cell === null) {
