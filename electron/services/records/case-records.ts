@@ -3,10 +3,11 @@
  * fields"): its mediators, its live parties and its court referral. Those are looked up once per
  * page of cases, never once per case, so the upload and the export stay linear.
  */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { caseMediators, cases, courtReferrals, parties } from '../../../db/schema';
 import { SOURCE_CODES } from '../../common/domain/sources';
-import { idsIn, toRecord, type RecordsDb, type UploadRecord } from './kinds';
+import { keyedQueries } from './domain-records';
+import { inIds, perConnection, toRecord, type RecordsDb, type UploadRecord } from './kinds';
 
 type CaseRow = typeof cases.$inferSelect;
 type ReferralRow = typeof courtReferrals.$inferSelect;
@@ -100,49 +101,45 @@ function groupIds(rows: { key: string; id: string }[]): Map<string, string[]> {
   return out;
 }
 
+// Prepared once per connection, like every record read (kinds.ts perConnection).
+const mediatorsOfCases = perConnection((orm) =>
+  orm
+    .select({ key: caseMediators.caseId, id: caseMediators.mediatorId })
+    .from(caseMediators)
+    .where(inIds(caseMediators.caseId))
+    // The lead mediator first, then by assignment: a stable order keeps the record's bytes stable.
+    .orderBy(
+      asc(caseMediators.caseId),
+      sql`CASE ${caseMediators.role} WHEN 'lead' THEN 0 ELSE 1 END`,
+      asc(caseMediators.assignedAt),
+      asc(caseMediators.mediatorId),
+    )
+    .prepare(),
+);
+
+const partiesOfCases = perConnection((orm) =>
+  orm
+    .select({ key: parties.caseId, id: parties.id })
+    .from(parties)
+    .where(and(inIds(parties.caseId), eq(parties.deleted, false)))
+    .orderBy(asc(parties.caseId), asc(parties.ordinal), asc(parties.id))
+    .prepare(),
+);
+
+const referralsOfCases = perConnection((orm) => orm.select().from(courtReferrals).where(inIds(courtReferrals.caseId)).prepare());
+
 export function caseRecords(db: RecordsDb, rows: CaseRow[]): UploadRecord[] {
   const live = rows.filter((r) => !r.deleted).map((r) => r.id);
   let mediatorsOf = new Map<string, string[]>();
   let partiesOf = new Map<string, string[]>();
   const referralOf = new Map<string, ReferralRow>();
   if (live.length > 0) {
-    mediatorsOf = groupIds(
-      db.orm
-        .select({ key: caseMediators.caseId, id: caseMediators.mediatorId })
-        .from(caseMediators)
-        .where(idsIn(caseMediators.caseId, live))
-        // The lead mediator first, then by assignment: a stable order keeps the record's bytes stable.
-        .orderBy(
-          asc(caseMediators.caseId),
-          sql`CASE ${caseMediators.role} WHEN 'lead' THEN 0 ELSE 1 END`,
-          asc(caseMediators.assignedAt),
-          asc(caseMediators.mediatorId),
-        )
-        .all()
-        .map((r) => ({ key: r.key, id: r.id })),
-    );
-    partiesOf = groupIds(
-      db.orm
-        .select({ key: parties.caseId, id: parties.id })
-        .from(parties)
-        .where(and(idsIn(parties.caseId, live), eq(parties.deleted, false)))
-        .orderBy(asc(parties.caseId), asc(parties.ordinal), asc(parties.id))
-        .all(),
-    );
-    for (const r of db.orm.select().from(courtReferrals).where(idsIn(courtReferrals.caseId, live)).all()) referralOf.set(r.caseId, r);
+    const ids = { ids: JSON.stringify(live) };
+    mediatorsOf = groupIds(mediatorsOfCases(db).all(ids));
+    partiesOf = groupIds(partiesOfCases(db).all(ids));
+    for (const r of referralsOfCases(db).all(ids)) referralOf.set(r.caseId, r);
   }
   return rows.map((c) => toRecord('case', c, () => caseData(c, mediatorsOf.get(c.id) ?? [], partiesOf.get(c.id) ?? [], referralOf.get(c.id))));
 }
 
-export const caseSource = {
-  byIds: (db: RecordsDb, ids: string[]) => db.orm.select().from(cases).where(idsIn(cases.id, ids)).all(),
-  page: (db: RecordsDb, after: string | null, limit: number) =>
-    db.orm
-      .select()
-      .from(cases)
-      .where(after === null ? undefined : gt(cases.id, after))
-      .orderBy(asc(cases.id))
-      .limit(limit)
-      .all(),
-  toRecords: caseRecords,
-};
+export const caseSource = { ...keyedQueries(cases), toRecords: caseRecords };

@@ -3,13 +3,14 @@
  * followup. Fields are listed one by one rather than spread from the row, so a column added to the
  * schema later does not leave the machine until someone decides it should.
  */
-import { asc, gt } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { confirmations, documents, followups, mediators, parties, sessions } from '../../../db/schema';
-import { idsIn, toRecord, type RecordKind, type RecordsDb, type UploadRecord } from './kinds';
+import { inIds, perConnection, toRecord, type DomainHead, type RecordKind, type RecordsDb, type UploadRecord } from './kinds';
 
 export interface KindSource<Row> {
   byIds(db: RecordsDb, ids: string[]): Row[];
-  /** Rows with id > after in id order: paging by key, so memory stays flat however big the table. */
+  /** Rows with id > after in id order (all from the first when after is null). */
   page(db: RecordsDb, after: string | null, limit: number): Row[];
   /** Batched over the page; may drop rows that are not uploadable (audit rows about users). */
   toRecords(db: RecordsDb, rows: Row[]): UploadRecord[];
@@ -103,55 +104,42 @@ const followupData = (f: Followup) => ({
   visitor: f.visitor,
 });
 
-const mapRows =
-  <Row extends { id: string; version: number; updatedAt: string; deleted: boolean }>(kind: RecordKind, data: (r: Row) => Record<string, unknown>) =>
-  (_db: RecordsDb, rows: Row[]) =>
-    rows.map((r) => toRecord(kind, r, () => data(r)));
-
-export const partySource: KindSource<Party> = {
-  byIds: (db, ids) => db.orm.select().from(parties).where(idsIn(parties.id, ids)).all(),
-  page: (db, after, limit) =>
-    db.orm.select().from(parties).where(after === null ? undefined : gt(parties.id, after)).orderBy(asc(parties.id)).limit(limit).all(),
-  toRecords: mapRows('party', partyData),
-};
-
-export const sessionSource: KindSource<Session> = {
-  byIds: (db, ids) => db.orm.select().from(sessions).where(idsIn(sessions.id, ids)).all(),
-  page: (db, after, limit) =>
-    db.orm.select().from(sessions).where(after === null ? undefined : gt(sessions.id, after)).orderBy(asc(sessions.id)).limit(limit).all(),
-  toRecords: mapRows('session', sessionData),
-};
-
-export const documentSource: KindSource<Document> = {
-  byIds: (db, ids) => db.orm.select().from(documents).where(idsIn(documents.id, ids)).all(),
-  page: (db, after, limit) =>
-    db.orm.select().from(documents).where(after === null ? undefined : gt(documents.id, after)).orderBy(asc(documents.id)).limit(limit).all(),
-  toRecords: mapRows('document', documentData),
-};
-
-export const mediatorSource: KindSource<Mediator> = {
-  byIds: (db, ids) => db.orm.select().from(mediators).where(idsIn(mediators.id, ids)).all(),
-  page: (db, after, limit) =>
-    db.orm.select().from(mediators).where(after === null ? undefined : gt(mediators.id, after)).orderBy(asc(mediators.id)).limit(limit).all(),
-  toRecords: mapRows('mediator', mediatorData),
-};
-
-export const confirmationSource: KindSource<Confirmation> = {
-  byIds: (db, ids) => db.orm.select().from(confirmations).where(idsIn(confirmations.id, ids)).all(),
-  page: (db, after, limit) =>
-    db.orm
+/** The two reads every kind needs, prepared once per connection: by ids (a batch) and by page (the export). */
+export function keyedQueries<T extends SQLiteTable & { id: SQLiteColumn }>(table: T) {
+  type Row = T['$inferSelect'];
+  const byIds = perConnection((orm) => orm.select().from(table as SQLiteTable).where(inIds(table.id)).prepare());
+  // Paging by key (id > after, in id order): memory stays flat however big the table; '' is before every id.
+  const page = perConnection((orm) =>
+    orm
       .select()
-      .from(confirmations)
-      .where(after === null ? undefined : gt(confirmations.id, after))
-      .orderBy(asc(confirmations.id))
-      .limit(limit)
-      .all(),
-  toRecords: mapRows('confirmation', confirmationData),
-};
+      .from(table as SQLiteTable)
+      .where(gt(table.id, sql.placeholder('after')))
+      .orderBy(asc(table.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
+  return {
+    byIds: (db: RecordsDb, ids: string[]) => byIds(db).all({ ids: JSON.stringify(ids) }) as Row[],
+    page: (db: RecordsDb, after: string | null, limit: number) => page(db).all({ after: after ?? '', limit }) as Row[],
+  };
+}
 
-export const followupSource: KindSource<Followup> = {
-  byIds: (db, ids) => db.orm.select().from(followups).where(idsIn(followups.id, ids)).all(),
-  page: (db, after, limit) =>
-    db.orm.select().from(followups).where(after === null ? undefined : gt(followups.id, after)).orderBy(asc(followups.id)).limit(limit).all(),
-  toRecords: mapRows('followup', followupData),
-};
+function domainSource<T extends SQLiteTable & { id: SQLiteColumn }, Row extends T['$inferSelect'] & DomainHead>(
+  table: T,
+  kind: RecordKind,
+  data: (r: Row) => Record<string, unknown>,
+): KindSource<Row> {
+  const queries = keyedQueries(table);
+  return {
+    byIds: (db, ids) => queries.byIds(db, ids) as Row[],
+    page: (db, after, limit) => queries.page(db, after, limit) as Row[],
+    toRecords: (_db, rows) => rows.map((r) => toRecord(kind, r, () => data(r))),
+  };
+}
+
+export const partySource = domainSource(parties, 'party', partyData);
+export const sessionSource = domainSource(sessions, 'session', sessionData);
+export const documentSource = domainSource(documents, 'document', documentData);
+export const mediatorSource = domainSource(mediators, 'mediator', mediatorData);
+export const confirmationSource = domainSource(confirmations, 'confirmation', confirmationData);
+export const followupSource = domainSource(followups, 'followup', followupData);

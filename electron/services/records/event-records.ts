@@ -3,10 +3,9 @@
  * they are never tombstones. Audit rows about users, settings or the centre never become events:
  * the filter is applied here as well as in the outbox trigger, so neither alone can leak them.
  */
-import { asc, gt } from 'drizzle-orm';
 import { audit } from '../../../db/schema';
-import type { KindSource } from './domain-records';
-import { EVENT_ENTITY_KINDS, idsIn, type UploadRecord } from './kinds';
+import { keyedQueries, type KindSource } from './domain-records';
+import { EVENT_ENTITY_KINDS, type UploadRecord } from './kinds';
 
 type AuditRow = typeof audit.$inferSelect;
 
@@ -32,17 +31,12 @@ const eventRecord = (a: AuditRow): UploadRecord => ({
 
 const uploadable = (a: AuditRow) => EVENT_ENTITY_KINDS.includes(a.entityKind);
 
+const queries = keyedQueries(audit);
+
 // The entity filter runs here rather than in SQL: with it in the WHERE clause SQLite picks the
 // (entity_kind, entity_id) index and sorts the whole trail for every page.
 export const eventSource: KindSource<AuditRow> = {
-  byIds: (db, ids) => db.orm.select().from(audit).where(idsIn(audit.id, ids)).all(),
-  page: (db, after, limit) =>
-    db.orm
-      .select()
-      .from(audit)
-      .where(after === null ? undefined : gt(audit.id, after))
-      .orderBy(asc(audit.id))
-      .limit(limit)
-      .all(),
+  byIds: queries.byIds,
+  page: queries.page,
   toRecords: (_db, rows) => rows.filter(uploadable).map(eventRecord),
 };

@@ -4,7 +4,7 @@
  * no kind cannot be serialised by mistake.
  */
 import { inArray, sql, type Column } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
+import type { Db, Orm } from '../../../db/open';
 
 export const RECORD_KINDS = ['case', 'party', 'session', 'document', 'event', 'mediator', 'confirmation', 'followup'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -26,7 +26,7 @@ export type RecordsDb = Pick<Db, 'sqlite' | 'orm'>;
 /** Audit rows about these entities become `event` records; others (users, settings, centre) stay local. */
 export const EVENT_ENTITY_KINDS: readonly string[] = ['case', 'party', 'session', 'document', 'mediator', 'confirmation', 'followup'];
 
-interface DomainHead {
+export interface DomainHead {
   id: string;
   version: number;
   updatedAt: string;
@@ -46,8 +46,24 @@ export function toRecord(kind: RecordKind, row: DomainHead, data: () => Record<s
 }
 
 /**
- * `column IN (ids)` with the ids as ONE parameter (a JSON array read by json_each): a batch of 500
- * ids then costs one bound value instead of 500, in the SQL text, in drizzle's query building and
- * in SQLite's statement compiler. The upload loads every batch this way.
+ * A query built and compiled once per connection and then only run: the upload loads every batch
+ * through these, and building drizzle's SQL and SQLite's statement for each of its thousands of
+ * batches cost more than running them.
  */
-export const idsIn = (column: Column, ids: readonly string[]) => inArray(column, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+export function perConnection<Q>(build: (orm: Orm) => Q): (db: RecordsDb) => Q {
+  const built = new WeakMap<Orm, Q>();
+  return (db) => {
+    let q = built.get(db.orm);
+    if (q === undefined) {
+      q = build(db.orm);
+      built.set(db.orm, q);
+    }
+    return q;
+  };
+}
+
+/**
+ * `column IN (ids)` with the ids as ONE placeholder `ids` (a JSON array read by json_each): a
+ * batch of 500 ids is one bound value, and the statement is the same whatever their number.
+ */
+export const inIds = (column: Column) => inArray(column, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`);
