@@ -13,7 +13,7 @@
  *   (drizzle-kit `--custom`), next to the generated ones in db/migrations/.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AgreementDetails, Reporter, UndisputedDetails } from '../electron/common/api/case-details';
 
 /** Columns every uploadable domain row has. */
@@ -381,6 +381,10 @@ export const queueTickets = sqliteTable(
 /**
  * Records waiting to be uploaded: one row per (kind, id), filled by triggers in the same
  * transaction as the change, so a change can never be left out. Five changes → one row.
+ *
+ * WITHOUT ROWID (migration 0004, which drizzle-kit cannot express): the rows are stored in key
+ * order, the order batches are composed in. A generated migration that rebuilds this table or
+ * `uploaded` must keep `WITHOUT ROWID` by hand.
  */
 export const outbox = sqliteTable(
   'outbox',
@@ -398,14 +402,16 @@ export const outbox = sqliteTable(
 export const uploadBatches = sqliteTable('upload_batches', {
   batchId: text('batch_id').primaryKey(),
   createdAt: text('created_at').notNull(),
-  body: text('body').notNull(), // the exact JSON sent, so a retry sends the same bytes
+  // The exact bytes sent (the JSON, gzipped), so a retry sends the same bytes. Rows written before
+  // migration 0004 hold the JSON as text; upload/batches.ts reads both.
+  body: blob('body', { mode: 'buffer' }).notNull(),
   recordCount: integer('record_count').notNull(),
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: text('next_attempt_at'),
   lastError: text('last_error'),
 });
 
-/** What the district holds, as far as this installation knows (for reconciliation). */
+/** What the district holds, as far as this installation knows (for reconciliation). WITHOUT ROWID, as `outbox`. */
 export const uploaded = sqliteTable(
   'uploaded',
   {

@@ -75,6 +75,8 @@ export interface BatchLogEntry {
   /** Uncompressed body size. */
   bytes: number;
   sha256: string | null;
+  /** sha256 of the bytes as they came over the wire (compressed or not): "the same bytes" on a retry. */
+  wireSha256: string | null;
   gzip: boolean;
   /** 'reset': the server cut the connection; 'abandoned': the client left before the answer. */
   status: number | 'reset' | 'abandoned';
@@ -338,6 +340,7 @@ export async function startDistrictServer(options: DistrictServerOptions = {}): 
       records: 0,
       bytes: 0,
       sha256: null,
+      wireSha256: null,
       gzip: req.headers['content-encoding'] === 'gzip',
       status: 0,
       fault: null,
@@ -356,6 +359,7 @@ export async function startDistrictServer(options: DistrictServerOptions = {}): 
       if (e instanceof TooLarge) return answer(413, { error: 'body over 4 MiB' });
       throw e;
     }
+    entry.wireSha256 = crypto.createHash('sha256').update(wire).digest('hex');
     const token = bearer(req);
     const tokenCentre = token === null ? undefined : centreOfToken.get(token);
     if (tokenCentre === undefined) return answer(401, { error: 'missing or wrong token' });

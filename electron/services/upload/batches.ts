@@ -4,6 +4,7 @@
  * process killed at any point leaves either nothing or a batch that the next run resends with the
  * same id and the same bytes. Every function here is one synchronous transaction.
  */
+import zlib from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../../db/open';
 import { rfc3339, type Clock } from '../core/clock';
@@ -21,7 +22,8 @@ export interface BatchContext {
 
 export interface StoredBatch {
   batchId: string;
-  body: string;
+  /** The bytes on the wire: the batch's JSON, gzipped (Content-Encoding: gzip). */
+  body: Buffer;
   recordCount: number;
   attempts: number;
   /**
@@ -33,7 +35,6 @@ export interface StoredBatch {
 }
 
 interface OutboxRow {
-  rowid: number;
   kind: string;
   recordId: string;
   version: number;
@@ -46,9 +47,19 @@ export interface SentRecord {
   deleted: boolean;
 }
 
+/**
+ * Level 1: about half the CPU of the default level (6) for a body a fifth larger (on demo records
+ * 21 % of the JSON instead of 17 %). Compressed once, when the batch is written: the stored bytes
+ * are the bytes sent, on every retry, and a fifth of the JSON to write and to free again.
+ */
+const gzip = (json: string): Buffer => zlib.gzipSync(Buffer.from(json, 'utf8'), { level: 1 });
+
+/** A stored body as its JSON text: rows written before migration 0004 hold the text itself. */
+const jsonOf = (stored: Buffer | string): string => (typeof stored === 'string' ? stored : zlib.gunzipSync(stored).toString('utf8'));
+
 /** The (kind, id, version, deleted) of each record of a body: all the bookkeeping needs. */
-function sentRecords(body: string): SentRecord[] {
-  const parsed = JSON.parse(body) as { records: UploadRecord[] };
+function sentRecords(stored: Buffer | string): SentRecord[] {
+  const parsed = JSON.parse(jsonOf(stored)) as { records: UploadRecord[] };
   return parsed.records.map((r) => ({ kind: r.kind, id: r.id, version: r.version, deleted: r.deleted }));
 }
 
@@ -128,27 +139,31 @@ function compose(ctx: BatchContext, rows: OutboxRow[]): { batch: StoredBatch | n
   }
   if (taken.length === 0) return { batch: null, rejected };
 
-  const body = prefix + parts.join(',') + suffix;
+  const body = gzip(prefix + parts.join(',') + suffix);
   ctx.db.sqlite
     .prepare('INSERT INTO upload_batches (batch_id, created_at, body, record_count, attempts) VALUES (?, ?, ?, ?, 0)')
     .run(batchId, rfc3339(ctx.clock.now()), body, taken.length);
-  // The version is the one serialised: a 200 removes the row only if nothing changed since. It is
-  // nearly always the row's own version already; those rows are marked in one statement.
-  const same = taken.filter((t) => t.version === t.row.version).map((t) => t.row.rowid);
-  ctx.db.sqlite.prepare('UPDATE outbox SET batch_id = ? WHERE rowid IN (SELECT value FROM json_each(?))').run(batchId, JSON.stringify(same));
-  const mark = ctx.db.sqlite.prepare('UPDATE outbox SET batch_id = ?, version = ? WHERE rowid = ?');
-  for (const t of taken) if (t.version !== t.row.version) mark.run(batchId, t.version, t.row.rowid);
+  // The version is the one serialised. It is nearly always the row's own version already; those
+  // rows are marked in one statement.
+  const same = taken.filter((t) => t.version === t.row.version).map((t) => [t.row.kind, t.row.recordId]);
+  ctx.db.sqlite
+    .prepare('UPDATE outbox SET batch_id = ? WHERE (kind, record_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))')
+    .run(batchId, JSON.stringify(same));
+  const mark = ctx.db.sqlite.prepare('UPDATE outbox SET batch_id = ?, version = ? WHERE kind = ? AND record_id = ?');
+  for (const t of taken) if (t.version !== t.row.version) mark.run(batchId, t.version, t.row.kind, t.row.recordId);
   return { batch: { batchId, body, recordCount: taken.length, attempts: 0, sent }, rejected };
 }
 
 // Rejected records wait until they change: the trigger then raises the outbox version above the
-// rejected one. Ordered by rowid through the batch_id index, so a page costs no sort.
+// rejected one. In key order (the outbox is clustered on it, db/migrations/0004): a batch's rows,
+// and their rows in `uploaded`, then sit together on a few pages, and the batch_id index serves
+// the order without a sort.
 const FREE_ROWS = `
-  SELECT o.rowid AS rowid, o.kind AS kind, o.record_id AS recordId, o.version AS version
+  SELECT o.kind AS kind, o.record_id AS recordId, o.version AS version
   FROM outbox o
   WHERE o.batch_id IS NULL
     AND NOT EXISTS (SELECT 1 FROM upload_rejections r WHERE r.kind = o.kind AND r.record_id = o.record_id AND r.version >= o.version)
-  ORDER BY o.rowid
+  ORDER BY o.kind, o.record_id
   LIMIT ?`;
 
 /** The next new batch from free outbox rows, written before it is sent; null when none are left. */
@@ -167,9 +182,11 @@ export function nextBatch(ctx: BatchContext): { batch: StoredBatch | null; rejec
 
 /** Batches left unanswered by an earlier run or a killed process, oldest first (ids are v7). */
 export function pendingBatches(db: Pick<Db, 'sqlite'>): StoredBatch[] {
-  return db.sqlite
+  const rows = db.sqlite
     .prepare('SELECT batch_id AS batchId, body, record_count AS recordCount, attempts FROM upload_batches ORDER BY batch_id')
-    .all() as StoredBatch[];
+    .all() as (Omit<StoredBatch, 'body'> & { body: Buffer | string })[];
+  // A text body (before 0004) is the same JSON: gzip is deterministic, so every retry still sends the same bytes.
+  return rows.map((r) => ({ ...r, body: typeof r.body === 'string' ? gzip(r.body) : r.body }));
 }
 
 export function noteAttempt(ctx: BatchContext, batchId: string, error: string, nextAttemptAt: Date | null) {
@@ -183,8 +200,8 @@ function dropBatch(ctx: BatchContext, batchId: string) {
   ctx.db.sqlite.prepare('DELETE FROM upload_batches WHERE batch_id = ?').run(batchId);
 }
 
-function bodyOf(ctx: BatchContext, batchId: string): string | null {
-  const row = ctx.db.sqlite.prepare('SELECT body FROM upload_batches WHERE batch_id = ?').get(batchId) as { body: string } | undefined;
+function bodyOf(ctx: BatchContext, batchId: string): Buffer | string | null {
+  const row = ctx.db.sqlite.prepare('SELECT body FROM upload_batches WHERE batch_id = ?').get(batchId) as { body: Buffer | string } | undefined;
   return row?.body ?? null;
 }
 
@@ -212,13 +229,9 @@ export function markDelivered(ctx: BatchContext, batchId: string, known?: SentRe
          WHERE excluded.version >= uploaded.version`,
       )
       .run(batchId, at, list);
-    // A record changed while its batch was out keeps its (newer) outbox row.
-    const dequeued = ctx.db.sqlite
-      .prepare(
-        `DELETE FROM outbox WHERE rowid IN (
-           SELECT o.rowid FROM json_each(?) j JOIN outbox o ON o.kind = j.value ->> 0 AND o.record_id = j.value ->> 1 AND o.version = j.value ->> 2)`,
-      )
-      .run(list).changes;
+    // The rows still marked with this batch are exactly those unchanged since it was written: a
+    // change frees its row (batch_id = NULL, trigger in 0001), so a newer version stays queued.
+    const dequeued = ctx.db.sqlite.prepare('DELETE FROM outbox WHERE batch_id = ?').run(batchId).changes;
     // Usually there are no rejections at all: then there is nothing to clear.
     if (ctx.db.sqlite.prepare('SELECT 1 FROM upload_rejections LIMIT 1').get() !== undefined) {
       ctx.db.sqlite
@@ -269,7 +282,7 @@ export function discardBatch(ctx: BatchContext, batchId: string) {
 export function splitBatch(ctx: BatchContext, batchId: string): { batches: StoredBatch[]; rejected: number } {
   return ctx.db.sqlite.transaction(() => {
     const rows = ctx.db.sqlite
-      .prepare('SELECT rowid AS rowid, kind, record_id AS recordId, version FROM outbox WHERE batch_id = ? ORDER BY rowid')
+      .prepare('SELECT kind, record_id AS recordId, version FROM outbox WHERE batch_id = ? ORDER BY kind, record_id')
       .all(batchId) as OutboxRow[];
     dropBatch(ctx, batchId);
     if (rows.length === 1) {

@@ -307,17 +307,53 @@ async function runLocked(opts: RunUploadOptions, settings: RunSettings, lock: Lo
   };
 
   let stop: Stop | null = null;
+  let ahead: StoredBatch | null = null;
+  const dropUnsent = (batch: StoredBatch) => {
+    try {
+      discardBatch(ctx, batch.batchId);
+    } catch {
+      // Left in place it is sent by the next run, under the id it was written with: also correct.
+    }
+  };
   let reconciliation: Reconciliation | null = null;
   try {
     clearStaleRejections(db);
     for (const batch of pendingBatches(db)) await deliver(batch, 'resend');
-    for (;;) {
+    const compose = (): StoredBatch | null => {
       const next = nextBatch(ctx);
       totals.rejected += next.rejected;
-      if (!next.batch) break;
-      await deliver(next.batch, 'send');
+      return next.batch;
+    };
+    // A pipeline of two: batch k+1 is composed (and written) while batch k is with the district, so
+    // this process's work (reading, serialising, bookkeeping) overlaps the district's. A batch
+    // composed but never sent because the run stopped is dropped again below; after a crash it is
+    // simply resent by the next run, like any written batch.
+    for (;;) {
+      // Composed ahead, or (none was: rows freed by this answer, or changed meanwhile) composed now.
+      ahead ??= compose();
+      if (!ahead) break;
+      const current = ahead;
+      ahead = null;
+      const delivery = deliver(current, 'send').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      // The request is on its way once the ticks fetch() queued have run; only then compose.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      let composeFailure: unknown = null;
+      try {
+        ahead = compose();
+      } catch (e) {
+        composeFailure = e;
+      }
+      // Whatever happened here, batch k's answer is waited for: nothing runs on after the run ends.
+      const failure = await delivery;
+      if (failure !== null) throw failure;
+      if (composeFailure !== null) throw composeFailure;
     }
   } catch (e) {
+    if (ahead) dropUnsent(ahead);
+    ahead = null;
     if (e instanceof RunStopped) stop = e.stop;
     else {
       opts.logger?.error(`upload run ${runId} failed: ${(e as Error).message}`);

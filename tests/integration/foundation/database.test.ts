@@ -7,6 +7,7 @@ import { defaultMigrationsFolder } from '../../../db/migrations-folder';
 import { createBackend } from '../../../electron/backend';
 import { dailyBackup, DAILY_KEEP, inspectDatabase, restoreFrom } from '../../../electron/services/backup';
 import { createLogger } from '../../../electron/services/core/logger';
+import { migrationsUpTo } from '../../support/migrations';
 import { tempDir } from '../../support/tmp';
 
 const cleanups: (() => void)[] = [];
@@ -35,14 +36,7 @@ describe('openDatabase', () => {
     const dir = tmp();
     const file = path.join(dir, 'm.sqlite');
     // An "old" database: only the first migration applied, with a row in it.
-    const folder = defaultMigrationsFolder();
-    const oldFolder = path.join(dir, 'old-migrations');
-    fs.mkdirSync(path.join(oldFolder, 'meta'), { recursive: true });
-    const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8'));
-    journal.entries = journal.entries.slice(0, 1);
-    fs.writeFileSync(path.join(oldFolder, 'meta/_journal.json'), JSON.stringify(journal));
-    fs.copyFileSync(path.join(folder, `${journal.entries[0].tag}.sql`), path.join(oldFolder, `${journal.entries[0].tag}.sql`));
-    const old = openDatabase(file, { migrationsFolder: oldFolder });
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(dir, 1) });
     old.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('k', '1', 'now')").run();
     old.close();
 

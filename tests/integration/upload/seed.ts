@@ -233,6 +233,7 @@ export function latestLocal(db: Db): Map<string, { kind: RecordKind; id: string;
   return out;
 }
 
-export const count = (db: Db, table: string): number => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+export const count = (db: Db, table: string, where = 'true'): number =>
+  (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
 
 export const noWait = async (): Promise<void> => undefined;

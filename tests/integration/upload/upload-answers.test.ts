@@ -1,4 +1,6 @@
 /** Every definite answer of district-api.md's table, and what the upload does with it. */
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parties } from '../../../db/schema';
 import { releaseRejections, testConnection, uploadStatus } from '../../../electron/services/upload/status';
@@ -38,6 +40,25 @@ describe('runUpload: answers', () => {
     const ok = await upload(server, db);
     expect(ok.result).toBe('ok');
     expect(server.state.log.filter((e) => e.status === 200)[0]?.batchId).toBe(kept[0]!.id);
+    expectServerHoldsLatest(server, db);
+    expectCleanLog(server);
+  });
+
+  it('a batch an older build stored as JSON text (before migration 0004) goes out under its id, with the same JSON', async () => {
+    const { db } = t;
+    seedCentre(db, 3);
+    await upload(server, db, { token: 'not-yet-set-right' });
+    const [left] = db.sqlite.prepare('SELECT batch_id AS id, body FROM upload_batches').all() as { id: string; body: Buffer }[];
+    const text = zlib.gunzipSync(left!.body).toString('utf8');
+    db.sqlite.prepare('UPDATE upload_batches SET body = ? WHERE batch_id = ?').run(text, left!.id);
+    expect(db.sqlite.prepare('SELECT typeof(body) AS t FROM upload_batches').get()).toEqual({ t: 'text' });
+
+    const summary = await upload(server, db);
+    expect(summary.result).toBe('ok');
+    const first = server.state.log.find((e) => e.status === 200)!;
+    expect(first.batchId).toBe(left!.id);
+    expect(first.gzip).toBe(true);
+    expect(first.sha256).toBe(crypto.createHash('sha256').update(text).digest('hex'));
     expectServerHoldsLatest(server, db);
     expectCleanLog(server);
   });
@@ -127,7 +148,11 @@ describe('runUpload: answers', () => {
     seedCentre(db, 2);
     // A batch written by an (imagined) older build with a broken envelope, left for this run.
     await upload(server, db, { token: 'not-yet-set-right' });
-    db.sqlite.prepare("UPDATE upload_batches SET body = replace(body, 'mediation-upload/1', 'mediation-upload/0')").run();
+    const stored = db.sqlite.prepare('SELECT batch_id AS id, body FROM upload_batches').all() as { id: string; body: Buffer }[];
+    for (const { id, body } of stored) {
+      const broken = zlib.gunzipSync(body).toString('utf8').replace('mediation-upload/1', 'mediation-upload/0');
+      db.sqlite.prepare('UPDATE upload_batches SET body = ? WHERE batch_id = ?').run(zlib.gzipSync(broken), id);
+    }
     const broken = await upload(server, db);
     expect(broken.result).toBe('failed');
     expect(broken.message).toContain('400');

@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cases } from '../../../db/schema';
 import { rfc3339 } from '../../../electron/services/core/clock';
@@ -24,6 +25,8 @@ afterEach(async () => {
   t = undefined;
   child = undefined;
 });
+
+const sha256 = (data: Buffer | string) => crypto.createHash('sha256').update(data).digest('hex');
 
 async function until(what: string, test: () => boolean, ms = 15_000) {
   const end = Date.now() + ms;
@@ -58,23 +61,32 @@ describe('runUpload: crashes and concurrency', () => {
       await once(child, 'exit');
       expect(delivered).toHaveLength(2);
 
-      // What the killed process left: exactly the unanswered batch, its bytes the ones the district saw.
-      const left = db.sqlite.prepare('SELECT batch_id AS id, body FROM upload_batches').all() as { id: string; body: string }[];
-      expect(left).toHaveLength(1);
+      // What the killed process left: the unanswered batch, its bytes the ones the district saw, and
+      // at most the one composed behind it (the pipeline), which the district never saw.
+      const left = db.sqlite.prepare('SELECT batch_id AS id, body FROM upload_batches ORDER BY batch_id').all() as { id: string; body: Buffer }[];
       const held = server.state.log.find((e) => e.fault === fault)!;
-      expect(left[0]!.id).toBe(held.batchId);
-      expect(crypto.createHash('sha256').update(left[0]!.body).digest('hex')).toBe(held.sha256);
+      expect(left.map((b) => b.id)[0]).toBe(held.batchId);
+      expect(left.length).toBeLessThanOrEqual(2);
+      expect(sha256(left[0]!.body)).toBe(held.wireSha256);
+      const heldBody = zlib.gunzipSync(left[0]!.body).toString('utf8');
+      expect(sha256(heldBody)).toBe(held.sha256);
+      const unsent = left.slice(1);
+      for (const b of unsent) expect(server.state.log.some((e) => e.batchId === b.id)).toBe(false);
       expect(count(db, 'locks')).toBe(1);
 
       // The office changes a case of that batch before the next run.
-      const inFlight = (JSON.parse(left[0]!.body) as { records: { kind: string; id: string }[] }).records.find((r) => r.kind === 'case');
+      const inFlight = (JSON.parse(heldBody) as { records: { kind: string; id: string }[] }).records.find((r) => r.kind === 'case');
       if (inFlight) change(db, cases, inFlight.id, { title: '崩溃后修改' });
 
       // The dead holder's lock is taken over at once: its process is gone on this machine.
       const summary = await upload(server, db, { maxRecords: 30 });
       expect(summary.result).toBe('ok');
       const resent = server.state.log.filter((e) => e.batchId === held.batchId);
-      expect(resent.map((e) => e.sha256)).toEqual([held.sha256, held.sha256]);
+      expect(resent.map((e) => e.wireSha256)).toEqual([held.wireSha256, held.wireSha256]);
+      // The batch written but never sent goes out under the id and with the bytes it was written with.
+      for (const b of unsent) {
+        expect(server.state.log.filter((e) => e.batchId === b.id).map((e) => e.wireSha256)).toEqual([sha256(b.body)]);
+      }
       expectServerHoldsLatest(server, db);
       expectEachVersionInOneBatch(server);
       expectCleanLog(server, { maxRecords: 30 });
