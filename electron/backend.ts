@@ -10,6 +10,7 @@ import type { AppServices } from './app-services';
 import { dispatch } from './api/dispatch';
 import { SessionStore } from './services/auth/sessions';
 import { dailyBackup, snapshotSync } from './services/backup';
+import { purgeExpiredIntakes } from './services/intake/retention';
 import { systemClock, type Clock } from './services/core/clock';
 import type { ServiceContext } from './services/core/context';
 import { createLogger, type Logger } from './services/core/logger';
@@ -64,19 +65,28 @@ export function createBackend(opts: BackendOptions): Backend {
   const timers: NodeJS.Timeout[] = [];
   ctx.logger.info('backend started', { host: opts.host, dataDir: opts.dataDir });
 
-  const runDailyBackup = () =>
-    dailyBackup(ctx.db.sqlite, ctx.paths.backups, ctx.clock.now())
+  // The day's chores: a backup (skipped when today's exists) and deleting the kiosk registrations
+  // whose retention has run out, also on days when nobody registers (submitting purges as well).
+  const housekeeping = () => {
+    try {
+      const purged = purgeExpiredIntakes(ctx);
+      if (purged > 0) ctx.logger.info('expired intake registrations deleted', { purged });
+    } catch (e) {
+      ctx.logger.error('intake retention purge failed', { error: (e as Error).message });
+    }
+    return dailyBackup(ctx.db.sqlite, ctx.paths.backups, ctx.clock.now())
       .then((file) => file && ctx.logger.info('daily backup written', { file }))
       .catch((e: Error) => ctx.logger.error('daily backup failed', { error: e.message }));
+  };
 
   return {
     dataDir: opts.dataDir,
     app,
     invoke: (req) => dispatch(app, req),
     startBackgroundJobs: () => {
-      void runDailyBackup();
-      // Hourly is enough: the backup is per calendar day and skipped when today's exists.
-      const t = setInterval(() => void runDailyBackup(), 60 * 60_000);
+      void housekeeping();
+      // Hourly is enough: both chores are per calendar day.
+      const t = setInterval(() => void housekeeping(), 60 * 60_000);
       t.unref();
       timers.push(t);
       // The nightly upload to the district; idle until an address and a token are set.

@@ -124,4 +124,14 @@ describe('retention', () => {
     expect(left).toEqual([{ name: '甲某', status: 'accepted' }]);
     expect((ctx.db.sqlite.prepare('SELECT count(*) AS n FROM queue_tickets').get() as { n: number }).n).toBe(1);
   });
+
+  it('the background jobs purge expired registrations even when nobody registers', async () => {
+    await env.app.call('intake.submit', kioskInput({ name: '丁某' }));
+    const ctx = env.app.backend.app.ctx;
+    const count = () => (ctx.db.sqlite.prepare('SELECT count(*) AS n FROM intakes').get() as { n: number }).n;
+    env.app.clock.advance(181 * 86_400_000);
+    expect(count()).toBe(1);
+    env.app.backend.startBackgroundJobs();
+    expect(count()).toBe(0);
+  });
 });
