@@ -15,6 +15,7 @@ import { recordAudit } from '../core/audit';
 import { localDate } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { getSettings } from '../core/settings';
+import { REPEAT_PETITION } from '../cases/repeat-petition';
 import { lockCase, writeCase, type CaseRecord } from '../cases/versioning';
 import { partyNamesFor } from '../court/names';
 
@@ -43,16 +44,6 @@ interface Row {
 
 const OPEN = "('registered','accepted','mediating')";
 
-/** A party of this case appeared in an earlier case: same ID number, or same name and phone. */
-const EARLIER_CASE_OF_SAME_PARTY = `EXISTS (
-  SELECT 1 FROM parties p
-    JOIN parties q ON q.case_id <> p.case_id AND q.deleted = 0 AND q.role <> 'agent'
-                  AND ((p.id_number IS NOT NULL AND p.id_number <> '' AND q.id_number = p.id_number)
-                       OR (p.phone IS NOT NULL AND p.phone <> '' AND q.phone = p.phone AND q.name = p.name))
-    JOIN cases c2 ON c2.id = q.case_id AND c2.deleted = 0
-   WHERE p.case_id = c.id AND p.deleted = 0 AND p.role <> 'agent'
-     AND (c2.registered_at < c.registered_at OR (c2.registered_at = c.registered_at AND c2.id < c.id)))`;
-
 function query(ctx: Pick<ServiceContext, 'db' | 'clock'>, opts: { caseId?: string; onlyFlagged: boolean }): Row[] {
   const today = localDate(ctx.clock.now());
   const horizon = addDays(today, getSettings(ctx).nearDeadlineDays);
@@ -64,7 +55,7 @@ function query(ctx: Pick<ServiceContext, 'db' | 'clock'>, opts: { caseId?: strin
              (c.status IN ${OPEN} AND c.deadline IS NOT NULL AND c.deadline < @today) AS overdue,
              (c.status IN ${OPEN} AND c.deadline IS NOT NULL AND c.deadline >= @today AND c.deadline <= @horizon) AS near,
              (c.status IN ${OPEN} AND c.escalated_at IS NOT NULL) AS escalated,
-             (c.status IN ${OPEN} AND (c.repeat_petition = 1 OR (c.source = 'petition_referral' AND ${EARLIER_CASE_OF_SAME_PARTY}))) AS "repeat"
+             (c.status IN ${OPEN} AND ${REPEAT_PETITION}) AS "repeat"
         FROM cases c
        WHERE c.deleted = 0 ${opts.caseId ? 'AND c.id = @caseId' : `AND c.status IN ${OPEN}`}
     ) ${opts.onlyFlagged ? 'WHERE overdue OR near OR escalated OR "repeat"' : ''}

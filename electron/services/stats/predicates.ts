@@ -14,6 +14,7 @@ import { CATEGORIES } from '../../common/domain/categories';
 import { SOURCE_CODES } from '../../common/domain/sources';
 import type { ResolvedPeriod } from '../../common/stats/period';
 import { addDaysTo, nextDay } from '../../common/stats/period';
+import { REPEAT_PETITION } from '../cases/repeat-petition';
 
 export interface PeriodParams {
   /** First day of the period. */
@@ -74,7 +75,7 @@ export const PX = {
   overdue: `(${P.openAtCut} AND c.deadline IS NOT NULL AND c.deadline < @cut)`,
   near: `(${P.openAtCut} AND c.deadline >= @cut AND c.deadline <= @nearEnd)`,
   escalated: `(${P.openAtCut} AND c.escalated_at IS NOT NULL AND c.escalated_at < @cutNext)`,
-  repeat: `(${P.openAtCut} AND c.repeat_petition = 1)`,
+  repeat: `(${P.openAtCut} AND ${REPEAT_PETITION})`,
   preventedCriminal: `(${P.successful} AND c.prevented_criminal_people > 0)`,
   preventedPetition: `(${P.successful} AND c.prevented_petition_people > 0)`,
 } as const;
@@ -82,7 +83,7 @@ export const PX = {
 /** 重点督办: open at `cut` and overdue, near its deadline, escalated, or a repeat petition. */
 export const KEY_CASE =
   `(${P.openAtCut} AND ((c.deadline IS NOT NULL AND c.deadline <= @nearEnd)` +
-  ` OR (c.escalated_at IS NOT NULL AND c.escalated_at < @cutNext) OR c.repeat_petition = 1))`;
+  ` OR (c.escalated_at IS NOT NULL AND c.escalated_at < @cutNext) OR ${REPEAT_PETITION}))`;
 
 /** The referral's result as reported to the court; none yet is 'pending'. */
 export const REFERRAL_RESULT_EXPR = `COALESCE(r.result, 'pending')`;

@@ -215,6 +215,11 @@ describe('the cases behind each figure (click-through)', () => {
     expect(k.asOf).toBe(TODAY);
     expect(k.counts).toEqual({ total: o.keyCases.all.size, overdue: o.keyCases.overdue.size, near: o.keyCases.near.size, escalated: o.keyCases.escalated.size, repeat: o.keyCases.repeat.size });
     expect(k.counts.overdue).toBe(d.kpi.overdue);
+    // Both kinds of 重复信访 occur: marked at registration, and found by an earlier case of a party.
+    const marked = (id: string) => (s.db.sqlite.prepare('SELECT repeat_petition AS r FROM cases WHERE id = ?').get(id) as { r: number }).r === 1;
+    expect([...o.keyCases.repeat].some(marked)).toBe(true);
+    expect(o.keyCases.repeat.has(s.repeatCaseId) && !marked(s.repeatCaseId)).toBe(true);
+    expect(k.rows.find((r) => r.id === s.repeatCaseId)?.reasons).toContain('repeat');
     for (const row of k.rows) {
       for (const reason of ['overdue', 'near', 'escalated', 'repeat'] as const) expect(row.reasons.includes(reason), `${row.caseNumber} ${reason}`).toBe(o.keyCases[reason].has(row.id));
     }

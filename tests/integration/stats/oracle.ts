@@ -75,6 +75,23 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
   const cases = (db.prepare('SELECT * FROM cases').all() as CaseRow[]).filter((c) => c.deleted === 0);
   const byId = new Map(cases.map((c) => [c.id, c]));
 
+  // 重复信访: marked so, or a petition referral with a party (not an agent) who was a party of an
+  // earlier case — the same ID number, or the same name and phone.
+  const people = (db.prepare('SELECT case_id, name, phone, id_number, role, deleted FROM parties').all() as Row[]).filter(
+    (p) => p.deleted === 0 && p.role !== 'agent' && byId.has(p.case_id as string),
+  );
+  const casesOf = new Map<string, Set<string>>();
+  const keysOf = (p: Row) => [
+    ...(typeof p.id_number === 'string' && p.id_number !== '' ? [`id:${p.id_number}`] : []),
+    ...(typeof p.phone === 'string' && p.phone !== '' ? [`np:${String(p.name)}|${p.phone}`] : []),
+  ];
+  for (const p of people) for (const k of keysOf(p)) (casesOf.get(k) ?? casesOf.set(k, new Set()).get(k)!).add(p.case_id as string);
+  const earlier = (a: CaseRow, b: CaseRow) => a.registered_at < b.registered_at || (a.registered_at === b.registered_at && a.id < b.id);
+  const repeatPetition = (c: CaseRow) =>
+    c.repeat_petition === 1 ||
+    (c.source === 'petition_referral' &&
+      people.some((p) => p.case_id === c.id && keysOf(p).some((k) => [...casesOf.get(k)!].some((other) => other !== c.id && earlier(byId.get(other)!, c)))));
+
   // A case is open at the end of `cut` when it was registered by then and had, by then, neither an
   // outcome nor been closed (rejection closes a case).
   const openAt = (c: CaseRow) => {
@@ -152,7 +169,7 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
       if (open) {
         const near = c.deadline !== null && c.deadline >= cut && c.deadline <= addDays(cut, nearDays);
         const escalated = c.escalated_at !== null && day(c.escalated_at)! <= cut;
-        const repeat = c.repeat_petition === 1;
+        const repeat = repeatPetition(c);
         if (overdue) keyCases.overdue.add(c.id);
         if (near) keyCases.near.add(c.id);
         if (escalated) keyCases.escalated.add(c.id);

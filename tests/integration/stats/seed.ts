@@ -18,6 +18,7 @@ export interface Seeded {
   deletedCaseId: string;
   endedCaseId: string;
   oddSourceCaseId: string;
+  repeatCaseId: string;
 }
 
 export async function seededCentre(cases = 800, seed = 11): Promise<Seeded> {
@@ -38,6 +39,24 @@ export async function seededCentre(cases = 800, seed = 11): Promise<Seeded> {
   // A source code from an older version: reported as other.
   const oddSourceCaseId = pick("source = 'walk_in' AND registered_at >= '2026-01-01' AND deleted = 0")!;
   sqlite.prepare("UPDATE cases SET source = 'legacy_visit', version = version + 1 WHERE id = ?").run(oddSourceCaseId);
+  // An open petition referral not marked as a repeat, whose applicant was a party of an earlier
+  // case (the same ID number): a repeat petition all the same.
+  const repeatCaseId = (
+    sqlite
+      .prepare("SELECT id FROM cases WHERE source = 'walk_in' AND repeat_petition = 0 AND status IN ('accepted', 'mediating') AND deleted = 0 ORDER BY registered_at DESC LIMIT 1")
+      .get() as { id: string }
+  ).id;
+  sqlite.prepare("UPDATE cases SET source = 'petition_referral', version = version + 1 WHERE id = ?").run(repeatCaseId);
+  const earlierParty = sqlite
+    .prepare(
+      `SELECT p.id_number AS idNumber FROM parties p JOIN cases c ON c.id = p.case_id
+        WHERE p.id_number IS NOT NULL AND p.role <> 'agent' AND p.deleted = 0 AND c.deleted = 0
+          AND c.registered_at < (SELECT registered_at FROM cases WHERE id = ?) ORDER BY p.id LIMIT 1`,
+    )
+    .get(repeatCaseId) as { idNumber: string };
+  sqlite
+    .prepare("UPDATE parties SET id_number = ?, version = version + 1 WHERE id = (SELECT id FROM parties WHERE case_id = ? AND role = 'applicant' AND deleted = 0 ORDER BY ordinal LIMIT 1)")
+    .run(earlierParty.idNumber, repeatCaseId);
   // A 司法确认 withdrawn from the register (deleted): not counted.
   const conf = sqlite.prepare("SELECT id FROM confirmations WHERE applied_at >= '2026-01-01' AND deleted = 0 ORDER BY id LIMIT 1").get() as { id: string } | undefined;
   if (conf) sqlite.prepare('UPDATE confirmations SET deleted = 1, version = version + 1 WHERE id = ?').run(conf.id);
@@ -74,5 +93,5 @@ export async function seededCentre(cases = 800, seed = 11): Promise<Seeded> {
       }
     }
   })();
-  return { app, session, db, deletedCaseId, endedCaseId, oddSourceCaseId };
+  return { app, session, db, deletedCaseId, endedCaseId, oddSourceCaseId, repeatCaseId };
 }
