@@ -63,6 +63,7 @@ export function createBackend(opts: BackendOptions): Backend {
     host: opts.host,
   };
   const timers: NodeJS.Timeout[] = [];
+  let closed = false;
   ctx.logger.info('backend started', { host: opts.host, dataDir: opts.dataDir });
 
   // The day's chores: a backup (skipped when today's exists) and deleting the kiosk registrations
@@ -76,7 +77,8 @@ export function createBackend(opts: BackendOptions): Backend {
     }
     return dailyBackup(ctx.db.sqlite, ctx.paths.backups, ctx.clock.now())
       .then((file) => file && ctx.logger.info('daily backup written', { file }))
-      .catch((e: Error) => ctx.logger.error('daily backup failed', { error: e.message }));
+      // A backup cut short by closing the app is no failure: the next start writes today's.
+      .catch((e: Error) => closed || ctx.logger.error('daily backup failed', { error: e.message }));
   };
 
   return {
@@ -93,6 +95,7 @@ export function createBackend(opts: BackendOptions): Backend {
       appUploads(ctx).startSchedule();
     },
     close: () => {
+      closed = true;
       for (const t of timers) clearInterval(t);
       appUploads(ctx).stop();
       ctx.db.close();
