@@ -20,26 +20,8 @@ import { registerCase } from '../cases/register';
 import { findRepeats } from '../cases/repeat';
 import { disputeKindLabel, registrationNumberOf } from './codes';
 
-interface IntakeRecord {
-  id: string;
-  createdAt: string;
-  channel: 'kiosk' | 'clerk';
-  category: string;
-  name: string;
-  phone: string;
-  idNumber: string | null;
-  otherParty: string;
-  otherPartyPhone: string;
-  description: string;
-  status: IntakeStatus;
-  caseId: string | null;
-  caseNumber: string | null;
-  rejectReason: string | null;
-  reviewedAt: string | null;
-  reviewerName: string | null;
-  queueCode: string | null;
-  day: string | null;
-}
+/** A row as read here: the listed registration before its labels and number are derived, plus its queue day. */
+type IntakeRecord = Omit<IntakeRow, 'categoryLabel' | 'registrationNumber'> & { day: string | null };
 
 const SELECT = `
   SELECT i.id, i.created_at AS createdAt, i.channel, i.category, i.name, i.phone, i.id_number AS idNumber,
