@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open';
 import type { ApiRequest, ApiResponse } from './common/api/contract';
 import type { AppServices } from './app-services';
 import { dispatch } from './api/dispatch';
+import type { RequestSource } from './api/handler';
 import { SessionStore } from './services/auth/sessions';
 import { dailyBackup, snapshotSync } from './services/backup';
 import { purgeExpiredIntakes } from './services/intake/retention';
@@ -20,7 +21,8 @@ import { fileSecretStore, type SecretStore } from './services/secrets';
 import { appUploads } from './services/upload/background';
 
 export interface Backend {
-  invoke(req: ApiRequest | unknown): Promise<ApiResponse>;
+  /** Answer one API call; `source` says which machine sent it (this one when omitted). */
+  invoke(req: ApiRequest | unknown, source?: RequestSource): Promise<ApiResponse>;
   startBackgroundJobs(): void;
   close(): void;
   dataDir: string;
@@ -84,7 +86,7 @@ export function createBackend(opts: BackendOptions): Backend {
   return {
     dataDir: opts.dataDir,
     app,
-    invoke: (req) => dispatch(app, req),
+    invoke: (req, source) => dispatch(app, req, source),
     startBackgroundJobs: () => {
       void housekeeping();
       // Hourly is enough: both chores are per calendar day.

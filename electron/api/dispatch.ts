@@ -11,13 +11,15 @@ import { AppError, isAppError } from '../common/errors';
 import type { AppServices } from '../app-services';
 import { findUser, toSessionUser } from '../services/auth/users';
 import { getSettings } from '../services/core/settings';
-import type { CallContext } from './handler';
+import { LOCAL_SOURCE, type CallContext, type RequestSource } from './handler';
 import { handlers } from './handlers';
 
 const requestSchema = z.object({
   op: z.string().min(1).max(100),
   input: z.unknown().optional(),
   session: z.string().max(200).nullable().optional(),
+  /** Set by the renderer on every write, so that a save retried after a dropped connection is applied once. */
+  idempotencyKey: z.string().min(8).max(100).optional(),
 });
 
 /** zod issues → one Chinese message plus field paths for forms. */
@@ -31,7 +33,7 @@ function validationError(error: z.ZodError): AppError {
   return new AppError('VALIDATION', Object.keys(fields).length > 1 ? `${first}（共 ${Object.keys(fields).length} 处需要修改）` : first, fields);
 }
 
-export async function dispatch(app: AppServices, raw: unknown): Promise<ApiResponse> {
+export async function dispatch(app: AppServices, raw: unknown, source: RequestSource = LOCAL_SOURCE): Promise<ApiResponse> {
   try {
     const parsedRequest = requestSchema.safeParse(raw);
     if (!parsedRequest.success) throw new AppError('VALIDATION', '请求格式错误');
@@ -40,7 +42,7 @@ export async function dispatch(app: AppServices, raw: unknown): Promise<ApiRespo
     const handler = (handlers as Record<string, (input: unknown, call: CallContext) => unknown>)[req.op];
     if (!def || !handler || !Object.hasOwn(api, req.op)) throw new AppError('UNKNOWN_OPERATION', `未知的操作：${req.op.slice(0, 100)}`);
 
-    const call = authorise(app, def, req.session ?? null);
+    const call = authorise(app, def, req.session ?? null, source);
     const input = def.input.safeParse(req.input);
     if (!input.success) throw validationError(input.error);
     const data = await handler(input.data, call);
@@ -55,12 +57,12 @@ export async function dispatch(app: AppServices, raw: unknown): Promise<ApiRespo
   }
 }
 
-function authorise(app: AppServices, def: OpDef, session: string | null): CallContext {
+function authorise(app: AppServices, def: OpDef, session: string | null, source: RequestSource): CallContext {
   if (def.access === 'public') {
     const userId = app.sessions.touch(session, getSettings(app.ctx).sessionIdleMinutes);
     const row = userId ? findUser(app.ctx, userId) : undefined;
     const user = row && row.active ? toSessionUser(row) : null;
-    return { app, user, session, actor: user ? { id: user.id, name: user.displayName, role: user.role } : { id: null, name: '未登录', role: null } };
+    return { app, source, user, session, actor: user ? { id: user.id, name: user.displayName, role: user.role } : { id: null, name: '未登录', role: null } };
   }
   const userId = app.sessions.touch(session, getSettings(app.ctx).sessionIdleMinutes);
   if (!userId) throw new AppError('UNAUTHENTICATED', session ? '登录已超时，请重新登录' : '请先登录');
@@ -73,5 +75,5 @@ function authorise(app: AppServices, def: OpDef, session: string | null): CallCo
   if (def.access !== 'signed-in' && !def.access.includes(user.role)) {
     throw new AppError('FORBIDDEN', `您的角色无权执行“${def.title}”`);
   }
-  return { app, user, session, actor: { id: user.id, name: user.displayName, role: user.role } };
+  return { app, source, user, session, actor: { id: user.id, name: user.displayName, role: user.role } };
 }

@@ -7,8 +7,27 @@ import type { IsPublic, OpTable, OutputOf, ParsedInputOf } from '../common/api/c
 import type { AppServices } from '../app-services';
 import type { Actor } from '../services/core/context';
 
+/**
+ * Where a call came from. Every transport says so: Electron IPC, the loopback browser host and
+ * the CLI are this machine ('local'); on the centre network a paired workstation is a 'device'
+ * whose kind bounds what it may call. Rate limits, lockouts and the audit trail key on it.
+ */
+export interface RequestSource {
+  kind: 'local' | 'device';
+  /** The paired device's id, for kind 'device'. */
+  deviceId: string | null;
+  /** desk | kiosk | display for a paired device; null for this machine. */
+  deviceKind: 'desk' | 'kiosk' | 'display' | null;
+  /** The peer's network address where the transport knows it (HTTP), else null. */
+  address: string | null;
+}
+
+export const LOCAL_SOURCE: RequestSource = Object.freeze({ kind: 'local', deviceId: null, deviceKind: null, address: null });
+
 export interface CallContext {
   app: AppServices;
+  /** The machine the call came from. */
+  source: RequestSource;
   /** The signed-in user; null for public operations called without a session. */
   user: SessionUser | null;
   actor: Actor;

@@ -9,6 +9,7 @@ import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import sirv from 'sirv';
 import type { Backend } from '../backend';
+import { LOCAL_SOURCE } from '../api/handler';
 import { cspHeader } from './csp';
 
 const MAX_BODY = 12 * 1024 * 1024;
@@ -90,7 +91,8 @@ export async function startHostServer(opts: { backend: Backend; staticDir: strin
       json(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求不是有效的 JSON' } });
       return;
     }
-    json(res, 200, await opts.backend.invoke(body));
+    // Loopback only: the caller is this machine; its address still keys per-source limits.
+    json(res, 200, await opts.backend.invoke(body, { ...LOCAL_SOURCE, address: req.socket.remoteAddress ?? null }));
   }
 
   await new Promise<void>((resolve, reject) => {

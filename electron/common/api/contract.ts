@@ -45,6 +45,8 @@ export interface ApiRequest {
   input?: unknown;
   /** The login session token, when signed in. */
   session?: string | null;
+  /** Set on writes: a retried save with the same key is answered from the first, never applied twice. */
+  idempotencyKey?: string;
 }
 
 export type ApiResponse<O = unknown> = { ok: true; data: O } | { ok: false; error: ErrorBody };
