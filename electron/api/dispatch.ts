@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { api } from '../common/api';
 import type { ApiRequest, ApiResponse, OpDef } from '../common/api/contract';
 import { AppError, isAppError } from '../common/errors';
+import { stripUnsafeDeep } from '../common/text';
 import type { AppServices } from '../app-services';
 import { findUser, toSessionUser } from '../services/auth/users';
 import { getSettings } from '../services/core/settings';
@@ -43,7 +44,8 @@ export async function dispatch(app: AppServices, raw: unknown, source: RequestSo
     if (!def || !handler || !Object.hasOwn(api, req.op)) throw new AppError('UNKNOWN_OPERATION', `未知的操作：${req.op.slice(0, 100)}`);
 
     const call = authorise(app, def, req.session ?? null, source);
-    const input = def.input.safeParse(req.input);
+    // Controls and direction overrides leave every text field here, whatever the schema (common/text.ts).
+    const input = def.input.safeParse(stripUnsafeDeep(req.input));
     if (!input.success) throw validationError(input.error);
     const data = await handler(input.data, call);
     return { ok: true, data };

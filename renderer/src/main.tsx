@@ -4,13 +4,11 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
-import { zhCN } from 'zod/locales';
+// Client-side checks reuse the contract's zod schemas; any message they do not spell out is Chinese too.
+import '../../electron/common/zod-messages';
 import { App } from './App';
 
 dayjs.locale('zh-cn');
-// Client-side checks reuse the contract's zod schemas; any message they do not spell out is Chinese too.
-z.config(zhCN());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -21,7 +21,7 @@ export const DOC_TYPE_TITLES = {
 
 export type DocType = keyof typeof DOC_TYPE_TITLES;
 export const DOC_TYPE_CODES = Object.keys(DOC_TYPE_TITLES) as [DocType, ...DocType[]];
-export const docTypeSchema = z.enum(DOC_TYPE_CODES, { error: `文书类型应为 ${DOC_TYPE_CODES.join('、')} 之一` });
+export const docTypeSchema = z.enum(DOC_TYPE_CODES, { error: `文书类型应为${Object.values(DOC_TYPE_TITLES).join('、')}之一` });
 
 /** The types printed once per session (调解记录) or per follow-up visit (回访记录): they need a subject. */
 export const SUBJECT_KIND: Readonly<Record<DocType, 'session' | 'followup' | null>> = {

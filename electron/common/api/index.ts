@@ -2,6 +2,8 @@
  * The whole API: every domain's operations merged into one table. A name declared twice throws
  * at start-up (mergeTables). Add a domain by writing its table next to this file and listing it here.
  */
+// Chinese messages for every schema, before any operation is declared.
+import '../zod-messages';
 import { authOps, usersOps } from './auth';
 import { casesOps } from './cases';
 import { courtOps } from './court';

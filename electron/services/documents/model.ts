@@ -9,6 +9,7 @@
  * wording changes the hash. Builders (builders/) decide the words; renderers only the looks.
  */
 import { createHash } from 'node:crypto';
+import { stripUnsafeChars } from '../../common/text';
 
 /** Stable type codes (stored in the register) with the titles people know them by. */
 export const DOCUMENT_TYPES = {
@@ -113,11 +114,8 @@ export interface DocModel {
  * hand-made model.
  */
 export function cleanText(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  // Text stored before the contract stripped controls and direction overrides still prints clean.
+  return stripUnsafeChars(s.replace(/\r\n?/g, '\n').replace(/\t/g, ' '));
 }
 
 export function numberLine(model: DocModel): string | undefined {
