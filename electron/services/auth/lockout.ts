@@ -89,6 +89,11 @@ export class LoginLockout {
     return latest === null ? null : new Date(latest);
   }
 
+  /** How many (login name, source) pairs are tracked (what the sweep keeps small). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   private sweep(now: number): void {
     for (const [key, e] of this.entries) {
       const live = (e.lockedUntil !== null && e.lockedUntil > now) || e.failures.some((t) => now - t < FAILURE_WINDOW_MS);

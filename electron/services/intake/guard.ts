@@ -26,6 +26,8 @@ export const SUBMIT_MAX_PER_WINDOW = 20;
 export const SUBMIT_WINDOW_MS = 10 * 60_000;
 export const REPRINT_TOKEN_TTL_MS = 15 * 60_000;
 export const REPRINT_MAX_USES = 3;
+/** Above this many keys in a table, the stale ones are swept: every citizen adds a key. */
+const SWEEP_ABOVE = 1000;
 
 interface ReprintGrant {
   intakeId: string;
@@ -79,6 +81,7 @@ export class KioskGuard {
       this.lookupFailures.set(key, list);
       if (list.length >= LOOKUP_MAX_FAILURES) this.lookupBlockedUntil.set(key, this.now() + LOOKUP_BLOCK_MS);
     }
+    this.sweepIfLarge();
   }
 
   /** Counts a registration against each key; throws REFUSED (counting nothing) when any key is at the limit. */
@@ -91,6 +94,20 @@ export class KioskGuard {
       lists[i]!.push(this.now());
       this.submits.set(key, lists[i]!);
     });
+    this.sweepIfLarge();
+  }
+
+  /** How many keys the tables hold (what the sweep keeps small). */
+  get size(): number {
+    return this.lookupFailures.size + this.lookupBlockedUntil.size + this.submits.size;
+  }
+
+  private sweepIfLarge(): void {
+    if (this.size <= SWEEP_ABOVE) return;
+    const now = this.now();
+    for (const [key, until] of this.lookupBlockedUntil) if (until <= now) this.lookupBlockedUntil.delete(key);
+    for (const [key, list] of this.lookupFailures) if (!list.some((t) => now - t < LOOKUP_WINDOW_MS)) this.lookupFailures.delete(key);
+    for (const [key, list] of this.submits) if (!list.some((t) => now - t < SUBMIT_WINDOW_MS)) this.submits.delete(key);
   }
 
   grantReprint(intakeId: string): string {
