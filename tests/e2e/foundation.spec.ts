@@ -161,6 +161,8 @@ test.describe('登录失败、锁定、超时与刷新', () => {
   test.use({ hostSeed: 'cli' });
 
   test('登录失败只有一种提示，连错 5 次在本机锁定账号，管理员可以解锁', async ({ page, host }) => {
+    // Nine sign-ins, each a scrypt at the production cost (the host is seeded by `cli init`).
+    test.slow();
     const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
     await apiCall(host, 'users.create', { loginName: 'zhaolei', displayName: '赵磊', role: 'intake', password: 'Dengji2026' }, admin);
 
@@ -188,6 +190,7 @@ test.describe('登录失败、锁定、超时与刷新', () => {
     const users = new UsersPage(page);
     await users.open();
     await expect(users.row('zhaolei')).toContainText('已锁定');
+    await snap(page, 'users-locked');
     await users.unlock('zhaolei');
     await expect(users.row('zhaolei')).toContainText('正常');
     expect((await apiLogin(host, 'zhaolei', 'Dengji2026')).length).toBeGreaterThan(10);
