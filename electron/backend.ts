@@ -9,6 +9,7 @@ import type { ApiRequest, ApiResponse } from './common/api/contract';
 import type { AppServices } from './app-services';
 import { dispatch } from './api/dispatch';
 import type { RequestSource } from './api/handler';
+import { PasswordHasher } from './services/auth/passwords';
 import { SessionStore } from './services/auth/sessions';
 import { dailyBackup, snapshotSync } from './services/backup';
 import { purgeExpiredIntakes } from './services/intake/retention';
@@ -38,10 +39,19 @@ export interface BackendOptions {
   logger?: Logger;
   /** Log to the console too (the browser host in a terminal). */
   consoleLog?: boolean;
+  /** scrypt's N for new password hashes; the production default when omitted. */
+  passwordCost?: number;
 }
 
 /** Open everything the app needs. Throws AppError (Chinese message) when the data cannot be used. */
-export function openServices(opts: { dataDir: string; secrets?: SecretStore; clock?: Clock; logger?: Logger; consoleLog?: boolean }): ServiceContext {
+export function openServices(opts: {
+  dataDir: string;
+  secrets?: SecretStore;
+  clock?: Clock;
+  logger?: Logger;
+  consoleLog?: boolean;
+  passwordCost?: number;
+}): ServiceContext {
   const paths = ensureWritableDataDir(opts.dataDir);
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger({ logsDir: paths.logs, console: opts.consoleLog ?? false });
@@ -53,7 +63,7 @@ export function openServices(opts: { dataDir: string; secrets?: SecretStore; clo
       logger.info('backup before migration', { file, pending });
     },
   });
-  return { db, clock, logger, paths, secrets: opts.secrets ?? fileSecretStore(paths.secrets) };
+  return { db, clock, logger, paths, secrets: opts.secrets ?? fileSecretStore(paths.secrets), passwords: new PasswordHasher(opts.passwordCost) };
 }
 
 export function createBackend(opts: BackendOptions): Backend {

@@ -33,7 +33,10 @@ export function requireCentre(ctx: Pick<ServiceContext, 'db'>): CentreInfo {
 
 /** Create the centre and the first administrator in one transaction; refused once set up. */
 export function setUpCentre(ctx: ServiceContext, input: SetupInput): CentreInfo {
+  if (getCentre(ctx)) throw new AppError('ALREADY_SET_UP', '本中心已完成设置，不能重复设置。');
   const at = rfc3339(ctx.clock.now());
+  // Hashed before the transaction, and blocking: the first run happens once, before anyone can sign in.
+  const passwordHash = ctx.passwords.hashSync(input.admin.password);
   ctx.db.sqlite.transaction(() => {
     if (getCentre(ctx)) throw new AppError('ALREADY_SET_UP', '本中心已完成设置，不能重复设置。');
     ctx.db.orm
@@ -56,7 +59,7 @@ export function setUpCentre(ctx: ServiceContext, input: SetupInput): CentreInfo 
       loginName: input.admin.loginName,
       displayName: input.admin.displayName,
       role: 'admin',
-      password: input.admin.password,
+      passwordHash,
     });
     const actor = { id: admin.id, name: admin.displayName, role: 'admin' as const };
     recordAudit(ctx, actor, { operation: 'setup.create', entityKind: 'centre', entityId: input.centre.centreCode, summary: `创建中心“${input.centre.name}”和管理员 ${admin.loginName}` });

@@ -30,10 +30,18 @@ export interface TestApp {
   close(): void;
 }
 
-export async function startTestApp(opts: { setUp?: boolean; now?: string } = {}): Promise<TestApp> {
+/**
+ * scrypt's N for the apps the tests start. Most tests create users and sign in, and none of them
+ * is about hashing: at the production cost (2^17, ~0.45 s a hash here) they would spend minutes
+ * hashing. The tests about hashing (tests/integration/auth/passwords.test.ts) pass
+ * `passwordCost: PASSWORD_COST` and so run the production cost.
+ */
+export const TEST_PASSWORD_COST = 2 ** 10;
+
+export async function startTestApp(opts: { setUp?: boolean; now?: string; passwordCost?: number } = {}): Promise<TestApp> {
   const tmp = tempDir();
   const clock = fixedClock(opts.now ?? '2026-11-20T09:00:00+08:00');
-  const backend = createBackend({ dataDir: tmp.dir, host: 'browser', clock, logger: createLogger({}) });
+  const backend = createBackend({ dataDir: tmp.dir, host: 'browser', clock, logger: createLogger({}), passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST });
   const call: TestApp['call'] = async (op, input, session = null) => {
     const res = await backend.invoke({ op, input, session });
     if (!res.ok) throw Object.assign(new Error(res.error.message), res.error);

@@ -4,6 +4,7 @@ import type { Role } from '../../common/roles';
 import { requireCentre } from '../../services/centre';
 import { kioskActor } from '../../services/core/context';
 import { getSettings } from '../../services/core/settings';
+import { sourceKey } from '../../services/auth/source-key';
 import { kioskGuard } from '../../services/intake/guard';
 import { lookupProgress } from '../../services/intake/lookup';
 import { chooseTicketPrinter, listPrinters, printerStatus, removePrinter, savePrinter, testPrinter } from '../../services/intake/printers';
@@ -20,8 +21,8 @@ const STAFF: readonly Role[] = ['intake', 'mediator', 'admin', 'court_mediator']
 const REVIEWERS: readonly Role[] = ['intake', 'mediator', 'admin'];
 
 const guardOf = (call: CallContext) => kioskGuard(call.app, call.app.ctx.clock);
-/** Rate-limit key: every caller without a session is "the kiosk"; staff count one by one. */
-const sourceOf = (call: CallContext) => (call.user ? `user:${call.user.id}` : 'public');
+/** Rate-limit key: a caller without a session counts per device (each kiosk on its own); staff one by one. */
+const sourceOf = (call: CallContext) => (call.user ? `user:${call.user.id}` : sourceKey(call.source));
 const deskOf = (call: CallContext, desk: string | undefined) => desk ?? call.app.prefs.get('deskName');
 
 export const intakeHandlers: Handlers<typeof intakeOps> = {
@@ -35,7 +36,8 @@ export const intakeHandlers: Handlers<typeof intakeOps> = {
     const staff = call.user !== null && STAFF.includes(call.user.role);
     if (input.channel === 'clerk' && !staff) throw new AppError('UNAUTHENTICATED', '代为登记需要工作人员先登录');
     const guard = guardOf(call);
-    if (!staff) guard.admitSubmit(sourceOf(call));
+    // Per kiosk and per citizen (the phone number): one busy kiosk or one number does not stop the rest.
+    if (!staff) guard.admitSubmit([`source:${sourceOf(call)}`, `phone:${input.phone.replace(/\D/g, '')}`]);
     const saved = submitIntake(app.ctx, staff ? call.actor : kioskActor, input);
     // Saved first; whatever the printer does now, the registration stands.
     const printed = await printIntakeTicket(app.ctx, app.prefs, saved.intakeId);
@@ -56,7 +58,7 @@ export const intakeHandlers: Handlers<typeof intakeOps> = {
     };
   },
 
-  'intake.lookup': (input, call) => lookupProgress(call.app.ctx, guardOf(call), sourceOf(call), input.code, input.phoneLast4),
+  'intake.lookup': (input, call) => lookupProgress(call.app.ctx, guardOf(call), sourceOf(call), input.code, input.phoneLast4, call.user === null),
 
   'intake.reprint': async (input, call) => {
     let intakeId: string;

@@ -12,8 +12,15 @@ export interface SessionUser {
   mediatorId: string | null;
 }
 
+/**
+ * The one answer to every refused login: unknown name, wrong password, disabled account, locked
+ * at this source. It says what may be the matter without telling which it is.
+ */
+export const LOGIN_REFUSED_MESSAGE = '登录名或密码错误。连续输错 5 次后，本机将暂停该账号登录 15 分钟；账号被停用或忘记密码，请联系管理员。';
+
 export interface UserRow extends SessionUser {
   active: boolean;
+  /** The end of the latest login lock of this account at any source (device), or null. */
   lockedUntil: string | null;
   createdAt: string;
 }
@@ -50,6 +57,11 @@ export const usersOps = {
     input: z.object({ userId: z.string().min(1), password }),
     access: ['admin'],
     title: '重置密码',
+  }),
+  'users.unlock': op<UserRow>()({
+    input: z.object({ userId: z.string().min(1) }),
+    access: ['admin'],
+    title: '解除登录锁定',
   }),
   'users.setActive': op<UserRow>()({
     input: z.object({ userId: z.string().min(1), active: z.boolean() }),

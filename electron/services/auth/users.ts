@@ -1,31 +1,29 @@
 /**
- * Users, passwords and sign-in with lockout. Sessions themselves are in sessions.ts (memory only).
+ * Users, passwords and sign-in. Sessions are in sessions.ts and lockouts in lockout.ts (both in
+ * memory); hashing is in passwords.ts.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
-import type { SessionUser, UserRow } from '../../common/api/auth';
+import { LOGIN_REFUSED_MESSAGE, type SessionUser, type UserRow } from '../../common/api/auth';
 import { AppError } from '../../common/errors';
 import type { Role } from '../../common/roles';
 import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { newId } from '../core/ids';
-import { hashPassword, verifyPassword } from './passwords';
-
-/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+import type { LoginLockout } from './lockout';
 
 type Row = typeof users.$inferSelect;
 
-const toUserRow = (r: Row): UserRow => ({
+/** `lockedUntil` comes from the lockout table (the users table's old column is no longer used). */
+const toUserRow = (r: Row, lockedUntil: Date | null = null): UserRow => ({
   id: r.id,
   loginName: r.loginName,
   displayName: r.displayName,
   role: r.role as Role,
   mediatorId: r.mediatorId,
   active: r.active,
-  lockedUntil: r.lockedUntil,
+  lockedUntil: lockedUntil ? rfc3339(lockedUntil) : null,
   createdAt: r.createdAt,
 });
 
@@ -37,10 +35,16 @@ export const toSessionUser = (r: Row | UserRow): SessionUser => ({
   mediatorId: r.mediatorId,
 });
 
-export function createUserRow(
-  ctx: Pick<ServiceContext, 'db' | 'clock'>,
-  input: { loginName: string; displayName: string; role: Role; password: string; mediatorId?: string | null },
-): UserRow {
+interface NewUser {
+  loginName: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  mediatorId?: string | null;
+}
+
+/** Inserts the user with an already computed hash (hashing is slow and must stay outside transactions). */
+export function createUserRow(ctx: Pick<ServiceContext, 'db' | 'clock'>, input: Omit<NewUser, 'password'> & { passwordHash: string }): UserRow {
   const existing = ctx.db.orm.select({ id: users.id }).from(users).where(eq(users.loginName, input.loginName)).get();
   if (existing) throw new AppError('VALIDATION', `登录名“${input.loginName}”已被使用`, { loginName: '登录名已被使用' });
   const at = rfc3339(ctx.clock.now());
@@ -49,7 +53,7 @@ export function createUserRow(
     loginName: input.loginName,
     displayName: input.displayName,
     role: input.role,
-    passwordHash: hashPassword(input.password),
+    passwordHash: input.passwordHash,
     active: true,
     failedLogins: 0,
     lockedUntil: null,
@@ -61,8 +65,13 @@ export function createUserRow(
   return toUserRow(row);
 }
 
-export function listUsers(ctx: Pick<ServiceContext, 'db'>): UserRow[] {
-  return ctx.db.orm.select().from(users).orderBy(asc(users.createdAt)).all().map(toUserRow);
+export function listUsers(ctx: Pick<ServiceContext, 'db'>, lockout?: LoginLockout): UserRow[] {
+  return ctx.db.orm
+    .select()
+    .from(users)
+    .orderBy(asc(users.createdAt))
+    .all()
+    .map((r) => toUserRow(r, lockout?.lockedUntil(r.loginName) ?? null));
 }
 
 function getUser(ctx: Pick<ServiceContext, 'db'>, userId: string): Row {
@@ -75,23 +84,29 @@ export function findUser(ctx: Pick<ServiceContext, 'db'>, userId: string): Row |
   return ctx.db.orm.select().from(users).where(eq(users.id, userId)).get();
 }
 
-export function createUser(ctx: ServiceContext, actor: Actor, input: Parameters<typeof createUserRow>[1]): UserRow {
+export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUser): Promise<UserRow> {
+  const { password, ...rest } = input;
+  const passwordHash = await ctx.passwords.hash(password);
   return ctx.db.sqlite.transaction(() => {
-    const row = createUserRow(ctx, input);
+    const row = createUserRow(ctx, { ...rest, passwordHash });
     recordAudit(ctx, actor, { operation: 'users.create', entityKind: 'user', entityId: row.id, summary: `新增用户 ${row.loginName}（${row.displayName}）`, after: { loginName: row.loginName, role: row.role } });
     return row;
   })();
 }
 
-export function resetPassword(ctx: ServiceContext, actor: Actor, userId: string, password: string): void {
-  ctx.db.sqlite.transaction(() => {
+/** Sets a new password (the caller ends the user's sessions and lifts the locks); returns the login name. */
+export async function resetPassword(ctx: ServiceContext, actor: Actor, userId: string, password: string): Promise<string> {
+  getUser(ctx, userId);
+  const passwordHash = await ctx.passwords.hash(password);
+  return ctx.db.sqlite.transaction(() => {
     const row = getUser(ctx, userId);
     ctx.db.orm
       .update(users)
-      .set({ passwordHash: hashPassword(password), failedLogins: 0, lockedUntil: null, updatedAt: rfc3339(ctx.clock.now()) })
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: rfc3339(ctx.clock.now()) })
       .where(eq(users.id, userId))
       .run();
     recordAudit(ctx, actor, { operation: 'users.resetPassword', entityKind: 'user', entityId: userId, summary: `重置用户 ${row.loginName} 的密码` });
+    return row.loginName;
   })();
 }
 
@@ -108,44 +123,50 @@ export function setUserActive(ctx: ServiceContext, actor: Actor, userId: string,
   })();
 }
 
+/** Lifts every login lock of the user, at every source; returns how many there were. */
+export function unlockUser(ctx: ServiceContext, lockout: LoginLockout, actor: Actor, userId: string): UserRow {
+  const row = getUser(ctx, userId);
+  const lifted = lockout.unlock(row.loginName);
+  recordAudit(ctx, actor, { operation: 'users.unlock', entityKind: 'user', entityId: userId, summary: `解除用户 ${row.loginName} 的登录锁定（${lifted} 处）` });
+  return toUserRow(row);
+}
+
 /**
- * Check a login. Wrong passwords count up to a lockout; the message never tells whether the
- * login name exists, so it cannot be used to discover accounts.
+ * Checks a login from `source` (see source-key.ts). Every refusal (unknown name, wrong password,
+ * disabled account, locked at this source) throws the same error after the same work: exactly one
+ * scrypt, against the dummy hash when the name is unknown. Refusals count towards the lock of the
+ * name at this source, whether the name exists or not. A hash of a lower cost than the current
+ * one is replaced after a successful check.
  */
-export function authenticate(ctx: ServiceContext, login: string, password: string): Row {
-  const now = ctx.clock.now();
-  const row = ctx.db.orm.select().from(users).where(eq(users.loginName, login)).get();
-  const bad = new AppError('BAD_CREDENTIALS', '登录名或密码错误');
-  if (!row) {
-    // Spend the same time as a real check so timing does not reveal which names exist.
-    verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-    throw bad;
+export async function authenticate(ctx: ServiceContext, lockout: LoginLockout, source: string, loginName: string, password: string): Promise<Row> {
+  const row = ctx.db.orm.select().from(users).where(eq(users.loginName, loginName)).get();
+  const locked = lockout.isLocked(loginName, source);
+  const matches = await ctx.passwords.verify(password, row?.passwordHash ?? null);
+  if (!row || !row.active || locked || !matches) {
+    const reason = !row ? 'unknown' : locked ? 'locked' : !matches ? 'password' : 'disabled';
+    // Tries made while locked do not extend the lock: it ends when it said it would.
+    const nowLocked = !locked && lockout.failed(loginName, source);
+    ctx.logger.warn('login refused', { user: loginName, source, reason, locked: locked || nowLocked });
+    throw new AppError('BAD_CREDENTIALS', LOGIN_REFUSED_MESSAGE);
   }
-  if (row.lockedUntil && new Date(row.lockedUntil) > now) {
-    throw new AppError('LOCKED_OUT', `连续输错密码次数过多，账号已锁定，请于 ${row.lockedUntil.slice(11, 16)} 后再试，或请管理员重置密码。`);
-  }
-  if (!row.active) throw new AppError('FORBIDDEN', '该账号已停用，请联系管理员');
-  if (!verifyPassword(password, row.passwordHash)) {
-    const failed = row.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
+  lockout.succeeded(loginName, source);
+  if (ctx.passwords.needsRehash(row.passwordHash)) {
+    const passwordHash = await ctx.passwords.hash(password);
+    // Only if the hash is still the one checked: a reset in between wins.
     ctx.db.orm
       .update(users)
-      .set({ failedLogins: lock ? 0 : failed, lockedUntil: lock ? rfc3339(new Date(now.getTime() + LOCK_MINUTES * 60_000)) : null })
-      .where(eq(users.id, row.id))
+      .set({ passwordHash })
+      .where(and(eq(users.id, row.id), eq(users.passwordHash, row.passwordHash)))
       .run();
-    ctx.logger.warn('login failed', { user: row.loginName, failed, locked: lock });
-    if (lock) throw new AppError('LOCKED_OUT', `连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定 ${LOCK_MINUTES} 分钟。`);
-    const left = MAX_FAILED_LOGINS - failed;
-    throw new AppError('BAD_CREDENTIALS', `登录名或密码错误（再错 ${left} 次将锁定账号）`);
-  }
-  if (row.failedLogins > 0 || row.lockedUntil) {
-    ctx.db.orm.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id)).run();
+    ctx.logger.info('password rehashed at the current cost', { user: loginName });
+    return { ...row, passwordHash };
   }
   return row;
 }
 
-export function changeOwnPassword(ctx: ServiceContext, actor: Actor & { id: string }, oldPassword: string, newPassword: string): void {
+/** Checks the old password and sets the new one; the caller ends the user's other sessions. */
+export async function changeOwnPassword(ctx: ServiceContext, actor: Actor & { id: string }, oldPassword: string, newPassword: string): Promise<void> {
   const row = getUser(ctx, actor.id);
-  if (!verifyPassword(oldPassword, row.passwordHash)) throw new AppError('BAD_CREDENTIALS', '原密码错误', { oldPassword: '原密码错误' });
-  resetPassword(ctx, actor, actor.id, newPassword);
+  if (!(await ctx.passwords.verify(oldPassword, row.passwordHash))) throw new AppError('BAD_CREDENTIALS', '原密码错误', { oldPassword: '原密码错误' });
+  await resetPassword(ctx, actor, actor.id, newPassword);
 }

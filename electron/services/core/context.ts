@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../../db/open';
 import type { Role } from '../../common/roles';
+import type { PasswordHasher } from '../auth/passwords';
 import type { DataPaths } from '../data-dir';
 import type { SecretStore } from '../secrets';
 import type { Clock } from './clock';
@@ -15,6 +16,8 @@ export interface ServiceContext {
   logger: Logger;
   paths: DataPaths;
   secrets: SecretStore;
+  /** scrypt at the installation's cost (tests that are not about hashing lower it). */
+  passwords: PasswordHasher;
 }
 
 /** Who is doing something: a signed-in user, the citizens' kiosk, or an operator's CLI command. */

@@ -1,11 +1,14 @@
 /**
  * Protection for the public operations, which anyone at the kiosk (or anything that reaches the
- * transport) may call without signing in:
- * - progress lookups: after LOOKUP_MAX_FAILURES wrong code/phone pairs within LOOKUP_WINDOW_MS from
- *   one source, that source is refused for LOOKUP_BLOCK_MS (a four-digit phone suffix alone would
- *   fall to 10 000 tries);
- * - registrations: at most SUBMIT_MAX_PER_WINDOW per SUBMIT_WINDOW_MS from one source, which a
- *   real queue of citizens never reaches and a script filling the database does at once;
+ * transport) may call without signing in. Every limit is kept per key, and each call names its
+ * keys: the source (the kiosk device, see services/auth/source-key.ts) and the citizen (the phone
+ * number of a registration, the query code of a lookup). One kiosk or one citizen reaching a
+ * limit leaves the other kiosks and the other citizens alone.
+ * - progress lookups: after LOOKUP_MAX_FAILURES wrong code/phone pairs within LOOKUP_WINDOW_MS for
+ *   one key, that key is refused for LOOKUP_BLOCK_MS (a four-digit phone suffix alone would fall
+ *   to 10 000 tries);
+ * - registrations: at most SUBMIT_MAX_PER_WINDOW per SUBMIT_WINDOW_MS for one key, which a real
+ *   queue of citizens never reaches and a script filling the database does at once;
  * - reprints: a kiosk may reprint only the ticket it just issued, with the token it was given,
  *   a few times and for a few minutes.
  *
@@ -23,6 +26,8 @@ export const SUBMIT_MAX_PER_WINDOW = 20;
 export const SUBMIT_WINDOW_MS = 10 * 60_000;
 export const REPRINT_TOKEN_TTL_MS = 15 * 60_000;
 export const REPRINT_MAX_USES = 3;
+/** Above this many keys in a table, the stale ones are swept: every citizen adds a key. */
+const SWEEP_ABOVE = 1000;
 
 interface ReprintGrant {
   intakeId: string;
@@ -50,36 +55,59 @@ export class KioskGuard {
     return list;
   }
 
-  /** Throws REFUSED while the source is blocked. */
-  checkLookup(source: string): void {
-    const until = this.lookupBlockedUntil.get(source);
-    if (until === undefined) return;
-    const left = until - this.now();
-    if (left <= 0) {
-      this.lookupBlockedUntil.delete(source);
-      this.lookupFailures.delete(source);
-      return;
+  /** Throws REFUSED while any of the keys is blocked. */
+  checkLookup(keys: readonly string[]): void {
+    let left = 0;
+    for (const key of keys) {
+      const until = this.lookupBlockedUntil.get(key);
+      if (until === undefined) continue;
+      if (until <= this.now()) {
+        this.lookupBlockedUntil.delete(key);
+        this.lookupFailures.delete(key);
+        continue;
+      }
+      left = Math.max(left, until - this.now());
     }
+    if (left <= 0) return;
     const minutes = Math.max(1, Math.ceil(left / 60_000));
     throw new AppError('REFUSED', `查询错误次数过多，请 ${minutes} 分钟后再试，或到窗口找工作人员帮您查询。`);
   }
 
-  /** Records a wrong code/phone; the LOOKUP_MAX_FAILURES-th within the window blocks the source. */
-  lookupFailed(source: string): void {
-    const list = this.recent(this.lookupFailures, source, LOOKUP_WINDOW_MS);
-    list.push(this.now());
-    this.lookupFailures.set(source, list);
-    if (list.length >= LOOKUP_MAX_FAILURES) this.lookupBlockedUntil.set(source, this.now() + LOOKUP_BLOCK_MS);
+  /** Records a wrong code/phone against each key; the LOOKUP_MAX_FAILURES-th within the window blocks that key. */
+  lookupFailed(keys: readonly string[]): void {
+    for (const key of keys) {
+      const list = this.recent(this.lookupFailures, key, LOOKUP_WINDOW_MS);
+      list.push(this.now());
+      this.lookupFailures.set(key, list);
+      if (list.length >= LOOKUP_MAX_FAILURES) this.lookupBlockedUntil.set(key, this.now() + LOOKUP_BLOCK_MS);
+    }
+    this.sweepIfLarge();
   }
 
-  /** Counts a registration; throws REFUSED above the rate a real counter can produce. */
-  admitSubmit(source: string): void {
-    const list = this.recent(this.submits, source, SUBMIT_WINDOW_MS);
-    if (list.length >= SUBMIT_MAX_PER_WINDOW) {
+  /** Counts a registration against each key; throws REFUSED (counting nothing) when any key is at the limit. */
+  admitSubmit(keys: readonly string[]): void {
+    const lists = keys.map((key) => this.recent(this.submits, key, SUBMIT_WINDOW_MS));
+    if (lists.some((list) => list.length >= SUBMIT_MAX_PER_WINDOW)) {
       throw new AppError('REFUSED', '提交过于频繁，请稍后再试，或到窗口找工作人员登记。');
     }
-    list.push(this.now());
-    this.submits.set(source, list);
+    keys.forEach((key, i) => {
+      lists[i]!.push(this.now());
+      this.submits.set(key, lists[i]!);
+    });
+    this.sweepIfLarge();
+  }
+
+  /** How many keys the tables hold (what the sweep keeps small). */
+  get size(): number {
+    return this.lookupFailures.size + this.lookupBlockedUntil.size + this.submits.size;
+  }
+
+  private sweepIfLarge(): void {
+    if (this.size <= SWEEP_ABOVE) return;
+    const now = this.now();
+    for (const [key, until] of this.lookupBlockedUntil) if (until <= now) this.lookupBlockedUntil.delete(key);
+    for (const [key, list] of this.lookupFailures) if (!list.some((t) => now - t < LOOKUP_WINDOW_MS)) this.lookupFailures.delete(key);
+    for (const [key, list] of this.submits) if (!list.some((t) => now - t < SUBMIT_WINDOW_MS)) this.submits.delete(key);
   }
 
   grantReprint(intakeId: string): string {

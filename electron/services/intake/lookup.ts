@@ -48,12 +48,21 @@ export function progressWords(intakeStatus: IntakeStatus, c: { status: Status; o
 const lastFour = (phone: string): string => phone.replace(/\D/g, '').slice(-4);
 
 /**
- * `source` names the caller for the rate limit: the kiosk (every unauthenticated caller of this
- * process) or a signed-in user.
+ * `source` names the caller for the rate limit: the kiosk device, or a signed-in user. Wrong
+ * tries also count against the query code (the citizen's registration) unless `perCode` is false:
+ * staff at the counter can still look up a code someone has been guessing at.
  */
-export function lookupProgress(ctx: Pick<ServiceContext, 'db'>, guard: KioskGuard, source: string, code: string, phoneLast4: string): LookupResult {
-  guard.checkLookup(source);
+export function lookupProgress(
+  ctx: Pick<ServiceContext, 'db'>,
+  guard: KioskGuard,
+  source: string,
+  code: string,
+  phoneLast4: string,
+  perCode = true,
+): LookupResult {
   const normalized = normalizeQueryCode(code);
+  const keys = [`source:${source}`, ...(normalized && perCode ? [`code:${normalized}`] : [])];
+  guard.checkLookup(keys);
   const row = normalized
     ? (ctx.db.sqlite
         .prepare(
@@ -64,7 +73,7 @@ export function lookupProgress(ctx: Pick<ServiceContext, 'db'>, guard: KioskGuar
         .get(normalized) as { status: IntakeStatus; phone: string; caseStatus: Status | null; outcome: Outcome | null } | undefined)
     : undefined;
   if (!row || lastFour(row.phone) !== phoneLast4) {
-    guard.lookupFailed(source);
+    guard.lookupFailed(keys);
     throw new AppError('NOT_FOUND', LOOKUP_MISS_MESSAGE);
   }
   return progressWords(row.status, row.caseStatus ? { status: row.caseStatus, outcome: row.outcome } : null);

@@ -15,7 +15,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const change = useApiMutation('auth.changePassword', {
     form,
     showError: 'inline',
-    success: '密码已修改，下次登录请使用新密码',
+    success: '密码已修改：本账号在其他窗口和设备上的登录已退出，下次登录请使用新密码',
     onSuccess: () => onClose(),
   });
   return (

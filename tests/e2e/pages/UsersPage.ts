@@ -79,6 +79,13 @@ export class UsersPage {
     await expect(dialog).toBeHidden();
   }
 
+  /** 解锁: lifts the login locks of a user, confirming the question. */
+  async unlock(loginName: string) {
+    await this.row(loginName).getByRole('button', { name: '解锁' }).click();
+    await this.page.locator('.ant-popconfirm:visible').getByRole('button', { name: '解锁' }).click();
+    await expect(this.row(loginName)).not.toContainText('已锁定');
+  }
+
   /** 停用 or 启用 a user, confirming the question. */
   async setActive(loginName: string, active: boolean) {
     const label = active ? '启用' : '停用';

@@ -2,10 +2,13 @@ import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { UserRow } from '../../../../electron/common/api/auth';
 
+/** Locked out at one source (device) or more, now. */
+export const isLocked = (user: UserRow): boolean => user.lockedUntil !== null && dayjs(user.lockedUntil).isAfter(dayjs());
+
 /** 正常 / 已锁定 / 已停用, as a coloured tag. */
 export function UserStatusTag({ user }: { user: UserRow }) {
   if (!user.active) return <Tag>已停用</Tag>;
-  if (user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs())) {
+  if (user.lockedUntil && isLocked(user)) {
     return <Tag color="warning">已锁定至 {dayjs(user.lockedUntil).format('HH:mm')}</Tag>;
   }
   return <Tag color="success">正常</Tag>;

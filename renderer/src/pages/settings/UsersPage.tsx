@@ -1,4 +1,4 @@
-/** 设置 › 用户管理 (administrators): who may sign in, with which role; add, reset password, enable/disable. */
+/** 设置 › 用户管理 (administrators): who may sign in, with which role; add, reset password, unlock, enable/disable. */
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
@@ -12,7 +12,7 @@ import { useApiMutation } from '../../components/useApiMutation';
 import { useApiQuery } from '../../components/useApiQuery';
 import { NewUserModal } from './NewUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
-import { UserStatusTag } from './UserStatusTag';
+import { isLocked, UserStatusTag } from './UserStatusTag';
 
 export function UsersPage() {
   const me = useUser();
@@ -22,6 +22,10 @@ export function UsersPage() {
   const setActive = useApiMutation('users.setActive', {
     invalidates: ['users.list'],
     success: (u) => `已${u.active ? '启用' : '停用'}用户“${u.displayName}”`,
+  });
+  const unlock = useApiMutation('users.unlock', {
+    invalidates: ['users.list'],
+    success: (u) => `已解除用户“${u.displayName}”的登录锁定`,
   });
 
   const columns: TableColumnsType<UserRow> = [
@@ -42,12 +46,25 @@ export function UsersPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 200,
+      width: 260,
       render: (_: unknown, u) => (
         <Space size={4}>
           <Button type="link" onClick={() => setResetting(u)}>
             重置密码
           </Button>
+          {isLocked(u) ? (
+            <Popconfirm
+              title={`解除用户“${u.displayName}”的登录锁定？`}
+              description="该账号在所有设备上的锁定都会解除，可以立即用原密码登录。"
+              okText="解锁"
+              cancelText="取消"
+              onConfirm={() => unlock.mutateAsync({ userId: u.id }).catch(() => undefined)}
+            >
+              <Button type="link" loading={unlock.isPending && unlock.variables?.userId === u.id}>
+                解锁
+              </Button>
+            </Popconfirm>
+          ) : null}
           {u.id === me.id ? null : (
             <Popconfirm
               title={`${u.active ? '停用' : '启用'}用户“${u.displayName}”？`}
