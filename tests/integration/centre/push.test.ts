@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN } from '../../support/backend';
 import { startCentre, TOKEN, type Centre } from '../../support/centre';
 import { openEvents, type EventStream } from '../../support/sse';
+import { walkInCase } from '../../support/cases';
 import { kioskInput } from '../intake/harness';
 
 let centre: Centre | undefined;
@@ -38,6 +39,15 @@ describe('the push channel (GET /api/events)', () => {
       expect(host.events.length).toBe(before);
     });
   }
+
+  it('names the case a change is about, so another desk with it open refreshes it', async () => {
+    centre = await startCentre();
+    const desk = await open(centre, { authorization: `Bearer ${TOKEN}` });
+    const c = await centre.admin('cases.register', walkInCase());
+    const heard = desk.next((e) => e.caseId === c.id);
+    await centre.admin('cases.update', { id: c.id, version: c.version, patch: { title: '宅基地边界纠纷（补充）' } });
+    expect((await heard).topics).toEqual(['cases']);
+  });
 
   it('a display hears a number called at a desk, with a heartbeat between changes', async () => {
     centre = await startCentre({ limits: { heartbeatMs: 100 } });
