@@ -52,7 +52,9 @@ const DEFAULT_LIMITS: HostLimits = {
   firstRequestMs: 10_000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
-  keepAliveTimeoutMs: 5_000,
+  // Longer than any client waits between calls, so a client never sends on a socket the host is
+  // closing that very moment (a reset POST is not retried); idle sockets still make room under the cap.
+  keepAliveTimeoutMs: 65_000,
   heartbeatMs: 15_000,
 };
 

@@ -19,6 +19,21 @@ import { ensureHostCertificate } from '../../electron/host/tls';
 import { ADMIN, CENTRE } from './backend';
 import { tempDir } from './tmp';
 
+/**
+ * The file logger opens its file asynchronously, even after the backend has closed: removing the
+ * data dir at once makes that open fail later in the run. Remove it a little later, or at exit.
+ */
+const pending = new Set<() => void>();
+function cleanupLater(cleanup: () => void): void {
+  pending.add(cleanup);
+  setTimeout(() => {
+    if (pending.delete(cleanup)) cleanup();
+  }, 2000).unref();
+}
+process.once('exit', () => {
+  for (const c of pending) c();
+});
+
 export const TOKEN = 'launch-token-for-tests-0123456789';
 
 export interface Answer {
@@ -169,7 +184,7 @@ export async function startCentre(opts: { lan?: boolean; setUp?: boolean; limits
     close: async () => {
       await server.close();
       backend.close();
-      tmp.cleanup();
+      cleanupLater(tmp.cleanup);
     },
   };
 
