@@ -173,6 +173,8 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  // A backstop in the kernel-facing layer: the shedding below keeps the count under the cap, this never lets it run away.
+  server.maxConnections = limits.maxConnections * 2;
 
   // Connections are counted on the raw TCP socket (in both modes), matched to requests by peer address and port.
   server.on('connection', (socket: net.Socket) => {
