@@ -3,6 +3,7 @@ import { AppError, isAppError } from '../../common/errors';
 import type { Role } from '../../common/roles';
 import { requireCentre } from '../../services/centre';
 import { kioskActor } from '../../services/core/context';
+import { deviceTicketPrinter } from '../../services/devices/printer';
 import { getSettings } from '../../services/core/settings';
 import { sourceKey } from '../../services/auth/source-key';
 import { kioskGuard } from '../../services/intake/guard';
@@ -23,6 +24,10 @@ const REVIEWERS: readonly Role[] = ['intake', 'mediator', 'admin'];
 const guardOf = (call: CallContext) => kioskGuard(call.app, call.app.ctx.clock);
 /** Rate-limit key: a caller without a session counts per device (each kiosk on its own); staff one by one. */
 const sourceOf = (call: CallContext) => (call.user ? `user:${call.user.id}` : sourceKey(call.source));
+/** The kiosk as the actor of its registrations, with the paired device it stands at. */
+const kioskOf = (call: CallContext) => ({ ...kioskActor, deviceId: call.source.deviceId });
+/** A paired device's own ticket printer (tcp://), when the admin set one. */
+const printerOf = (call: CallContext) => deviceTicketPrinter(call.app.ctx, call.source.deviceId);
 const deskOf = (call: CallContext, desk: string | undefined) => desk ?? call.app.prefs.get('deskName');
 
 export const intakeHandlers: Handlers<typeof intakeOps> = {
@@ -38,9 +43,9 @@ export const intakeHandlers: Handlers<typeof intakeOps> = {
     const guard = guardOf(call);
     // Per kiosk and per citizen (the phone number): one busy kiosk or one number does not stop the rest.
     if (!staff) guard.admitSubmit([`source:${sourceOf(call)}`, `phone:${input.phone.replace(/\D/g, '')}`]);
-    const saved = submitIntake(app.ctx, staff ? call.actor : kioskActor, input);
+    const saved = submitIntake(app.ctx, staff ? call.actor : kioskOf(call), input);
     // Saved first; whatever the printer does now, the registration stands.
-    const printed = await printIntakeTicket(app.ctx, app.prefs, saved.intakeId);
+    const printed = await printIntakeTicket(app.ctx, app.prefs, saved.intakeId, { printer: printerOf(call) });
     try {
       purgeExpiredIntakes(app.ctx);
     } catch (e) {
@@ -69,7 +74,7 @@ export const intakeHandlers: Handlers<typeof intakeOps> = {
       if (!REVIEWERS.includes(call.user.role)) throw new AppError('FORBIDDEN', '您的角色无权补打小票');
       intakeId = input.intakeId;
     }
-    return printIntakeTicket(call.app.ctx, call.app.prefs, intakeId);
+    return printIntakeTicket(call.app.ctx, call.app.prefs, intakeId, { printer: printerOf(call) });
   },
 
   'intake.list': (input, { app }) => listIntakes(app.ctx, input),
