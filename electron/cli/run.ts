@@ -15,8 +15,9 @@ import ticket from './commands/ticket';
 import stats from './commands/stats';
 import exportCmd from './commands/export';
 import upload from './commands/upload';
+import due from './commands/due';
 
-const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload];
+const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload, due];
 
 export function buildProgram(): Command {
   const program = new Command('mediation-desk')

@@ -2,6 +2,7 @@
 import type { Api } from '../../common/api';
 import type { Handlers } from '../handler';
 import { authHandlers, usersHandlers } from './auth';
+import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
 import { courtHandlers } from './court';
 import { documentsHandlers } from './documents';
@@ -24,4 +25,5 @@ export const handlers: Handlers<Api> = {
   ...statsHandlers,
   ...uploadHandlers,
   ...documentsHandlers,
+  ...calendarHandlers,
 };

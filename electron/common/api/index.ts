@@ -3,6 +3,7 @@
  * at start-up (mergeTables). Add a domain by writing its table next to this file and listing it here.
  */
 import { authOps, usersOps } from './auth';
+import { calendarOps } from './calendar';
 import { casesOps } from './cases';
 import { courtOps } from './court';
 import { documentsOps } from './documents';
@@ -14,6 +15,6 @@ import { setupOps } from './setup';
 import { statsOps } from './stats';
 import { uploadOps } from './upload';
 
-export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps);
+export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps, calendarOps);
 export type Api = typeof api;
 export type OpName = keyof Api & string;
