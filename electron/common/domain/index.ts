@@ -10,7 +10,7 @@ export * from './dates';
 export * from './identity';
 export * from './deadlines';
 export * from './calendar';
-export * from './ics-holidays';
+export * from './icsHolidays';
 export * from './caseNumber';
 export * from './confirmation';
 export * from './money';

@@ -13,7 +13,7 @@ import {
   type HolidayYear,
   type LegalCalendar,
 } from '../../common/domain/calendar';
-import { parseHolidayIcs } from '../../common/domain/ics-holidays';
+import { parseHolidayIcs } from '../../common/domain/icsHolidays';
 import type { CalendarInfo, CalendarYearView, CalendarChange } from '../../common/api/calendar';
 import { AppError } from '../../common/errors';
 import { recordAudit } from '../core/audit';

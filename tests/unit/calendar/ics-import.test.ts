@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHolidayIcs } from '../../../electron/common/domain/ics-holidays';
+import { parseHolidayIcs } from '../../../electron/common/domain/icsHolidays';
 import { AppError } from '../../../electron/common/errors';
 import { builtinYears } from '../../../electron/services/calendar/builtin';
 
