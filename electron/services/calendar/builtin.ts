@@ -4,9 +4,14 @@
  * its 2026 data follows 国办发明电〔2025〕7号 (gov.cn, 2025-11), its 2025 data 国办发明电〔2024〕12号.
  * A newer year (or a correction) is entered by the centre's admin and stored in the database.
  */
-import data from 'chinese-days/dist/chinese-days.json';
-import pkg from 'chinese-days/package.json';
+import { createRequire } from 'node:module';
 import type { HolidayYear } from '../../common/domain/calendar';
+
+// Read with require: a JSON import needs an import attribute under Node's own ESM loader (Playwright,
+// plain node), which bundlers and tsx do not all accept the same way.
+const require = createRequire(import.meta.url);
+const data = require('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string>; workdays: Record<string, string> };
+const pkg = require('chinese-days/package.json') as { version: string };
 
 /** The State Council notices behind the years a mediator is likely to meet (from the package's sources). */
 const NOTICES: Record<number, string> = {
@@ -32,8 +37,8 @@ function build(): HolidayYear[] {
     }
     return y;
   };
-  for (const [date, v] of Object.entries(data.holidays as Record<string, string>)) yearOf(date).holidays[date] = chineseName(v);
-  for (const [date, v] of Object.entries(data.workdays as Record<string, string>)) yearOf(date).workdays[date] = chineseName(v);
+  for (const [date, v] of Object.entries(data.holidays)) yearOf(date).holidays[date] = chineseName(v);
+  for (const [date, v] of Object.entries(data.workdays)) yearOf(date).workdays[date] = chineseName(v);
   return [...years.values()].sort((a, b) => a.year - b.year);
 }
 
