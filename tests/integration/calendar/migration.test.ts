@@ -1,6 +1,7 @@
 /**
- * Migration 0007 (the legal calendar) on a database an earlier build left: cases keep every value, the new columns start empty, and the first recomputation takes a rule-made deadline
- * as its plain-count day (moving it off a holiday, on the record) while one set by hand stays.
+ * Migration 0007 (the legal calendar) on a database an earlier build left: cases keep every value,
+ * the new columns start empty, and the first recomputation takes a rule-made deadline as its
+ * plain-count day (moving it off a holiday, on the record) while one set by hand stays.
  */
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
