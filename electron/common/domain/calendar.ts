@@ -175,19 +175,51 @@ export function workingDaysDue(cal: LegalCalendar, from: string, n: number): Leg
 /**
  * Working days left until `due`: those after `today` up to and including `due` (0 on the due day
  * and on a rest day just before it); negative once passed (the working days since `due`).
+ * Counted arithmetically (weekdays, then the schedule's exceptions), not day by day: the desk's
+ * lists show it for every row, and an old overdue case can be years behind.
  */
 export function workingDaysLeft(cal: LegalCalendar, due: string, today: string): number {
   parseIsoDate(due, '期限');
   parseIsoDate(today, '当前日期');
   if (due === today) return 0;
   const [lo, hi, sign] = due > today ? [today, due, 1] : [due, today, -1];
-  let count = 0;
-  let day = lo;
-  for (let i = 0; i < 3660 && day < hi; i++) {
-    day = next(day);
-    if (isWorkingDay(cal, day)) count++;
+  return sign * workingDaysBetween(cal, lo, hi);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a valid 'YYYY-MM-DD' (UTC arithmetic: no time zone, no DST). */
+function epochDay(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+/** 1970-01-01 was a Thursday: day 0 of the week is Sunday. */
+const isWeekendDay = (e: number) => {
+  const dow = (((e + 4) % 7) + 7) % 7;
+  return dow === 0 || dow === 6;
+};
+
+/** Working days in (lo, hi], lo < hi. */
+export function workingDaysBetween(cal: LegalCalendar, lo: string, hi: string): number {
+  const a = epochDay(lo);
+  const b = epochDay(hi);
+  const n = b - a;
+  let count = Math.floor(n / 7) * 5;
+  for (let e = a + Math.floor(n / 7) * 7 + 1; e <= b; e++) if (!isWeekendDay(e)) count++;
+  for (let y = Number(lo.slice(0, 4)); y <= Number(hi.slice(0, 4)); y++) {
+    const year = cal.years.get(y);
+    if (!year) continue;
+    for (const d of Object.keys(year.holidays)) {
+      const e = epochDay(d);
+      if (e > a && e <= b && !isWeekendDay(e)) count--;
+    }
+    for (const d of Object.keys(year.workdays)) {
+      const e = epochDay(d);
+      // A day listed both ways is a holiday (dayInfo's order); validateHolidayYear refuses it anyway.
+      if (e > a && e <= b && isWeekendDay(e) && year.holidays[d] === undefined) count++;
+    }
   }
-  return sign * count;
+  return count;
 }
 
 /** "2026-10-08（原到期日 10-01 为国庆假期，顺延）", or just the date when it did not move. */

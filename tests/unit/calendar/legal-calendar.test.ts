@@ -3,6 +3,7 @@
  * (国务院办公厅 2025-11): every break's first and last day, the days around it, both days of each
  * 调休 weekend, and Art. 85's move of a last day that falls on a rest day.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   dayInfo,
@@ -195,5 +196,22 @@ describe('validating an entered year', () => {
     expect(problems.join('\n')).toMatch(/日期无效：2027-02-30/);
     expect(problems.join('\n')).toMatch(/2027-01-01 不能既放假又上班/);
     expect(problems.join('\n')).toMatch(/2027-01-05 不是周末/);
+  });
+});
+
+describe('working days counted arithmetically', () => {
+  it('agrees with counting day by day, over any span of 2024–2027', () => {
+    const start = Date.UTC(2024, 0, 1);
+    const iso = (i: number) => new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1400 }), fc.integer({ min: 0, max: 1400 }), (i, j) => {
+        const [a, b] = [iso(i), iso(j)];
+        let slow = 0;
+        const [lo, hi] = i < j ? [i, j] : [j, i];
+        for (let k = lo + 1; k <= hi; k++) if (isWorkingDay(cal, iso(k))) slow++;
+        expect(workingDaysLeft(cal, b, a)).toBe(i <= j ? slow : -slow);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
