@@ -2,7 +2,7 @@
  * Time limits counted as the law does (民事诉讼法 第八十五条), as a court mediator and the centre's
  * administrator see them: a court-delegated case whose materials were signed for on 2026-09-01
  * falls due on 2026-10-08, not on National Day, and every screen says why; the administrator
- * imports next year's schedule and is told which open deadlines moved.
+ * imports next year’s schedule and is told which open deadlines moved, or enters a year by hand.
  *
  * Each test seeds what it needs over the API (accounts, referrals); the host runs on today's date.
  */
@@ -123,4 +123,31 @@ test('管理员导入 2027 年节假日安排：提醒消失，在办案件的�
   await page.goto(`${host.url}#/cases/${r.caseId}`);
   await expect(page.getByRole('main').getByTestId('due-date').first()).toHaveText('2027-01-04（原到期日 01-01 为元旦假期，顺延）');
   await expect(page.getByRole('main')).toContainText('因2027 年节假日安排导入，期限由 2027-01-01 重新计算为 2027-01-04');
+});
+
+test('管理员手工录入一年的安排：格式不对时就地提示，保存后列入表格', async ({ page, host }) => {
+  const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
+  if ((await apiCall(host, 'calendar.get', {}, admin)).views.some((v) => v.year === 2028)) await apiCall(host, 'calendar.removeYear', { year: 2028 }, admin);
+
+  await page.goto(host.url);
+  await new LoginPage(page).login(SEED.adminLogin, SEED.adminPassword);
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  await page.getByRole('button', { name: '录入一年的安排' }).click();
+  const dialog = page.getByRole('dialog', { name: '录入一年的节假日安排' });
+  await dialog.getByLabel('年份').fill('2028');
+  await dialog.getByLabel('来源').fill('国务院办公厅关于2028年部分节假日安排的通知（测试数据）');
+  await dialog.getByLabel('放假日期').fill('2028年1月1日 元旦');
+  await dialog.getByRole('button', { name: '保存并重新计算期限' }).click();
+  await expect(dialog.getByText('第 1 行格式不对')).toBeVisible();
+  await dialog.getByLabel('放假日期').fill('2028-01-01 元旦\n2028-01-25~2028-02-01 春节');
+  await dialog.getByLabel('调休上班日期（周末上班）').fill('2028-02-05 春节');
+  await dialog.getByRole('button', { name: '保存并重新计算期限' }).click();
+  const result = page.getByRole('dialog').filter({ hasText: '节假日安排已保存' });
+  await expect(result).toBeVisible();
+  await result.getByRole('button', { name: '知道了' }).click();
+  await expect(calendar.row(2028)).toContainText('本中心录入');
+  await expect(calendar.row(2028)).toContainText('元旦、春节');
+  await expect(calendar.row(2028)).toContainText('9 天');
+  await expect(calendar.row(2028)).toContainText('1 天');
 });
