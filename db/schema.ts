@@ -64,6 +64,19 @@ export const settings = sqliteTable('settings', {
   updatedAt: text('updated_at').notNull(),
 });
 
+/**
+ * Holiday schedules the centre entered or imported (the State Council's yearly notice), one row
+ * per year; a row replaces the built-in schedule of that year (services/calendar). Never uploaded.
+ */
+export const calendarYears = sqliteTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  holidays: text('holidays', { mode: 'json' }).$type<Record<string, string>>().notNull(), // date → festival
+  workdays: text('workdays', { mode: 'json' }).$type<Record<string, string>>().notNull(), // 调休上班: date → festival
+  source: text('source').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
 /** Gapless counters: case numbers per year, queue numbers per day. */
 export const counters = sqliteTable(
   'counters',
@@ -192,7 +205,8 @@ export const cases = sqliteTable(
     registeredAt: text('registered_at').notNull(),
     registeredBy: text('registered_by'),
     acceptedAt: text('accepted_at'),
-    deadline: text('deadline'), // YYYY-MM-DD (限期化解)
+    deadline: text('deadline'), // YYYY-MM-DD (限期化解): the last day as the law counts it (holidays moved)
+    deadlineNominal: text('deadline_nominal'), // YYYY-MM-DD: the plain-count last day it was moved from; null when set by hand
     closedAt: text('closed_at'),
     outcome: text('outcome'), // agreement | failed | withdrawn | transferred | ended
     outcomeAt: text('outcome_at'),
@@ -340,7 +354,8 @@ export const followups = sqliteTable(
     caseId: text('case_id')
       .notNull()
       .references(() => cases.id),
-    dueOn: text('due_on').notNull(), // YYYY-MM-DD
+    dueOn: text('due_on').notNull(), // YYYY-MM-DD, a working day
+    dueNominal: text('due_nominal'), // YYYY-MM-DD: the plain-count day, when the visit was scheduled by rule
     doneAt: text('done_at'),
     method: text('method'), // visit | phone | other
     performance: text('performance'), // performed | partly | not_performed
@@ -510,6 +525,7 @@ export const schema = {
   centre,
   users,
   settings,
+  calendarYears,
   counters,
   audit,
   mediators,

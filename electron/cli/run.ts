@@ -17,8 +17,9 @@ import ticket from './commands/ticket';
 import stats from './commands/stats';
 import exportCmd from './commands/export';
 import upload from './commands/upload';
+import due from './commands/due';
 
-const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload, pair, serve];
+const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload, pair, serve, due];
 
 export function buildProgram(): Command {
   const program = new Command('mediation-desk')

@@ -131,6 +131,12 @@ export const OP_EFFECTS: Record<OpName, readonly PushTopic[] | null> = {
   'devices.rename': ['devices'],
   'devices.revoke': ['devices'],
   'devices.setTicketPrinter': ['devices'],
+  'calendar.get': null,
+  'calendar.saveYear': ['settings', 'cases'],
+  'calendar.importIcs': ['settings', 'cases'],
+  'calendar.removeYear': ['settings', 'cases'],
+  'calendar.recompute': ['cases'],
+  'calendar.due': null,
 };
 
 /** Does this operation write (and so keep its answer for idempotent retries and publish a change)? */

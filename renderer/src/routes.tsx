@@ -28,6 +28,7 @@ import { CourtReferralsPage } from './pages/court/CourtReferralsPage';
 import { SupervisionPage } from './pages/court/SupervisionPage';
 import { RosterPage } from './pages/roster/RosterPage';
 import { CentreInfoPage } from './pages/settings/CentreInfoPage';
+import { HolidayCalendarPage } from './pages/settings/HolidayCalendarPage';
 import { SystemSettingsPage } from './pages/settings/SystemSettingsPage';
 import { UploadPage } from './pages/settings/UploadPage';
 import { UsersPage } from './pages/settings/UsersPage';
@@ -91,6 +92,7 @@ export const areas: readonly Area[] = [
     pages: [
       { path: 'users', label: '用户管理', roles: ['admin'], element: <UsersPage /> },
       { path: 'system', label: '系统设置', roles: ['admin'], element: <SystemSettingsPage /> },
+      { path: 'calendar', label: '节假日安排', roles: ['admin'], element: <HolidayCalendarPage /> },
       { path: 'upload', label: '区级上传', roles: ['admin'], element: <UploadPage /> },
       { path: 'centre', label: '本机信息', element: <CentreInfoPage /> },
     ],

@@ -15,6 +15,9 @@ import { CourtReferralsPage, RosterPage, SupervisionPage, pickOption } from './p
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
 import { makeResidentId } from '../../electron/common/domain/identity';
+import { describeDue, makeCalendar, periodDue, workingDaysLeft } from '../../electron/common/domain/calendar';
+import { daysLeft } from '../../electron/common/domain/deadlines';
+import { builtinYears } from '../../electron/services/calendar/builtin';
 
 test.use({ hostSeed: 'api' });
 // Long journeys through several screens: more time than a single-screen test.
@@ -31,6 +34,11 @@ const plusDays = (iso: string, n: number) => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
+
+/** Periods as the host counts them (the built-in holiday schedules): the expected dates move with today. */
+const cal = makeCalendar(builtinYears());
+const legal = (from: string, n: number) => periodDue(cal, from, n);
+const left = (n: number) => daysLeft(legal(today(), n).due, today());
 
 let referralCaseId = '';
 
@@ -59,7 +67,7 @@ test('驻院调解员登记委派案件，从名册中按擅长类型选定特�
   await court.field('纠纷简述').click();
   await expect(court.dialog.getByText('法院案号应以括号中的年份开头')).toBeVisible();
   await court.field('法院案号').fill(REFERENCE);
-  await expect(court.dialog.getByTestId('due-preview')).toContainText(`调解期限 30 日，至 ${plusDays(today(), 30)}`);
+  await expect(court.dialog.getByTestId('due-preview')).toContainText(`调解期限 30 日，至 ${describeDue(legal(today(), 30))}`);
   await court.field('承办法官/书记员').fill('刘法官');
   await snap(page, 'court-register-court');
 
@@ -97,8 +105,8 @@ test('驻院调解员登记委派案件，从名册中按擅长类型选定特�
   const referral = court.panel('法院委派');
   const clock = referral.getByTestId('referral-clock');
   await expect(clock).toHaveAttribute('data-clock', 'ok');
-  await expect(clock).toContainText('剩 30 天');
-  await expect(clock).toContainText(`期限至 ${plusDays(today(), 30)}`);
+  await expect(clock).toContainText(`剩 ${left(30)} 天`);
+  await expect(clock).toContainText(`期限至 ${describeDue(legal(today(), 30))}`);
   await expect(referral).toContainText(REFERENCE);
   await expect(referral).toContainText('委派调解（立案前）');
   await expect(referral).toContainText('赵敏（当事人选定）');
@@ -119,11 +127,11 @@ test('驻院调解员登记委派案件，从名册中按擅长类型选定特�
   await court.open();
   const rows = court.table.locator('tbody tr');
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toContainText('已超期 10 天');
+  await expect(rows.nth(0)).toContainText(`已超期 ${-daysLeft(legal(plusDays(today(), -40), 30).due, today())} 天`);
   await expect(rows.nth(0).getByTestId('referral-clock')).toHaveAttribute('data-clock', 'overdue');
   await expect(rows.nth(0).getByTestId('referral-clock')).toHaveCSS('color', 'rgb(198, 40, 40)');
   await expect(rows.nth(1)).toContainText(REFERENCE);
-  await expect(rows.nth(1)).toContainText('剩 30 天');
+  await expect(rows.nth(1)).toContainText(`剩 ${left(30)} 天`);
   await expect(rows.nth(1)).toContainText('赵敏');
   await snap(page, 'court-home');
 });
@@ -141,7 +149,7 @@ test('报告调解成功，登记司法确认的申请、受理和裁定，安�
   await court.open();
   await court.row(REFERENCE).getByRole('link').click();
   const referral = court.panel('法院委派');
-  await expect(referral.getByTestId('referral-clock')).toContainText('剩 30 天');
+  await expect(referral.getByTestId('referral-clock')).toContainText(`剩 ${left(30)} 天`);
 
   // The agreement, reported to the court.
   await referral.getByRole('button', { name: '报告调解结果' }).click();
@@ -156,7 +164,10 @@ test('报告调解成功，登记司法确认的申请、受理和裁定，安�
 
   // 司法确认: the window, then application, acceptance and ruling.
   const confirmation = court.panel('司法确认');
-  await expect(confirmation).toContainText(`双方可在 ${plusDays(today(), 30)} 前（含当日）共同申请，还剩 30 天`);
+  const window30 = legal(today(), 30);
+  await expect(confirmation).toContainText(
+    `双方可在 ${describeDue(window30)} 前（含当日）共同申请，还剩 ${left(30)} 天（${workingDaysLeft(cal, window30.due, today())} 个工作日）`,
+  );
   await confirmation.getByRole('button', { name: '登记司法确认申请' }).click();
   const apply = court.modal('登记司法确认申请');
   await expect(apply.getByLabel('受理法院')).toHaveValue(COURT);
@@ -181,10 +192,11 @@ test('报告调解成功，登记司法确认的申请、受理和裁定，安�
 
   // 回访: the suggested schedule, then one visit recorded.
   const followups = court.panel('回访');
-  await expect(followups).toContainText(`建议回访：${plusDays(today(), 15)}（协议生效后15日回访）`);
+  const visit15 = legal(today(), 15);
+  await expect(followups).toContainText(`建议回访：${visit15.due}（协议生效后15日回访${visit15.reason ? `（${visit15.reason}）` : ''}）`);
   await followups.getByRole('button', { name: '按建议安排回访' }).click();
-  const visit = followups.getByRole('row').filter({ hasText: plusDays(today(), 15) });
-  await expect(visit).toContainText('15 天后');
+  const visit = followups.getByRole('row').filter({ hasText: visit15.due });
+  await expect(visit).toContainText(`${left(15)} 天后`);
   await visit.getByRole('button', { name: '登记回访' }).click();
   const record = court.modal('登记回访');
   await record.getByRole('radio', { name: '上门回访' }).check();

@@ -2,6 +2,7 @@
 import type { Api } from '../../common/api';
 import type { Handlers } from '../handler';
 import { authHandlers, usersHandlers } from './auth';
+import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
 import { courtHandlers } from './court';
 import { devicesHandlers } from './devices';
@@ -26,4 +27,5 @@ export const handlers: Handlers<Api> = {
   ...uploadHandlers,
   ...documentsHandlers,
   ...devicesHandlers,
+  ...calendarHandlers,
 };

@@ -194,6 +194,10 @@ export interface CaseRow {
   deadline: string | null;
   deadlineState: DeadlineState;
   daysLeft: number | null;
+  /** Working days left (negative: working days since it passed); null when closed or no deadline. */
+  workingDaysLeft: number | null;
+  /** How a holiday or weekend moved the deadline ("原到期日 10-01 为国庆假期，顺延"), else null. */
+  deadlineNote: string | null;
   /** "张三 诉 李四" style names, for the list. */
   partyNames: string;
   mediatorNames: string;
@@ -268,6 +272,10 @@ export interface CaseDetail {
   deadline: string | null;
   deadlineState: DeadlineState;
   daysLeft: number | null;
+  /** Working days left (negative: working days since it passed); null when closed or no deadline. */
+  workingDaysLeft: number | null;
+  /** How a holiday or weekend moved the deadline ("原到期日 10-01 为国庆假期，顺延"), else null. */
+  deadlineNote: string | null;
   closedAt: string | null;
   outcome: Outcome | null;
   outcomeAt: string | null;
@@ -315,6 +323,8 @@ export interface SearchHit {
 
 export interface DeskSummary {
   today: string;
+  /** From December while next year's holiday schedule is missing (domain/calendar), else null. */
+  calendarWarning: string | null;
   overdue: CaseRow[];
   dueSoon: CaseRow[];
   counts: { open: number; mine: number; registered: number; mediating: number };

@@ -171,10 +171,16 @@ export interface ReferralView {
   extensionDays: number;
   extensionConsent: string | null;
   reportTo: string;
-  /** Last day of the mediation: signed + limit + extension. */
+  /** Last day of the mediation: signed + limit + extension, moved off a rest day (民事诉讼法 Art. 85). */
   dueDate: string | null;
+  /** The plain-count last day before any move. */
+  dueNominal: string | null;
+  /** How a holiday or weekend moved the due date ("原到期日 10-01 为国庆假期，顺延"), else null. */
+  dueNote: string | null;
   /** Days from today to the due date while the clock runs; negative when overdue. */
   daysLeft: number | null;
+  /** Working days left while the clock runs (0 on the due day, negative when overdue). */
+  workingDaysLeft: number | null;
   clock: ReferralClock;
   result: CourtResult | null;
   resultReason: string | null;
@@ -247,6 +253,10 @@ export interface SupervisionRow {
   registeredAt: string;
   deadline: string | null;
   daysLeft: number | null;
+  /** Working days left to the deadline (negative: working days since it passed). */
+  workingDaysLeft: number | null;
+  /** How a holiday or weekend moved the deadline, else null. */
+  deadlineNote: string | null;
   escalatedAt: string | null;
   leadUnit: string | null;
   coUnits: string[];
@@ -297,7 +307,8 @@ export interface ConfirmationState {
   /** Why not, when not eligible. */
   ineligibleReason: string | null;
   agreementEffectiveAt: string | null;
-  window: { firstDay: string; lastDay: string; state: ConfirmationWindowState; daysLeft: number } | null;
+  /** lastDay is moved off a rest day (民事诉讼法 Art. 85); lastDayNote says how, when it moved. */
+  window: { firstDay: string; lastDay: string; lastDayNote: string | null; state: ConfirmationWindowState; daysLeft: number; workingDaysLeft: number } | null;
   /** The referring court, suggested as the court to apply to (民事诉讼法 Art. 205). */
   suggestedCourt: string | null;
   confirmation: ConfirmationView | null;
@@ -351,6 +362,10 @@ export interface FollowupView {
   visitor: string;
   /** Days from today to dueOn while not done; negative when late. */
   daysLeft: number | null;
+  /** Working days from today to dueOn while not done. */
+  workingDaysLeft: number | null;
+  /** How a holiday or weekend moved a scheduled visit, else null. */
+  dueNote: string | null;
 }
 
 export interface FollowupDueRow extends FollowupView {

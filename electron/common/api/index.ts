@@ -5,6 +5,7 @@
 // Chinese messages for every schema, before any operation is declared.
 import '../zod-messages';
 import { authOps, usersOps } from './auth';
+import { calendarOps } from './calendar';
 import { casesOps } from './cases';
 import { courtOps } from './court';
 import { devicesOps } from './devices';
@@ -17,6 +18,6 @@ import { setupOps } from './setup';
 import { statsOps } from './stats';
 import { uploadOps } from './upload';
 
-export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps, devicesOps);
+export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps, devicesOps, calendarOps);
 export type Api = typeof api;
 export type OpName = keyof Api & string;

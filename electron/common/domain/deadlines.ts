@@ -3,9 +3,10 @@
  *
  * Periods are counted in calendar days and the start day is not counted (民事诉讼法 (2023) Art. 85, 期间:
  * "期间开始的时和日，不计算在期间内"): a 30-day period starting on 2026-01-31 runs from 02-01 and its
- * last day, still inside, is 03-02. So the due date is simply start + n days. The same article
- * moves a last day that falls on a statutory holiday to the next working day; that needs the
- * State Council's yearly holiday calendar and is not applied here.
+ * last day, still inside, is 03-02. The functions here give that plain-count ("nominal") last day;
+ * the same article moves a last day that falls on a rest day to the next working day, which needs
+ * the State Council's yearly schedule: calendar.ts (legalDue) applies it, and every service stores
+ * and shows the moved day.
  *
  * - Court referrals (法释〔2016〕14号, 特邀调解规定): 委派 (pre-filing) 30 days; 委托 (after filing)
  *   15 days under ordinary procedure, 7 under simple procedure; counted from the day the mediator
@@ -128,8 +129,13 @@ export type ConfirmationWindowState = 'open' | 'closing' | 'closed';
 
 /** 'closing' when at most `warnDays` are left (last day included), 'closed' after the last day. */
 export function confirmationWindowState(effectiveOn: string, today: string, warnDays = 7): ConfirmationWindowState {
+  return windowStateUntil(confirmationWindow(effectiveOn).lastDay, today, warnDays);
+}
+
+/** The same states for a known last day (the one the legal calendar moved off a rest day). */
+export function windowStateUntil(lastDay: string, today: string, warnDays = 7): ConfirmationWindowState {
   assertDays(warnDays, '提醒天数', false);
-  const left = daysLeft(confirmationWindow(effectiveOn).lastDay, today);
+  const left = daysLeft(lastDay, today);
   if (left < 0) return 'closed';
   if (left <= warnDays) return 'closing';
   return 'open';

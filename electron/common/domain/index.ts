@@ -9,6 +9,8 @@ export * from './lifecycle';
 export * from './dates';
 export * from './identity';
 export * from './deadlines';
+export * from './calendar';
+export * from './icsHolidays';
 export * from './caseNumber';
 export * from './confirmation';
 export * from './money';

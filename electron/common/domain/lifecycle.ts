@@ -135,6 +135,8 @@ export function assertStepInputs(action: ActionCode, input: Partial<Record<StepI
 }
 
 /** Open = still being worked on: counted for deadlines and the daily list. */
+export const OPEN_STATUSES = ['registered', 'accepted', 'mediating'] as const satisfies readonly Status[];
+
 export function isOpen(status: Status): boolean {
   return status === 'registered' || status === 'accepted' || status === 'mediating';
 }

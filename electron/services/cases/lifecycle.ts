@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { agreementInput, caseFieldsPatch, stepInput, undisputedInput } from '../../common/api/cases';
 import { AppError } from '../../common/errors';
+import { describeDue, legalDue } from '../../common/domain/calendar';
 import { caseDeadline } from '../../common/domain/deadlines';
 import { ACTIONS, assertStepInputs, canStep, nextStatus, outcomeFor, statusLabel, type Status } from '../../common/domain/lifecycle';
 import type { SourceCode } from '../../common/domain/sources';
@@ -14,6 +15,7 @@ import { recordAudit } from '../core/audit';
 import { localDate, rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { getSettings } from '../core/settings';
+import { loadCalendar } from '../calendar/store';
 import { caseMediatorIds } from './mediators';
 import { lockCase, writeCase, type CaseRecord } from './versioning';
 
@@ -44,8 +46,14 @@ export function stepCase(ctx: ServiceContext, actor: Actor, input: StepInput): v
     switch (input.action) {
       case 'accept': {
         patch.acceptedAt = at;
-        if (!c.deadline) patch.deadline = caseDeadline(today, c.source as SourceCode, getSettings(ctx).deadlineDays as Partial<Record<SourceCode, number>>);
-        detail = patch.deadline ? `，化解期限 ${patch.deadline}` : '';
+        if (!c.deadline) {
+          // The plain count (start day not counted), then moved off a rest day (民事诉讼法 Art. 85).
+          const nominal = caseDeadline(today, c.source as SourceCode, getSettings(ctx).deadlineDays as Partial<Record<SourceCode, number>>);
+          const due = legalDue(loadCalendar(ctx), nominal);
+          patch.deadline = due.due;
+          patch.deadlineNominal = nominal;
+          detail = `，化解期限 ${describeDue(due)}`;
+        }
         break;
       }
       case 'reject':
@@ -92,7 +100,8 @@ export function setDeadline(ctx: ServiceContext, actor: Actor, id: string, versi
       throw new AppError('VALIDATION', `化解期限不能早于登记日期（${c.registeredAt.slice(0, 10)}）`, { deadline: '期限不能早于登记日期' });
     }
     if (!['registered', 'accepted', 'mediating'].includes(c.status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能再调整期限`);
-    return { patch: { deadline }, operation: 'case.setDeadline', summary: `化解期限由 ${c.deadline ?? '未设定'} 调整为 ${deadline}，理由：${reason}` };
+    // Set by hand: the date stands as entered and a calendar change does not move it.
+    return { patch: { deadline, deadlineNominal: null }, operation: 'case.setDeadline', summary: `化解期限由 ${c.deadline ?? '未设定'} 调整为 ${deadline}，理由：${reason}` };
   });
 }
 

@@ -5,20 +5,21 @@
 import { and, asc, desc, eq, exists, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { caseMediators, cases, mediators, parties } from '../../../db/schema';
 import type { CaseDetail, CaseRow, DeskSummary, listCasesInput } from '../../common/api/cases';
-import { availableActions, type Outcome, type Status } from '../../common/domain/lifecycle';
+import { availableActions, OPEN_STATUSES as OPEN_LIST, type Outcome, type Status } from '../../common/domain/lifecycle';
 import type { Tier } from '../../common/domain/tiers';
 import type { z } from 'zod';
 import { caseTimeline } from '../core/audit';
 import { localDate } from '../core/clock';
 import type { ServiceContext } from '../core/context';
 import { getSettings } from '../core/settings';
+import { calendarInfo, loadCalendar } from '../calendar/store';
 import { caseMediatorRefs } from './mediators';
 import { caseParties } from './parties';
 import { caseSessions } from './sessions';
 import { caseRow, deadlineInfo, partyView, sessionView } from './views';
 import { loadCase } from './versioning';
 
-const OPEN_STATUSES: Status[] = ['registered', 'accepted', 'mediating'];
+const OPEN_STATUSES: Status[] = [...OPEN_LIST];
 
 type ListInput = z.output<typeof listCasesInput>;
 
@@ -53,10 +54,11 @@ function toRows(ctx: ServiceContext, list: (typeof cases.$inferSelect)[] | Param
   const { nearDeadlineDays } = getSettings(ctx);
   const today = localDate(ctx.clock.now());
   const { partyNames, mediatorNames } = namesFor(ctx, list.map((c) => c.id));
+  const cal = loadCalendar(ctx);
   return list.map((c) => {
     const p = partyNames.get(c.id);
     const parties = p ? [p.a.join('、'), p.r.join('、')].filter(Boolean).join(' 与 ') : '';
-    return caseRow(c, { parties, mediators: (mediatorNames.get(c.id) ?? []).join('、') }, today, nearDeadlineDays);
+    return caseRow(c, { parties, mediators: (mediatorNames.get(c.id) ?? []).join('、') }, today, nearDeadlineDays, cal);
   });
 }
 
@@ -71,6 +73,7 @@ const listColumns = {
   status: cases.status,
   registeredAt: cases.registeredAt,
   deadline: cases.deadline,
+  deadlineNominal: cases.deadlineNominal,
 };
 
 export function listCases(ctx: ServiceContext, input: ListInput) {
@@ -127,7 +130,7 @@ export function getCaseDetail(ctx: ServiceContext, id: string): CaseDetail {
     registeredAt: c.registeredAt,
     acceptedAt: c.acceptedAt,
     deadline: c.deadline,
-    ...deadlineInfo(status, c.deadline, today, nearDeadlineDays),
+    ...deadlineInfo(status, c.deadline, c.deadlineNominal, today, nearDeadlineDays, loadCalendar(ctx)),
     closedAt: c.closedAt,
     outcome: c.outcome as Outcome | null,
     outcomeAt: c.outcomeAt,
@@ -172,6 +175,7 @@ export function deskSummary(ctx: ServiceContext, user: { mediatorId: string | nu
     : 0;
   return {
     today,
+    calendarWarning: calendarInfo(ctx).warning,
     overdue: toRows(ctx, overdue),
     dueSoon: toRows(ctx, dueSoon),
     counts: {

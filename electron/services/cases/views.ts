@@ -3,6 +3,7 @@
  * ID numbers and phones are masked in lists and shown in full only on the case page.
  */
 import type { CaseRow, PartyRole, PartyView, SessionView } from '../../common/api/cases';
+import { dueReason, workingDaysLeft, type LegalCalendar } from '../../common/domain/calendar';
 import { daysLeft as daysBetween, deadlineState } from '../../common/domain/deadlines';
 import { maskIdNumber, maskPhone } from '../../common/domain/identity';
 import type { Status } from '../../common/domain/lifecycle';
@@ -40,17 +41,27 @@ export function sessionView(s: SessionRecord): SessionView {
   return { id: s.id, version: s.version, heldAt: s.heldAt, place: s.place, participants: s.participants, record: s.record, recorder: s.recorder, mediatorId: s.mediatorId };
 }
 
-/** Deadline state only matters while a case is open: a closed case is never "overdue". */
-export function deadlineInfo(status: Status, deadline: string | null, today: string, nearDays: number) {
-  if (!deadline || !isOpen(status)) return { deadlineState: 'none' as const, daysLeft: null };
-  return { deadlineState: deadlineState(deadline, today, nearDays), daysLeft: daysBetween(deadline, today) };
+/**
+ * Deadline state only matters while a case is open: a closed case is never "overdue". The note
+ * says how the deadline was reached when a holiday or weekend moved it (shown on any case).
+ */
+export function deadlineInfo(status: Status, deadline: string | null, nominal: string | null, today: string, nearDays: number, cal: LegalCalendar) {
+  const deadlineNote = dueReason(cal, nominal, deadline);
+  if (!deadline || !isOpen(status)) return { deadlineState: 'none' as const, daysLeft: null, workingDaysLeft: null, deadlineNote };
+  return {
+    deadlineState: deadlineState(deadline, today, nearDays),
+    daysLeft: daysBetween(deadline, today),
+    workingDaysLeft: workingDaysLeft(cal, deadline, today),
+    deadlineNote,
+  };
 }
 
 export function caseRow(
-  c: Pick<CaseRecord, 'id' | 'version' | 'caseNumber' | 'title' | 'category' | 'source' | 'tier' | 'status' | 'registeredAt' | 'deadline'>,
+  c: Pick<CaseRecord, 'id' | 'version' | 'caseNumber' | 'title' | 'category' | 'source' | 'tier' | 'status' | 'registeredAt' | 'deadline' | 'deadlineNominal'>,
   names: { parties: string; mediators: string },
   today: string,
   nearDays: number,
+  cal: LegalCalendar,
 ): CaseRow {
   return {
     id: c.id,
@@ -63,7 +74,7 @@ export function caseRow(
     status: c.status as Status,
     registeredAt: c.registeredAt,
     deadline: c.deadline,
-    ...deadlineInfo(c.status as Status, c.deadline, today, nearDays),
+    ...deadlineInfo(c.status as Status, c.deadline, c.deadlineNominal, today, nearDays, cal),
     partyNames: names.parties,
     mediatorNames: names.mediators,
   };

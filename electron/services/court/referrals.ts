@@ -31,12 +31,14 @@ import {
   type CourtProcedure,
   type CourtReferralMode,
 } from '../../common/domain/deadlines';
+import { legalDue, workingDaysLeft, type LegalCalendar, type LegalDue } from '../../common/domain/calendar';
 import { canStep, isOpen, OUTCOME_LABELS, statusLabel, type ActionCode, type Outcome, type Status } from '../../common/domain/lifecycle';
 import { requireCentre } from '../centre';
 import { recordAudit } from '../core/audit';
 import { localDate } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { getSettings } from '../core/settings';
+import { loadCalendar } from '../calendar/store';
 import { stepCase } from '../cases/lifecycle';
 import { assignMediator } from '../cases/mediators';
 import { registerCase } from '../cases/register';
@@ -48,13 +50,27 @@ type RegisterReferral = z.output<typeof registerReferralInput>;
 
 const today = (ctx: Pick<ServiceContext, 'clock'>) => localDate(ctx.clock.now());
 
-/** The last day of the mediation as the referral now stands (signed + limit + extensions). */
+/** The plain-count last day of the mediation as the referral now stands (signed + limit + extensions). */
 export function referralDueDate(r: Pick<ReferralRow, 'materialsSignedAt' | 'timeLimitDays' | 'extensionDays'>): string | null {
   return r.materialsSignedAt ? addDays(r.materialsSignedAt, r.timeLimitDays + r.extensionDays) : null;
 }
 
-export function referralView(c: CaseRecord, r: ReferralRow, names: { parties: string; mediators: string }, todayIso: string, nearDays: number): ReferralView {
-  const dueDate = referralDueDate(r);
+/** The last day as the law counts it: the plain-count day moved off a rest day. */
+export function referralLegalDue(cal: LegalCalendar, r: Pick<ReferralRow, 'materialsSignedAt' | 'timeLimitDays' | 'extensionDays'>): LegalDue | null {
+  const nominal = referralDueDate(r);
+  return nominal ? legalDue(cal, nominal) : null;
+}
+
+export function referralView(
+  c: CaseRecord,
+  r: ReferralRow,
+  names: { parties: string; mediators: string },
+  todayIso: string,
+  nearDays: number,
+  cal: LegalCalendar,
+): ReferralView {
+  const legal = referralLegalDue(cal, r);
+  const dueDate = legal?.due ?? null;
   const reported = r.result !== null;
   return {
     caseId: c.id,
@@ -75,7 +91,10 @@ export function referralView(c: CaseRecord, r: ReferralRow, names: { parties: st
     extensionConsent: r.extensionConsent,
     reportTo: r.reportTo,
     dueDate,
+    dueNominal: legal?.nominal ?? null,
+    dueNote: legal?.reason ?? null,
     daysLeft: !reported && dueDate ? daysLeft(dueDate, todayIso) : null,
+    workingDaysLeft: !reported && dueDate ? workingDaysLeft(cal, dueDate, todayIso) : null,
     clock: reported ? 'reported' : deadlineState(dueDate, todayIso, nearDays),
     result: r.result as CourtResult | null,
     resultReason: r.resultReason,
@@ -106,6 +125,7 @@ export function getReferral(ctx: ServiceContext, caseId: string): ReferralView |
     { parties: partyNamesFor(ctx, [caseId]).get(caseId) ?? '', mediators: mediatorNamesFor(ctx, [caseId]).get(caseId) ?? '' },
     today(ctx),
     getSettings(ctx).nearDeadlineDays,
+    loadCalendar(ctx),
   );
 }
 
@@ -123,7 +143,8 @@ export function listReferrals(ctx: ServiceContext, status: 'open' | 'reported' |
   const mn = mediatorNamesFor(ctx, ids);
   const t = today(ctx);
   const near = getSettings(ctx).nearDeadlineDays;
-  const views = rows.map(({ c, r }) => referralView(c, r, { parties: pn.get(c.id) ?? '', mediators: mn.get(c.id) ?? '' }, t, near));
+  const cal = loadCalendar(ctx);
+  const views = rows.map(({ c, r }) => referralView(c, r, { parties: pn.get(c.id) ?? '', mediators: mn.get(c.id) ?? '' }, t, near, cal));
   return views.sort((a, b) => {
     const ar = a.clock === 'reported' ? 1 : 0;
     const br = b.clock === 'reported' ? 1 : 0;
@@ -148,7 +169,9 @@ export function registerReferral(ctx: ServiceContext, actor: Actor, input: Regis
   }
   const procedure = t.mode === 'entrusted' ? (t.procedure ?? null) : null;
   const limit = courtReferralLimitDays(t.mode, procedure); // throws for 委托 without a procedure
-  const due = courtReferralDueDate({ mode: t.mode, procedure, materialsSignedOn: t.materialsSignedAt });
+  const nominal = courtReferralDueDate({ mode: t.mode, procedure, materialsSignedOn: t.materialsSignedAt });
+  const legal = legalDue(loadCalendar(ctx), nominal);
+  const due = legal.due;
   const centre = requireCentre(ctx);
   let caseId = '';
   ctx.db.sqlite
@@ -181,7 +204,7 @@ export function registerReferral(ctx: ServiceContext, actor: Actor, input: Regis
           reportTo: t.reportTo ?? '',
         })
         .run();
-      const c = writeCase(ctx, loadCase(ctx, caseId), { deadline: due });
+      const c = writeCase(ctx, loadCase(ctx, caseId), { deadline: due, deadlineNominal: nominal });
       recordAudit(ctx, actor, {
         operation: 'court.registerReferral',
         entityKind: 'case',
@@ -189,8 +212,8 @@ export function registerReferral(ctx: ServiceContext, actor: Actor, input: Regis
         caseId,
         summary:
           `登记${t.court}${COURT_MODE_SHORT[t.mode]}调解案件 ${t.referenceNumber}（${categoryLabel(input.case.category)}）` +
-          `${procedure ? `，${COURT_PROCEDURE_LABELS[procedure]}` : ''}，${t.materialsSignedAt} 签收材料，期限 ${limit} 日，至 ${due}`,
-        after: { mode: t.mode, procedure, court: t.court, referenceNumber: t.referenceNumber, referredAt: t.referredAt, materialsSignedAt: t.materialsSignedAt, timeLimitDays: limit, deadline: due },
+          `${procedure ? `，${COURT_PROCEDURE_LABELS[procedure]}` : ''}，${t.materialsSignedAt} 签收材料，期限 ${limit} 日，至 ${due}${legal.reason ? `（${legal.reason}）` : ''}`,
+        after: { mode: t.mode, procedure, court: t.court, referenceNumber: t.referenceNumber, referredAt: t.referredAt, materialsSignedAt: t.materialsSignedAt, timeLimitDays: limit, deadline: due, deadlineNominal: nominal },
       });
       if (input.mediator) assignMediator(ctx, actor, { id: caseId, version: c.version, mediatorId: input.mediator.mediatorId, role: 'lead', chosenBy: input.mediator.chosenBy });
     })
@@ -208,24 +231,27 @@ export function extendReferral(ctx: ServiceContext, actor: Actor, input: z.outpu
       if (r.result) throw new AppError('REFUSED', '已向法院报告调解结果，不能再延长调解期限');
       if (!isOpen(c.status as Status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能延长调解期限`);
       if (!input.bothConsented || !input.consent) throw new AppError('REFUSED', CONSENT_REQUIRED_MESSAGE, { consent: '请记录双方当事人同意延长的方式' });
-      const before = referralDueDate(r);
+      const cal = loadCalendar(ctx);
+      const before = referralLegalDue(cal, r)?.due ?? null;
       const now = today(ctx);
       if (before && before < now) throw new AppError('REFUSED', `调解期限已于 ${before} 届满，不能再延长；请向法院报告调解结果`);
       const extensionDays = r.extensionDays + input.days;
-      const after = addDays(r.materialsSignedAt ?? now, r.timeLimitDays + extensionDays);
+      // The extension adds to the plain count; the new last day is moved off a rest day again.
+      const afterDue = legalDue(cal, addDays(r.materialsSignedAt ?? now, r.timeLimitDays + extensionDays));
+      const after = afterDue.due;
       const entry = `${now} 延长${input.days}日：${input.consent}${input.reason ? `（理由：${input.reason}）` : ''}`;
       ctx.db.orm
         .update(courtReferrals)
         .set({ extensionDays, extensionConsent: r.extensionConsent ? `${r.extensionConsent}；${entry}` : entry })
         .where(eq(courtReferrals.caseId, c.id))
         .run();
-      writeCase(ctx, c, { deadline: after });
+      writeCase(ctx, c, { deadline: after, deadlineNominal: afterDue.nominal });
       recordAudit(ctx, actor, {
         operation: 'court.extend',
         entityKind: 'case',
         entityId: c.id,
         caseId: c.id,
-        summary: `经双方当事人同意延长调解期限 ${input.days} 日（${input.consent}），期限由 ${before ?? '未设定'} 延至 ${after}`,
+        summary: `经双方当事人同意延长调解期限 ${input.days} 日（${input.consent}），期限由 ${before ?? '未设定'} 延至 ${after}${afterDue.reason ? `（${afterDue.reason}）` : ''}`,
         before: { extensionDays: r.extensionDays, deadline: c.deadline },
         after: { extensionDays, deadline: after },
       });

@@ -456,8 +456,10 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
   // and the court's time limit (not the centre's) is the case deadline from then on
   // (court/referrals.ts registerReferral); an extension with consent moves it.
   const signedOn = mode ? day(R) : null;
-  const courtDueBefore = mode ? env.dates.courtDue(mode, procedure, signedOn!, 0) : null;
-  const deadline = mode ? env.dates.courtDue(mode, procedure, signedOn!, extensionDays) : acceptMs === null ? null : env.dates.caseDeadline(day(acceptMs), source);
+  // Stored as the app stores them: the plain-count day, and that day moved off a rest day.
+  const courtDueBefore = mode ? env.dates.legal(env.dates.courtDue(mode, procedure, signedOn!, 0)) : null;
+  const deadlineNominal = mode ? env.dates.courtDue(mode, procedure, signedOn!, extensionDays) : acceptMs === null ? null : env.dates.caseDeadline(day(acceptMs), source);
+  const deadline = deadlineNominal === null ? null : env.dates.legal(deadlineNominal);
 
   // ---- people ---------------------------------------------------------------------------------
   const a = pickArea(rng);
@@ -740,6 +742,7 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
     registeredAt: at(R),
     acceptedAt: acceptMs === null ? null : at(acceptMs),
     deadline,
+    deadlineNominal,
     closedAt: closedAt === null ? null : at(closedAt),
     outcome,
     outcomeAt: outMs === null ? null : at(outMs),

@@ -5,11 +5,21 @@
  */
 import { addDays, caseDeadline, courtReferralDueDate, followupSchedule, type CourtProcedure, type CourtReferralMode } from '../../common/domain/deadlines';
 import type { SourceCode } from '../../common/domain/sources';
+import { legalDue, makeCalendar, type LegalCalendar } from '../../common/domain/calendar';
+import { builtinYears } from '../calendar/builtin';
 
 export class DomainDates {
   private readonly cache = new Map<string, string | null>();
 
+  /** The built-in holiday schedules: demo data is made before any year of the centre's own exists. */
+  private readonly cal: LegalCalendar = makeCalendar(builtinYears());
+
   constructor(private readonly overrides: Partial<Record<SourceCode, number>>) {}
+
+  /** A plain-count last day moved off a rest day, as the app stores it (services/calendar). */
+  legal(nominal: string): string {
+    return this.memo(`l${nominal}`, () => legalDue(this.cal, nominal).due)!;
+  }
 
   private memo(key: string, compute: () => string | null): string | null {
     let v = this.cache.get(key);
@@ -24,6 +34,7 @@ export class DomainDates {
     return this.memo(`+${date}${n}`, () => addDays(date, n))!;
   }
 
+  /** The plain-count day; the stored deadline is legal() of it. */
   caseDeadline(acceptedOn: string, source: SourceCode): string {
     return this.memo(`c${acceptedOn}${source}`, () => caseDeadline(acceptedOn, source, this.overrides))!;
   }

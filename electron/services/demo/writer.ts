@@ -32,6 +32,8 @@ export interface CaseRowValues {
   registeredAt: string;
   acceptedAt: string | null;
   deadline: string | null;
+  /** The plain-count last day the deadline was moved from (services/calendar). */
+  deadlineNominal: string | null;
   closedAt: string | null;
   outcome: string | null;
   outcomeAt: string | null;
@@ -117,7 +119,7 @@ export class DemoWriter {
         'id', 'version', 'updated_at', 'deleted', 'case_number', 'year', 'serial', 'title', 'category', 'source', 'tier', 'origin_tier', 'status', 'summary', 'claims',
         'amount_fen', 'agreed_amount_fen', 'reporter', 'registered_at', 'registered_by', 'accepted_at', 'deadline', 'closed_at', 'outcome', 'outcome_at', 'outcome_note',
         'reject_reason', 'lead_unit', 'co_units', 'responsible_leader', 'responsible_person', 'escalated_at', 'transferred_to', 'repeat_petition',
-        'prevented_criminal_people', 'prevented_petition_people', 'agreement', 'agreement_effective_at', 'undisputed', 'intake_id',
+        'prevented_criminal_people', 'prevented_petition_people', 'agreement', 'agreement_effective_at', 'undisputed', 'intake_id', 'deadline_nominal',
       ]),
       party: insert('parties', [
         'id', 'version', 'updated_at', 'deleted', 'case_id', 'role', 'ordinal', 'kind', 'name', 'sex', 'birth_date', 'ethnicity', 'occupation', 'id_type', 'id_number',
@@ -174,7 +176,7 @@ export class DemoWriter {
       c.id, c.version, c.updatedAt, 0, c.caseNumber, c.year, c.serial, c.title, c.category, c.source, c.tier, c.originTier, c.status, c.summary, c.claims,
       c.amountFen, c.agreedAmountFen, json(c.reporter), c.registeredAt, null, c.acceptedAt, c.deadline, c.closedAt, c.outcome, c.outcomeAt, c.outcomeNote,
       c.rejectReason, c.leadUnit, JSON.stringify(c.coUnits), c.responsibleLeader, c.responsiblePerson, c.escalatedAt, c.transferredTo, c.repeatPetition ? 1 : 0,
-      c.preventedCriminalPeople, c.preventedPetitionPeople, json(c.agreement), c.agreementEffectiveAt, json(c.undisputed), null,
+      c.preventedCriminalPeople, c.preventedPetitionPeople, json(c.agreement), c.agreementEffectiveAt, json(c.undisputed), null, c.deadlineNominal,
     ]);
   }
 

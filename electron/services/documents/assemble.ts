@@ -10,6 +10,10 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { confirmations, courtReferrals, followups } from '../../../db/schema';
+import { legalDue } from '../../common/domain/calendar';
+import { isIsoDate } from '../../common/domain/dates';
+import { confirmationWindow } from '../../common/domain/deadlines';
+import { loadCalendar } from '../calendar/store';
 import { SUBJECT_KIND } from '../../common/api/documents';
 import { categoryLabel, sourceLabel, type IdType, type Sex } from '../../common/domain';
 import { AppError } from '../../common/errors';
@@ -147,6 +151,8 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
       sessions: sessions.map((s) => s.input),
       confirmation: confirmation ? { court: confirmation.court, appliedAt: confirmation.appliedAt } : null,
       today: localDate(ctx.clock.now()),
+      confirmationLastDay:
+        c.agreementEffectiveAt && isIsoDate(c.agreementEffectiveAt) ? legalDue(loadCalendar(ctx), confirmationWindow(c.agreementEffectiveAt).lastDay).due : null,
     },
     sessions,
     followups: visits.map((f, i) => ({

@@ -142,4 +142,9 @@ export interface DocumentInput {
   followup?: FollowupInput | null;
   /** 'YYYY-MM-DD': the clock, passed in so documents are reproducible. */
   today: string;
+  /**
+   * The last day to apply for 司法确认 as the law counts it (day 30 moved off a rest day, services/
+   * calendar); absent, the plain-count day 30 is used.
+   */
+  confirmationLastDay?: string | null;
 }

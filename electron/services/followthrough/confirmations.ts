@@ -22,7 +22,9 @@ import {
 } from '../../common/api/court';
 import { AppError } from '../../common/errors';
 import { assertConfirmable } from '../../common/domain/confirmation';
-import { CONFIRMATION_WINDOW_DAYS, confirmationWindow, confirmationWindowState, daysLeft } from '../../common/domain/deadlines';
+import { legalDue, workingDaysLeft } from '../../common/domain/calendar';
+import { CONFIRMATION_WINDOW_DAYS, confirmationWindow, daysLeft, windowStateUntil } from '../../common/domain/deadlines';
+import { loadCalendar } from '../calendar/store';
 import { statusLabel } from '../../common/domain/lifecycle';
 import { recordAudit } from '../core/audit';
 import { localDate } from '../core/clock';
@@ -67,8 +69,17 @@ export function confirmationState(ctx: ServiceContext, caseId: string): Confirma
   const row = caseConfirmation(ctx, caseId);
   let window: ConfirmationState['window'] = null;
   if (c.agreementEffectiveAt) {
+    const cal = loadCalendar(ctx);
     const w = confirmationWindow(c.agreementEffectiveAt);
-    window = { ...w, state: confirmationWindowState(c.agreementEffectiveAt, today, CONFIRMATION_WARN_DAYS), daysLeft: daysLeft(w.lastDay, today) };
+    const last = legalDue(cal, w.lastDay);
+    window = {
+      firstDay: w.firstDay,
+      lastDay: last.due,
+      lastDayNote: last.reason,
+      state: windowStateUntil(last.due, today, CONFIRMATION_WARN_DAYS),
+      daysLeft: daysLeft(last.due, today),
+      workingDaysLeft: workingDaysLeft(cal, last.due, today),
+    };
   }
   return {
     caseId,
@@ -100,7 +111,7 @@ export function applyConfirmation(ctx: ServiceContext, actor: Actor, input: z.ou
       if (input.matter !== 'none') assertConfirmable(input.matter);
       if (input.appliedAt > today) throw new AppError('VALIDATION', `申请日期不能晚于今天（${today}）`, { appliedAt: '申请日期不能晚于今天' });
       const effective = c.agreementEffectiveAt!;
-      const { lastDay } = confirmationWindow(effective);
+      const lastDay = legalDue(loadCalendar(ctx), confirmationWindow(effective).lastDay).due;
       if (input.appliedAt < effective) throw new AppError('VALIDATION', `申请日期不能早于协议生效日期（${effective}）`, { appliedAt: '申请日期不能早于协议生效日期' });
       if (input.appliedAt > lastDay) {
         throw new AppError(

@@ -20,7 +20,9 @@ import {
   type scheduleFollowupsInput,
 } from '../../common/api/court';
 import { AppError } from '../../common/errors';
+import { dueReason, legalDue, workingDaysLeft, type LegalCalendar } from '../../common/domain/calendar';
 import { addDays, daysLeft, followupSchedule } from '../../common/domain/deadlines';
+import { loadCalendar } from '../calendar/store';
 import { statusLabel } from '../../common/domain/lifecycle';
 import { recordAudit } from '../core/audit';
 import { localDate, rfc3339 } from '../core/clock';
@@ -32,7 +34,7 @@ import { partyNamesFor } from '../court/names';
 
 type Row = typeof followups.$inferSelect;
 
-const view = (r: Row, today: string): FollowupView => ({
+const view = (r: Row, today: string, cal: LegalCalendar): FollowupView => ({
   id: r.id,
   version: r.version,
   caseId: r.caseId,
@@ -43,7 +45,22 @@ const view = (r: Row, today: string): FollowupView => ({
   notes: r.notes,
   visitor: r.visitor,
   daysLeft: r.doneAt ? null : daysLeft(r.dueOn, today),
+  workingDaysLeft: r.doneAt ? null : workingDaysLeft(cal, r.dueOn, today),
+  dueNote: dueReason(cal, r.dueNominal, r.dueOn),
 });
+
+/** The default visits on working days: each plain-count day moved off a rest day, with how it moved. */
+function legalVisits(cal: LegalCalendar, visits: { dueOn: string; label: string }[]): { dueOn: string; nominal: string; label: string }[] {
+  const seen = new Set<string>();
+  const out: { dueOn: string; nominal: string; label: string }[] = [];
+  for (const v of visits) {
+    const d = legalDue(cal, v.dueOn);
+    if (seen.has(d.due)) continue;
+    seen.add(d.due);
+    out.push({ dueOn: d.due, nominal: v.dueOn, label: d.reason ? `${v.label}（${d.reason}）` : v.label });
+  }
+  return out;
+}
 
 /** The day visits are counted from: the agreement's effective day, else the day it was reached. */
 export function agreementDay(c: Pick<CaseRecord, 'agreementEffectiveAt' | 'outcomeAt'>): string | null {
@@ -81,8 +98,14 @@ export function caseFollowups(ctx: ServiceContext, caseId: string): CaseFollowup
   const on = agreementDay(c);
   const rows = caseRows(ctx, caseId);
   const taken = new Set(rows.map((r) => r.dueOn));
-  const suggested = !reason && on ? defaultVisits(on, c.agreement?.performanceDeadline, getSettings(ctx).followupDaysAfterAgreement).filter((v) => !taken.has(v.dueOn)) : [];
-  return { caseId, eligible: reason === null, ineligibleReason: reason, agreementOn: on, suggested, followups: rows.map((r) => view(r, today)) };
+  const cal = loadCalendar(ctx);
+  const suggested =
+    !reason && on
+      ? legalVisits(cal, defaultVisits(on, c.agreement?.performanceDeadline, getSettings(ctx).followupDaysAfterAgreement))
+          .filter((v) => !taken.has(v.dueOn))
+          .map(({ dueOn, label }) => ({ dueOn, label }))
+      : [];
+  return { caseId, eligible: reason === null, ineligibleReason: reason, agreementOn: on, suggested, followups: rows.map((r) => view(r, today, cal)) };
 }
 
 export function scheduleFollowups(ctx: ServiceContext, actor: Actor, input: z.output<typeof scheduleFollowupsInput>): CaseFollowups {
@@ -92,14 +115,18 @@ export function scheduleFollowups(ctx: ServiceContext, actor: Actor, input: z.ou
       const reason = ineligibility(c);
       if (reason) throw new AppError('REFUSED', reason);
       const on = agreementDay(c)!;
-      const wanted = input.dates ?? defaultVisits(on, c.agreement?.performanceDeadline, getSettings(ctx).followupDaysAfterAgreement).map((v) => v.dueOn);
+      // Default visits keep their plain-count day, so a calendar change can move them again;
+      // a date the user picked stays as picked unless it is one of the defaults.
+      const defaults = legalVisits(loadCalendar(ctx), defaultVisits(on, c.agreement?.performanceDeadline, getSettings(ctx).followupDaysAfterAgreement));
+      const nominalOf = new Map(defaults.map((v) => [v.dueOn, v.nominal]));
+      const wanted = input.dates ?? defaults.map((v) => v.dueOn);
       for (const d of wanted) if (d < on) throw new AppError('VALIDATION', `回访日期 ${d} 不能早于协议生效日期（${on}）`, { dates: '回访日期不能早于协议生效日期' });
       const taken = new Set(caseRows(ctx, c.id).map((r) => r.dueOn));
       const dates = [...new Set(wanted)].filter((d) => !taken.has(d)).sort();
       if (dates.length === 0) throw new AppError('REFUSED', '这些日期已经安排了回访');
       const at = rfc3339(ctx.clock.now());
       for (const dueOn of dates) {
-        ctx.db.orm.insert(followups).values({ id: newId(), version: 1, updatedAt: at, deleted: false, caseId: c.id, dueOn }).run();
+        ctx.db.orm.insert(followups).values({ id: newId(), version: 1, updatedAt: at, deleted: false, caseId: c.id, dueOn, dueNominal: nominalOf.get(dueOn) ?? null }).run();
       }
       recordAudit(ctx, actor, { operation: 'followups.schedule', entityKind: 'case', entityId: c.id, caseId: c.id, summary: `安排回访：${dates.join('、')}`, after: { dates } });
     })
@@ -145,5 +172,6 @@ export function followupsDue(ctx: ServiceContext, withinDays?: number): Followup
     .orderBy(asc(followups.dueOn), asc(cases.caseNumber))
     .all();
   const names = partyNamesFor(ctx, [...new Set(rows.map((r) => r.f.caseId))]);
-  return rows.map((r) => ({ ...view(r.f, today), caseNumber: r.caseNumber, title: r.title, partyNames: names.get(r.f.caseId) ?? '' }));
+  const cal = loadCalendar(ctx);
+  return rows.map((r) => ({ ...view(r.f, today, cal), caseNumber: r.caseNumber, title: r.title, partyNames: names.get(r.f.caseId) ?? '' }));
 }

@@ -8,7 +8,9 @@ import type { z } from 'zod';
 import type { responsibilityInput, SupervisionKind, SupervisionRow } from '../../common/api/court';
 import { SUPERVISION_KINDS } from '../../common/api/court';
 import { AppError } from '../../common/errors';
+import { dueReason, workingDaysLeft } from '../../common/domain/calendar';
 import { addDays, daysLeft } from '../../common/domain/deadlines';
+import { loadCalendar } from '../calendar/store';
 import type { Status } from '../../common/domain/lifecycle';
 import type { Tier } from '../../common/domain/tiers';
 import { recordAudit } from '../core/audit';
@@ -31,6 +33,7 @@ interface Row {
   status: string;
   registeredAt: string;
   deadline: string | null;
+  deadlineNominal: string | null;
   escalatedAt: string | null;
   leadUnit: string | null;
   coUnits: string | null;
@@ -50,7 +53,7 @@ function query(ctx: Pick<ServiceContext, 'db' | 'clock'>, opts: { caseId?: strin
   const sql = `
     SELECT * FROM (
       SELECT c.id, c.version, c.case_number AS caseNumber, c.title, c.category, c.source, c.tier, c.origin_tier AS originTier,
-             c.status, c.registered_at AS registeredAt, c.deadline, c.escalated_at AS escalatedAt, c.lead_unit AS leadUnit,
+             c.status, c.registered_at AS registeredAt, c.deadline, c.deadline_nominal AS deadlineNominal, c.escalated_at AS escalatedAt, c.lead_unit AS leadUnit,
              c.co_units AS coUnits, c.responsible_leader AS responsibleLeader, c.responsible_person AS responsiblePerson,
              (c.status IN ${OPEN} AND c.deadline IS NOT NULL AND c.deadline < @today) AS overdue,
              (c.status IN ${OPEN} AND c.deadline IS NOT NULL AND c.deadline >= @today AND c.deadline <= @horizon) AS near,
@@ -68,6 +71,7 @@ function query(ctx: Pick<ServiceContext, 'db' | 'clock'>, opts: { caseId?: strin
 function toRows(ctx: Pick<ServiceContext, 'db' | 'clock'>, rows: Row[]): SupervisionRow[] {
   const today = localDate(ctx.clock.now());
   const names = partyNamesFor(ctx, rows.map((r) => r.id));
+  const cal = loadCalendar(ctx);
   return rows.map((r) => {
     const flags: Record<SupervisionKind, boolean> = { overdue: !!r.overdue, near: !!r.near, escalated: !!r.escalated, repeat: !!r.repeat };
     let coUnits: string[] = [];
@@ -90,6 +94,8 @@ function toRows(ctx: Pick<ServiceContext, 'db' | 'clock'>, rows: Row[]): Supervi
       registeredAt: r.registeredAt,
       deadline: r.deadline,
       daysLeft: r.deadline ? daysLeft(r.deadline, today) : null,
+      workingDaysLeft: r.deadline ? workingDaysLeft(cal, r.deadline, today) : null,
+      deadlineNote: dueReason(cal, r.deadlineNominal, r.deadline),
       escalatedAt: r.escalatedAt,
       leadUnit: r.leadUnit,
       coUnits,

@@ -54,7 +54,9 @@ describe('the life cycle through the API', () => {
   it('sets the deadline from the source default on acceptance', async () => {
     const c = await caseIn('accepted');
     expect(c.acceptedAt).toMatch(/^2026-11-20T09:00:00/);
-    expect(c.deadline).toBe('2026-12-20');
+    // 30 days from 11-20 end on Sunday 12-20: the deadline is the Monday (民事诉讼法 第八十五条).
+    expect(c.deadline).toBe('2026-12-21');
+    expect(c.deadlineNote).toBe('原到期日 12-20 为星期日，顺延');
     expect(c.deadlineState).toBe('ok');
   });
 

@@ -20,30 +20,57 @@ async function refused(op: Parameters<TestApp['call']>[0], input: unknown, s: st
 
 describe('the 30-day window', () => {
   it('is open, closing in its last week, still open on day 30 and closed on day 31', async () => {
-    const { c } = await agreedCase(app, '2026-10-01');
-    let s = await dayIs(app, '2026-10-02');
-    expect((await app.call('confirmations.get', { caseId: c.id }, s)).window).toEqual({ firstDay: '2026-10-01', lastDay: '2026-10-31', state: 'open', daysLeft: 29 });
-    s = await dayIs(app, '2026-10-24');
+    // Day 30 (2026-11-11) is a Wednesday: nothing moves.
+    const { c } = await agreedCase(app, '2026-10-12');
+    let s = await dayIs(app, '2026-10-13');
+    expect((await app.call('confirmations.get', { caseId: c.id }, s)).window).toEqual({
+      firstDay: '2026-10-12',
+      lastDay: '2026-11-11',
+      lastDayNote: null,
+      state: 'open',
+      daysLeft: 29,
+      workingDaysLeft: 21,
+    });
+    s = await dayIs(app, '2026-11-04');
     expect((await app.call('confirmations.get', { caseId: c.id }, s)).window).toMatchObject({ state: 'closing', daysLeft: 7 });
-    s = await dayIs(app, '2026-10-31');
-    expect((await app.call('confirmations.get', { caseId: c.id }, s)).window).toMatchObject({ state: 'closing', daysLeft: 0 });
-    const st = await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-10-31' }, s);
-    expect(st.confirmation).toMatchObject({ court: COURT, appliedAt: '2026-10-31', acceptedAt: null, ruling: null, version: 1 });
-    s = await dayIs(app, '2026-11-01');
+    s = await dayIs(app, '2026-11-11');
+    expect((await app.call('confirmations.get', { caseId: c.id }, s)).window).toMatchObject({ state: 'closing', daysLeft: 0, workingDaysLeft: 0 });
+    const st = await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-11' }, s);
+    expect(st.confirmation).toMatchObject({ court: COURT, appliedAt: '2026-11-11', acceptedAt: null, ruling: null, version: 1 });
+    s = await dayIs(app, '2026-11-12');
     expect((await app.call('confirmations.get', { caseId: c.id }, s)).window).toMatchObject({ state: 'closed', daysLeft: -1 });
   });
 
   it('refuses an application on day 31, with the legal reason, and saves nothing', async () => {
-    const { c } = await agreedCase(app, '2026-10-01');
-    const s = await dayIs(app, '2026-11-01');
+    const { c } = await agreedCase(app, '2026-10-12');
+    const s = await dayIs(app, '2026-11-12');
     const before = counts(app);
-    const e = await refused('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-01' }, s);
+    const e = await refused('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-12' }, s);
     expect(e).toMatchObject({ code: 'REFUSED' });
-    expect(e.message).toBe('已超过申请司法确认的期限：协议于 2026-10-01 生效，双方当事人应当自协议生效之日起30日内（至 2026-10-31）共同申请（《人民调解法》第三十三条、《民事诉讼法》第二百零五条）');
+    expect(e.message).toBe('已超过申请司法确认的期限：协议于 2026-10-12 生效，双方当事人应当自协议生效之日起30日内（至 2026-11-11）共同申请（《人民调解法》第三十三条、《民事诉讼法》第二百零五条）');
     expect(counts(app)).toEqual(before);
     // Recording, late, an application that was made in time is allowed.
-    const ok = await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-10-30' }, s);
-    expect(ok.confirmation!.appliedAt).toBe('2026-10-30');
+    const ok = await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-10' }, s);
+    expect(ok.confirmation!.appliedAt).toBe('2026-11-10');
+  });
+
+  it('ends on the next working day when day 30 is a rest day (民事诉讼法 第八十五条)', async () => {
+    // Effective on National Day: day 30 is Saturday 10-31, so the window runs to Monday 11-02.
+    const { c } = await agreedCase(app, '2026-10-01');
+    let s = await dayIs(app, '2026-10-31');
+    expect((await app.call('confirmations.get', { caseId: c.id }, s)).window).toMatchObject({
+      lastDay: '2026-11-02',
+      lastDayNote: '原到期日 10-31 为星期六，顺延',
+      state: 'closing',
+      daysLeft: 2,
+      workingDaysLeft: 1,
+    });
+    s = await dayIs(app, '2026-11-03');
+    const before = counts(app);
+    const e = await refused('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-03' }, s);
+    expect(e.message).toContain('（至 2026-11-02）');
+    expect(counts(app)).toEqual(before);
+    expect((await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-02' }, s)).confirmation!.appliedAt).toBe('2026-11-02');
   });
 
   it('counts across a month end in a leap year (2028-01-31 → 2028-03-01)', async () => {

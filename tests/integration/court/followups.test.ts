@@ -25,30 +25,31 @@ describe('回访', () => {
     expect(before).toMatchObject({ eligible: true, agreementOn: '2026-11-20', followups: [] });
     expect(before.suggested).toEqual([
       { dueOn: '2026-11-30', label: '协议生效后10日回访' },
-      { dueOn: '2027-01-03', label: '履行期限届满后3日回访' },
+      // 2027-01-03 is a Sunday: the visit moves to the Monday, and says so.
+      { dueOn: '2027-01-04', label: '履行期限届满后3日回访（原到期日 01-03 为星期日，顺延）' },
     ]);
     const after = await app.call('followups.schedule', { caseId: r.c.id }, s);
-    expect(after.followups.map((f) => [f.dueOn, f.doneAt, f.daysLeft])).toEqual([
-      ['2026-11-30', null, 10],
-      ['2027-01-03', null, 44],
+    expect(after.followups.map((f) => [f.dueOn, f.doneAt, f.daysLeft, f.dueNote])).toEqual([
+      ['2026-11-30', null, 10, null],
+      ['2027-01-04', null, 45, '原到期日 01-03 为星期日，顺延'],
     ]);
     expect(after.suggested).toEqual([]);
     expect((await refused('followups.schedule', { caseId: r.c.id }, s)).message).toBe('这些日期已经安排了回访');
     expect((await refused('followups.schedule', { caseId: r.c.id, dates: ['2026-11-19'] }, s)).message).toBe('回访日期 2026-11-19 不能早于协议生效日期（2026-11-20）');
     const extra = await app.call('followups.schedule', { caseId: r.c.id, dates: ['2027-02-01'] }, s);
     expect(extra.followups).toHaveLength(3);
-    expect((await app.call('cases.get', { id: r.c.id }, s)).timeline.map((t) => t.summary)).toContain('安排回访：2026-11-30、2027-01-03');
+    expect((await app.call('cases.get', { id: r.c.id }, s)).timeline.map((t) => t.summary)).toContain('安排回访：2026-11-30、2027-01-04');
   });
 
   it('lists visits due, records one, and refuses recording it twice or in the future', async () => {
     const r = await agreedCase(app, '2026-11-20');
-    await app.call('followups.schedule', { caseId: r.c.id }, r.s); // 15 days: 2026-12-05
+    await app.call('followups.schedule', { caseId: r.c.id }, r.s); // 15 days: Saturday 2026-12-05, moved to Monday 12-07
     let s = await dayIs(app, '2026-12-01');
-    expect(await app.call('followups.due', {}, s)).toEqual([]); // 4 days away, more than nearDeadlineDays (3)
-    expect((await app.call('followups.due', { withinDays: 7 }, s)).map((f) => f.dueOn)).toEqual(['2026-12-05']);
+    expect(await app.call('followups.due', {}, s)).toEqual([]); // 6 days away, more than nearDeadlineDays (3)
+    expect((await app.call('followups.due', { withinDays: 7 }, s)).map((f) => f.dueOn)).toEqual(['2026-12-07']);
     s = await dayIs(app, '2026-12-08');
     const due = await app.call('followups.due', {}, s);
-    expect(due).toMatchObject([{ dueOn: '2026-12-05', daysLeft: -3, caseNumber: r.c.caseNumber, partyNames: '张建国 与 李秀英' }]);
+    expect(due).toMatchObject([{ dueOn: '2026-12-07', daysLeft: -1, workingDaysLeft: -1, caseNumber: r.c.caseNumber, partyNames: '张建国 与 李秀英' }]);
     const f = due[0]!;
     const before = counts(app);
     expect((await refused('followups.record', { id: f.id, version: f.version, doneAt: '2026-12-09', method: 'phone', performance: 'performed', visitor: '赵调解' }, s)).message).toBe('回访日期不能晚于今天（2026-12-08）');

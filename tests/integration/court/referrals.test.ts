@@ -28,8 +28,12 @@ describe('registering a court referral', () => {
       referenceNumber: '（2026）豫0711民诉前调1234号',
       materialsSignedAt: '2026-11-19',
       timeLimitDays: 30,
-      dueDate: '2026-12-19',
-      daysLeft: 29,
+      // Day 30 is Saturday 12-19: the period ends on Monday (民事诉讼法 第八十五条).
+      dueDate: '2026-12-21',
+      dueNominal: '2026-12-19',
+      dueNote: '原到期日 12-19 为星期六，顺延',
+      daysLeft: 31,
+      workingDaysLeft: 21,
       clock: 'ok',
       mediatorNames: '赵调解',
       partyNames: '张建国 与 李秀英',
@@ -39,20 +43,21 @@ describe('registering a court referral', () => {
     expect(c.caseNumber).toBe('（2026）牧调字第0001号');
     expect(c.source).toBe('court_delegated');
     expect(c.tier).toBe('district'); // the centre's tier
-    expect(c.deadline).toBe('2026-12-19');
+    expect(c.deadline).toBe('2026-12-21');
+    expect(c.deadlineNote).toBe('原到期日 12-19 为星期六，顺延');
     expect(c.mediators).toMatchObject([{ id: m.id, chosenBy: 'parties', role: 'lead' }]);
     expect(c.timeline.map((t) => t.operation)).toEqual(['cases.register', 'court.registerReferral', 'case.assignMediator']);
     expect(c.timeline[1]!.summary).toContain('委派调解案件 （2026）豫0711民诉前调1234号');
-    expect(c.timeline[1]!.summary).toContain('期限 30 日，至 2026-12-19');
+    expect(c.timeline[1]!.summary).toContain('期限 30 日，至 2026-12-21（原到期日 12-19 为星期六，顺延）');
     expect(c.timeline[2]!.summary).toContain('当事人选定调解员 赵调解');
     // Acceptance keeps the court's deadline.
     const accepted = await steps(app, s, r.caseId, ['accept']);
-    expect(accepted.deadline).toBe('2026-12-19');
+    expect(accepted.deadline).toBe('2026-12-21');
   });
 
   it('gives 委托 15 days under ordinary procedure and 7 under simple, across a month end', async () => {
     const ordinary = await app.call('court.registerReferral', referralInput({ referral: { mode: 'entrusted', procedure: 'ordinary', referenceNumber: '(2026)豫0711民初567号', referredAt: '2026-10-20', materialsSignedAt: '2026-10-31' } }), s);
-    expect(ordinary).toMatchObject({ referenceNumber: '（2026）豫0711民初567号', timeLimitDays: 15, dueDate: '2026-11-15', clock: 'overdue', daysLeft: -5 });
+    expect(ordinary).toMatchObject({ referenceNumber: '（2026）豫0711民初567号', timeLimitDays: 15, dueDate: '2026-11-16', clock: 'overdue', daysLeft: -4 }); // 11-15 is a Sunday
     const simple = await app.call('court.registerReferral', referralInput({ referral: { mode: 'entrusted', procedure: 'simple', referenceNumber: '（2026）豫0711民初568号', materialsSignedAt: '2026-11-19' } }), s);
     expect(simple).toMatchObject({ timeLimitDays: 7, dueDate: '2026-11-26', clock: 'ok', daysLeft: 6 });
     expect((await app.call('cases.get', { id: simple.caseId }, s)).source).toBe('court_entrusted');
@@ -131,17 +136,18 @@ describe('extending the time limit', () => {
     const noText = await refused('court.extend', { id: r.caseId, version: r.caseVersion, days: 10, bothConsented: true });
     expect(noText.message).toBe(CONSENT_REQUIRED_MESSAGE);
     expect(counts(app)).toEqual(before);
-    expect(await app.call('court.referral', { caseId: r.caseId }, s)).toMatchObject({ extensionDays: 0, dueDate: '2026-12-19' });
+    expect(await app.call('court.referral', { caseId: r.caseId }, s)).toMatchObject({ extensionDays: 0, dueDate: '2026-12-21' });
   });
 
   it('adds the days, moves the case deadline and raises the case version', async () => {
     const r = await app.call('court.registerReferral', referralInput(), s);
     const x = await app.call('court.extend', { id: r.caseId, version: r.caseVersion, days: 15, bothConsented: true, consent: '双方当事人在调解笔录上签字同意延长', reason: '需等待鉴定结论' }, s);
-    expect(x).toMatchObject({ extensionDays: 15, dueDate: '2027-01-03', caseVersion: r.caseVersion + 1 });
+    // 11-19 + 45 = Sunday 2027-01-03, moved to Monday (2027's schedule is not in yet: weekends only).
+    expect(x).toMatchObject({ extensionDays: 15, dueDate: '2027-01-04', caseVersion: r.caseVersion + 1 });
     expect(x.extensionConsent).toContain('2026-11-20 延长15日：双方当事人在调解笔录上签字同意延长（理由：需等待鉴定结论）');
     const c = await app.call('cases.get', { id: r.caseId }, s);
-    expect(c.deadline).toBe('2027-01-03');
-    expect(c.timeline.at(-1)!.summary).toBe('经双方当事人同意延长调解期限 15 日（双方当事人在调解笔录上签字同意延长），期限由 2026-12-19 延至 2027-01-03');
+    expect(c.deadline).toBe('2027-01-04');
+    expect(c.timeline.at(-1)!.summary).toBe('经双方当事人同意延长调解期限 15 日（双方当事人在调解笔录上签字同意延长），期限由 2026-12-21 延至 2027-01-04（原到期日 01-03 为星期日，顺延）');
     // A stale version is refused (已被他人修改).
     const stale = await refused('court.extend', { id: r.caseId, version: r.caseVersion, days: 5, bothConsented: true, consent: '书面同意' });
     expect(stale.code).toBe('CONFLICT');
@@ -221,8 +227,8 @@ describe('the docking point’s list', () => {
     const open = await app.call('court.referrals', { status: 'open' }, s);
     expect(open.map((r) => [r.caseId, r.daysLeft, r.clock])).toEqual([
       [overdue.caseId, -11, 'overdue'],
-      [near.caseId, 2, 'near'],
-      [late.caseId, 30, 'ok'],
+      [near.caseId, 3, 'near'], // 11-22 is a Sunday: due 11-23
+      [late.caseId, 31, 'ok'], // 12-20 is a Sunday: due 12-21
     ]);
     const all = await app.call('court.referrals', { status: 'all' }, s);
     expect(all.map((r) => r.caseId)).toEqual([overdue.caseId, near.caseId, late.caseId, ok.caseId]);

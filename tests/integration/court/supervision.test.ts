@@ -36,9 +36,9 @@ async function accepted(input: RegisterCaseInput, day: string) {
 
 describe('督办清单', () => {
   it('lists overdue, near, escalated and repeat-petition cases with their lead unit and responsible people', async () => {
-    const overdue = await accepted(lonelyCase('超期'), '2026-10-01'); // deadline 2026-10-31
-    const near = await accepted(lonelyCase('临期'), '2026-10-22'); // deadline 2026-11-21
-    const calm = await accepted(lonelyCase('正常'), '2026-11-19'); // deadline 2026-12-19
+    const overdue = await accepted(lonelyCase('超期'), '2026-10-01'); // day 30 is Saturday 10-31: deadline Monday 11-02
+    const near = await accepted(lonelyCase('临期'), '2026-10-22'); // day 30 is Saturday 11-21: deadline Monday 11-23
+    const calm = await accepted(lonelyCase('正常'), '2026-11-19'); // day 30 is Saturday 12-19: deadline Monday 12-21
     // Escalated from the town tier, still open.
     const esc = await accepted(lonelyCase('上报', { tier: 'town' }), '2026-11-19');
     // Escalated, then transferred: no longer open, not listed.
@@ -65,8 +65,8 @@ describe('督办清单', () => {
     const list = await app.call('supervision.list', {}, s);
     const byId = new Map(list.map((r) => [r.id, r]));
     expect(list.map((r) => r.title)).toEqual(['超期', '临期', '上报', '重复标记', '再访']);
-    expect(byId.get(overdue.id)).toMatchObject({ kinds: ['overdue'], deadline: '2026-10-31', daysLeft: -20 });
-    expect(byId.get(near.id)).toMatchObject({ kinds: ['near'], daysLeft: 1 });
+    expect(byId.get(overdue.id)).toMatchObject({ kinds: ['overdue'], deadline: '2026-11-02', deadlineNote: '原到期日 10-31 为星期六，顺延', daysLeft: -18, workingDaysLeft: -14 });
+    expect(byId.get(near.id)).toMatchObject({ kinds: ['near'], daysLeft: 3, workingDaysLeft: 1 });
     expect(byId.get(esc.id)).toMatchObject({
       kinds: ['escalated'],
       tier: 'district',

@@ -6,6 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORY_CODES } from '../../../electron/common/domain/categories';
 import { formatCaseNumber } from '../../../electron/common/domain/caseNumber';
 import { addDays, caseDeadline, courtReferralDueDate, courtReferralLimitDays } from '../../../electron/common/domain/deadlines';
+import { legalDue, makeCalendar } from '../../../electron/common/domain/calendar';
+import { builtinYears } from '../../../electron/services/calendar/builtin';
+
+/** Deadlines as the app stores them: the plain-count day moved off a rest day (民事诉讼法 第八十五条). */
+const builtinCalendar = makeCalendar(builtinYears());
+const onWorkingDay = (nominal: string) => legalDue(builtinCalendar, nominal).due;
 import { validateCreditCode, validatePhone, validateResidentId } from '../../../electron/common/domain/identity';
 import { isOpen, OUTCOMES, outcomeFor, STATUSES, type Status } from '../../../electron/common/domain/lifecycle';
 import { SOURCE_CODES, type SourceCode } from '../../../electron/common/domain/sources';
@@ -263,10 +269,10 @@ describe('demo validity (600 cases)', () => {
       const r = refs.get(c.id);
       if (r) {
         expect(r.time_limit_days).toBe(courtReferralLimitDays(r.mode, r.procedure));
-        expect(c.deadline).toBe(courtReferralDueDate({ mode: r.mode, procedure: r.procedure, materialsSignedOn: r.materials_signed_at, extensionDays: r.extension_days }));
+        expect(c.deadline).toBe(onWorkingDay(courtReferralDueDate({ mode: r.mode, procedure: r.procedure, materialsSignedOn: r.materials_signed_at, extensionDays: r.extension_days })));
         expect(r.referred_at <= c.registered_at.slice(0, 10)).toBe(true);
       } else if (c.accepted_at) {
-        expect(c.deadline).toBe(caseDeadline(c.accepted_at.slice(0, 10), c.source as SourceCode));
+        expect(c.deadline).toBe(onWorkingDay(caseDeadline(c.accepted_at.slice(0, 10), c.source as SourceCode)));
       } else expect(c.deadline).toBeNull();
       expect(c.version).toBeGreaterThanOrEqual(1);
     }

@@ -115,6 +115,11 @@ describe('documentFits', () => {
     lateToday.confirmation = { court: '新乡市牧野区人民法院' };
     lateToday.today = '2026-05-01';
     refused('confirmation-application', lateToday, /已超过/);
+    // A last day moved off a rest day (services/calendar passes it in) lets that day through.
+    const moved = twoParty();
+    moved.confirmation = { court: '新乡市牧野区人民法院', appliedAt: '2026-04-17' };
+    moved.confirmationLastDay = '2026-04-17';
+    expect(documentFits('confirmation-application', moved)).toEqual({ ok: true });
     const marriage = twoParty();
     marriage.case.agreement!.excludedMatters = ['marriage'];
     refused('confirmation-application', marriage, /婚姻关系/);

@@ -27,7 +27,7 @@ export function fitsConfirmationApplication(input: DocumentInput): string | null
   if (courtOf(input) === '') return '请先填写受理司法确认申请的人民法院';
   // 人民调解法 Art. 33 / 民事诉讼法 Art. 205: within 30 days of the agreement taking effect.
   const on = isoDay(input.confirmation?.appliedAt) ?? isoDay(input.today);
-  const { lastDay } = confirmationWindow(effective);
+  const lastDay = isoDay(input.confirmationLastDay) ?? confirmationWindow(effective).lastDay;
   if (on !== null && on > lastDay) {
     return `已超过申请司法确认的期限：调解协议自${fmtDate(effective)}生效，应在${fmtDate(lastDay)}前（含当日）共同申请`;
   }

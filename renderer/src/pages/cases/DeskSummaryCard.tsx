@@ -1,5 +1,5 @@
 /** Today's work at the desk: overdue and due-soon open cases, surfaced every day. */
-import { Badge, Card, Col, Empty, List, Row, Statistic } from 'antd';
+import { Alert, Badge, Card, Col, Empty, List, Row, Statistic } from 'antd';
 import { Link } from 'react-router-dom';
 import type { CaseRow } from '../../../../electron/common/api/cases';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -27,23 +27,26 @@ export function DeskSummaryCard() {
   if (desk.error) return <ErrorAlert error={desk.error} />;
   const d = desk.data;
   return (
-    <Row gutter={16} style={{ marginBottom: 16 }}>
-      <Col span={6}>
-        <Card size="small" loading={desk.isLoading}>
-          <Statistic title="在办案件" value={d?.counts.open ?? 0} suffix="件" />
-          <Statistic title="待受理 / 调解中" value={`${d?.counts.registered ?? 0} / ${d?.counts.mediating ?? 0}`} valueStyle={{ fontSize: 18 }} />
-        </Card>
-      </Col>
-      <Col span={9}>
-        <Card size="small" title={<Badge color="red" text={`已逾期（${d?.overdue.length ?? 0}）`} />} loading={desk.isLoading}>
-          <CaseLines rows={d?.overdue ?? []} testId="desk-overdue" />
-        </Card>
-      </Col>
-      <Col span={9}>
-        <Card size="small" title={<Badge color="orange" text={`即将到期（${d?.dueSoon.length ?? 0}）`} />} loading={desk.isLoading}>
-          <CaseLines rows={d?.dueSoon ?? []} testId="desk-due-soon" />
-        </Card>
-      </Col>
-    </Row>
+    <>
+      {d?.calendarWarning ? <Alert type="warning" showIcon data-testid="calendar-warning" title={d.calendarWarning} style={{ marginBottom: 16 }} /> : null}
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        <Col span={6}>
+          <Card size="small" loading={desk.isLoading}>
+            <Statistic title="在办案件" value={d?.counts.open ?? 0} suffix="件" />
+            <Statistic title="待受理 / 调解中" value={`${d?.counts.registered ?? 0} / ${d?.counts.mediating ?? 0}`} valueStyle={{ fontSize: 18 }} />
+          </Card>
+        </Col>
+        <Col span={9}>
+          <Card size="small" title={<Badge color="red" text={`已逾期（${d?.overdue.length ?? 0}）`} />} loading={desk.isLoading}>
+            <CaseLines rows={d?.overdue ?? []} testId="desk-overdue" />
+          </Card>
+        </Col>
+        <Col span={9}>
+          <Card size="small" title={<Badge color="orange" text={`即将到期（${d?.dueSoon.length ?? 0}）`} />} loading={desk.isLoading}>
+            <CaseLines rows={d?.dueSoon ?? []} testId="desk-due-soon" />
+          </Card>
+        </Col>
+      </Row>
+    </>
   );
 }

@@ -5,17 +5,18 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { Flex, Progress, Tag, Typography } from 'antd';
 import type { ReferralView } from '../../../../electron/common/api/court';
+import { DueDate } from '../cases/StatusTag';
 
 const RED = '#c62828';
 const ORANGE = '#b26a00';
 const GREEN = '#2e7d32';
 
-export function clockText(r: Pick<ReferralView, 'clock' | 'daysLeft'>): string {
+export function clockText(r: Pick<ReferralView, 'clock' | 'daysLeft'> & Partial<Pick<ReferralView, 'workingDaysLeft'>>): string {
   if (r.clock === 'reported') return '已报告结果';
   if (r.daysLeft === null) return '未起算';
   if (r.daysLeft < 0) return `已超期 ${-r.daysLeft} 天`;
   if (r.daysLeft === 0) return '今天到期';
-  return `剩 ${r.daysLeft} 天`;
+  return r.workingDaysLeft !== null && r.workingDaysLeft !== undefined ? `剩 ${r.daysLeft} 天（${r.workingDaysLeft} 个工作日）` : `剩 ${r.daysLeft} 天`;
 }
 
 const colourOf = (r: Pick<ReferralView, 'clock'>) => (r.clock === 'overdue' ? RED : r.clock === 'near' ? ORANGE : r.clock === 'reported' ? undefined : GREEN);
@@ -59,7 +60,11 @@ export function ReferralClock({ r, compact = false }: { r: ReferralView; compact
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
           {r.materialsSignedAt ? `${r.materialsSignedAt} 签收材料，次日起算 ${r.timeLimitDays} 日` : '尚未签收材料'}
           {r.extensionDays > 0 ? `，经双方同意延长 ${r.extensionDays} 日` : ''}
-          {r.dueDate ? `，期限至 ${r.dueDate}` : ''}
+          {r.dueDate ? (
+            <>
+              ，期限至 <DueDate due={r.dueDate} note={r.dueNote} />
+            </>
+          ) : null}
         </Typography.Paragraph>
       </div>
     </Flex>

@@ -7,13 +7,16 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useMemo } from 'react';
 import { COURT_REFERENCE_EXAMPLE, courtReferenceSchema, type RegisterReferralInput } from '../../../../electron/common/api/court';
 import { PARTY_ROLE_LABELS } from '../../../../electron/common/api/cases';
 import { optionalText, requiredText } from '../../../../electron/common/api/fields';
+import { describeDue, legalDue, makeCalendar } from '../../../../electron/common/domain/calendar';
 import { COURT_PROCEDURE_LABELS, COURT_REFERRAL_MODE_LABELS, courtReferralDueDate, courtReferralLimitDays } from '../../../../electron/common/domain/deadlines';
 import { validateCreditCode, validateResidentId, validatePhone } from '../../../../electron/common/domain/identity';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiMutation } from '../../components/useApiMutation';
+import { useApiQuery } from '../../components/useApiQuery';
 import { zodRule } from '../../components/zodRule';
 import { MediatorPicker } from './MediatorPicker';
 import { categoryOptions, isoOf, noFuture, todayDayjs } from './format';
@@ -68,12 +71,18 @@ export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean
   const signed = Form.useWatch(['referral', 'materialsSignedAt'], form);
   const category = Form.useWatch(['case', 'category'], form);
 
+  // The same count the server makes: the plain-count last day, moved off a rest day on the centre's calendar.
+  const calendar = useApiQuery('calendar.get');
+  const cal = useMemo(() => (calendar.data ? makeCalendar(calendar.data.years) : null), [calendar.data]);
   let due: string | null = null;
   let limit: number | null = null;
   try {
     if (mode && (mode === 'delegated' || procedure)) {
       limit = courtReferralLimitDays(mode, procedure ?? null);
-      if (signed) due = courtReferralDueDate({ mode, procedure: procedure ?? null, materialsSignedOn: signed.format('YYYY-MM-DD') });
+      if (signed) {
+        const nominal = courtReferralDueDate({ mode, procedure: procedure ?? null, materialsSignedOn: signed.format('YYYY-MM-DD') });
+        due = cal ? describeDue(legalDue(cal, nominal)) : nominal;
+      }
     }
   } catch {
     due = null;

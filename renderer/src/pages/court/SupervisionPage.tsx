@@ -13,6 +13,7 @@ import { tierLabel } from '../../../../electron/common/domain/tiers';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../components/useApiQuery';
+import { DueDate, daysText } from '../cases/StatusTag';
 import { CourtCaseView } from './CourtCaseView';
 
 export const SUPERVISION_PATH = '/court/supervision';
@@ -24,9 +25,9 @@ function deadlineCell(r: SupervisionRow) {
   const left = r.daysLeft ?? 0;
   return (
     <>
-      {r.deadline}
+      <DueDate due={r.deadline} note={r.deadlineNote} />
       <Typography.Text type={left < 0 ? 'danger' : left <= 3 ? 'warning' : 'secondary'} style={{ display: 'block', fontSize: 13 }}>
-        {left < 0 ? `超期 ${-left} 天` : left === 0 ? '今天到期' : `剩 ${left} 天`}
+        {left < 0 ? `超期 ${-left} 天` : daysText(left, r.workingDaysLeft)}
       </Typography.Text>
     </>
   );
@@ -79,7 +80,7 @@ export function SupervisionList({ linkTo = (id: string) => `${SUPERVISION_PATH}/
         </>
       ),
     },
-    { title: '化解期限', key: 'deadline', width: 120, render: (_: unknown, r) => deadlineCell(r) },
+    { title: '化解期限', key: 'deadline', width: 180, render: (_: unknown, r) => deadlineCell(r) },
     {
       title: '牵头单位',
       key: 'lead',

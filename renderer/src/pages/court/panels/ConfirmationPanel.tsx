@@ -27,8 +27,10 @@ import { isoOf, noFuture, todayDayjs } from '../format';
 const REFRESH = ['confirmations.get', 'cases.get', 'roster.performance'] as const;
 
 function WindowAlert({ st }: { st: ConfirmationState }) {
-  const w = st.window;
-  if (!w) return null;
+  const w0 = st.window;
+  if (!w0) return null;
+  // The last day as the law counts it, with how a rest day moved it.
+  const w = { ...w0, lastDay: w0.lastDayNote ? `${w0.lastDay}（${w0.lastDayNote}）` : w0.lastDay };
   if (st.confirmation) {
     return <Alert type="success" showIcon title={`已于 ${st.confirmation.appliedAt} 申请司法确认（协议生效 ${w.firstDay}，申请期限至 ${w.lastDay}）`} />;
   }
@@ -46,7 +48,7 @@ function WindowAlert({ st }: { st: ConfirmationState }) {
       />
     );
   }
-  return <Alert type="info" showIcon data-window="open" title={`可申请司法确认：协议于 ${w.firstDay} 生效，双方可在 ${w.lastDay} 前（含当日）共同申请，还剩 ${w.daysLeft} 天`} />;
+  return <Alert type="info" showIcon data-window="open" title={`可申请司法确认：协议于 ${w.firstDay} 生效，双方可在 ${w.lastDay} 前（含当日）共同申请，还剩 ${w.daysLeft} 天（${w.workingDaysLeft} 个工作日）`} />;
 }
 
 export function ConfirmationPanel({ detail, onChanged }: CasePanelProps) {

@@ -18,6 +18,7 @@ import { useApiMutation } from '../../../components/useApiMutation';
 import { useApiQuery } from '../../../components/useApiQuery';
 import { zodRule } from '../../../components/zodRule';
 import type { CasePanelProps } from '../../cases/panels';
+import { DueDate } from '../../cases/StatusTag';
 import { isoOf, noFuture, todayDayjs } from '../format';
 
 const REFRESH = ['followups.list', 'followups.due', 'cases.get'] as const;
@@ -49,7 +50,7 @@ export function FollowupPanel({ detail, onChanged }: CasePanelProps) {
   if (!data.eligible) return <Typography.Text type="secondary">{data.ineligibleReason}</Typography.Text>;
 
   const columns: TableColumnsType<FollowupView> = [
-    { title: '计划日期', dataIndex: 'dueOn', width: 120 },
+    { title: '计划日期', dataIndex: 'dueOn', width: 180, render: (_: unknown, f) => <DueDate due={f.dueOn} note={f.dueNote} /> },
     { title: '状态', key: 'state', width: 110, render: (_: unknown, f) => dueTag(f) },
     { title: '回访日期', dataIndex: 'doneAt', width: 120, render: (d: string | null) => d ?? '—' },
     { title: '方式', dataIndex: 'method', width: 100, render: (m: FollowupMethod | null) => (m ? FOLLOWUP_METHOD_LABELS[m] : '—') },

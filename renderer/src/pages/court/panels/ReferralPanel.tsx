@@ -71,7 +71,7 @@ export function ReferralPanel({ detail, onChanged }: CasePanelProps) {
           { key: 'court', label: '法院', children: r.court },
           { key: 'ref', label: '法院案号', children: r.referenceNumber },
           { key: 'mode', label: '方式', children: COURT_REFERRAL_MODE_LABELS[r.mode] + (r.procedure ? `，${COURT_PROCEDURE_LABELS[r.procedure]}` : '') },
-          { key: 'limit', label: '期限', children: `${r.timeLimitDays} 日${r.extensionDays ? ` + 延长 ${r.extensionDays} 日` : ''}，至 ${r.dueDate ?? '—'}` },
+          { key: 'limit', label: '期限', children: `${r.timeLimitDays} 日${r.extensionDays ? ` + 延长 ${r.extensionDays} 日` : ''}，至 ${r.dueDate ?? '—'}${r.dueNote ? `（${r.dueNote}）` : ''}` },
           { key: 'referred', label: '委派/委托日期', children: r.referredAt },
           { key: 'signed', label: '签收材料日期', children: r.materialsSignedAt ?? '—' },
           { key: 'reportTo', label: '承办法官/书记员', children: r.reportTo || '—' },
