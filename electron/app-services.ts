@@ -2,6 +2,7 @@
  * The running app's services, built once per process by createBackend: the service context
  * (database, clock, logger, paths, secrets) plus the few stateful parts (sessions, preferences).
  */
+import type { DataControl } from './backend';
 import type { SessionStore } from './services/auth/sessions';
 import type { ServiceContext } from './services/core/context';
 import type { Prefs } from './services/prefs';
@@ -11,4 +12,6 @@ export interface AppServices {
   sessions: SessionStore;
   prefs: Prefs;
   host: 'electron' | 'browser';
+  /** The data dir as a whole: free space, restore while running. */
+  data: DataControl;
 }

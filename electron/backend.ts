@@ -4,21 +4,47 @@
  * are both thin wrappers around this; neither contains business logic.
  */
 import path from 'node:path';
-import { openDatabase } from '../db/open';
+import { openDatabase, type Db } from '../db/open';
 import type { ApiRequest, ApiResponse } from './common/api/contract';
 import type { AppServices } from './app-services';
 import { dispatch } from './api/dispatch';
 import type { RequestSource } from './api/handler';
 import { SessionStore } from './services/auth/sessions';
-import { dailyBackup, snapshotSync } from './services/backup';
+import { dailyBackup, restoreFrom, snapshotSync, verifyRestorable } from './services/backup';
 import { purgeExpiredIntakes } from './services/intake/retention';
 import { systemClock, type Clock } from './services/core/clock';
 import type { ServiceContext } from './services/core/context';
 import { createLogger, type Logger } from './services/core/logger';
-import { ensureWritableDataDir } from './services/data-dir';
+import { acquireOwnerLock, diskSpace, ensureWritableDataDir, type DataPaths, type DiskSpace, type OwnerLock } from './services/data-dir';
+import { AppError } from './common/errors';
 import { confPrefs, type Prefs } from './services/prefs';
 import { fileSecretStore, type SecretStore } from './services/secrets';
 import { appUploads } from './services/upload/background';
+
+/** What the running app tells the status page about its data dir. */
+export interface DataStatus {
+  dataDir: string;
+  disk: DiskSpace;
+  /** The last write refused for lack of space (ISO), while the disk stays low; null otherwise. */
+  diskFullAt: string | null;
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  /** The database as it was just before, kept in backups/. */
+  safetyCopy: string | null;
+}
+
+/** Replacing and inspecting the running app's database (the settings page's restore). */
+export interface DataControl {
+  status(): DataStatus;
+  /** A write failed for lack of space: remembered for the status page. */
+  noteDiskFull(): void;
+  /** Restore the database from a file (verified first); every session ends. */
+  restore(from: string): RestoreResult;
+}
+
+export const APP_RUNNING_REFUSAL = '应用正在运行：该数据目录已被另一个调解工作台（或命令行）占用。同一数据目录一次只能由一个程序使用。';
 
 export interface Backend {
   /** Answer one API call; `source` says which machine sent it (this one when omitted). */
@@ -40,12 +66,8 @@ export interface BackendOptions {
   consoleLog?: boolean;
 }
 
-/** Open everything the app needs. Throws AppError (Chinese message) when the data cannot be used. */
-export function openServices(opts: { dataDir: string; secrets?: SecretStore; clock?: Clock; logger?: Logger; consoleLog?: boolean }): ServiceContext {
-  const paths = ensureWritableDataDir(opts.dataDir);
-  const clock = opts.clock ?? systemClock;
-  const logger = opts.logger ?? createLogger({ logsDir: paths.logs, console: opts.consoleLog ?? false });
-  const db = openDatabase(paths.database, {
+function openDb(paths: DataPaths, clock: Clock, logger: Logger): Db {
+  return openDatabase(paths.database, {
     backupBeforeMigrate: (sqlite, pending) => {
       const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
       const file = path.join(paths.backups, `pre-migrate-${stamp}.sqlite`);
@@ -53,20 +75,88 @@ export function openServices(opts: { dataDir: string; secrets?: SecretStore; clo
       logger.info('backup before migration', { file, pending });
     },
   });
+}
+
+/** Open everything the app needs. Throws AppError (Chinese message) when the data cannot be used. */
+export function openServices(opts: { dataDir: string; secrets?: SecretStore; clock?: Clock; logger?: Logger; consoleLog?: boolean }): ServiceContext {
+  const paths = ensureWritableDataDir(opts.dataDir);
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? createLogger({ logsDir: paths.logs, console: opts.consoleLog ?? false });
+  const db = openDb(paths, clock, logger);
   return { db, clock, logger, paths, secrets: opts.secrets ?? fileSecretStore(paths.secrets) };
 }
 
 export function createBackend(opts: BackendOptions): Backend {
-  const ctx = openServices(opts);
+  // One owner per data dir: while the app runs, no other process may replace or rebuild its database.
+  ensureWritableDataDir(opts.dataDir);
+  let lostLock: (e: Error) => void = () => undefined;
+  const lock: OwnerLock = acquireOwnerLock(opts.dataDir, { what: `app:${opts.host}`, refusal: APP_RUNNING_REFUSAL, onLost: (e) => lostLock(e) });
+  let ctx: ServiceContext;
+  try {
+    ctx = openServices(opts);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  lostLock = (e) => ctx.logger.error('data dir owner lock lost', { error: e.message });
+  let diskFullAt: string | null = null;
+  const data: DataControl = {
+    status: () => {
+      const disk = diskSpace(ctx.paths.root);
+      // A refused write is shown until space has been freed.
+      if (!disk.low && diskFullAt) diskFullAt = null;
+      return { dataDir: ctx.paths.root, disk, diskFullAt };
+    },
+    noteDiskFull: () => {
+      diskFullAt = ctx.clock.now().toISOString();
+      ctx.logger.error('disk full: a write was refused', { dataDir: ctx.paths.root });
+    },
+    restore: (from) => restoreRunning(from),
+  };
   const app: AppServices = {
     ctx,
     sessions: new SessionStore(ctx.clock),
     prefs: opts.prefs ?? confPrefs(ctx.paths.prefs),
     host: opts.host,
+    data,
   };
   const timers: NodeJS.Timeout[] = [];
   let closed = false;
+  let jobsStarted = false;
   ctx.logger.info('backend started', { host: opts.host, dataDir: opts.dataDir });
+  try {
+    const disk = diskSpace(ctx.paths.root);
+    if (disk.low) ctx.logger.warn('low disk space in the data dir', { freeBytes: disk.freeBytes, dataDir: ctx.paths.root });
+  } catch (e) {
+    ctx.logger.warn('free space unknown', { error: (e as Error).message });
+  }
+
+  const userIds = (): string[] => (ctx.db.sqlite.prepare('SELECT id FROM users').all() as { id: string }[]).map((r) => r.id);
+
+  /**
+   * Restore while running: verify the file, stop the background jobs, close the database, keep
+   * it in backups/, swap, reopen. Synchronous from the close to the reopen, so no API call of this
+   * process can run against a closed or half-replaced database; every session then ends.
+   */
+  function restoreRunning(from: string): RestoreResult {
+    verifyRestorable(from);
+    const before = userIds();
+    const uploads = appUploads(ctx);
+    if (uploads.current()) throw new AppError('BUSY', '正在向区平台上传，请等上传结束后再恢复。');
+    uploads.stop();
+    ctx.db.close();
+    let result: { safetyCopy: string | null };
+    try {
+      result = restoreFrom({ from, databaseFile: ctx.paths.database, backupsDir: ctx.paths.backups, now: ctx.clock.now() });
+    } finally {
+      // Reopened whatever happened: the restored file, or the untouched one when the restore failed.
+      ctx.db = openDb(ctx.paths, ctx.clock, ctx.logger);
+      if (jobsStarted && !closed) uploads.startSchedule();
+    }
+    for (const id of new Set([...before, ...userIds()])) app.sessions.endAllFor(id);
+    ctx.logger.info('database restored', { from: path.basename(from), safetyCopy: result.safetyCopy && path.basename(result.safetyCopy) });
+    return { restoredFrom: path.basename(from), safetyCopy: result.safetyCopy && path.basename(result.safetyCopy) };
+  }
 
   // The day's chores: a backup (skipped when today's exists) and deleting the kiosk registrations
   // whose retention has run out, also on days when nobody registers (submitting purges as well).
@@ -88,6 +178,7 @@ export function createBackend(opts: BackendOptions): Backend {
     app,
     invoke: (req, source) => dispatch(app, req, source),
     startBackgroundJobs: () => {
+      jobsStarted = true;
       void housekeeping();
       // Hourly is enough: both chores are per calendar day.
       const t = setInterval(() => void housekeeping(), 60 * 60_000);
@@ -103,6 +194,7 @@ export function createBackend(opts: BackendOptions): Backend {
       ctx.db.close();
       ctx.logger.info('backend closed');
       ctx.logger.close();
+      lock.release();
     },
   };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { api } from '../common/api';
 import type { ApiRequest, ApiResponse, OpDef } from '../common/api/contract';
 import { AppError, isAppError } from '../common/errors';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../../db/open';
 import type { AppServices } from '../app-services';
 import { findUser, toSessionUser } from '../services/auth/users';
 import { getSettings } from '../services/core/settings';
@@ -50,6 +51,11 @@ export async function dispatch(app: AppServices, raw: unknown, source: RequestSo
   } catch (e) {
     if (isAppError(e)) return { ok: false, error: e.toBody() };
     if (e instanceof z.ZodError) return { ok: false, error: validationError(e).toBody() };
+    // A full disk: SQLite rolled the write back, reading still works; the status page shows it.
+    if (isDiskFull(e)) {
+      app.data.noteDiskFull();
+      return { ok: false, error: { code: 'DISK_FULL', message: DISK_FULL_MESSAGE } };
+    }
     // Unexpected: log it with a reference the user can quote; show no internals.
     const ref = randomBytes(4).toString('hex');
     app.ctx.logger.error('unexpected error in API call', { ref, op: (raw as { op?: unknown })?.op, error: (e as Error)?.stack ?? String(e) });
