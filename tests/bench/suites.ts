@@ -9,6 +9,7 @@
  */
 import { casesSuite } from './cases';
 import { dashboardSuite } from './dashboard';
+import { durabilitySuite } from './durability';
 import { searchSuite } from './search';
 import { uploadSuite } from './upload';
 import type { BenchSuite } from './types';
@@ -18,4 +19,5 @@ export const SUITES: readonly BenchSuite[] = [
   casesSuite,
   uploadSuite,
   dashboardSuite,
+  durabilitySuite,
 ];
