@@ -102,7 +102,13 @@ export function createBackend(opts: BackendOptions): Backend {
   let diskFullAt: string | null = null;
   const data: DataControl = {
     status: () => {
-      const disk = diskSpace(ctx.paths.root);
+      let disk: DiskSpace;
+      try {
+        disk = diskSpace(ctx.paths.root);
+      } catch {
+        // A file system that cannot say (statfs unsupported): no warning rather than a failing page.
+        disk = { freeBytes: 0, totalBytes: 0, low: false, warning: null };
+      }
       // A refused write is shown until space has been freed.
       if (!disk.low && diskFullAt) diskFullAt = null;
       return { dataDir: ctx.paths.root, disk, diskFullAt };

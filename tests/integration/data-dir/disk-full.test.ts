@@ -70,6 +70,11 @@ describe('a full disk', () => {
       const status0 = await call(backend, 'data.status', {}, session);
       expect(status0).toMatchObject({ ok: true, data: { low: true, diskFullAt: null } });
       expect((status0 as { ok: true; data: { warning: string } }).data.warning).toContain('可用空间');
+      // Warned at start, in the log, before anything failed.
+      await new Promise((r) => setTimeout(r, 200));
+      const logs = path.join(dataDir, 'logs');
+      const logged = fs.readdirSync(logs).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('');
+      expect(logged).toContain('low disk space in the data dir');
 
       const spare = path.join(mount.dir, 'spare.bin');
       fill(spare);
