@@ -3,6 +3,7 @@
  * answers API calls. The Electron shell (electron/main) and the browser host (electron/host)
  * are both thin wrappers around this; neither contains business logic.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import type { ApiRequest, ApiResponse } from './common/api/contract';
@@ -137,6 +138,15 @@ export function createBackend(opts: BackendOptions): Backend {
     ctx.logger.warn('free space unknown', { error: (e as Error).message });
   }
 
+  const roomForBackup = (): boolean => {
+    try {
+      const dbBytes = fs.statSync(ctx.paths.database).size;
+      return diskSpace(ctx.paths.root).freeBytes > 2 * dbBytes + 50 * 1024 * 1024;
+    } catch {
+      return true; // cannot tell: try, as before
+    }
+  };
+
   const userIds = (): string[] => (ctx.db.sqlite.prepare('SELECT id FROM users').all() as { id: string }[]).map((r) => r.id);
 
   /**
@@ -172,6 +182,12 @@ export function createBackend(opts: BackendOptions): Backend {
       if (purged > 0) ctx.logger.info('expired intake registrations deleted', { purged });
     } catch (e) {
       ctx.logger.error('intake retention purge failed', { error: (e as Error).message });
+    }
+    // A backup is as large as the database: on a disk without room for it, it would take the last
+    // free space the counter needs for registrations. Skipped (and warned) until space is freed.
+    if (!roomForBackup()) {
+      ctx.logger.warn('daily backup skipped: not enough free disk space', { dataDir: ctx.paths.root });
+      return Promise.resolve();
     }
     return dailyBackup(ctx.db.sqlite, ctx.paths.backups, ctx.clock.now())
       .then((file) => file && ctx.logger.info('daily backup written', { file }))

@@ -17,7 +17,13 @@ export const DAILY_KEEP = 14;
 export async function backupTo(sqlite: Database.Database, file: string): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
   const tmp = `${file}.partial`;
-  await sqlite.backup(tmp);
+  try {
+    await sqlite.backup(tmp);
+  } catch (e) {
+    // A half-written copy (a full disk, the app closing) is no backup and only takes space.
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
   // A copy of all the personal data: private before it gets its name (the backup API picks its own mode).
   makePrivate(tmp);
   fs.renameSync(tmp, file);

@@ -75,6 +75,12 @@ describe('a full disk', () => {
       const logs = path.join(dataDir, 'logs');
       const logged = fs.readdirSync(logs).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('');
       expect(logged).toContain('low disk space in the data dir');
+      // The daily backup would take the space registrations need: skipped, and said so.
+      backend.startBackgroundJobs();
+      await new Promise((r) => setTimeout(r, 300));
+      const logged2 = fs.readdirSync(logs).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('');
+      expect(logged2).toContain('daily backup skipped: not enough free disk space');
+      expect(fs.readdirSync(path.join(dataDir, 'backups'))).toEqual([]);
 
       const spare = path.join(mount.dir, 'spare.bin');
       fill(spare);
