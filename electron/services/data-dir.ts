@@ -156,6 +156,8 @@ const ownerInfoPath = (dir: string) => path.join(dir, 'owner.json');
 /** The holder touches the lock every OWNER_UPDATE_MS; a lock untouched for OWNER_STALE_MS belongs to a dead process. */
 export const OWNER_STALE_MS = 20_000;
 export const OWNER_UPDATE_MS = 5_000;
+/** A stale-looking lock whose holder is alive here is respected this long (a demo of 10^5 cases takes minutes). */
+export const OWNER_BUSY_HORIZON_MS = 30 * 60_000;
 
 export interface OwnerInfo {
   pid: number;
@@ -195,7 +197,15 @@ export function ownerOf(dir: string): OwnerInfo | null {
   if (!fs.existsSync(lockDir)) return null;
   const info = readOwner(dir);
   const fresh = lockfile.checkSync(dir, { lockfilePath: lockDir, stale: OWNER_STALE_MS, realpath: false });
-  const liveHere = info !== null && info.hostname === os.hostname() && info.pid !== process.pid && alive(info.pid);
+  // Within a horizon only: after a crash the pid may be reused by an unrelated process, which must
+  // not keep the data dir refused for ever.
+  let recent = false;
+  try {
+    recent = Date.now() - fs.statSync(lockDir).mtimeMs < OWNER_BUSY_HORIZON_MS;
+  } catch {
+    return null; // released meanwhile
+  }
+  const liveHere = recent && info !== null && info.hostname === os.hostname() && info.pid !== process.pid && alive(info.pid);
   if (fresh || liveHere) return info ?? { pid: 0, hostname: '', what: '未知进程', since: '' };
   return null;
 }
@@ -207,7 +217,8 @@ export function ownerOf(dir: string): OwnerInfo | null {
  */
 export function acquireOwnerLock(dir: string, opts: { what: string; refusal: string; onLost?: (e: Error) => void }): OwnerLock {
   ensureWritableDataDir(dir);
-  if (ownerOf(dir)) throw new AppError('BUSY', opts.refusal);
+  const holder = ownerOf(dir);
+  if (holder) throw new AppError('BUSY', `${opts.refusal}${holder.pid ? `（占用者 / held by: ${holder.what}，进程 pid ${holder.pid}，自 since ${holder.since}）` : ''}`);
   let release: () => void;
   try {
     release = lockfile.lockSync(dir, {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
-import { acquireOwnerLock, dataPaths, ownerLockPath, ownerOf, OWNER_STALE_MS } from '../../../electron/services/data-dir';
+import { acquireOwnerLock, dataPaths, ownerLockPath, ownerOf, OWNER_BUSY_HORIZON_MS, OWNER_STALE_MS } from '../../../electron/services/data-dir';
 import { walkInCase } from '../../support/cases';
 import { startHostProcess, type HostProcess } from '../../support/host-process';
 import { tempDir } from '../../support/tmp';
@@ -144,5 +144,10 @@ describe('the data dir has one owner', () => {
     fs.writeFileSync(path.join(dir, 'owner.json'), JSON.stringify({ pid: process.ppid, hostname: os.hostname(), what: 'cli:demo', since: old.toISOString() }));
     expect(ownerOf(dir)?.what).toBe('cli:demo');
     expect(() => acquireOwnerLock(dir, { what: 'app', refusal: '应用正在运行' })).toThrow('应用正在运行');
+    // ... but not for ever: after the horizon a live pid is taken for a reused one.
+    const older = new Date(Date.now() - OWNER_BUSY_HORIZON_MS - 5_000);
+    fs.utimesSync(ownerLockPath(dir), older, older);
+    expect(ownerOf(dir)).toBeNull();
+    acquireOwnerLock(dir, { what: 'app', refusal: '应用正在运行' }).release();
   });
 });
