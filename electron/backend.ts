@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../db/open';
+import { openDatabase } from '../db/open';
 import type { ApiRequest, ApiResponse } from './common/api/contract';
 import type { AppServices } from './app-services';
 import { dispatch } from './api/dispatch';
@@ -16,7 +16,7 @@ import { purgeExpiredIntakes } from './services/intake/retention';
 import { systemClock, type Clock } from './services/core/clock';
 import type { ServiceContext } from './services/core/context';
 import { createLogger, type Logger } from './services/core/logger';
-import { acquireOwnerLock, diskSpace, ensureWritableDataDir, type DataPaths, type DiskSpace, type OwnerLock } from './services/data-dir';
+import { acquireOwnerLock, diskSpace, ensureWritableDataDir, type DiskSpace, type OwnerLock } from './services/data-dir';
 import { AppError } from './common/errors';
 import { confPrefs, type Prefs } from './services/prefs';
 import { fileSecretStore, type SecretStore } from './services/secrets';
@@ -67,8 +67,12 @@ export interface BackendOptions {
   consoleLog?: boolean;
 }
 
-function openDb(paths: DataPaths, clock: Clock, logger: Logger): Db {
-  return openDatabase(paths.database, {
+/** Open everything the app needs. Throws AppError (Chinese message) when the data cannot be used. */
+export function openServices(opts: { dataDir: string; secrets?: SecretStore; clock?: Clock; logger?: Logger; consoleLog?: boolean }): ServiceContext {
+  const paths = ensureWritableDataDir(opts.dataDir);
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? createLogger({ logsDir: paths.logs, console: opts.consoleLog ?? false });
+  const db = openDatabase(paths.database, {
     backupBeforeMigrate: (sqlite, pending) => {
       const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
       const file = path.join(paths.backups, `pre-migrate-${stamp}.sqlite`);
@@ -76,14 +80,6 @@ function openDb(paths: DataPaths, clock: Clock, logger: Logger): Db {
       logger.info('backup before migration', { file, pending });
     },
   });
-}
-
-/** Open everything the app needs. Throws AppError (Chinese message) when the data cannot be used. */
-export function openServices(opts: { dataDir: string; secrets?: SecretStore; clock?: Clock; logger?: Logger; consoleLog?: boolean }): ServiceContext {
-  const paths = ensureWritableDataDir(opts.dataDir);
-  const clock = opts.clock ?? systemClock;
-  const logger = opts.logger ?? createLogger({ logsDir: paths.logs, console: opts.consoleLog ?? false });
-  const db = openDb(paths, clock, logger);
   return { db, clock, logger, paths, secrets: opts.secrets ?? fileSecretStore(paths.secrets) };
 }
 
@@ -166,7 +162,8 @@ export function createBackend(opts: BackendOptions): Backend {
       result = restoreFrom({ from, databaseFile: ctx.paths.database, backupsDir: ctx.paths.backups, now: ctx.clock.now() });
     } finally {
       // Reopened whatever happened: the restored file, or the untouched one when the restore failed.
-      ctx.db = openDb(ctx.paths, ctx.clock, ctx.logger);
+      // Opened as at start (migrations, with their backup first): only the connection is taken.
+      ctx.db = openServices({ dataDir: ctx.paths.root, clock: ctx.clock, logger: ctx.logger, secrets: ctx.secrets }).db;
       if (jobsStarted && !closed) uploads.startSchedule();
     }
     for (const id of new Set([...before, ...userIds()])) app.sessions.endAllFor(id);

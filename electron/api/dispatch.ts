@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { api } from '../common/api';
 import type { ApiRequest, ApiResponse, OpDef } from '../common/api/contract';
 import { AppError, isAppError } from '../common/errors';
-import { DISK_FULL_MESSAGE, isDiskFull } from '../../db/open';
 import type { AppServices } from '../app-services';
 import { findUser, toSessionUser } from '../services/auth/users';
 import { getSettings } from '../services/core/settings';
 import { LOCAL_SOURCE, type CallContext, type RequestSource } from './handler';
 import { handlers } from './handlers';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../../db/open';
 
 const requestSchema = z.object({
   op: z.string().min(1).max(100),
