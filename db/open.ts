@@ -36,6 +36,14 @@ interface JournalEntry {
   when: number;
 }
 
+/** A write refused because the disk (or the database's size limit) is full: SQLite's SQLITE_FULL, or ENOSPC from Node. */
+export function isDiskFull(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
+
+export const DISK_FULL_MESSAGE = '磁盘空间不足，刚才的操作未能保存（之前已保存的内容不受影响）。请清理数据目录所在的磁盘或联系管理员；在此之前只能查看，不能新增或修改。';
+
 export function readJournal(folder: string): JournalEntry[] {
   const file = path.join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: JournalEntry[] };
@@ -72,6 +80,7 @@ export function migrationState(sqlite: Database.Database, folder: string): Migra
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const folder = options.migrationsFolder ?? defaultMigrationsFolder();
   let sqlite: Database.Database;
+  const existed = fs.existsSync(file);
   try {
     sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (e) {
@@ -81,8 +90,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // Probe first: a file that is not SQLite fails here, before anything writes to it.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     if (!options.readonly) {
+      // Personal data: the file is the user's alone (Linux). SQLite gives the WAL and SHM it creates
+      // next the same mode as the database, so this must come before journal_mode.
+      if (process.platform !== 'win32' && !existed) fs.chmodSync(file, 0o600);
       sqlite.pragma('journal_mode = WAL');
-      sqlite.pragma('synchronous = NORMAL');
+      // FULL: every commit syncs the WAL, so an acknowledged registration (the citizen walked away
+      // with a ticket) survives a power cut. NORMAL could lose the last commits; the cost is in the bench.
+      sqlite.pragma('synchronous = FULL');
     }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
@@ -106,6 +120,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (e) {
     sqlite.close();
     if (e instanceof AppError) throw e;
+    if (isDiskFull(e)) throw new AppError('DISK_FULL', DISK_FULL_MESSAGE);
     const message = (e as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {
       throw new AppError('DB_CORRUPT', `数据库文件已损坏或不是调解工作台的数据库（${file}）。请用“恢复备份”从 backups/ 中恢复；原文件未被改动。`);

@@ -2,6 +2,7 @@
  * The running app's services, built once per process by createBackend: the service context
  * (database, clock, logger, paths, secrets) plus the few stateful parts (sessions, preferences).
  */
+import type { DataControl } from './backend';
 import type { SessionStore } from './services/auth/sessions';
 import type { PairingGuard } from './services/devices/pairing-guard';
 import type { PushHub } from './services/devices/push-hub';
@@ -13,6 +14,8 @@ export interface AppServices {
   sessions: SessionStore;
   prefs: Prefs;
   host: 'electron' | 'browser';
+  /** The data dir as a whole: free space, restore while running. */
+  data: DataControl;
   /** The centre network: how this process serves, and its shared state. */
   centre: CentreState;
 }

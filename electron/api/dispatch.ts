@@ -17,6 +17,7 @@ import { getSettings } from '../services/core/settings';
 import { findKept, keep, PENDING } from '../services/devices/idempotency';
 import { LOCAL_SOURCE, type CallContext, type CallHooks, type RequestSource } from './handler';
 import { handlers } from './handlers';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../../db/open';
 
 const requestSchema = z.object({
   op: z.string().min(1).max(100),
@@ -74,6 +75,11 @@ export async function dispatch(app: AppServices, raw: unknown, source: RequestSo
 function failure(app: AppServices, raw: unknown, e: unknown): ApiResponse {
   if (isAppError(e)) return { ok: false, error: e.toBody() };
   if (e instanceof z.ZodError) return { ok: false, error: validationError(e).toBody() };
+  // A full disk: SQLite rolled the write back, reading still works; the status page shows it.
+  if (isDiskFull(e)) {
+    app.data.noteDiskFull();
+    return { ok: false, error: { code: 'DISK_FULL', message: DISK_FULL_MESSAGE } };
+  }
   // Unexpected: log it with a reference the user can quote; show no internals.
   const ref = randomBytes(4).toString('hex');
   app.ctx.logger.error('unexpected error in API call', { ref, op: (raw as { op?: unknown })?.op, error: (e as Error)?.stack ?? String(e) });

@@ -6,7 +6,7 @@ import { openServices } from '../backend';
 import { AppError, isAppError } from '../common/errors';
 import type { ServiceContext } from '../services/core/context';
 import { createLogger } from '../services/core/logger';
-import { dataPaths } from '../services/data-dir';
+import { acquireOwnerLock, dataPaths } from '../services/data-dir';
 import type { SecretStore } from '../services/secrets';
 
 /**
@@ -29,6 +29,27 @@ export async function withServices<T>(dataDir: string | undefined, fn: (ctx: Ser
   }
 }
 
+/** Exit code of a command refused because another process holds the data dir (as `upload` when another upload runs). */
+export const EXIT_DATA_DIR_BUSY = 3;
+
+/** The refusal of a command that would replace or rebuild the database while the app runs on it. */
+export const appRunning = (doing: string, english: string) =>
+  `应用正在运行：请先关闭调解工作台再${doing} / the app (or another command) is using this data dir: close it first, then ${english}`;
+
+/**
+ * Run a command that replaces or rebuilds the database (restore, init, demo) as the data dir's
+ * owner: refused while the app or another such command holds it, and the app cannot start meanwhile.
+ */
+export async function withOwnerLock<T>(dataDir: string | undefined, what: string, refusal: string, fn: () => T | Promise<T>): Promise<T> {
+  if (!dataDir) throw new AppError('VALIDATION', '请用 --data-dir 指定数据目录 / --data-dir is required');
+  const lock = acquireOwnerLock(dataDir, { what: `cli:${what}`, refusal, onLost: (e) => err(`警告 / warning: 数据目录锁已失效 / data dir lock lost: ${e.message}`) });
+  try {
+    return await fn();
+  } finally {
+    lock.release();
+  }
+}
+
 export const out = (line: string) => process.stdout.write(`${line}\n`);
 export const err = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -41,7 +62,8 @@ export const action =
     } catch (e) {
       if (isAppError(e)) err(`错误 / error: ${e.message}`);
       else err(`错误 / error: ${(e as Error).message ?? String(e)}`);
-      process.exitCode = process.exitCode && process.exitCode !== 0 ? process.exitCode : 1;
+      const code = isAppError(e) && e.code === 'BUSY' ? EXIT_DATA_DIR_BUSY : 1;
+      process.exitCode = process.exitCode && process.exitCode !== 0 ? process.exitCode : code;
     }
   };
 

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'DB_TOO_NEW'
   | 'DB_CORRUPT'
   | 'DATA_DIR'
+  | 'DISK_FULL' // the disk of the data dir is full: nothing was written, reading still works
   | 'BUSY' // another process holds the lock (e.g. an upload is running)
   | 'PRINTER'
   | 'UPLOAD'

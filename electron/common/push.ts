@@ -137,6 +137,10 @@ export const OP_EFFECTS: Record<OpName, readonly PushTopic[] | null> = {
   'calendar.removeYear': ['settings', 'cases'],
   'calendar.recompute': ['cases'],
   'calendar.due': null,
+  'data.status': null,
+  'data.backups': null,
+  // A restored database changes everything a workstation shows.
+  'data.restore': ['cases', 'intake', 'queue', 'devices', 'settings'],
 };
 
 /** Does this operation write (and so keep its answer for idempotent retries and publish a change)? */

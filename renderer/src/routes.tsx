@@ -29,6 +29,7 @@ import { SupervisionPage } from './pages/court/SupervisionPage';
 import { RosterPage } from './pages/roster/RosterPage';
 import { CentreInfoPage } from './pages/settings/CentreInfoPage';
 import { HolidayCalendarPage } from './pages/settings/HolidayCalendarPage';
+import { DataPage } from './pages/settings/DataPage';
 import { SystemSettingsPage } from './pages/settings/SystemSettingsPage';
 import { UploadPage } from './pages/settings/UploadPage';
 import { UsersPage } from './pages/settings/UsersPage';
@@ -94,6 +95,7 @@ export const areas: readonly Area[] = [
       { path: 'system', label: '系统设置', roles: ['admin'], element: <SystemSettingsPage /> },
       { path: 'calendar', label: '节假日安排', roles: ['admin'], element: <HolidayCalendarPage /> },
       { path: 'upload', label: '区级上传', roles: ['admin'], element: <UploadPage /> },
+      { path: 'data', label: '数据与备份', roles: ['admin'], element: <DataPage /> },
       { path: 'centre', label: '本机信息', element: <CentreInfoPage /> },
     ],
   },

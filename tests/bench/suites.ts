@@ -10,6 +10,7 @@
 import { casesSuite } from './cases';
 import { centreLoadSuite } from './centre-load';
 import { dashboardSuite } from './dashboard';
+import { durabilitySuite } from './durability';
 import { searchSuite } from './search';
 import { uploadSuite } from './upload';
 import type { BenchSuite } from './types';
@@ -20,4 +21,5 @@ export const SUITES: readonly BenchSuite[] = [
   uploadSuite,
   dashboardSuite,
   centreLoadSuite,
+  durabilitySuite,
 ];

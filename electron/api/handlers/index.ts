@@ -6,6 +6,7 @@ import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
 import { courtHandlers } from './court';
 import { devicesHandlers } from './devices';
+import { dataHandlers } from './data';
 import { documentsHandlers } from './documents';
 import { intakeHandlers } from './intake';
 import { mediatorsHandlers } from './mediators';
@@ -28,4 +29,5 @@ export const handlers: Handlers<Api> = {
   ...documentsHandlers,
   ...devicesHandlers,
   ...calendarHandlers,
+  ...dataHandlers,
 };

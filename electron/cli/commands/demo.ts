@@ -3,7 +3,7 @@ import { setupInput } from '../../common/api/setup';
 import { AppError } from '../../common/errors';
 import { getCentre, setUpCentre } from '../../services/centre';
 import { generateDemo, MAX_DEMO_CASES } from '../../services/demo/generate';
-import { action, err, out, withServices } from '../support';
+import { action, appRunning, err, out, withOwnerLock, withServices } from '../support';
 
 /** The centre a fresh demo data dir gets: Muye District's, as in reference.md. */
 export const DEMO_CENTRE = {
@@ -48,24 +48,27 @@ export default function register(program: Command): void {
       action(async (o: { dataDir: string; cases?: string; seed?: string }) => {
         const cases = parseCount(o.cases);
         const seed = parseSeed(o.seed);
-        await withServices(o.dataDir, (ctx) => {
-          if (!getCentre(ctx)) {
-            setUpCentre(ctx, setupInput.parse({ centre: DEMO_CENTRE, admin: DEMO_ADMIN }));
-            out(`已创建演示中心 ${DEMO_CENTRE.name}（${DEMO_CENTRE.centreCode}）/ demo centre created`);
-            out(`管理员账号 / admin login: ${DEMO_ADMIN.loginName}  密码 / password: ${DEMO_ADMIN.password}（仅供演示，正式使用前请修改 / demo only: change it before real use）`);
-          }
-          const s = generateDemo(ctx, {
-            cases,
-            seed,
-            onProgress: (done, total) => {
-              if (total >= 20_000) err(`已生成 ${done}/${total} 件 / ${done} of ${total} cases`);
-            },
-          });
-          out(
-            `已生成演示数据 / demo data: 案件 ${s.cases} cases, 当事人 ${s.parties} parties, 调解员 ${s.mediators} mediators, 调解记录 ${s.sessions} sessions, ` +
-              `法院委派委托 ${s.referrals} referrals, 司法确认 ${s.confirmations} confirmations, 回访 ${s.followups} follow-ups; 种子 seed ${seed}; 用时 ${s.seconds} 秒 / s`,
-          );
-        });
+        const refusal = appRunning('生成演示数据', 'generate demo data');
+        await withOwnerLock(o.dataDir, 'demo', refusal, () =>
+          withServices(o.dataDir, (ctx) => {
+            if (!getCentre(ctx)) {
+              setUpCentre(ctx, setupInput.parse({ centre: DEMO_CENTRE, admin: DEMO_ADMIN }));
+              out(`已创建演示中心 ${DEMO_CENTRE.name}（${DEMO_CENTRE.centreCode}）/ demo centre created`);
+              out(`管理员账号 / admin login: ${DEMO_ADMIN.loginName}  密码 / password: ${DEMO_ADMIN.password}（仅供演示，正式使用前请修改 / demo only: change it before real use）`);
+            }
+            const s = generateDemo(ctx, {
+              cases,
+              seed,
+              onProgress: (done, total) => {
+                if (total >= 20_000) err(`已生成 ${done}/${total} 件 / ${done} of ${total} cases`);
+              },
+            });
+            out(
+              `已生成演示数据 / demo data: 案件 ${s.cases} cases, 当事人 ${s.parties} parties, 调解员 ${s.mediators} mediators, 调解记录 ${s.sessions} sessions, ` +
+                `法院委派委托 ${s.referrals} referrals, 司法确认 ${s.confirmations} confirmations, 回访 ${s.followups} follow-ups; 种子 seed ${seed}; 用时 ${s.seconds} 秒 / s`,
+            );
+          }),
+        );
       }),
     );
 }

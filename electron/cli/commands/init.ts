@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { setupInput } from '../../common/api/setup';
 import { AppError } from '../../common/errors';
 import { setUpCentre } from '../../services/centre';
-import { action, out, withServices } from '../support';
+import { action, appRunning, out, withOwnerLock, withServices } from '../support';
 
 /** `init`: the headless first run — the same checks as the setup screen. */
 export default function register(program: Command): void {
@@ -38,10 +38,12 @@ export default function register(program: Command): void {
           const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；');
           throw new AppError('VALIDATION', issues);
         }
-        await withServices(o.dataDir, (ctx) => {
-          const centre = setUpCentre(ctx, parsed.data);
-          out(`已创建中心 ${centre.name}（${centre.centreCode}），管理员 ${parsed.data.admin.loginName} / centre created`);
-        });
+        await withOwnerLock(o.dataDir, 'init', appRunning('初始化', 'run init'), () =>
+          withServices(o.dataDir, (ctx) => {
+            const centre = setUpCentre(ctx, parsed.data);
+            out(`已创建中心 ${centre.name}（${centre.centreCode}），管理员 ${parsed.data.admin.loginName} / centre created`);
+          }),
+        );
       }),
     );
 }

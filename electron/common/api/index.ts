@@ -8,6 +8,7 @@ import { authOps, usersOps } from './auth';
 import { calendarOps } from './calendar';
 import { casesOps } from './cases';
 import { courtOps } from './court';
+import { dataOps } from './data';
 import { devicesOps } from './devices';
 import { documentsOps } from './documents';
 import { mediatorsOps } from './mediators';
@@ -18,6 +19,6 @@ import { setupOps } from './setup';
 import { statsOps } from './stats';
 import { uploadOps } from './upload';
 
-export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps, devicesOps, calendarOps);
+export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps, devicesOps, calendarOps, dataOps);
 export type Api = typeof api;
 export type OpName = keyof Api & string;

@@ -6,6 +6,7 @@ import { Layout, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useUser } from '../auth/AuthProvider';
+import { DiskSpaceBanner } from '../components/DiskSpaceBanner';
 import { areas } from '../routes';
 import { areaHome, homePath, mayOpen, pagesFor } from './access';
 import { NoAccess, NotFound, NothingToShow } from './Fallbacks';
@@ -28,6 +29,7 @@ export function Shell({ centreName }: { centreName: string }) {
         </div>
         <UserMenu />
       </Layout.Header>
+      <DiskSpaceBanner />
       <Layout>
         {/* The nav stays in view while a long page (a case, a form) scrolls. */}
         <Layout.Sider width={216} style={{ position: 'sticky', top: 60, height: 'calc(100vh - 60px)', overflowY: 'auto', borderRight: '1px solid #e3e7ee' }}>
