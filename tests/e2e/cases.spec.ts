@@ -20,11 +20,11 @@ const RETURNING_ID = makeResidentId('410711', '1970-05-06', 13);
 
 test('调解员办理一件来访纠纷，从登记到结案', async ({ page, host, browser }) => {
   test.setTimeout(180_000);
-  // Seed what the test does not test: a mediator account, a roster entry, and an earlier open
-  // case of the returning party.
+  // Seed what the test does not test: a mediator account linked to her roster record, and an
+  // earlier open case of the returning party.
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  await apiCall(host, 'users.create', { ...MEDIATOR_USER, role: 'mediator' }, admin);
-  await apiCall(host, 'mediators.create', { name: '孙立平', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700001111', specialties: ['neighbor'] }, admin);
+  const roster = await apiCall(host, 'mediators.create', { name: MEDIATOR_USER.displayName, kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700001111', specialties: ['neighbor'] }, admin);
+  await apiCall(host, 'users.create', { ...MEDIATOR_USER, role: 'mediator', mediatorId: roster.id }, admin);
   const earlier = await apiCall(host, 'cases.register', {
     title: '排水沟纠纷', category: 'neighbor', source: 'walk_in', tier: 'village', summary: '排水问题',
     parties: [{ role: 'applicant', kind: 'person', name: '周国强', idType: 'resident_id', idNumber: RETURNING_ID }],
@@ -54,7 +54,8 @@ test('调解员办理一件来访纠纷，从登记到结案', async ({ page, ho
   const caseNumber = (await casePage.caseNumber.textContent()) ?? '';
   await casePage.step('受理');
   await expect(page.getByText('已受理').first()).toBeVisible();
-  await casePage.assignMediator('孙立平');
+  // A case nobody runs yet is the pool's: she takes it up by assigning herself, and then runs it.
+  await casePage.assignMediator(MEDIATOR_USER.displayName);
   await casePage.step('开始调解');
   await expect(page.getByText('调解中').first()).toBeVisible();
   await casePage.recordSession({ place: '牧野村调解室', participants: '周国强、吴丽', record: '双方陈述各自意见，约定晚十点后不施工。' });

@@ -41,10 +41,14 @@ const legal = (from: string, n: number) => periodDue(cal, from, n);
 const left = (n: number) => daysLeft(legal(today(), n).due, today());
 
 let referralCaseId = '';
+/** The court mediator's roster record: the centre head assigns her to the referral she runs. */
+let courtMediatorRosterId = '';
 
 test('驻院调解员登记委派案件，从名册中按擅长类型选定特邀调解员，看到30日期限', async ({ page, host }) => {
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  await apiCall(host, 'users.create', COURT_MEDIATOR, admin);
+  // Her account is linked to her roster record (no specialty: she is not among the candidates below).
+  courtMediatorRosterId = (await apiCall(host, 'mediators.create', { name: COURT_MEDIATOR.displayName, kind: 'resident', organisation: '牧野区人民法院诉调对接中心', phone: '13700004444' }, admin)).id;
+  await apiCall(host, 'users.create', { ...COURT_MEDIATOR, mediatorId: courtMediatorRosterId }, admin);
   await apiCall(host, 'mediators.create', { name: '赵敏', kind: 'invited', organisation: '牧野区人民法院特邀调解员', phone: '13700001111', specialties: ['contract', 'damages'], region: '牧野区' }, admin);
   await apiCall(host, 'mediators.create', { name: '钱进', kind: 'invited', organisation: '牧野区律师协会', phone: '13700002222', specialties: ['housing_homestead'] }, admin);
   await apiCall(host, 'mediators.create', { name: '孙立', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700003333', specialties: ['neighbor'] }, admin);
@@ -137,7 +141,11 @@ test('驻院调解员登记委派案件，从名册中按擅长类型选定特�
 });
 
 test('报告调解成功，登记司法确认的申请、受理和裁定，安排并登记回访', async ({ page, host }) => {
-  // The life-cycle steps before mediation belong to the case page: seeded here.
+  // The life-cycle steps before mediation belong to the case page: seeded here. The centre head
+  // assigns the court mediator to the case she runs with the invited mediator (common/access.ts).
+  const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
+  const seeded = await apiCall(host, 'cases.get', { id: referralCaseId }, admin);
+  await apiCall(host, 'cases.assignMediator', { id: seeded.id, version: seeded.version, mediatorId: courtMediatorRosterId, role: 'assistant' }, admin);
   const s = await apiLogin(host, COURT_MEDIATOR.loginName, COURT_MEDIATOR.password);
   let c = await apiCall(host, 'cases.get', { id: referralCaseId }, s);
   c = await apiCall(host, 'cases.step', { id: c.id, version: c.version, action: 'accept' }, s);

@@ -60,8 +60,9 @@ const printed = (page: Page) => page.evaluate(() => (globalThis as unknown as { 
 test('调解员编辑协议条款，预览并打印调解协议书，文书登记显示第1版、第2版', async ({ page, host }) => {
   test.setTimeout(150_000);
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  await apiCall(host, 'users.create', MEDIATOR_USER, admin);
   const m = await apiCall(host, 'mediators.create', { name: '陈秀兰', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700003333', specialties: ['housing_homestead'] }, admin);
+  // Her account is her roster record: assigned to the case below, she may run it (common/access.ts).
+  await apiCall(host, 'users.create', { ...MEDIATOR_USER, mediatorId: m.id }, admin);
   let c = await apiCall(host, 'cases.register', {
     title: '宅基地边界纠纷',
     category: 'housing_homestead',

@@ -1,5 +1,9 @@
-/** Every operation's handler, checked against the contract: a missing or extra one fails to compile. */
+/**
+ * Every operation's handler, checked against the contract: a missing or extra one fails to compile.
+ * Each runs behind the case-level access check of its operation (case-scope.ts).
+ */
 import type { Api } from '../../common/api';
+import { withCaseAccess } from '../case-scope';
 import type { Handlers } from '../handler';
 import { authHandlers, usersHandlers } from './auth';
 import { calendarHandlers } from './calendar';
@@ -15,7 +19,7 @@ import { setupHandlers } from './setup';
 import { statsHandlers } from './stats';
 import { uploadHandlers } from './upload';
 
-export const handlers: Handlers<Api> = {
+export const handlers: Handlers<Api> = withCaseAccess({
   ...setupHandlers,
   ...authHandlers,
   ...usersHandlers,
@@ -30,4 +34,4 @@ export const handlers: Handlers<Api> = {
   ...devicesHandlers,
   ...calendarHandlers,
   ...dataHandlers,
-};
+});

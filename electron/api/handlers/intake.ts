@@ -1,4 +1,5 @@
-import { formatQueryCode, type intakeOps } from '../../common/api/intake';
+import { formatQueryCode, type IntakeRow, type intakeOps } from '../../common/api/intake';
+import { maskPhone } from '../../common/domain/identity';
 import { AppError, isAppError } from '../../common/errors';
 import type { Role } from '../../common/roles';
 import { requireCentre } from '../../services/centre';
@@ -28,6 +29,8 @@ const sourceOf = (call: CallContext) => (call.user ? `user:${call.user.id}` : so
 const kioskOf = (call: CallContext) => ({ ...kioskActor, deviceId: call.source.deviceId });
 /** A paired device's own ticket printer (tcp://), when the admin set one. */
 const printerOf = (call: CallContext) => deviceTicketPrinter(call.app.ctx, call.source.deviceId);
+/** The intake clerk sees registrations with phones masked, as ID numbers already are (common/access.ts). */
+const forCounter = <T extends IntakeRow>(r: T): T => ({ ...r, phone: r.phone ? maskPhone(r.phone) : r.phone, otherPartyPhone: r.otherPartyPhone ? maskPhone(r.otherPartyPhone) : r.otherPartyPhone });
 const deskOf = (call: CallContext, desk: string | undefined) => desk ?? call.app.prefs.get('deskName');
 
 export const intakeHandlers: Handlers<typeof intakeOps> = {
@@ -77,8 +80,11 @@ export const intakeHandlers: Handlers<typeof intakeOps> = {
     return printIntakeTicket(call.app.ctx, call.app.prefs, intakeId, { printer: printerOf(call) });
   },
 
-  'intake.list': (input, { app }) => listIntakes(app.ctx, input),
-  'intake.pending': (_input, { app }) => pendingIntakes(app.ctx),
+  'intake.list': (input, { app, user }) => {
+    const page = listIntakes(app.ctx, input);
+    return user.role === 'intake' ? { ...page, rows: page.rows.map(forCounter) } : page;
+  },
+  'intake.pending': (_input, { app, user }) => (user.role === 'intake' ? pendingIntakes(app.ctx).map(forCounter) : pendingIntakes(app.ctx)),
   'intake.accept': (input, { app, actor }) => acceptIntake(app.ctx, actor, input.intakeId, input.title),
   'intake.merge': (input, { app, actor }) => mergeIntake(app.ctx, actor, input.intakeId, input.caseId),
   'intake.reject': (input, { app, actor }) => rejectIntake(app.ctx, actor, input.intakeId, input.reason),

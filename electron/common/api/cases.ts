@@ -10,6 +10,7 @@ import { actionSchema, statusSchema, type ActionCode, type Outcome, type Status 
 import { parseYuan } from '../domain/money';
 import { sourceCodeSchema } from '../domain/sources';
 import { tierSchema, type Tier } from '../domain/tiers';
+import type { CasePermissions } from '../access';
 import type { DeadlineState } from '../domain/deadlines';
 import type { AgreementDetails, Reporter, UndisputedDetails } from './case-details';
 import { op } from './contract';
@@ -298,6 +299,8 @@ export interface CaseDetail {
   sessions: SessionView[];
   timeline: TimelineEntry[];
   availableActions: ActionCode[];
+  /** What the caller may do with this case (common/access.ts): screens hide what would be refused. */
+  permissions: CasePermissions;
 }
 
 export interface RepeatMatch {

@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, exists, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { caseMediators, cases, mediators, parties } from '../../../db/schema';
+import { FULL_ACCESS, type CasePermissions } from '../../common/access';
 import type { CaseDetail, CaseRow, DeskSummary, listCasesInput } from '../../common/api/cases';
 import { availableActions, OPEN_STATUSES as OPEN_LIST, type Outcome, type Status } from '../../common/domain/lifecycle';
 import type { Tier } from '../../common/domain/tiers';
@@ -106,7 +107,8 @@ export function listCases(ctx: ServiceContext, input: ListInput) {
   return { rows: toRows(ctx, rows), total, page: input.page, pageSize: input.pageSize };
 }
 
-export function getCaseDetail(ctx: ServiceContext, id: string): CaseDetail {
+/** The case in full. `permissions` says what the caller may do; the default is the operator's (CLI, documents). */
+export function getCaseDetail(ctx: ServiceContext, id: string, permissions: CasePermissions = FULL_ACCESS): CaseDetail {
   const c = loadCase(ctx, id);
   const { nearDeadlineDays } = getSettings(ctx);
   const today = localDate(ctx.clock.now());
@@ -153,6 +155,7 @@ export function getCaseDetail(ctx: ServiceContext, id: string): CaseDetail {
     sessions: caseSessions(ctx, id).map(sessionView),
     timeline: caseTimeline(ctx, id),
     availableActions: availableActions(status),
+    permissions,
   };
 }
 

@@ -47,12 +47,16 @@ export function CasePage() {
   if (query.isLoading) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
   if (!detail) return <ErrorAlert error={query.error ?? new Error('找不到该案件')} />;
 
+  // Who may change this case and read it in full is the services' rule (common/access.ts), sent
+  // with the case: the page offers nothing the services would refuse.
+  const { canEdit, canReadFull, reason } = detail.permissions;
   const staff = user.role !== 'intake';
-  const editable = staff && isOpen(detail.status);
+  const acts = staff && canEdit;
+  const editable = acts && isOpen(detail.status);
   const onChanged = () => void query.refetch();
   const panels = casePanels.filter((p) => p.applies(detail));
-  const showAgreement = staff && (detail.status === 'mediating' || detail.outcome === 'agreement');
-  const showUndisputed = staff && (detail.status === 'mediating' || detail.outcome === 'failed');
+  const showAgreement = acts && canReadFull && (detail.status === 'mediating' || detail.outcome === 'agreement');
+  const showUndisputed = acts && canReadFull && (detail.status === 'mediating' || detail.outcome === 'failed');
 
   return (
     <>
@@ -68,7 +72,17 @@ export function CasePage() {
       />
       {query.error ? <ErrorAlert error={query.error} /> : null}
       {detail.deadlineState === 'overdue' ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`已超过化解期限 ${-(detail.daysLeft ?? 0)} 天，请尽快办理或调整期限并说明理由。`} /> : null}
-      {staff ? (
+      {!canReadFull || !canEdit ? (
+        <Alert
+          data-testid="case-access"
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={canReadFull ? '本案只能查看' : '本案只显示基本情况：证件号码和电话已隐去，不显示调解记录、协议内容和办理经过'}
+          description={reason ?? undefined}
+        />
+      ) : null}
+      {acts ? (
         <Card size="small" style={{ marginBottom: 16 }} title="办理">
           <CaseActions detail={detail} />
           {detail.availableActions.length === 0 ? <Typography.Text type="secondary">本案已办结。</Typography.Text> : null}
@@ -79,7 +93,7 @@ export function CasePage() {
           <CaseInfoCard detail={detail} editable={editable} />
           <PartiesCard detail={detail} editable={editable} />
           <MediatorsCard detail={detail} editable={editable} />
-          <SessionsCard detail={detail} />
+          {canReadFull ? <SessionsCard detail={detail} editable={editable} /> : null}
           {showAgreement ? <AgreementCard key={`a-${detail.version}`} detail={detail} /> : null}
           {showUndisputed ? <UndisputedCard key={`u-${detail.version}`} detail={detail} /> : null}
           {panels.map(({ key, title, Component }) => (
@@ -88,9 +102,11 @@ export function CasePage() {
             </Card>
           ))}
         </Col>
-        <Col xs={24} xl={8}>
-          <TimelineCard detail={detail} />
-        </Col>
+        {canReadFull ? (
+          <Col xs={24} xl={8}>
+            <TimelineCard detail={detail} />
+          </Col>
+        ) : null}
       </Row>
     </>
   );

@@ -13,13 +13,13 @@ interface SessionForm {
   recorder?: string;
 }
 
-export function SessionsCard({ detail }: { detail: CaseDetail }) {
+export function SessionsCard({ detail, editable }: { detail: CaseDetail; editable: boolean }) {
   const [form] = Form.useForm<SessionForm>();
   const [editing, setEditing] = useState<SessionView | 'new' | null>(null);
   const close = () => setEditing(null);
   const add = useCaseMutation('sessions.add', detail.id, { success: '已记录调解', onDone: close });
   const update = useCaseMutation('sessions.update', detail.id, { success: '已保存', onDone: close });
-  const canAdd = detail.status === 'mediating';
+  const canAdd = editable && detail.status === 'mediating';
 
   const save = async () => {
     const v = await form.validateFields();
@@ -34,6 +34,7 @@ export function SessionsCard({ detail }: { detail: CaseDetail }) {
       title={`调解记录（${detail.sessions.length}）`}
       style={{ marginBottom: 16 }}
       extra={
+        editable ? (
         <Button
           disabled={!canAdd}
           title={canAdd ? undefined : '开始调解后才能记录'}
@@ -45,6 +46,7 @@ export function SessionsCard({ detail }: { detail: CaseDetail }) {
         >
           记录一次调解
         </Button>
+        ) : null
       }
     >
       {detail.sessions.length === 0 ? (
@@ -58,12 +60,14 @@ export function SessionsCard({ detail }: { detail: CaseDetail }) {
                 <Typography.Text strong>
                   第 {i + 1} 次：{s.heldAt.replace('T', ' ').slice(0, 16)}，{s.place}
                 </Typography.Text>
-                <Button type="link" size="small" onClick={() => {
-                  form.setFieldsValue({ heldAt: dayjs(s.heldAt), place: s.place, participants: s.participants, record: s.record, recorder: s.recorder });
-                  setEditing(s);
-                }}>
-                  修改
-                </Button>
+                {editable ? (
+                  <Button type="link" size="small" onClick={() => {
+                    form.setFieldsValue({ heldAt: dayjs(s.heldAt), place: s.place, participants: s.participants, record: s.record, recorder: s.recorder });
+                    setEditing(s);
+                  }}>
+                    修改
+                  </Button>
+                ) : null}
                 <div>参加人员：{s.participants}</div>
                 {s.record ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{s.record}</Typography.Paragraph> : null}
                 {s.recorder ? <Typography.Text type="secondary">记录人：{s.recorder}</Typography.Text> : null}

@@ -31,7 +31,8 @@ interface PreviewState {
 
 export function DocumentsPanel({ detail, onChanged }: CasePanelProps) {
   const user = useUser();
-  const mayAct = user.role !== 'intake';
+  // Documents print the case in full: only for those who may read it in full and change it (common/access.ts).
+  const mayAct = user.role !== 'intake' && detail.permissions.canEdit && detail.permissions.canReadFull;
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const types = useApiQuery('documents.types', { caseId: detail.id }, { enabled: mayAct });

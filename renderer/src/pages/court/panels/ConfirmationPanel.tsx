@@ -55,7 +55,8 @@ export function ConfirmationPanel({ detail, onChanged }: CasePanelProps) {
   const user = useUser();
   const q = useApiQuery('confirmations.get', { caseId: detail.id });
   const [dialog, setDialog] = useState<'apply' | 'accept' | 'rule' | null>(null);
-  const mayAct = user.role !== 'intake';
+  // The same rule the services apply (common/access.ts): no button that would be refused.
+  const mayAct = user.role !== 'intake' && detail.permissions.canEdit;
   if (q.isPending) return <Skeleton active />;
   if (q.error) return <ErrorAlert error={q.error} title="司法确认信息加载失败" />;
   const st = q.data;

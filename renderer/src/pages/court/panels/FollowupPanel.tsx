@@ -32,7 +32,7 @@ export function dueTag(f: Pick<FollowupView, 'doneAt' | 'daysLeft'>) {
 }
 
 export function FollowupPanel({ detail, onChanged }: CasePanelProps) {
-  const mayAct = useUser().role !== 'intake';
+  const mayAct = useUser().role !== 'intake' && detail.permissions.canEdit;
   const q = useApiQuery('followups.list', { caseId: detail.id });
   const [recording, setRecording] = useState<FollowupView | null>(null);
   const [extraDate, setExtraDate] = useState<Dayjs | null>(null);

@@ -26,7 +26,7 @@ export function ReferralPanel({ detail, onChanged }: CasePanelProps) {
   const user = useUser();
   const referral = useApiQuery('court.referral', { caseId: detail.id });
   const [dialog, setDialog] = useState<'mediator' | 'extend' | 'report' | null>(null);
-  const mayAct = user.role === 'court_mediator' || user.role === 'admin';
+  const mayAct = (user.role === 'court_mediator' || user.role === 'admin') && detail.permissions.canEdit;
   const r = referral.data;
   if (referral.isPending) return <Skeleton active />;
   if (referral.error) return <ErrorAlert error={referral.error} title="委派信息加载失败" />;

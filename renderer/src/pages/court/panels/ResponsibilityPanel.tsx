@@ -27,7 +27,7 @@ export function ResponsibilityPanel({ detail, onChanged }: CasePanelProps) {
   const user = useUser();
   const [form] = Form.useForm<Values>();
   const [escalating, setEscalating] = useState(false);
-  const mayEdit = user.role !== 'intake';
+  const mayEdit = user.role !== 'intake' && detail.permissions.canEdit;
   const save = useApiMutation('supervision.setResponsibility', { form, showError: 'inline', invalidates: REFRESH, success: '已保存牵头单位与责任人', onSuccess: () => onChanged() });
   const up = nextTier(detail.tier);
   const open = isOpen(detail.status);
