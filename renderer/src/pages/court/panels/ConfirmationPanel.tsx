@@ -21,7 +21,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiMutation } from '../../../components/useApiMutation';
 import { useApiQuery } from '../../../components/useApiQuery';
 import { zodRule } from '../../../components/zodRule';
-import type { CasePanelProps } from '../../cases/panels';
+import type { CasePanelProps } from '../../cases/panelTypes';
 import { isoOf, noFuture, todayDayjs } from '../format';
 
 const REFRESH = ['confirmations.get', 'cases.get', 'roster.performance'] as const;

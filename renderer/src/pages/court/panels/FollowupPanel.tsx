@@ -17,7 +17,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiMutation } from '../../../components/useApiMutation';
 import { useApiQuery } from '../../../components/useApiQuery';
 import { zodRule } from '../../../components/zodRule';
-import type { CasePanelProps } from '../../cases/panels';
+import type { CasePanelProps } from '../../cases/panelTypes';
 import { isoOf, noFuture, todayDayjs } from '../format';
 
 const REFRESH = ['followups.list', 'followups.due', 'cases.get'] as const;

@@ -11,7 +11,7 @@ import { useUser } from '../../../auth/AuthProvider';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiMutation } from '../../../components/useApiMutation';
 import { zodRule } from '../../../components/zodRule';
-import type { CasePanelProps } from '../../cases/panels';
+import type { CasePanelProps } from '../../cases/panelTypes';
 import { dateTime } from '../format';
 
 const REFRESH = ['cases.get', 'supervision.list', 'court.referrals'] as const;
