@@ -21,7 +21,7 @@ const ELECTRON_ONLY_IN_SHELL = {
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'tests/artifacts/', 'db/migrations/', '.data/', 'tests/lint/fixtures/'],
+    ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'tests/artifacts/', 'db/migrations/', '.data/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -42,6 +42,16 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // `_`-prefixed parameters are the house way to say "required by the signature, not used here".
+      // Every function here that is `async` without `await` is one that must return a promise by contract (antd
+      // form validators, injected async dependencies in tests): `async` turns its `throw` into the rejection the
+      // caller expects, which is the point. The rule found nothing else.
+      '@typescript-eslint/require-await': 'off',
+      // React ignores what an event handler returns; the async handlers of the pages report their own errors
+      // (useCaseMutation, message.error). Promises passed where a plain callback is expected are still checked.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // U+3000 (the ideographic space) is Chinese typography in the text users see (CLI lines, labels); other
+      // irregular whitespace is still reported, and everywhere in code outside strings, templates and JSX text.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
     },
   },
@@ -51,6 +61,25 @@ export default defineConfig(
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
+  },
+
+  // Tests: vitest's asymmetric matchers (expect.any, expect.stringContaining, …) are typed `any`, and putting
+  // them inside expected objects is their purpose: each of this rule's findings in tests/ was one of them.
+  {
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  // The end-to-end page objects pass callbacks to page.evaluate(), which run inside Chromium: their DOM values
+  // have no types in the Node project (tsconfig.json has no DOM lib, so that the backend cannot use `window`).
+  {
+    files: ['tests/e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
   },
 
   // ---- Cycles: an import cycle in the renderer or the backend makes load order matter. -----------------

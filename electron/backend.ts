@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { openDatabase } from '../db/open';
-import type { ApiRequest, ApiResponse } from './common/api/contract';
+import type { ApiResponse } from './common/api/contract';
 import type { AppServices } from './app-services';
 import { dispatch } from './api/dispatch';
 import type { RequestSource } from './api/handler';
@@ -21,8 +21,8 @@ import { fileSecretStore, type SecretStore } from './services/secrets';
 import { appUploads } from './services/upload/background';
 
 export interface Backend {
-  /** Answer one API call; `source` says which machine sent it (this one when omitted). */
-  invoke(req: ApiRequest | unknown, source?: RequestSource): Promise<ApiResponse>;
+  /** Answer one API call (an ApiRequest, or anything: the dispatcher checks it); `source` says which machine sent it (this one when omitted). */
+  invoke(req: unknown, source?: RequestSource): Promise<ApiResponse>;
   startBackgroundJobs(): void;
   close(): void;
   dataDir: string;

@@ -44,7 +44,7 @@ export function stepCase(ctx: ServiceContext, actor: Actor, input: StepInput): v
     switch (input.action) {
       case 'accept': {
         patch.acceptedAt = at;
-        if (!c.deadline) patch.deadline = caseDeadline(today, c.source as SourceCode, getSettings(ctx).deadlineDays as Partial<Record<SourceCode, number>>);
+        if (!c.deadline) patch.deadline = caseDeadline(today, c.source as SourceCode, getSettings(ctx).deadlineDays);
         detail = patch.deadline ? `，化解期限 ${patch.deadline}` : '';
         break;
       }

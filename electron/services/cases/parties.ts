@@ -8,7 +8,7 @@ import { parties } from '../../../db/schema';
 import type { PartyInput, partyInput } from '../../common/api/cases';
 import { PARTY_ROLE_LABELS } from '../../common/api/cases';
 import { AppError } from '../../common/errors';
-import { validateIdNumber, validatePhone, type IdType } from '../../common/domain/identity';
+import { validateIdNumber, validatePhone } from '../../common/domain/identity';
 import type { z } from 'zod';
 import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
@@ -21,7 +21,7 @@ export type PartyRecord = typeof parties.$inferSelect;
 
 /** Normalised values: ID numbers upper-cased without spaces, phones in one format, birth date from the ID. */
 export function partyValues(p: ParsedParty, today: string) {
-  const idType = (p.idNumber ? (p.idType ?? 'resident_id') : (p.idType ?? null)) as IdType | null;
+  const idType = (p.idNumber ? (p.idType ?? 'resident_id') : (p.idType ?? null));
   let idNumber = p.idNumber ?? null;
   let birthDate = p.birthDate ?? null;
   let sex = p.sex ?? null;

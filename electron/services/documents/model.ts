@@ -116,6 +116,7 @@ export function cleanText(s: string): string {
   return s
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex -- removing the control characters XML 1.0 forbids is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }

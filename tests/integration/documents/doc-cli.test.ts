@@ -35,8 +35,8 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
     const code = await runCli(['doc', ...args]);
     return { code, stdout, stderr };

@@ -108,7 +108,7 @@ export function CaseListPage() {
         ) : null}
       </Card>
       <Card size="small" title="案件列表">
-        <Form layout="inline" onValuesChange={(_c, all) => onFilters(all)} style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form layout="inline" onValuesChange={(_c, all: Parameters<typeof onFilters>[0]) => onFilters(all)} style={{ marginBottom: 12, rowGap: 8 }}>
           <Form.Item name="status" label="状态">
             <Select mode="multiple" allowClear options={statusOptions} style={{ minWidth: 140 }} placeholder="全部" />
           </Form.Item>

@@ -8,7 +8,7 @@ import type { CaseDetail } from '../../../../electron/common/api/cases';
 export interface CasePanelProps {
   detail: CaseDetail;
   /** Call after a change so the case page reloads the case (new version, timeline). */
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 export interface CasePanel {

@@ -122,8 +122,8 @@ export function ConfirmationPanel({ detail, onChanged }: CasePanelProps) {
 
 interface DialogProps {
   open: boolean;
-  onClose(): void;
-  onDone(): void;
+  onClose: () => void;
+  onDone: () => void;
 }
 
 const MATTER_OPTIONS: { value: ConfirmationMatter; label: string }[] = [{ value: 'none', label: '不涉及以下事项' }, ...EXCLUDED_MATTERS.map((m) => ({ value: m.code, label: m.label }))];

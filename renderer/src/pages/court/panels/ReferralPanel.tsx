@@ -98,8 +98,8 @@ export function ReferralPanel({ detail, onChanged }: CasePanelProps) {
 
 interface DialogProps {
   open: boolean;
-  onClose(): void;
-  onDone(): void;
+  onClose: () => void;
+  onDone: () => void;
 }
 
 function ChooseMediatorModal({ open, detail, onClose, onDone }: DialogProps & Pick<CasePanelProps, 'detail'>) {

@@ -99,7 +99,7 @@ export function ResponsibilityPanel({ detail, onChanged }: CasePanelProps) {
   );
 }
 
-function EscalateModal({ open, detail, target, onClose, onDone }: { open: boolean; target: string; onClose(): void; onDone(): void } & Pick<CasePanelProps, 'detail'>) {
+function EscalateModal({ open, detail, target, onClose, onDone }: { open: boolean; target: string; onClose: () => void; onDone: () => void } & Pick<CasePanelProps, 'detail'>) {
   const [form] = Form.useForm<{ reason: string }>();
   const escalate = useApiMutation('cases.escalate', { form, showError: 'inline', invalidates: REFRESH, success: `已上报${target}`, onSuccess: onDone });
   return (
