@@ -11,8 +11,27 @@ import tseslint from 'typescript-eslint';
 const here = import.meta.dirname;
 
 /** Packages that need Node or Electron: none of them may reach a browser window. */
-const NODE_ONLY_PACKAGES = ['electron', 'better-sqlite3', 'drizzle-orm', 'winston', 'winston-daily-rotate-file', 'conf', 'electron-store', 'node-thermal-printer', 'exceljs', 'docx', 'iconv-lite', 'proper-lockfile', 'selfsigned', 'sirv', 'commander'];
-const nodeOnlyPatterns = NODE_ONLY_PACKAGES.map((name) => ({ regex: `^${name.replace(/\./g, '\\.')}(/.*)?$`, message: `${name} needs Node: it cannot run in a browser window.` }));
+const NODE_ONLY_PACKAGES = [
+  'electron',
+  'better-sqlite3',
+  'drizzle-orm',
+  'winston',
+  'winston-daily-rotate-file',
+  'conf',
+  'electron-store',
+  'node-thermal-printer',
+  'exceljs',
+  'docx',
+  'iconv-lite',
+  'proper-lockfile',
+  'selfsigned',
+  'sirv',
+  'commander',
+];
+const nodeOnlyPatterns = NODE_ONLY_PACKAGES.map((name) => ({
+  regex: `^${name.replace(/\./g, '\\.')}(/.*)?$`,
+  message: `${name} needs Node: it cannot run in a browser window.`,
+}));
 
 const ELECTRON_ONLY_IN_SHELL = {
   regex: '^electron(/.*)?$',
@@ -21,7 +40,17 @@ const ELECTRON_ONLY_IN_SHELL = {
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'tests/artifacts/', 'db/migrations/', '.data/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'tests/artifacts/',
+      'db/migrations/',
+      '.data/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -52,7 +81,10 @@ export default defineConfig(
       // U+3000 (the ideographic space) is Chinese typography in the text users see (CLI lines, labels); other
       // irregular whitespace is still reported, and everywhere in code outside strings, templates and JSX text.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
     },
   },
 
@@ -108,7 +140,12 @@ export default defineConfig(
         {
           basePath: here,
           zones: [
-            { target: './renderer', from: './electron', except: ['./common'], message: 'The renderer reaches the backend only through call(op, input); of electron/ it may import electron/common.' },
+            {
+              target: './renderer',
+              from: './electron',
+              except: ['./common'],
+              message: 'The renderer reaches the backend only through call(op, input); of electron/ it may import electron/common.',
+            },
             { target: './renderer', from: './db', message: 'The renderer has no database: it calls the API.' },
           ],
         },
@@ -123,7 +160,14 @@ export default defineConfig(
       'import-x/no-nodejs-modules': 'error',
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!zod$|zod/|dayjs$|dayjs/|\\.)', message: 'electron/common is shared with the renderer: it may import zod, dayjs and itself only.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|zod/|dayjs$|dayjs/|\\.)',
+              message: 'electron/common is shared with the renderer: it may import zod, dayjs and itself only.',
+            },
+          ],
+        },
       ],
       'import-x/no-restricted-paths': [
         'error',
@@ -155,8 +199,16 @@ export default defineConfig(
         {
           basePath: here,
           zones: [
-            { target: './electron/services', from: './electron/main', message: 'Services run under plain Node: the Electron shell passes them what they need.' },
-            { target: './electron/services', from: './electron/preload', message: 'Services run under plain Node: the Electron shell passes them what they need.' },
+            {
+              target: './electron/services',
+              from: './electron/main',
+              message: 'Services run under plain Node: the Electron shell passes them what they need.',
+            },
+            {
+              target: './electron/services',
+              from: './electron/preload',
+              message: 'Services run under plain Node: the Electron shell passes them what they need.',
+            },
           ],
         },
       ],

@@ -102,7 +102,8 @@ export function createBackend(opts: BackendOptions): Backend {
       appUploads(ctx).stop();
       ctx.db.close();
       ctx.logger.info('backend closed');
-      ctx.logger.close();
+      // The open file handle keeps the process alive until the last lines are written.
+      void ctx.logger.close();
     },
   };
 }

@@ -52,7 +52,14 @@ describe('the layer rules bite', () => {
 
   it('the renderer may import electron/common, React and antd', async () => {
     expect(
-      await broken(renderer, ["import { statusLabel } from '../../../../electron/common/domain/lifecycle';", "import { useState } from 'react';", "import { Button } from 'antd';"].join('\n')),
+      await broken(
+        renderer,
+        [
+          "import { statusLabel } from '../../../../electron/common/domain/lifecycle';",
+          "import { useState } from 'react';",
+          "import { Button } from 'antd';",
+        ].join('\n'),
+      ),
     ).toEqual([]);
   });
 
@@ -68,35 +75,52 @@ describe('the layer rules bite', () => {
   });
 
   it('electron/common may import zod, dayjs and itself', async () => {
-    expect(await broken(common, ["import { z } from 'zod';", "import dayjs from 'dayjs';", "import { AppError } from '../errors';"].join('\n'))).toEqual([]);
+    expect(
+      await broken(common, ["import { z } from 'zod';", "import dayjs from 'dayjs';", "import { AppError } from '../errors';"].join('\n')),
+    ).toEqual([]);
   });
 
-  it.each(['electron/services/cases/layer-probe.ts', 'electron/api/layer-probe.ts', 'electron/host/layer-probe.ts', 'electron/cli/layer-probe.ts', 'db/layer-probe.ts', 'tests/unit/layer-probe.ts'])(
-    "%s may not import 'electron'",
-    async (file) => {
-      expect(await broken(file, "import { app } from 'electron';")).toContain('@typescript-eslint/no-restricted-imports');
-    },
-  );
+  it.each([
+    'electron/services/cases/layer-probe.ts',
+    'electron/api/layer-probe.ts',
+    'electron/host/layer-probe.ts',
+    'electron/cli/layer-probe.ts',
+    'db/layer-probe.ts',
+    'tests/unit/layer-probe.ts',
+  ])("%s may not import 'electron'", async (file) => {
+    expect(await broken(file, "import { app } from 'electron';")).toContain('@typescript-eslint/no-restricted-imports');
+  });
 
   it('the services may not reach into the Electron shell', async () => {
-    expect(await broken('electron/services/cases/layer-probe.ts', "import { readPrefs } from '../../main/prefs';")).toContain('import-x/no-restricted-paths');
+    expect(await broken('electron/services/cases/layer-probe.ts', "import { readPrefs } from '../../main/prefs';")).toContain(
+      'import-x/no-restricted-paths',
+    );
   });
 
-  it.each(['electron/main/layer-probe.ts', 'electron/preload/layer-probe.ts'])("%s may import 'electron' and the services", async (file) => {
-    expect(await broken(file, ["import { app } from 'electron';", "import { openDatabase } from '../../db/open';"].join('\n'))).toEqual([]);
-  });
+  it.each(['electron/main/layer-probe.ts', 'electron/preload/layer-probe.ts'])(
+    "%s may import 'electron' and the services",
+    async (file) => {
+      expect(await broken(file, ["import { app } from 'electron';", "import { openDatabase } from '../../db/open';"].join('\n'))).toEqual(
+        [],
+      );
+    },
+  );
 });
 
 describe('the tree obeys the layer rules', () => {
   it('no source file breaks them', { timeout: 120_000 }, async () => {
     const results = await eslint.lintFiles(['renderer/src', 'electron', 'db', 'tests']);
-    const found = results.flatMap((r) => r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.ruleId ?? 'fatal'}: ${m.message}`));
+    const found = results.flatMap((r) =>
+      r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.ruleId ?? 'fatal'}: ${m.message}`),
+    );
     expect(found).toEqual([]);
   });
 
   it('the database schema lives in one place', () => {
     const files = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
     const sqliteTables = files(path.join(root, 'electron')).filter((f) => /sqliteTable\(/.test(fs.readFileSync(f, 'utf8')));
     expect(sqliteTables.map((f) => path.relative(root, f))).toEqual([]);
   });

@@ -7,7 +7,10 @@ import path from 'node:path';
 import winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
 
-export type Logger = Pick<winston.Logger, 'info' | 'warn' | 'error' | 'debug'> & { close(): void };
+export type Logger = Pick<winston.Logger, 'info' | 'warn' | 'error' | 'debug'> & {
+  /** Closes the log files; resolves once every line written before is on disk (a CLI command awaits it before exiting). */
+  close(): Promise<void>;
+};
 
 const RESIDENT_ID = /(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
@@ -56,7 +59,20 @@ export function createLogger(opts: { logsDir?: string; console?: boolean; level?
     format: winston.format.combine(redactFormat(), winston.format.timestamp(), winston.format.json()),
     transports,
   });
-  return logger;
+  // winston's close() only asks the transports to close: a rotating file says 'finish' once its stream
+  // has been opened (that happens asynchronously), written out and closed.
+  const files = transports.filter((t) => t instanceof DailyRotateFile);
+  const finished = files.map((t) => new Promise<void>((resolve) => t.once('finish', () => resolve())));
+  return {
+    info: logger.info.bind(logger),
+    warn: logger.warn.bind(logger),
+    error: logger.error.bind(logger),
+    debug: logger.debug.bind(logger),
+    close: async () => {
+      logger.close();
+      await Promise.all(finished);
+    },
+  };
 }
 
 export const logFileName = (logsDir: string, day: string) => path.join(logsDir, `mediation-desk-${day}.log`);

@@ -102,7 +102,7 @@ export function CaseListPage() {
               dataSource={search.data ?? []}
               pagination={false}
               locale={{ emptyText: `没有找到与“${q}”相符的案件` }}
-              onRow={(r) => ({ onDoubleClick: () => navigate(`/cases/${r.id}`) })}
+              onRow={(r) => ({ onDoubleClick: () => void navigate(`/cases/${r.id}`) })}
             />
           </div>
         ) : null}
