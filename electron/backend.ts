@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/open';
-import type { ApiRequest, ApiResponse } from './common/api/contract';
+import type { ApiResponse } from './common/api/contract';
 import type { AppServices } from './app-services';
 import { dispatch } from './api/dispatch';
 import type { CallHooks, RequestSource } from './api/handler';
@@ -52,8 +52,8 @@ export interface DataControl {
 export const APP_RUNNING_REFUSAL = '应用正在运行：该数据目录已被另一个调解工作台（或命令行）占用。同一数据目录一次只能由一个程序使用。';
 
 export interface Backend {
-  /** Answer one API call; `source` says which machine sent it (this one when omitted). */
-  invoke(req: ApiRequest | unknown, source?: RequestSource, hooks?: CallHooks): Promise<ApiResponse>;
+  /** Answer one API call (an ApiRequest, or anything: the dispatcher checks it); `source` says which machine sent it (this one when omitted). */
+  invoke(req: unknown, source?: RequestSource, hooks?: CallHooks): Promise<ApiResponse>;
   startBackgroundJobs(): void;
   close(): void;
   dataDir: string;
@@ -232,7 +232,8 @@ export function createBackend(opts: BackendOptions): Backend {
       appUploads(ctx).stop();
       ctx.db.close();
       ctx.logger.info('backend closed');
-      ctx.logger.close();
+      // The open file handle keeps the process alive until the last lines are written.
+      void ctx.logger.close();
       lock.release();
     },
   };

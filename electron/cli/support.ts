@@ -25,7 +25,7 @@ export async function withServices<T>(dataDir: string | undefined, fn: (ctx: Ser
     return await fn(ctx);
   } finally {
     ctx.db.close();
-    ctx.logger.close();
+    await ctx.logger.close();
   }
 }
 

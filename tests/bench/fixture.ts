@@ -53,7 +53,7 @@ export function prepareDataDir(opts: { db?: string | undefined; cases: number; s
     return { dir, cleanup };
   } finally {
     ctx.db.close();
-    ctx.logger.close();
+    void ctx.logger.close();
   }
 }
 

@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     }
   } finally {
     ctx.db.close();
-    ctx.logger.close();
+    void ctx.logger.close();
     data.cleanup();
   }
   return values.strict && missed.length > 0 ? 1 : 0;

@@ -63,7 +63,7 @@ function makeData(dir: string, opts: UploadBenchOptions, log: (l: string) => voi
 function startServer(): Promise<{ child: ChildProcess; url: string; token: string }> {
   const child = spawn(process.execPath, tsx('tests/peers/district-server-main.ts', []), { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
       const { url, tokens } = JSON.parse(line) as { url: string; tokens: Record<string, string> };
       resolve({ child, url, token: tokens[CENTRE]! });
@@ -105,7 +105,7 @@ function runChild(dataDir: string, url: string, token: string, flags: string[]):
     env: { ...process.env, UPLOAD_TOKEN: token, TZ: 'Asia/Shanghai' },
   });
   let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
       const last = out.trim().split('\n').at(-1) ?? '';

@@ -24,7 +24,7 @@ export interface TestApp {
   backend: Backend;
   dir: string;
   clock: ReturnType<typeof fixedClock>;
-  call<K extends OpName>(op: K, input: InputOf<Api[K]> | undefined, session?: string | null): Promise<OutputOf<Api[K]>>;
+  call: <K extends OpName>(op: K, input: InputOf<Api[K]> | undefined, session?: string | null) => Promise<OutputOf<Api[K]>>;
   raw(req: unknown): ReturnType<Backend['invoke']>;
   login(loginName?: string, password?: string): Promise<string>;
   close(): void;

@@ -20,9 +20,7 @@ describe('log redaction', () => {
     const t = tempDir();
     const logger = createLogger({ logsDir: t.dir });
     logger.info('party added', { idNumber: '410711199001011234', phone: '13912345678', password: 'hunter2' });
-    await new Promise((r) => setTimeout(r, 300));
-    logger.close();
-    await new Promise((r) => setTimeout(r, 100));
+    await logger.close();
     const text = fs.readdirSync(t.dir).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(`${t.dir}/${f}`, 'utf8')).join('');
     expect(text).toContain('party added');
     expect(text).not.toContain('410711199001011234');

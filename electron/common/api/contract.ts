@@ -33,11 +33,12 @@ export const op =
   <I extends z.ZodType, const A extends Access>(def: { input: I; access: A; title: string }): OpDef<I, O, A> =>
     def;
 
-export type OpTable = Record<string, OpDef<any, any, any>>;
-export type InputOf<D> = D extends OpDef<infer I, any, any> ? z.input<I> : never;
-export type ParsedInputOf<D> = D extends OpDef<infer I, any, any> ? z.output<I> : never;
-export type OutputOf<D> = D extends OpDef<any, infer O, any> ? O : never;
-export type IsPublic<D> = D extends OpDef<any, any, 'public'> ? true : false;
+// OpDef's parameters are all read-only (covariant), so its widest form is OpDef with its defaults.
+export type OpTable = Record<string, OpDef>;
+export type InputOf<D> = D extends OpDef<infer I> ? z.input<I> : never;
+export type ParsedInputOf<D> = D extends OpDef<infer I> ? z.output<I> : never;
+export type OutputOf<D> = D extends OpDef<z.ZodType, infer O> ? O : never;
+export type IsPublic<D> = D extends OpDef<z.ZodType, unknown, 'public'> ? true : false;
 
 /** What travels over either transport. */
 export interface ApiRequest {

@@ -21,4 +21,4 @@ import { uploadOps } from './upload';
 
 export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps, devicesOps, calendarOps, dataOps);
 export type Api = typeof api;
-export type OpName = keyof Api & string;
+export type OpName = Extract<keyof Api, string>;

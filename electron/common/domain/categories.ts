@@ -63,7 +63,7 @@ export function isCategoryCode(code: unknown): code is CategoryCode {
 }
 
 /** Chinese label of a category; an unknown code is shown as is (old data, a newer peer). */
-export function categoryLabel(code: CategoryCode | string): string {
+export function categoryLabel(code: string): string {
   return BY_CODE.get(code)?.label ?? code;
 }
 

@@ -99,7 +99,7 @@ export type IdType = (typeof ID_TYPES)[number]['code'];
 export const ID_TYPE_CODES = ID_TYPES.map((t) => t.code) as unknown as readonly [IdType, ...IdType[]];
 export const idTypeSchema = z.enum(ID_TYPE_CODES);
 
-export function idTypeLabel(t: IdType | string): string {
+export function idTypeLabel(t: string): string {
   return ID_TYPES.find((x) => x.code === t)?.label ?? t;
 }
 

@@ -85,7 +85,7 @@ export function isStatus(s: unknown): s is Status {
   return typeof s === 'string' && (STATUSES as readonly string[]).includes(s);
 }
 
-export function statusLabel(s: Status | string): string {
+export function statusLabel(s: string): string {
   return isStatus(s) ? STATUS_LABELS[s] : s;
 }
 
@@ -131,7 +131,7 @@ export function missingStepInputs(
 export function assertStepInputs(action: ActionCode, input: Partial<Record<StepInput, string | null | undefined>>): void {
   const missing = missingStepInputs(action, input);
   const messages = Object.values(missing);
-  if (messages.length > 0) throw new AppError('VALIDATION', messages.join('；'), missing as Record<string, string>);
+  if (messages.length > 0) throw new AppError('VALIDATION', messages.join('；'), missing);
 }
 
 /** Open = still being worked on: counted for deadlines and the daily list. */

@@ -46,7 +46,7 @@ export function isSourceCode(code: unknown): code is SourceCode {
   return typeof code === 'string' && LABELS.has(code);
 }
 
-export function sourceLabel(code: SourceCode | string): string {
+export function sourceLabel(code: string): string {
   return LABELS.get(code) ?? code;
 }
 

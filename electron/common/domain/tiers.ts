@@ -19,7 +19,7 @@ export function isTier(t: unknown): t is Tier {
   return typeof t === 'string' && (TIERS as readonly string[]).includes(t);
 }
 
-export function tierLabel(t: Tier | string): string {
+export function tierLabel(t: string): string {
   return isTier(t) ? TIER_LABELS[t] : t;
 }
 

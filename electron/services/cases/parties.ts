@@ -8,7 +8,7 @@ import { parties } from '../../../db/schema';
 import type { PartyInput, partyInput } from '../../common/api/cases';
 import { PARTY_ROLE_LABELS } from '../../common/api/cases';
 import { AppError } from '../../common/errors';
-import { validateIdNumber, validatePhone, type IdType } from '../../common/domain/identity';
+import { validateIdNumber, validatePhone } from '../../common/domain/identity';
 import type { z } from 'zod';
 import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
@@ -19,9 +19,24 @@ import { bumpRow, lockCase, loadCase, writeCase } from './versioning';
 type ParsedParty = z.output<typeof partyInput>;
 export type PartyRecord = typeof parties.$inferSelect;
 
+/**
+ * Refuses an ID number or a birth date after `today`, the app clock's local day (the input schema cannot
+ * know it). `field` is where the party sits in the input ('parties.0', 'party'), for the form to point at.
+ */
+export function refuseFutureDates(p: ParsedParty, today: string, field: string): void {
+  const fields: Record<string, string> = {};
+  if (p.idNumber) {
+    const check = validateIdNumber(p.idType ?? 'resident_id', p.idNumber, today);
+    if (!check.ok) fields[`${field}.idNumber`] = check.message;
+  }
+  if (p.birthDate && p.birthDate > today) fields[`${field}.birthDate`] = '出生日期不能晚于今天';
+  const first = Object.values(fields)[0];
+  if (first !== undefined) throw new AppError('VALIDATION', `当事人“${p.name}”：${first}`, fields);
+}
+
 /** Normalised values: ID numbers upper-cased without spaces, phones in one format, birth date from the ID. */
 export function partyValues(p: ParsedParty, today: string) {
-  const idType = (p.idNumber ? (p.idType ?? 'resident_id') : (p.idType ?? null)) as IdType | null;
+  const idType = (p.idNumber ? (p.idType ?? 'resident_id') : (p.idType ?? null));
   let idNumber = p.idNumber ?? null;
   let birthDate = p.birthDate ?? null;
   let sex = p.sex ?? null;
@@ -67,6 +82,7 @@ export function insertParties(ctx: Pick<ServiceContext, 'db' | 'clock'>, caseId:
   const today = at.slice(0, 10);
   const ids = list.map(() => newId());
   const rows: PartyRecord[] = list.map((p, i) => {
+    refuseFutureDates(p, today, `parties.${i}`);
     let representsId: string | null = null;
     if (p.role === 'agent') {
       if (p.representsIndex !== undefined && p.representsIndex !== null) {
@@ -115,7 +131,9 @@ export function updateParty(ctx: ServiceContext, actor: Actor, caseId: string, p
     loadCase(ctx, caseId);
     const before = caseParties(ctx, caseId).find((e) => e.id === partyId);
     if (!before) throw new AppError('NOT_FOUND', '找不到该当事人');
-    const values = partyValues(p, rfc3339(ctx.clock.now()).slice(0, 10));
+    const today = rfc3339(ctx.clock.now()).slice(0, 10);
+    refuseFutureDates(p, today, 'party');
+    const values = partyValues(p, today);
     bumpRow(ctx, parties, partyId, partyVersion, { ...values, representsId: p.role === 'agent' ? (p.representsId ?? before.representsId) : null });
     recordAudit(ctx, actor, { operation: 'parties.update', entityKind: 'party', entityId: partyId, caseId, summary: `修改当事人信息：${p.name}`, before: { name: before.name, role: before.role }, after: { name: values.name, role: values.role } });
   })();

@@ -4,7 +4,6 @@
  */
 import type { RepeatMatch } from '../../common/api/cases';
 import { validatePhone } from '../../common/domain/identity';
-import type { Status } from '../../common/domain/lifecycle';
 import type { ServiceContext } from '../core/context';
 
 const OPEN = "('registered','accepted','mediating')";
@@ -31,13 +30,13 @@ export function findRepeats(
   for (const c of candidates) {
     const id = c.idNumber?.replace(/\s+/g, '').toUpperCase();
     if (id && id.length >= 6) {
-      for (const hit of byId.all(id) as Hit[]) if (!found.has(hit.caseId)) found.set(hit.caseId, { ...hit, status: hit.status as Status, reason: `当事人“${hit.partyName}”证件号码相同` });
+      for (const hit of byId.all(id) as Hit[]) if (!found.has(hit.caseId)) found.set(hit.caseId, { ...hit, status: hit.status, reason: `当事人“${hit.partyName}”证件号码相同` });
     }
     const name = c.name?.trim();
     if (name && c.phone) {
       const phone = validatePhone(c.phone);
       const normalized = phone.ok ? phone.normalized : c.phone.trim();
-      for (const hit of byNamePhone.all(normalized, name) as Hit[]) if (!found.has(hit.caseId)) found.set(hit.caseId, { ...hit, status: hit.status as Status, reason: `当事人“${hit.partyName}”姓名和电话相同` });
+      for (const hit of byNamePhone.all(normalized, name) as Hit[]) if (!found.has(hit.caseId)) found.set(hit.caseId, { ...hit, status: hit.status, reason: `当事人“${hit.partyName}”姓名和电话相同` });
     }
   }
   if (excludeCaseId) found.delete(excludeCaseId);

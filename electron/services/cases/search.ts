@@ -9,7 +9,6 @@
  */
 import type { SearchHit } from '../../common/api/cases';
 import { matchCaseNumberQuery, parseCaseNumber } from '../../common/domain/caseNumber';
-import type { Status } from '../../common/domain/lifecycle';
 import type { ServiceContext } from '../core/context';
 import { maskedParty } from './views';
 
@@ -33,7 +32,7 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
   const add = (rows: Omit<SearchHit, 'matchedParty' | 'matchedOn'>[], on: SearchHit['matchedOn'], party?: (id: string) => string | null) => {
     for (const r of rows) {
       if (hits.size >= limit) return;
-      if (!hits.has(r.id)) hits.set(r.id, { ...r, status: r.status as Status, matchedOn: on, matchedParty: party ? party(r.id) : null });
+      if (!hits.has(r.id)) hits.set(r.id, { ...r, status: r.status, matchedOn: on, matchedParty: party ? party(r.id) : null });
     }
   };
   const byParties = (found: PartyHit[], on: 'name' | 'phone' | 'idNumber') => {

@@ -32,8 +32,8 @@ export function recordAudit(ctx: Pick<ServiceContext, 'db' | 'clock'>, actor: Ac
       entityId: entry.entityId,
       caseId: entry.caseId ?? null,
       summary: entry.summary,
-      before: entry.before === undefined ? null : (entry.before as object),
-      after: entry.after === undefined ? null : (entry.after as object),
+      before: entry.before === undefined ? null : entry.before,
+      after: entry.after === undefined ? null : entry.after,
       deviceId: actor.deviceId ?? null,
     })
     .run();

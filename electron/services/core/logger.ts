@@ -7,7 +7,10 @@ import path from 'node:path';
 import winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
 
-export type Logger = Pick<winston.Logger, 'info' | 'warn' | 'error' | 'debug'> & { close(): void };
+export type Logger = Pick<winston.Logger, 'info' | 'warn' | 'error' | 'debug'> & {
+  /** Closes the log files; resolves once every line written before is on disk (a CLI command awaits it before exiting). */
+  close(): Promise<void>;
+};
 
 /*
  * Personal numbers are written in many ways: with spaces or dashes between groups, behind +86 or
@@ -132,12 +135,15 @@ export function createLogger(opts: { logsDir?: string; console?: boolean; level?
   logger.on('error', () => undefined);
   const fallback = new winston.transports.Console({ stderrLevels: ['error', 'warn', 'info', 'debug'] });
   let file: DailyRotateFile | null = null;
+  /** Resolves when the current log file has written out and closed: winston's close() only asks. */
+  let fileDone: Promise<void> | null = null;
   let failedAt: number | null = null;
   let closed = false;
 
   const fileFailed = (t: DailyRotateFile, e: Error) => {
     if (file !== t) return;
     file = null;
+    fileDone = null;
     failedAt = now();
     logger.remove(t);
     if (!opts.console) logger.add(fallback);
@@ -156,6 +162,8 @@ export function createLogger(opts: { logsDir?: string; console?: boolean; level?
     });
     t.on('error', (e: Error) => fileFailed(t, e));
     (t as unknown as { logStream?: NodeJS.EventEmitter }).logStream?.on('error', (e: Error) => fileFailed(t, e));
+    // A rotating file says 'finish' once its stream has been opened (asynchronously), written out and closed.
+    fileDone = new Promise<void>((resolve) => t.once('finish', () => resolve()));
     file = t;
     logger.add(t);
   };
@@ -181,9 +189,12 @@ export function createLogger(opts: { logsDir?: string; console?: boolean; level?
     warn: level('warn') as winston.LeveledLogMethod,
     error: level('error') as winston.LeveledLogMethod,
     debug: level('debug') as winston.LeveledLogMethod,
-    close: () => {
+    close: async () => {
       closed = true;
+      const done = fileDone;
       logger.close();
+      // A file that cannot finish (its disk is full) must not hold the process: a bounded wait.
+      if (done) await Promise.race([done, new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
     },
   };
 }

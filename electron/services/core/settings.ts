@@ -34,8 +34,8 @@ export function updateSettings(ctx: ServiceContext, actor: Actor, patch: Setting
       }
       ctx.db.orm
         .insert(settingsTable)
-        .values({ key, value: value as object, updatedAt: at })
-        .onConflictDoUpdate({ target: settingsTable.key, set: { value: value as object, updatedAt: at } })
+        .values({ key, value: value, updatedAt: at })
+        .onConflictDoUpdate({ target: settingsTable.key, set: { value: value, updatedAt: at } })
         .run();
     }
     recordAudit(ctx, actor, { operation: 'settings.update', entityKind: 'settings', entityId: 'settings', summary: '修改系统设置', before, after: next });

@@ -247,7 +247,7 @@ function composeParties(env: BuildEnv, category: CategoryCode, a: Area, unit: st
   const out: PartyDraft[] = [];
 
   const first = (f.returning || rng.chance(0.03) ? people.returning() : null) ?? people.person({ area: a, unit });
-  const group = GROUP[category] !== undefined && rng.chance(GROUP[category]!);
+  const group = GROUP[category] !== undefined && rng.chance(GROUP[category]);
   const principals = group ? rng.int(4, 9) : pickPartyCount(rng);
   let applicants = 1;
   let respondents = 1;
@@ -578,7 +578,7 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
   ].join('、');
   const sessionsHeld: number[] = [];
   if (startMs !== null) {
-    let k = 0;
+    let k: number;
     if (effective === 'agreement' || effective === 'failed') k = pickSessionCount(rng);
     else if (effective === 'mediating') k = rng.int(0, 3);
     else k = rng.int(0, 2);

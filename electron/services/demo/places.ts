@@ -165,7 +165,7 @@ export function organisationName(rng: Rng, kind: OrgKind): { name: string; prefi
         ? { name: rng.pick(['新乡市第二人民医院', '新乡市中心医院牧野院区', '牧野区人民医院', '新乡市第一人民医院']), prefix: '12' }
         : { name: `新乡${w}${rng.pick(['医院', '口腔门诊部', '中医诊所'])}`, prefix: '52' };
     case 'agency':
-      return { name: rng.pick(UNITS as readonly string[]), prefix: '11' };
+      return { name: rng.pick(UNITS), prefix: '11' };
     case 'village': {
       const a = AREAS.filter((x) => x.kind === 'town');
       const t = rng.pick(a);

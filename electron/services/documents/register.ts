@@ -39,6 +39,7 @@ const renderDocx = async (model: DocModel): Promise<Buffer> => (await import('./
 export function sanitiseFileName(s: string): string {
   const cleaned = s
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
     .replace(/[\\/:*?"<>|\u0000-\u001F\u007F]/g, '_')
     .replace(/[. ]+$/g, '')
     .trim();

@@ -148,7 +148,7 @@ export function setResponsibility(ctx: ServiceContext, actor: Actor, input: z.ou
         entityKind: 'case',
         entityId: c.id,
         caseId: c.id,
-        summary: `设定${changed.map((k) => `${labels[k]}：${show(c[k] as string | string[] | null)} → ${show(next[k])}`).join('；')}`,
+        summary: `设定${changed.map((k) => `${labels[k]}：${show(c[k])} → ${show(next[k])}`).join('；')}`,
         before,
         after: patch,
       });

@@ -350,12 +350,14 @@ async function runLocked(opts: RunUploadOptions, settings: RunSettings, lock: Lo
       }
       // Whatever happened here, batch k's answer is waited for: nothing runs on after the run ends.
       const failure = await delivery;
+      // Both rethrow what a send or a compose threw, as a catch block would: it is an Error or an AppError.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a caught value, rethrown unchanged
       if (failure !== null) throw failure;
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a caught value, rethrown unchanged
       if (composeFailure !== null) throw composeFailure;
     }
   } catch (e) {
     if (ahead) dropUnsent(ahead);
-    ahead = null;
     if (e instanceof RunStopped) stop = e.stop;
     else {
       opts.logger?.error(`upload run ${runId} failed: ${(e as Error).message}`);

@@ -259,7 +259,7 @@ export function createUploadScheduler(deps: SchedulerDeps): UploadScheduler {
     // A night this process has tried is not "missed" when it closes without success (the server
     // was down): the next night, or the next start, tries again; no catch-up minutes later.
     if (trigger === 'schedule') caughtUpFor = windowKey;
-    let retry = false;
+    let retry: boolean;
     let busy = false;
     try {
       const r = await deps.upload(trigger);

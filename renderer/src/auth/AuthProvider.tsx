@@ -33,7 +33,7 @@ export interface AuthValue {
   setLoginHint(hint: LoginHint): void;
   signIn(result: SignedIn & { session: string }): void;
   /** 'manual': the user chose 退出登录; 'expired': the session ended (server or idle timer). */
-  signOut(reason: 'manual' | 'expired'): Promise<void>;
+  signOut: (reason: 'manual' | 'expired') => Promise<void>;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);

@@ -2,13 +2,14 @@
  * A new password and its confirmation, checked with the contract's password rule. Used by first-run
  * setup, new user, reset password and change password.
  */
-import { Col, Form, Input, Row, type FormItemProps } from 'antd';
+import { Col, Form, Input, Row } from 'antd';
 import { password } from '../../../electron/common/api/fields';
 import { zodRule } from './zodRule';
 
 export const PASSWORD_HINT = '至少 8 位，须同时包含字母和数字';
 
-type Name = NonNullable<FormItemProps['name']>;
+// antd types a field name as `any`; these are the shapes a name takes.
+type Name = string | number | (string | number)[];
 
 export function PasswordFields({ name = 'password', label = '密码', confirmName = 'passwordConfirm', columns = false }: { name?: Name; label?: string; confirmName?: Name; columns?: boolean }) {
   const first = (

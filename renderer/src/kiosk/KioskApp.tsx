@@ -113,7 +113,7 @@ export function KioskApp() {
         const [field] = Object.keys(e.fields);
         const step = (field && STEP_OF_FIELD[field]) || 'consent';
         setScreen(step);
-        setErrors(e.fields as Errors);
+        setErrors(e.fields);
       } else {
         setSubmitError(errorMessage(e));
       }

@@ -14,7 +14,8 @@ export function useKioskIdle(armed: boolean, idleSeconds: number, promptSeconds:
   /** When the prompt clears the screen (ms since epoch), or null while no prompt shows. */
   const [deadline, setDeadline] = useState<number | null>(null);
   const [left, setLeft] = useState(promptSeconds);
-  const last = useRef(Date.now());
+  /** The last touch (ms since epoch); set when the idle wait starts, before anything reads it. */
+  const last = useRef(0);
   const timeoutRef = useRef(onTimeout);
   useEffect(() => {
     timeoutRef.current = onTimeout;
@@ -65,9 +66,8 @@ export function useKioskIdle(armed: boolean, idleSeconds: number, promptSeconds:
     return () => clearInterval(interval);
   }, [deadline]);
 
-  useEffect(() => {
-    if (!armed) setDeadline(null);
-  }, [armed]);
+  // Disarmed, the prompt goes at once: adjusted while rendering, as React advises, not in an effect.
+  if (!armed && deadline !== null) setDeadline(null);
 
   const stillHere = useCallback(() => {
     last.current = Date.now();

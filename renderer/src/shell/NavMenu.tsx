@@ -1,6 +1,6 @@
 /** The left navigation, built from the route registry for the signed-in user's role. */
 import { Menu, type MenuProps } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Role } from '../../../electron/common/roles';
 import { pagesFor, visibleAreas } from './access';
@@ -33,9 +33,12 @@ export function NavMenu({ role }: { role: Role }) {
   // The current area's sub-menu opens when the user arrives in it; others stay as the user left them.
   const currentArea = `/${pathname.split('/')[1] ?? ''}`;
   const [openKeys, setOpenKeys] = useState<string[]>([currentArea]);
-  useEffect(() => {
+  // Adjusted while rendering when the area changes, as React advises, not in an effect.
+  const [openedFor, setOpenedFor] = useState(currentArea);
+  if (openedFor !== currentArea) {
+    setOpenedFor(currentArea);
     setOpenKeys((keys) => (keys.includes(currentArea) ? keys : [...keys, currentArea]));
-  }, [currentArea]);
+  }
 
   return (
     <Menu

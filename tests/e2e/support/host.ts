@@ -34,7 +34,7 @@ const STOP_TIMEOUT_MS = 10_000;
 interface Running extends Host {
   child: ChildProcess;
   /** What the host has written so far, for error reports. */
-  output(): string;
+  output: () => string;
 }
 
 /** Run `cli init` on a data dir; throws with the CLI's output when it fails or is not there. */

@@ -98,7 +98,7 @@ describe('generateDemo preconditions', () => {
       expect(ctx.db.sqlite.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
     } finally {
       ctx.db.close();
-      ctx.logger.close();
+      void ctx.logger.close();
       tmp.cleanup();
     }
     expect(() => generateDemo(app.backend.app.ctx, { cases: 0 })).toThrow(/1 至 1000000/);

@@ -22,10 +22,8 @@ afterEach(() => {
   process.exitCode = undefined;
   dirs.push(tmp);
 });
-// The CLI's file logger opens its log file asynchronously, after the command has returned:
-// removing a data dir at once makes that open fail later in the run. Remove them at the end.
-afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 500));
+// A command returns once its log file is closed (withServices awaits the logger), so its data dir can go.
+afterAll(() => {
   for (const d of dirs) d.cleanup();
 });
 

@@ -32,7 +32,7 @@ export function demoDir(cases: number, seed: number): DemoDir {
     all: <T>(sql: string, ...params: unknown[]) => ctx.db.sqlite.prepare(sql).all(...params) as T[],
     close: () => {
       ctx.db.close();
-      ctx.logger.close();
+      void ctx.logger.close();
       tmp.cleanup();
     },
   };

@@ -35,8 +35,8 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
     const code = await runCli(['doc', ...args]);
     return { code, stdout, stderr };
@@ -79,13 +79,8 @@ beforeAll(async () => {
   failed = await steps(app, s, ids[1]!, [['fail', { reason: '双方分歧较大' }]]);
 }, 120_000);
 
-afterAll(async () => {
-  // The in-process CLI's file logger opens its log file asynchronously: let it, before the data
-  // dir is removed (as in demo-cli.test.ts).
-  const logs = path.join(app.dir, 'logs');
-  for (let i = 0; i < 40 && fs.existsSync(logs) && fs.readdirSync(logs).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-  // Each run had its own logger; the last ones may still be opening the (existing) file.
-  await new Promise((r) => setTimeout(r, 1000));
+afterAll(() => {
+  // Each in-process CLI run has closed its log file before returning (withServices awaits the logger).
   app?.close();
   out.cleanup();
 });

@@ -53,7 +53,7 @@ export function wordText(nodes: XmlNode[]): string {
   const walk = (ns: XmlNode[]) => {
     for (const n of ns) {
       const k = nameOf(n);
-      if (k === 'w:t') out += (children(n, 'w:t').map((c) => String(c['#text'] ?? '')).join(''));
+      if (k === 'w:t') out += (children(n, 'w:t').map((c) => String((c['#text'] as string | number | undefined) ?? '')).join(''));
       else if (k === 'w:tab') out += '\t';
       else if (k === 'w:br') out += '\n';
       else if (k !== '#text' && Array.isArray(n[k])) {

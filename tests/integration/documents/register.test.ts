@@ -69,7 +69,10 @@ const docFiles = () => {
   const out: string[] = [];
   const walk = (d: string) => {
     if (!fs.existsSync(d)) return;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk(path.join(d, e.name)) : out.push(path.relative(app.dir, path.join(d, e.name))));
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else out.push(path.relative(app.dir, path.join(d, e.name)));
+    }
   };
   walk(root);
   return out.sort();
@@ -116,7 +119,7 @@ beforeAll(async () => {
   for (const id of [a.id, b.id, ref.caseId]) {
     let c = await app.call('cases.get', { id }, s);
     if (c.availableActions.includes('accept')) c = await steps(app, s, id, ['accept']);
-    c = await app.call('cases.assignMediator', { id, version: c.version, mediatorId: m.id }, s);
+    await app.call('cases.assignMediator', { id, version: c.version, mediatorId: m.id }, s);
     await steps(app, s, id, ['start']);
   }
 
@@ -298,7 +301,7 @@ describe('documents of a case with an agreement', () => {
     // Recording it twice changes nothing; a mistake can be undone.
     expect(await app.call('documents.markSigned', { id: first.id }, s)).toMatchObject({ version: 4 });
     expect(await app.call('documents.markSigned', { id: first.id, received: false }, s)).toMatchObject({ signedCopyAt: null, version: 5 });
-    d = await app.call('documents.markSigned', { id: first.id }, s);
+    await app.call('documents.markSigned', { id: first.id }, s);
     const timeline = (await app.call('cases.get', { id: agreed.id }, s)).timeline.map((t) => t.summary);
     expect(timeline).toContain('打印文书：人民调解协议书（第1版，第2次打印）');
     expect(timeline).toContain('已收回签字件：人民调解协议书（第1版）');

@@ -34,7 +34,7 @@ function request(port: number, opts: { method?: string; path?: string; host?: st
       { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: { host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers } },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
+        res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
       },
     );
@@ -74,7 +74,7 @@ describe('browser host', () => {
     const s = await start();
     const none = await request(s.port, { method: 'POST', path: '/api/invoke', body: JSON.stringify({ op: 'setup.status' }) });
     expect(none.status).toBe(401);
-    expect(JSON.parse(none.body).error.message).toContain('访问令牌');
+    expect((JSON.parse(none.body) as { error: { message: string } }).error.message).toContain('访问令牌');
     expect((await request(s.port, invoke({ op: 'setup.status' }, 'guess'))).status).toBe(401);
   });
 
@@ -91,7 +91,7 @@ describe('browser host', () => {
     const s = await start();
     const bad = await request(s.port, { ...invoke({}), body: '{"op": ' });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body).error.message).toContain('JSON');
+    expect((JSON.parse(bad.body) as { error: { message: string } }).error.message).toContain('JSON');
     expect((await request(s.port, invoke({ op: 'setup.status' }))).status).toBe(200);
   });
 });

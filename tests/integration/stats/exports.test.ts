@@ -64,7 +64,7 @@ describe('.xlsx exports', () => {
   it('every table exports with a title row naming the centre and the period, and frozen Chinese headers', async () => {
     for (const table of XLSX_TABLES) {
       const { ws } = await xlsx(table);
-      const title = String(ws.getCell(1, 1).value);
+      const title = ws.getCell(1, 1).text;
       expect(title, table).toContain('牧野区非诉讼服务中心');
       expect(title).toContain(XLSX_TABLE_LABELS[table]);
       expect(title).toContain('2026年第三季度');
@@ -94,14 +94,14 @@ describe('.xlsx exports', () => {
     expect(ws.getCell(3, 6).numFmt).toBe('0.0%');
     expect(ws.getCell(3, 7).numFmt).toBe('#,##0.00');
     const notes = [];
-    for (let r = 4 + d.byCategory.length; r <= ws.rowCount; r++) notes.push(String(ws.getCell(r, 1).value));
+    for (let r = 4 + d.byCategory.length; r <= ws.rowCount; r++) notes.push(ws.getCell(r, 1).text);
     expect(notes.join('\n')).toContain('调解成功数：调解结果为“达成协议”');
   });
 
   it('the summary and trend tables read back with the dashboard’s values', async () => {
     const { ws } = await xlsx('summary');
     const byLabel = new Map<string, unknown>();
-    for (let r = 3; r <= ws.rowCount; r++) byLabel.set(String(ws.getCell(r, 1).value), ws.getCell(r, 2).value);
+    for (let r = 3; r <= ws.rowCount; r++) byLabel.set(ws.getCell(r, 1).text, ws.getCell(r, 2).value);
     expect(byLabel.get('受理（登记）案件数（件）')).toBe(d.kpi.received);
     expect(byLabel.get('调解成功数（件）')).toBe(d.kpi.successful);
     expect(byLabel.get('逾期案件数（件）')).toBe(d.kpi.overdue);

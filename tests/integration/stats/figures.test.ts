@@ -137,7 +137,7 @@ describe('the cases behind each figure (click-through)', () => {
 
   async function allIds(figure: CaseFigure, key?: string) {
     const ids = new Set<string>();
-    let total = 0;
+    let total: number;
     for (let page = 1; ; page++) {
       const r = await s.app.call('stats.cases', { figure, key: key ?? null, period: { from, to }, page, pageSize: 200 }, s.session);
       total = r.total;

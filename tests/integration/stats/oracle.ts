@@ -150,9 +150,9 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
         e.overdue += overdue ? 1 : 0;
         m.set(key, e);
       }
-      if (received) (put('received', c.id), kpi.received++, month(c.registered_at.slice(0, 7)).received++);
-      if (accepted) (put('accepted', c.id), kpi.accepted++);
-      if (mediated) (put('mediated', c.id), kpi.mediated++, month(c.outcome_at!.slice(0, 7)).mediated++);
+      if (received) { put('received', c.id); kpi.received++; month(c.registered_at.slice(0, 7)).received++; }
+      if (accepted) { put('accepted', c.id); kpi.accepted++; }
+      if (mediated) { put('mediated', c.id); kpi.mediated++; month(c.outcome_at!.slice(0, 7)).mediated++; }
       if (successful) {
         put('successful', c.id);
         kpi.successful++;
@@ -160,12 +160,12 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
         month(c.outcome_at!.slice(0, 7)).successful++;
         const t = tier.get(c.origin_tier) ?? { successful: 0, atTier: 0 };
         t.successful++;
-        if (c.tier === c.origin_tier) (t.atTier++, put('resolvedAtTier', c.id));
+        if (c.tier === c.origin_tier) { t.atTier++; put('resolvedAtTier', c.id); }
         tier.set(c.origin_tier, t);
-        if (c.prevented_criminal_people > 0) (put('preventedCriminal', c.id), kpi.preventedCriminalCases++, (kpi.preventedCriminalPeople += c.prevented_criminal_people));
-        if (c.prevented_petition_people > 0) (put('preventedPetition', c.id), kpi.preventedPetitionCases++, (kpi.preventedPetitionPeople += c.prevented_petition_people));
+        if (c.prevented_criminal_people > 0) { put('preventedCriminal', c.id); kpi.preventedCriminalCases++; kpi.preventedCriminalPeople += c.prevented_criminal_people; }
+        if (c.prevented_petition_people > 0) { put('preventedPetition', c.id); kpi.preventedPetitionCases++; kpi.preventedPetitionPeople += c.prevented_petition_people; }
       }
-      if (overdue) (put('overdue', c.id), kpi.overdue++);
+      if (overdue) { put('overdue', c.id); kpi.overdue++; }
       if (open) {
         const near = c.deadline !== null && c.deadline >= cut && c.deadline <= addDays(cut, nearDays);
         const escalated = c.escalated_at !== null && day(c.escalated_at)! <= cut;
@@ -174,7 +174,7 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
         if (near) keyCases.near.add(c.id);
         if (escalated) keyCases.escalated.add(c.id);
         if (repeat) keyCases.repeat.add(c.id);
-        if (overdue || near || escalated || repeat) (keyCases.all.add(c.id), put('keyCases', c.id));
+        if (overdue || near || escalated || repeat) { keyCases.all.add(c.id); put('keyCases', c.id); }
       }
     }
   }
@@ -201,8 +201,8 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
     }
     for (const f of db.prepare('SELECT * FROM confirmations').all() as Row[]) {
       if (f.deleted !== 0 || !byId.has(f.case_id as string)) continue;
-      if (within(f.applied_at)) (confirmations.applied++, put('confirmationsApplied', f.case_id as string));
-      if (f.ruling === 'confirmed' && within(f.ruled_at)) (confirmations.granted++, put('confirmationsGranted', f.case_id as string));
+      if (within(f.applied_at)) { confirmations.applied++; put('confirmationsApplied', f.case_id as string); }
+      if (f.ruling === 'confirmed' && within(f.ruled_at)) { confirmations.granted++; put('confirmationsGranted', f.case_id as string); }
       if (f.ruling === 'dismissed' && within(f.ruled_at)) confirmations.dismissed++;
     }
     const perf = { performed: new Set<string>(), partly: new Set<string>(), not_performed: new Set<string>() };

@@ -51,12 +51,11 @@ beforeAll(async () => {
   token = server.tokens[CENTRE]!;
   const app = await startTestApp();
   dataDir = app.dir;
-  let session = await app.login();
   const db = app.backend.app.ctx.db;
   seedCentre(db, 40);
   // One case through the real service too; in the next year, so its number cannot meet the seed's.
   app.clock.set('2027-01-05T09:00:00+08:00');
-  session = await app.login();
+  const session = await app.login();
   await app.call('cases.register', walkInCase(), session);
   const party = (db.sqlite.prepare('SELECT id FROM parties LIMIT 1').get() as { id: string }).id;
   tombstone(db, parties, party);
@@ -192,7 +191,7 @@ describe('cli export', () => {
     expect(cases).toHaveLength(41);
     for (const c of cases) {
       for (const f of CASE_FIELDS) expect(c.data, `case ${c.id} lacks ${f}`).toHaveProperty(f);
-      const d = c.data as Record<string, unknown>;
+      const d = c.data;
       expect(SOURCES).toContain(d.source);
       expect(['village', 'town', 'district']).toContain(d.tier);
       expect(Array.isArray(d.mediatorIds) && Array.isArray(d.partyIds)).toBe(true);

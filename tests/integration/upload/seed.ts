@@ -172,8 +172,8 @@ export function addAudit(db: Db, entityKind: string, entityId: string, caseId: s
       entityId,
       caseId,
       summary: '修改记录',
-      before: (extra.before ?? null) as object | null,
-      after: (extra.after ?? null) as object | null,
+      before: (extra.before ?? null),
+      after: (extra.after ?? null),
     })
     .run();
   return id;
@@ -197,7 +197,7 @@ type Table = typeof cases | typeof parties | typeof sessions | typeof documents 
 export function change(db: Db, table: Table, id: string, values: Record<string, unknown> = {}) {
   db.orm
     .update(table)
-    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: nextTime() } as never)
+    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: nextTime() })
     .where(eq(table.id, id))
     .run();
 }

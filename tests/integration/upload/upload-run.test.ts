@@ -73,7 +73,7 @@ describe('runUpload: a clean night', () => {
     const summary = await upload(server, db, {
       fetch: async (input, init) => {
         const res = await fetch(input, init);
-        if (!changedDuringSend && String(input).endsWith('/batches')) {
+        if (!changedDuringSend && (input instanceof Request ? input.url : String(input)).endsWith('/batches')) {
           changedDuringSend = true;
           change(db, cases, other, { title: '发送途中改的' });
         }

@@ -17,7 +17,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
   const [open, setOpen] = useState<ActionCode | null>(null);
   const step = useCaseMutation('cases.step', detail.id, { form, success: '已办理', onDone: () => setOpen(null) });
 
-  const run = (action: ActionCode, extra: Record<string, unknown> = {}) => step.mutate({ id: detail.id, version: detail.version, action, ...extra } as never);
+  const run = (action: ActionCode, extra: Record<string, unknown> = {}) => step.mutate({ id: detail.id, version: detail.version, action, ...extra });
 
   const submitDialog = async () => {
     if (!open) return;

@@ -2,7 +2,8 @@
 import { Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { MAX_LONG_TEXT, type CaseDetail } from '../../../../electron/common/api/cases';
+import type { z } from 'zod';
+import { MAX_LONG_TEXT, type CaseDetail, type caseFieldsPatch } from '../../../../electron/common/api/cases';
 import { categoryLabel } from '../../../../electron/common/domain/categories';
 import { OUTCOME_LABELS } from '../../../../electron/common/domain/lifecycle';
 import { formatYuan } from '../../../../electron/common/domain/money';
@@ -80,7 +81,7 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{detail.claims || '—'}</Typography.Paragraph>
 
       <Modal open={dialog === 'edit'} width={760} title="修改纠纷情况" okText="保存" cancelText="取消" confirmLoading={update.isPending} onCancel={close} destroyOnHidden
-        onOk={() => editForm.validateFields().then((v) => update.mutate({ id: detail.id, version: detail.version, patch: v })).catch(() => undefined)}>
+        onOk={() => editForm.validateFields().then((v: z.input<typeof caseFieldsPatch>) => update.mutate({ id: detail.id, version: detail.version, patch: v })).catch(() => undefined)}>
         <Form form={editForm} name="case-edit" layout="vertical">
           <Form.Item name="title" label="纠纷简述" rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }]}>
             <Input maxLength={100} />

@@ -102,13 +102,13 @@ export function CaseListPage() {
               dataSource={search.data ?? []}
               pagination={false}
               locale={{ emptyText: `没有找到与“${q}”相符的案件` }}
-              onRow={(r) => ({ onDoubleClick: () => navigate(`/cases/${r.id}`) })}
+              onRow={(r) => ({ onDoubleClick: () => void navigate(`/cases/${r.id}`) })}
             />
           </div>
         ) : null}
       </Card>
       <Card size="small" title="案件列表">
-        <Form layout="inline" onValuesChange={(_c, all) => onFilters(all)} style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form layout="inline" onValuesChange={(_c, all: Parameters<typeof onFilters>[0]) => onFilters(all)} style={{ marginBottom: 12, rowGap: 8 }}>
           <Form.Item name="status" label="状态">
             <Select mode="multiple" allowClear options={statusOptions} style={{ minWidth: 140 }} placeholder="全部" />
           </Form.Item>

@@ -69,7 +69,7 @@ export function PartiesCard({ detail, editable }: { detail: CaseDetail; editable
                     type="link"
                     onClick={() => {
                       form.resetFields();
-                      form.setFieldsValue({ ...(p as unknown as PartyFormValues), birthDate: p.birthDate ? dayjs(p.birthDate) : null } as PartyFormValues);
+                      form.setFieldsValue({ ...(p as unknown as PartyFormValues), birthDate: p.birthDate ? dayjs(p.birthDate) : null });
                       setEditing(p);
                     }}
                   >

@@ -3,7 +3,6 @@
  * case page's add/edit dialog. `name` is the Form.List path prefix (e.g. ['parties', 0]) or [].
  */
 import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
-import type { NamePath } from 'antd/es/form/interface';
 import { validateCreditCode, validateIdNumber, validatePhone, type IdType } from '../../../../electron/common/domain/identity';
 import { idTypeOptions, partyRoleOptions } from './labels';
 
@@ -16,10 +15,11 @@ const check = (fn: (v: string) => { ok: true } | { ok: false; message: string })
 });
 
 export function PartyFields({ prefix, agentTargets }: { prefix: (string | number)[]; agentTargets?: { value: number | string; label: string }[] }) {
-  const p = (n: string): NamePath => [...prefix, n];
+  const p = (n: string): (string | number)[] => [...prefix, n];
   const form = Form.useFormInstance();
-  const kind = Form.useWatch(p('kind'), form) ?? 'person';
-  const role = Form.useWatch(p('role'), form);
+  // antd types a watched value as `any`: say what these fields hold.
+  const kind = (Form.useWatch(p('kind'), form) as 'person' | 'org' | undefined) ?? 'person';
+  const role = Form.useWatch(p('role'), form) as string | undefined;
   const idType = (Form.useWatch(p('idType'), form) ?? 'resident_id') as IdType;
   return (
     <>

@@ -25,7 +25,7 @@ export function RegisterCasePage() {
   const [form] = Form.useForm<FormValues>();
   const navigate = useNavigate();
   const source = Form.useWatch('source', form) as SourceCode | undefined;
-  const partyValues = (Form.useWatch('parties', form) ?? []) as PartyFormValues[];
+  const partyValues = (Form.useWatch('parties', form) ?? []);
   const [repeats, setRepeats] = useState<RepeatMatch[] | null>(null);
   const [checking, setChecking] = useState(false);
   const register = useApiMutation('cases.register', {
@@ -51,7 +51,7 @@ export function RegisterCasePage() {
         }
       } catch (e) {
         setRepeats(null);
-        throw new Error(errorMessage(e));
+        throw new Error(errorMessage(e), { cause: e });
       } finally {
         setChecking(false);
       }

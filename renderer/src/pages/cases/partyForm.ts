@@ -12,5 +12,5 @@ export function toPartyInput(v: PartyFormValues): PartyInput {
   return blankToUndefined({
     ...v,
     birthDate: birth ? (typeof birth === 'string' ? birth : birth.format('YYYY-MM-DD')) : undefined,
-  }) as PartyInput;
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * One case as the court docking point and the supervisor see it: its heading, parties and
- * mediators, and the court / follow-through panels that apply to it. Links to the full case page
- * when the 案件 area is there.
+ * mediators, and the court / follow-through panels that apply to it. Links to the full case page:
+ * the 案件 area is open to every role (routes.tsx), and this view does not import the route registry,
+ * which imports this view's pages (an import cycle).
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,7 +15,6 @@ import { tierLabel } from '../../../../electron/common/domain/tiers';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../components/useApiQuery';
-import { areas } from '../../routes';
 import { categoryLabel, dateTime } from './format';
 import { courtCasePanels } from './panels';
 
@@ -25,7 +25,6 @@ export function CourtCaseView({ back }: { back: { label: string; to: string } })
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const q = useApiQuery('cases.get', { id: caseId }, { enabled: caseId !== '' });
-  const hasCasePage = areas.some((a) => a.path === 'cases');
   const backButton = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(back.to)}>
       {back.label}
@@ -58,11 +57,9 @@ export function CourtCaseView({ back }: { back: { label: string; to: string } })
         subtitle={d.title}
         extra={
           <>
-            {hasCasePage ? (
-              <Link to={`/cases/${d.id}`}>
-                <Button>打开案件页</Button>
-              </Link>
-            ) : null}
+            <Link to={`/cases/${d.id}`}>
+              <Button>打开案件页</Button>
+            </Link>
             {backButton}
           </>
         }

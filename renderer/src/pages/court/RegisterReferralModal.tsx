@@ -56,7 +56,7 @@ const check = (fn: (v: string) => { ok: true } | { ok: false; message: string })
 
 const ROLE_OPTIONS = (['applicant', 'respondent', 'third_party'] as const).map((r) => ({ value: r, label: PARTY_ROLE_LABELS[r] }));
 
-export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(caseId: string): void }) {
+export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (caseId: string) => void }) {
   const [form] = Form.useForm<Values>();
   const register = useApiMutation('court.registerReferral', {
     form,

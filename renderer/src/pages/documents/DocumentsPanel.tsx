@@ -16,7 +16,7 @@ import { errorMessage } from '../../components/apiErrors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiMutation } from '../../components/useApiMutation';
 import { callOp, useApiQuery } from '../../components/useApiQuery';
-import type { CasePanelProps } from '../cases/panels';
+import type { CasePanelProps } from '../cases/panelTypes';
 import { DOCX_MIME, downloadBase64, printHtml } from './printing';
 
 const REFRESH = ['documents.list', 'documents.types'] as const;

@@ -30,7 +30,7 @@ const check = (fn: (v: string) => { ok: boolean; message?: string }) => ({
 });
 
 /** `editing`: the entry to change; null with `open` adds a new one. */
-export function MediatorModal({ open, editing, onClose }: { open: boolean; editing: MediatorView | null; onClose(): void }) {
+export function MediatorModal({ open, editing, onClose }: { open: boolean; editing: MediatorView | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const create = useApiMutation('mediators.create', { form, rename: {}, showError: 'inline', invalidates: REFRESH, success: (m) => `名册已新增：${m.name}`, onSuccess: onClose });
   const update = useApiMutation('mediators.update', {

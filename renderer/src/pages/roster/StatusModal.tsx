@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiMutation } from '../../components/useApiMutation';
 import { isoOf, noFuture, todayDayjs } from '../court/format';
 
-export function StatusModal({ mediator, onClose }: { mediator: MediatorView | null; onClose(): void }) {
+export function StatusModal({ mediator, onClose }: { mediator: MediatorView | null; onClose: () => void }) {
   const [form] = Form.useForm<{ status: MediatorStatus; date?: Dayjs; reason?: string }>();
   const status = Form.useWatch('status', form);
   const save = useApiMutation('mediators.setStatus', {

@@ -1,6 +1,6 @@
 /** The cases behind a figure (click-through): a drawer with the paged list; each row opens the case page. */
 import { Drawer, Table, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { StatsCaseRow } from '../../../../electron/common/api/stats';
 import { categoryLabel } from '../../../../electron/common/domain/categories';
@@ -28,7 +28,12 @@ const columns: TableColumnsType<StatsCaseRow> = [
 
 export function CasesDrawer({ drill, period, onClose }: { drill: Drill | null; period: Period | null; onClose: () => void }) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  useEffect(() => setPage((p) => ({ ...p, page: 1 })), [drill]);
+  // Another figure starts at its first page: adjusted while rendering, as React advises, not in an effect.
+  const [pageOf, setPageOf] = useState(drill);
+  if (pageOf !== drill) {
+    setPageOf(drill);
+    setPage((p) => ({ ...p, page: 1 }));
+  }
   const open = drill !== null && period !== null;
   const list = useApiQuery('stats.cases', open ? { figure: drill.figure, key: drill.key ?? null, period, ...page } : undefined, { enabled: open });
   return (

@@ -21,7 +21,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiMutation } from '../../../components/useApiMutation';
 import { useApiQuery } from '../../../components/useApiQuery';
 import { zodRule } from '../../../components/zodRule';
-import type { CasePanelProps } from '../../cases/panels';
+import type { CasePanelProps } from '../../cases/panelTypes';
 import { isoOf, noFuture, todayDayjs } from '../format';
 
 const REFRESH = ['confirmations.get', 'cases.get', 'roster.performance'] as const;
@@ -125,8 +125,8 @@ export function ConfirmationPanel({ detail, onChanged }: CasePanelProps) {
 
 interface DialogProps {
   open: boolean;
-  onClose(): void;
-  onDone(): void;
+  onClose: () => void;
+  onDone: () => void;
 }
 
 const MATTER_OPTIONS: { value: ConfirmationMatter; label: string }[] = [{ value: 'none', label: '不涉及以下事项' }, ...EXCLUDED_MATTERS.map((m) => ({ value: m.code, label: m.label }))];

@@ -17,7 +17,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiMutation } from '../../../components/useApiMutation';
 import { useApiQuery } from '../../../components/useApiQuery';
 import { zodRule } from '../../../components/zodRule';
-import type { CasePanelProps } from '../../cases/panels';
+import type { CasePanelProps } from '../../cases/panelTypes';
 import { DueDate } from '../../cases/StatusTag';
 import { isoOf, noFuture, todayDayjs } from '../format';
 
@@ -103,7 +103,7 @@ export function FollowupPanel({ detail, onChanged }: CasePanelProps) {
   );
 }
 
-function RecordModal({ f, agreementOn, onClose, onDone }: { f: FollowupView | null; agreementOn: string | null; onClose(): void; onDone(): void }) {
+function RecordModal({ f, agreementOn, onClose, onDone }: { f: FollowupView | null; agreementOn: string | null; onClose: () => void; onDone: () => void }) {
   const user = useUser();
   const [form] = Form.useForm<{ doneAt?: Dayjs; method?: FollowupMethod; performance?: Performance; notes?: string; visitor: string }>();
   const record = useApiMutation('followups.record', { form, showError: 'inline', invalidates: REFRESH, success: '已登记回访', onSuccess: onDone });

@@ -13,7 +13,7 @@ import { useUser } from '../../../auth/AuthProvider';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiMutation } from '../../../components/useApiMutation';
 import { useApiQuery } from '../../../components/useApiQuery';
-import type { CasePanelProps } from '../../cases/panels';
+import type { CasePanelProps } from '../../cases/panelTypes';
 import { MediatorPicker } from '../MediatorPicker';
 import { ReferralClock } from '../ReferralClock';
 import { isoOf, noFuture, todayDayjs } from '../format';
@@ -98,8 +98,8 @@ export function ReferralPanel({ detail, onChanged }: CasePanelProps) {
 
 interface DialogProps {
   open: boolean;
-  onClose(): void;
-  onDone(): void;
+  onClose: () => void;
+  onDone: () => void;
 }
 
 function ChooseMediatorModal({ open, detail, onClose, onDone }: DialogProps & Pick<CasePanelProps, 'detail'>) {

@@ -11,7 +11,7 @@ import { useUser } from '../../../auth/AuthProvider';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiMutation } from '../../../components/useApiMutation';
 import { zodRule } from '../../../components/zodRule';
-import type { CasePanelProps } from '../../cases/panels';
+import type { CasePanelProps } from '../../cases/panelTypes';
 import { dateTime } from '../format';
 
 const REFRESH = ['cases.get', 'supervision.list', 'court.referrals'] as const;
@@ -99,7 +99,7 @@ export function ResponsibilityPanel({ detail, onChanged }: CasePanelProps) {
   );
 }
 
-function EscalateModal({ open, detail, target, onClose, onDone }: { open: boolean; target: string; onClose(): void; onDone(): void } & Pick<CasePanelProps, 'detail'>) {
+function EscalateModal({ open, detail, target, onClose, onDone }: { open: boolean; target: string; onClose: () => void; onDone: () => void } & Pick<CasePanelProps, 'detail'>) {
   const [form] = Form.useForm<{ reason: string }>();
   const escalate = useApiMutation('cases.escalate', { form, showError: 'inline', invalidates: REFRESH, success: `已上报${target}`, onSuccess: onDone });
   return (

@@ -2,7 +2,7 @@
  * The case-page panels of court docking and follow-through: 法院委派, 司法确认, 回访 and
  * 牵头单位与责任人. Listed in pages/cases/panels.ts, and shown on the court area's own case view.
  */
-import type { CasePanel } from '../../cases/panels';
+import type { CasePanel } from '../../cases/panelTypes';
 import { ConfirmationPanel } from './ConfirmationPanel';
 import { FollowupPanel } from './FollowupPanel';
 import { isCourtCase, ReferralPanel } from './ReferralPanel';
