@@ -127,7 +127,7 @@ export function withCaseAccess<T extends Record<string, AnyHandler>>(handlers: T
         : (((input: unknown, call: CallContext) => {
             enforceCaseScope(op, input, call);
             return (handler as (i: unknown, c: CallContext) => unknown)(input, call);
-          }) as AnyHandler);
+          }));
   }
   return wrapped as T;
 }

@@ -14,6 +14,7 @@
  * the non-characters U+FFFE/U+FFFF; lone surrogate halves (not text at all).
  */
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is what this rule is for
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text without the characters above. */

@@ -199,7 +199,7 @@ export function ownerOf(dir: string): OwnerInfo | null {
   const fresh = lockfile.checkSync(dir, { lockfilePath: lockDir, stale: OWNER_STALE_MS, realpath: false });
   // Within a horizon only: after a crash the pid may be reused by an unrelated process, which must
   // not keep the data dir refused for ever.
-  let recent = false;
+  let recent: boolean;
   try {
     recent = Date.now() - fs.statSync(lockDir).mtimeMs < OWNER_BUSY_HORIZON_MS;
   } catch {

@@ -59,7 +59,7 @@ interface Host {
 
 function startHost(dataDir: string): Promise<Host> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'tests', 'bench', 'centre-host.ts'), dataDir], { cwd: repo, stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const queue: string[] = [];
   const waiters: ((l: string) => void)[] = [];
   lines.on('line', (l) => (waiters.length ? waiters.shift()!(l) : queue.push(l)));
@@ -71,7 +71,7 @@ function startHost(dataDir: string): Promise<Host> {
       resolve({
         ...first,
         stop: async () => {
-          child.stdin!.write('stop\n');
+          child.stdin.write('stop\n');
           return JSON.parse(await nextLine()) as { peak_rss_mb: number; cpu_s: number };
         },
       });

@@ -37,7 +37,7 @@ export const durabilitySuite: BenchSuite = (b) => {
   };
   const close = () => {
     ctx?.db.close();
-    ctx?.logger.close();
+    void ctx?.logger.close();
     copy?.cleanup();
     ctx = null;
     copy = null;

@@ -35,12 +35,12 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start in time: ${stderr}`)), 45_000);
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`host exited (${code}) before printing its URL: ${stderr}`));
     });
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       stdout += c.toString('utf8');
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=([A-Za-z0-9_-]+)/.exec(stdout);
       if (!m) return;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { DEVICE_KIND_LABELS, DEVICE_KINDS, devicesOps, type DeviceKind } from '../../common/api/devices';
+import { DEVICE_KIND_LABELS, DEVICE_KINDS, devicesOps } from '../../common/api/devices';
 import { AppError } from '../../common/errors';
 import { cliActor } from '../../services/core/context';
 import { dataPaths } from '../../services/data-dir';
@@ -28,7 +28,7 @@ export default function register(program: Command): void {
         }
         if (!fs.existsSync(dataPaths(o.dataDir).database)) throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
         await withServices(o.dataDir, (ctx) => {
-          const code = createPairingCode(ctx, cliActor, parsed.data.kind as DeviceKind, parsed.data.name);
+          const code = createPairingCode(ctx, cliActor, parsed.data.kind, parsed.data.name);
           if (o.json) {
             out(JSON.stringify(code));
             return;

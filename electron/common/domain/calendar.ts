@@ -263,8 +263,9 @@ export function validateHolidayYear(y: HolidayYear): string[] {
     ['调休上班', y.workdays],
   ] as const) {
     for (const [date, name] of Object.entries(days)) {
-      if (!isIsoDate(date)) problems.push(`${kind}日期无效：${date}`);
-      else if (Number(date.slice(0, 4)) !== y.year) problems.push(`${kind}日期 ${date} 不在 ${y.year} 年内`);
+      // isIsoDate narrows: past it `date` reads as never, though a bad string is exactly what lands here.
+      if (!isIsoDate(date)) problems.push(`${kind}日期无效：${String(date)}`);
+      else if (Number(date.slice(0, 4)) !== y.year) problems.push(`${kind}日期 ${date} 不在 ${String(y.year)} 年内`);
       if (!name.trim()) problems.push(`${kind}日期 ${date} 缺少节日名称`);
     }
   }

@@ -105,7 +105,7 @@ export class PasswordHasher {
    */
   async verify(password: string, stored: string | null): Promise<boolean> {
     const parsed = stored === null ? null : parse(stored);
-    const target = parsed ?? (parse(this.dummy) as Parsed);
+    const target = parsed ?? (parse(this.dummy));
     const actual = await this.limiter.run(() => scrypt(password.normalize('NFC'), target.salt, target.hash.length, options(target)));
     return parsed !== null && actual.length === parsed.hash.length && timingSafeEqual(actual, parsed.hash);
   }

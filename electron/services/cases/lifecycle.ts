@@ -48,7 +48,7 @@ export function stepCase(ctx: ServiceContext, actor: Actor, input: StepInput): v
         patch.acceptedAt = at;
         if (!c.deadline) {
           // The plain count (start day not counted), then moved off a rest day (民事诉讼法 Art. 85).
-          const nominal = caseDeadline(today, c.source as SourceCode, getSettings(ctx).deadlineDays as Partial<Record<SourceCode, number>>);
+          const nominal = caseDeadline(today, c.source as SourceCode, getSettings(ctx).deadlineDays);
           const due = legalDue(loadCalendar(ctx), nominal);
           patch.deadline = due.due;
           patch.deadlineNominal = nominal;

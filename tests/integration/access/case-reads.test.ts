@@ -110,11 +110,11 @@ describe('the intake counter', () => {
 
 describe('mediators', () => {
   it('read their own case in full; a mediator not on it sees it as the counter does and gets no documents', async () => {
-    const own = await app.call('cases.get', { id: agreed.id }, p.assigned.mediator!);
+    const own = await app.call('cases.get', { id: agreed.id }, p.assigned.mediator);
     expect(own.permissions).toEqual({ canReadFull: true, canEdit: true, reason: null });
     expect(own.parties.find((x) => x.name === '张建国')?.idNumber).toBe(ZHANG_ID);
 
-    const other = await app.call('cases.get', { id: agreed.id }, p.unassigned.mediator!);
+    const other = await app.call('cases.get', { id: agreed.id }, p.unassigned.mediator);
     expect(other.permissions).toEqual({ canReadFull: false, canEdit: false, reason: NOT_ASSIGNED_MESSAGE });
     expect(other).toMatchObject({ sessions: [], agreement: null, timeline: [], availableActions: [] });
     expectNoFullNumbers(other);
@@ -123,14 +123,14 @@ describe('mediators', () => {
       const res = await app.raw({ op, input, session: p.unassigned.mediator! });
       expect(res, op).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: NOT_ASSIGNED_MESSAGE } });
     }
-    expect((await app.call('documents.html', { id: doc.id }, p.assigned.court_mediator!)).html).toContain('张建国');
+    expect((await app.call('documents.html', { id: doc.id }, p.assigned.court_mediator)).html).toContain('张建国');
   });
 
   it('take a case nobody runs yet from the pool; then others may no longer change it', async () => {
     let c = await app.call('cases.register', walkInCase({ title: '劳务费纠纷' }), p.admin);
-    expect((await app.call('cases.get', { id: c.id }, p.unassigned.mediator!)).permissions.canEdit).toBe(true);
-    c = await app.call('cases.step', { id: c.id, version: c.version, action: 'accept' }, p.unassigned.mediator!);
-    c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: p.roster.other }, p.unassigned.mediator!);
+    expect((await app.call('cases.get', { id: c.id }, p.unassigned.mediator)).permissions.canEdit).toBe(true);
+    c = await app.call('cases.step', { id: c.id, version: c.version, action: 'accept' }, p.unassigned.mediator);
+    c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: p.roster.other }, p.unassigned.mediator);
     expect(c.permissions.canEdit).toBe(true);
     const late = await app.raw({ op: 'cases.step', input: { id: c.id, version: c.version, action: 'start' }, session: p.assigned.mediator! });
     expect(late).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: NOT_ASSIGNED_MESSAGE } });

@@ -61,7 +61,7 @@ describe('a full disk', () => {
     const backend = createBackend({ dataDir, host: 'browser', logger: createLogger({ logsDir: path.join(dataDir, 'logs') }) });
     const stderr: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string | Uint8Array) => (stderr.push(String(s)), true)) as typeof process.stderr.write;
+    process.stderr.write = ((s: string | Uint8Array) => (stderr.push(String(s)), true));
     const acknowledged: string[] = [];
     try {
       expect((await call(backend, 'setup.create', { centre: CENTRE, admin: ADMIN })).ok).toBe(true);
@@ -134,7 +134,7 @@ describe('a full disk', () => {
     const logger = createLogger({ logsDir, now: () => now });
     const write = process.stderr.write.bind(process.stderr);
     const stderr: string[] = [];
-    process.stderr.write = ((s: string | Uint8Array) => (stderr.push(String(s)), true)) as typeof process.stderr.write;
+    process.stderr.write = ((s: string | Uint8Array) => (stderr.push(String(s)), true));
     const spare = path.join(mount.dir, 'spare-logs.bin');
     try {
       logger.info('before the disk is full');
@@ -150,7 +150,7 @@ describe('a full disk', () => {
     } finally {
       process.stderr.write = write;
       fs.rmSync(spare, { force: true });
-      logger.close();
+      await logger.close();
     }
     const text = fs.readdirSync(logsDir).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8')).join('');
     expect(text).toContain('after space was freed');

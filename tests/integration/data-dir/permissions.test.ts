@@ -81,7 +81,7 @@ describe('data dir permissions (Linux)', () => {
     // An export written by the CLI, wherever it goes, is not readable by others either.
     const out = path.join(t.dir, 'export.jsonl');
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = (() => true) as typeof process.stdout.write;
+    process.stdout.write = (() => true);
     try {
       expect(await runCli(['export', '--data-dir', dataDir, '--out', out])).toBe(0);
     } finally {

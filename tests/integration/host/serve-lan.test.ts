@@ -48,10 +48,10 @@ function startServe(): Promise<{ port: number; url: string; fingerprint: string;
   child = c;
   let stdout = '';
   let stderr = '';
-  c.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  c.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve printed nothing in time: ${stdout} ${stderr}`)), 60_000);
-    c.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    c.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
       const lines = stdout.split('\n').filter(Boolean);
       const url = /(https:\/\/127\.0\.0\.1:(\d+)\/)\?token=[\w-]+/.exec(lines[0] ?? '');
