@@ -31,9 +31,16 @@ export default function register(program: Command): void {
         const { rendererOut } = await import('../../host/renderer-build');
         const { stop } = await runHost({ dataDir: o.dataDir, staticDir: o.staticDir ? path.resolve(o.staticDir) : rendererOut, lan: !!o.lan, bind: o.bind, port });
         await new Promise<void>((resolve) => {
-          const done = () => void stop().then(resolve);
-          process.once('SIGINT', done);
-          process.once('SIGTERM', done);
+          // `on`, not `once`: the data dir's lock library (signal-exit) re-raises a signal that no
+          // other listener still handles, which would kill the host before stop() has closed it.
+          let stopping = false;
+          const done = () => {
+            if (stopping) return;
+            stopping = true;
+            void stop().then(resolve);
+          };
+          process.on('SIGINT', done);
+          process.on('SIGTERM', done);
         });
       }),
     );

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, is, sql } from 'drizzle-orm';
+import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { schema } from '../../../db/schema';
 import { v7 as uuidv7 } from 'uuid';
 import { openDatabase, type Db } from '../../../db/open';
 import {
@@ -72,7 +74,7 @@ let serial = 0;
 
 export function addMediator(db: Db, over: Partial<typeof mediators.$inferInsert> = {}): string {
   const row = { ...head(), name: '王调解', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13800000001', idNumber: '410711198001011234', createdAt: nextTime(), ...over };
-  db.orm.insert(mediators).values(row).run();
+  insertRow(db, mediators, row);
   return row.id;
 }
 
@@ -93,7 +95,7 @@ export function addCase(db: Db, over: Partial<typeof cases.$inferInsert> = {}): 
     registeredAt: nextTime(),
     ...over,
   };
-  db.orm.insert(cases).values(row).run();
+  insertRow(db, cases, row);
   return row.id;
 }
 
@@ -110,24 +112,21 @@ export function addParty(db: Db, caseId: string, over: Partial<typeof parties.$i
     address: '牧野区王村镇',
     ...over,
   };
-  db.orm.insert(parties).values(row).run();
+  insertRow(db, parties, row);
   return row.id;
 }
 
 export function assignMediator(db: Db, caseId: string, mediatorId: string, role = 'lead') {
-  db.orm.insert(caseMediators).values({ caseId, mediatorId, role, assignedAt: nextTime() }).run();
+  insertRow(db, caseMediators, { caseId, mediatorId, role, assignedAt: nextTime() });
 }
 
 export function addReferral(db: Db, caseId: string) {
-  db.orm
-    .insert(courtReferrals)
-    .values({ caseId, mode: 'delegated', court: '牧野区人民法院', referenceNumber: '（2026）豫0711民诉前调123号', referredAt: nextTime(), timeLimitDays: 30 })
-    .run();
+  insertRow(db, courtReferrals, { caseId, mode: 'delegated', court: '牧野区人民法院', referenceNumber: '（2026）豫0711民诉前调123号', referredAt: nextTime(), timeLimitDays: 30 });
 }
 
 export function addSession(db: Db, caseId: string): string {
   const row = { ...head(), caseId, heldAt: nextTime(), place: '调解室一', record: '双方陈述意见' };
-  db.orm.insert(sessions).values(row).run();
+  insertRow(db, sessions, row);
   return row.id;
 }
 
@@ -142,27 +141,25 @@ export function addDocument(db: Db, caseId: string): string {
     generatedBy: '李书记员',
     generatedAt: nextTime(),
   };
-  db.orm.insert(documents).values(row).run();
+  insertRow(db, documents, row);
   return row.id;
 }
 
 export function addConfirmation(db: Db, caseId: string): string {
   const row = { ...head(), caseId, court: '牧野区人民法院', appliedAt: '2026-11-20' };
-  db.orm.insert(confirmations).values(row).run();
+  insertRow(db, confirmations, row);
   return row.id;
 }
 
 export function addFollowup(db: Db, caseId: string): string {
   const row = { ...head(), caseId, dueOn: '2026-12-20' };
-  db.orm.insert(followups).values(row).run();
+  insertRow(db, followups, row);
   return row.id;
 }
 
 export function addAudit(db: Db, entityKind: string, entityId: string, caseId: string | null = null, extra: { before?: unknown; after?: unknown } = {}): string {
   const id = uuidv7();
-  db.orm
-    .insert(audit)
-    .values({
+  insertRow(db, audit, {
       id,
       at: nextTime(),
       actorId: null,
@@ -174,19 +171,15 @@ export function addAudit(db: Db, entityKind: string, entityId: string, caseId: s
       summary: '修改记录',
       before: (extra.before ?? null),
       after: (extra.after ?? null),
-    })
-    .run();
+    });
   return id;
 }
 
 /** Users and settings: local only; the tests check none of this ever leaves. */
 export function addLocalSecrets(db: Db) {
   const userId = uuidv7();
-  db.orm
-    .insert(users)
-    .values({ id: userId, loginName: 'admin', displayName: '管理员', role: 'admin', passwordHash: 'scrypt$16384$8$1$c2FsdA$SECRET-HASH', createdAt: nextTime(), updatedAt: nextTime() })
-    .run();
-  db.orm.insert(settings).values({ key: 'upload.token', value: 'SECRET-TOKEN-VALUE', updatedAt: nextTime() }).run();
+  insertRow(db, users, { id: userId, loginName: 'admin', displayName: '管理员', role: 'admin', passwordHash: 'scrypt$16384$8$1$c2FsdA$SECRET-HASH', createdAt: nextTime(), updatedAt: nextTime() });
+  insertRow(db, settings, { key: 'upload.token', value: 'SECRET-TOKEN-VALUE', updatedAt: nextTime() });
   addAudit(db, 'user', userId, null, { after: { passwordHash: 'SECRET-HASH' } });
   addAudit(db, 'settings', 'upload.token', null, { after: { value: 'SECRET-TOKEN-VALUE' } });
 }
@@ -237,3 +230,50 @@ export const count = (db: Db, table: string, where = 'true'): number =>
   (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
 
 export const noWait = async (): Promise<void> => undefined;
+
+/**
+ * Insert a row with the columns the database has. Upgrade tests seed a database at an older
+ * migration with today's schema objects: a column a later migration adds is not there yet, and an
+ * ORM insert (which names every column) would fail on it.
+ */
+function insertRow(db: Db, table: SQLiteTable, row: Record<string, unknown>): void {
+  const tableName = getTableConfig(table).name;
+  const present = new Set((db.sqlite.prepare(`PRAGMA table_info("${tableName}")`).all() as { name: string }[]).map((c) => c.name));
+  const names: string[] = [];
+  const values: unknown[] = [];
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    if (!present.has(column.name)) continue;
+    let value = row[key];
+    if (value === undefined && column.defaultFn) value = column.defaultFn();
+    if (value === undefined) continue;
+    names.push(`"${column.name}"`);
+    values.push(value === null ? null : column.mapToDriverValue(value));
+  }
+  db.sqlite.prepare(`INSERT INTO "${tableName}" (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...values);
+}
+
+/**
+ * Run today's code (an upload) on a database at an older migration, as the older build would have:
+ * the columns later migrations add are added empty for the call and dropped again after it, so the
+ * database is left exactly at its migration. Today's record loader names every column of today's
+ * schema; the older build's named only its own, and those are what it read.
+ */
+export async function runAsOlderBuild<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  const added: [string, string][] = [];
+  for (const table of Object.values(schema)) {
+    if (!is(table, SQLiteTable)) continue;
+    const name = getTableConfig(table).name;
+    const present = (db.sqlite.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name);
+    if (present.length === 0) continue;
+    for (const column of getTableConfig(table).columns) {
+      if (present.includes(column.name)) continue;
+      db.sqlite.exec(`ALTER TABLE "${name}" ADD COLUMN "${column.name}"`);
+      added.push([name, column.name]);
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    for (const [table, column] of added) db.sqlite.exec(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+  }
+}

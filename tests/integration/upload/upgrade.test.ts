@@ -14,7 +14,7 @@ import { startDistrictServer, type DistrictServer } from '../../peers/district-s
 import { migrationsUpTo } from '../../support/migrations';
 import { tempDir } from '../../support/tmp';
 import { expectCleanLog, expectServerHoldsLatest, upload } from './harness';
-import { change, count, seedCentre } from './seed';
+import { change, count, seedCentre, runAsOlderBuild } from './seed';
 
 let server: DistrictServer;
 const cleanups: (() => void)[] = [];
@@ -37,10 +37,10 @@ it('0004 keeps an unfinished upload: queued rows, uploaded rows and a batch stor
   const old = openDatabase(file, { migrationsFolder: migrationsUpTo(tmp.dir, 4) });
   expect(tableSql(old, 'outbox')).not.toContain('WITHOUT ROWID');
   const { caseIds } = seedCentre(old, 4);
-  expect((await upload(server, old)).result).toBe('ok');
+  expect((await runAsOlderBuild(old, () => upload(server, old))).result).toBe('ok');
   seedCentre(old, 3);
   change(old, cases, caseIds[0]!, { title: '升级前修改' });
-  expect((await upload(server, old, { token: 'not-yet-set-right' })).result).toBe('failed');
+  expect((await runAsOlderBuild(old, () => upload(server, old, { token: 'not-yet-set-right' }))).result).toBe('failed');
   // That build stored the batch as JSON text.
   const [kept] = old.sqlite.prepare('SELECT batch_id AS id, body FROM upload_batches').all() as { id: string; body: Buffer }[];
   const json = zlib.gunzipSync(kept!.body).toString('utf8');
