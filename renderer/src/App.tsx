@@ -6,8 +6,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { useState } from 'react';
-import { HashRouter, Route, Routes } from 'react-router-dom';
+import { HashRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { usePushUpdates } from './api/usePushUpdates';
 import { AuthProvider } from './auth/AuthProvider';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { Boot } from './boot/Boot';
 import { HallDisplay } from './kiosk/HallDisplay';
 import { KioskApp } from './kiosk/KioskApp';
@@ -21,6 +23,7 @@ export function App() {
       <AntdApp>
         <QueryClientProvider client={queryClient}>
           <HashRouter>
+            <Live />
             <Routes>
               {/* The citizens' screens: outside the sign-in and the shell, no navigation out. */}
               <Route path="/kiosk/*" element={<KioskApp />} />
@@ -39,4 +42,11 @@ export function App() {
       </AntdApp>
     </ConfigProvider>
   );
+}
+
+/** The push channel for the whole window, and the banner on every screen but the kiosk (it pauses instead). */
+function Live() {
+  usePushUpdates();
+  const { pathname } = useLocation();
+  return pathname.startsWith('/kiosk') ? null : <ConnectionBanner />;
 }
