@@ -7,6 +7,7 @@ import { Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } fr
 import dayjs from 'dayjs';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
 import { formatYuan } from '../../../../electron/common/domain/money';
+import { useDraft } from '../../components/useDraft';
 import { useCaseMutation } from './useCaseMutation';
 
 function LinesField({ name, label, addLabel }: { name: string; label: string; addLabel: string }) {
@@ -35,7 +36,8 @@ function LinesField({ name, label, addLabel }: { name: string; label: string; ad
 
 export function AgreementCard({ detail }: { detail: CaseDetail }) {
   const [form] = Form.useForm();
-  const save = useCaseMutation('cases.setAgreement', detail.id, { form, success: '已保存协议内容' });
+  const draft = useDraft(`agreement:${detail.id}`, form);
+  const save = useCaseMutation('cases.setAgreement', detail.id, { form, success: '已保存协议内容', onDone: draft.clear });
   const a = detail.agreement;
   return (
     <Card size="small" title="调解协议内容" style={{ marginBottom: 16 }} data-testid="agreement-card">
@@ -104,7 +106,8 @@ export function AgreementCard({ detail }: { detail: CaseDetail }) {
 
 export function UndisputedCard({ detail }: { detail: CaseDetail }) {
   const [form] = Form.useForm();
-  const save = useCaseMutation('cases.setUndisputed', detail.id, { form, success: '已保存无争议事实记载' });
+  const draft = useDraft(`undisputed:${detail.id}`, form);
+  const save = useCaseMutation('cases.setUndisputed', detail.id, { form, success: '已保存无争议事实记载', onDone: draft.clear });
   const u = detail.undisputed;
   return (
     <Card size="small" title="无争议事实记载" style={{ marginBottom: 16 }} data-testid="undisputed-card">
