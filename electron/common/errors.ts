@@ -21,6 +21,10 @@ export type ErrorCode =
   | 'BUSY' // another process holds the lock (e.g. an upload is running)
   | 'PRINTER'
   | 'UPLOAD'
+  | 'DEVICE_UNPAIRED' // centre network: no or unknown device credential
+  | 'DEVICE_REVOKED' // centre network: the admin revoked this device
+  | 'DEVICE_FORBIDDEN' // centre network: the operation is outside what this kind of device may do
+  | 'OFFLINE' // the renderer's client only: the centre host cannot be reached
   | 'INTERNAL';
 
 export interface ErrorBody {

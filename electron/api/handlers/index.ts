@@ -4,6 +4,7 @@ import type { Handlers } from '../handler';
 import { authHandlers, usersHandlers } from './auth';
 import { casesHandlers } from './cases';
 import { courtHandlers } from './court';
+import { devicesHandlers } from './devices';
 import { documentsHandlers } from './documents';
 import { intakeHandlers } from './intake';
 import { mediatorsHandlers } from './mediators';
@@ -24,4 +25,5 @@ export const handlers: Handlers<Api> = {
   ...statsHandlers,
   ...uploadHandlers,
   ...documentsHandlers,
+  ...devicesHandlers,
 };

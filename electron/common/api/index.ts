@@ -5,6 +5,7 @@
 import { authOps, usersOps } from './auth';
 import { casesOps } from './cases';
 import { courtOps } from './court';
+import { devicesOps } from './devices';
 import { documentsOps } from './documents';
 import { mediatorsOps } from './mediators';
 import { mergeTables } from './contract';
@@ -14,6 +15,6 @@ import { setupOps } from './setup';
 import { statsOps } from './stats';
 import { uploadOps } from './upload';
 
-export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps);
+export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps, devicesOps);
 export type Api = typeof api;
 export type OpName = keyof Api & string;
