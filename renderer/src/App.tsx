@@ -10,6 +10,8 @@ import { HashRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { usePushUpdates } from './api/usePushUpdates';
 import { AuthProvider } from './auth/AuthProvider';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { useApiQuery } from './components/useApiQuery';
+import { DeviceGate } from './devices/DeviceGate';
 import { Boot } from './boot/Boot';
 import { HallDisplay } from './kiosk/HallDisplay';
 import { KioskApp } from './kiosk/KioskApp';
@@ -24,19 +26,21 @@ export function App() {
         <QueryClientProvider client={queryClient}>
           <HashRouter>
             <Live />
-            <Routes>
-              {/* The citizens' screens: outside the sign-in and the shell, no navigation out. */}
-              <Route path="/kiosk/*" element={<KioskApp />} />
-              <Route path="/display" element={<HallDisplay />} />
-              <Route
-                path="*"
-                element={
-                  <AuthProvider>
-                    <Boot />
-                  </AuthProvider>
-                }
-              />
-            </Routes>
+            <DeviceGate>
+              <Routes>
+                {/* The citizens' screens: outside the sign-in and the shell, no navigation out. */}
+                <Route path="/kiosk/*" element={<KioskApp />} />
+                <Route path="/display" element={<HallDisplay />} />
+                <Route
+                  path="*"
+                  element={
+                    <AuthProvider>
+                      <Boot />
+                    </AuthProvider>
+                  }
+                />
+              </Routes>
+            </DeviceGate>
           </HashRouter>
         </QueryClientProvider>
       </AntdApp>
@@ -48,5 +52,6 @@ export function App() {
 function Live() {
   usePushUpdates();
   const { pathname } = useLocation();
-  return pathname.startsWith('/kiosk') ? null : <ConnectionBanner />;
+  const current = useApiQuery('devices.current', undefined, { staleTime: Infinity });
+  return pathname.startsWith('/kiosk') || current.data?.device?.kind === 'kiosk' ? null : <ConnectionBanner />;
 }

@@ -28,6 +28,7 @@ import { CourtReferralsPage } from './pages/court/CourtReferralsPage';
 import { SupervisionPage } from './pages/court/SupervisionPage';
 import { RosterPage } from './pages/roster/RosterPage';
 import { CentreInfoPage } from './pages/settings/CentreInfoPage';
+import { DevicesPage } from './pages/settings/DevicesPage';
 import { SystemSettingsPage } from './pages/settings/SystemSettingsPage';
 import { UploadPage } from './pages/settings/UploadPage';
 import { UsersPage } from './pages/settings/UsersPage';
@@ -92,6 +93,7 @@ export const areas: readonly Area[] = [
       { path: 'users', label: '用户管理', roles: ['admin'], element: <UsersPage /> },
       { path: 'system', label: '系统设置', roles: ['admin'], element: <SystemSettingsPage /> },
       { path: 'upload', label: '区级上传', roles: ['admin'], element: <UploadPage /> },
+      { path: 'devices', label: '终端管理', roles: ['admin'], element: <DevicesPage /> },
       { path: 'centre', label: '本机信息', element: <CentreInfoPage /> },
     ],
   },

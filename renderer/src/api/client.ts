@@ -9,7 +9,7 @@ import type { ApiRequest, ApiResponse, InputOf, OutputOf } from '../../../electr
 import type { ErrorBody } from '../../../electron/common/errors';
 import type { MediationDeskBridge } from '../../../electron/common/api/bridge';
 import { connection, OFFLINE_MESSAGE } from './connection';
-import { isWriteOp } from './writes';
+import { isWriteOp } from '../../../electron/common/push';
 
 /** An API error as the UI sees it: code for logic, Chinese message for people. */
 export class ApiError extends Error {
@@ -102,7 +102,7 @@ async function send(req: ApiRequest, write: boolean): Promise<ApiResponse> {
     } catch (e) {
       if (!(e instanceof Unreachable)) throw e;
       connection.set('reconnecting');
-      if (!write) return { ok: false, error: { code: 'OFFLINE' as ErrorBody['code'], message: OFFLINE_MESSAGE } };
+      if (!write) return { ok: false, error: { code: 'OFFLINE', message: OFFLINE_MESSAGE } };
       await sleep(wait);
       wait = Math.min(wait * 2, RETRY_MAX_MS);
     }
@@ -123,6 +123,17 @@ export const session = {
   },
 };
 
+/** This machine's device credential was refused (revoked, or unknown to the host): the gate offers pairing. */
+type DeviceListener = (error: ErrorBody) => void;
+const deviceListeners = new Set<DeviceListener>();
+export const onDeviceRefused = (fn: DeviceListener): (() => void) => {
+  deviceListeners.add(fn);
+  return () => void deviceListeners.delete(fn);
+};
+
+/** This tab was opened with the host's launch token (the host's own operator, or the browser host). */
+export const hasLaunchToken = () => launchToken() !== null;
+
 export async function call<K extends OpName>(op: K, ...args: undefined extends InputOf<Api[K]> ? [input?: InputOf<Api[K]>] : [input: InputOf<Api[K]>]): Promise<OutputOf<Api[K]>> {
   const res = await send({ op, input: args[0], session: session.get(), idempotencyKey: crypto.randomUUID() }, isWriteOp(op));
   if (res.ok) return res.data as OutputOf<Api[K]>;
@@ -130,6 +141,7 @@ export async function call<K extends OpName>(op: K, ...args: undefined extends I
     session.set(null);
     for (const fn of expiredListeners) fn(res.error.message);
   }
+  if (res.error.code === 'DEVICE_REVOKED' || res.error.code === 'DEVICE_UNPAIRED') for (const fn of deviceListeners) fn(res.error);
   throw new ApiError(res.error);
 }
 

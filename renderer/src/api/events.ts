@@ -6,13 +6,10 @@
  * everything when the host is back: changes made meanwhile were never pushed to this window).
  */
 import { connection } from './connection';
+import { EVENTS_PATH, PUSH_HEARTBEAT_MS, PUSH_TOPICS, type PushEvent, type PushTopic } from '../../../electron/common/push';
 import { hostHeaders } from './client';
 
-export interface ChangeEvent {
-  seq: number;
-  topics: string[];
-  caseId?: string;
-}
+export type ChangeEvent = PushEvent;
 
 type Listener = (e: ChangeEvent) => void;
 const listeners = new Set<Listener>();
@@ -32,7 +29,7 @@ const MAX_WAIT_MS = 5000;
 /** When the host answers but refuses the stream (unpaired, revoked): try again, slowly. */
 const REFUSED_WAIT_MS = 10_000;
 /** The host pings every 15 s; no byte for this long means the connection is dead though not closed. */
-const SILENCE_MS = 40_000;
+const SILENCE_MS = PUSH_HEARTBEAT_MS * 2 + 10_000;
 
 /** Parses one SSE block (lines up to a blank line); returns the change it carries, if any. */
 export function parseBlock(block: string): ChangeEvent | null {
@@ -49,7 +46,9 @@ export function parseBlock(block: string): ChangeEvent | null {
   if (event !== 'change' || data.length === 0) return null;
   try {
     const parsed = JSON.parse(data.join('\n')) as Partial<ChangeEvent>;
-    return Array.isArray(parsed.topics) ? { seq: Number(parsed.seq ?? 0), topics: parsed.topics.map(String), ...(parsed.caseId ? { caseId: parsed.caseId } : {}) } : null;
+    if (!Array.isArray(parsed.topics)) return null;
+    const topics = parsed.topics.filter((t): t is PushTopic => (PUSH_TOPICS as readonly string[]).includes(t));
+    return { seq: Number(parsed.seq ?? 0), topics, ...(parsed.caseId ? { caseId: parsed.caseId } : {}) };
   } catch {
     return null;
   }
@@ -61,7 +60,7 @@ let running: AbortController | null = null;
 async function readOnce(signal: AbortSignal, onOpen: () => void): Promise<'ended' | 'refused' | 'unreachable'> {
   let res: Response;
   try {
-    res = await fetch('./api/events', { headers: { accept: 'text/event-stream', ...hostHeaders() }, credentials: 'same-origin', signal, cache: 'no-store' });
+    res = await fetch(`.${EVENTS_PATH}`, { headers: { accept: 'text/event-stream', ...hostHeaders() }, credentials: 'same-origin', signal, cache: 'no-store' });
   } catch {
     return 'unreachable';
   }

@@ -5,11 +5,12 @@
  */
 import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { PushTopic } from '../../../electron/common/push';
 import { connection } from './connection';
 import { onChange, startEvents } from './events';
 
 /** Which operations' reads (by the part before the dot) show the data of each push topic. */
-export const TOPIC_READS: Record<string, readonly string[]> = {
+export const TOPIC_READS: Record<PushTopic, readonly string[]> = {
   cases: ['cases', 'court', 'supervision', 'confirmations', 'followups', 'documents', 'stats', 'roster'],
   // Accepting a registration opens a case, and a registration takes a queue number.
   intake: ['intake', 'queue', 'cases'],
@@ -25,7 +26,7 @@ export function usePushUpdates(): void {
   useEffect(() => {
     const stop = startEvents();
     const offChange = onChange((e) => {
-      const domains = new Set(e.topics.flatMap((t) => TOPIC_READS[t] ?? []));
+      const domains = new Set(e.topics.flatMap((t) => TOPIC_READS[t]));
       if (domains.size > 0) void queryClient.invalidateQueries({ predicate: (q) => domains.has(domainOf(q)) });
     });
     let last = connection.get();
