@@ -93,9 +93,54 @@ export const audit = sqliteTable(
     summary: text('summary').notNull().default(''), // one Chinese line for the timeline
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
+    deviceId: text('device_id'), // the paired workstation the change came from; null for this machine
   },
   // (case, id): ids are UUID v7, so this is the timeline's order without a sort.
   (t) => [index('audit_case_idx').on(t.caseId, t.id), index('audit_entity_idx').on(t.entityKind, t.entityId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The centre network: paired workstations, one-time pairing codes, idempotent write answers
+// ---------------------------------------------------------------------------------------------
+
+/** A paired workstation. Only a SHA-256 of its 32-byte random credential is kept. */
+export const devices = sqliteTable('devices', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(), // desk | kiosk | display
+  credentialHash: text('credential_hash').notNull().unique(), // hex SHA-256 of the credential
+  pairedAt: text('paired_at').notNull(),
+  pairedBy: text('paired_by'), // the admin who made the code
+  lastSeenAt: text('last_seen_at'),
+  lastAddress: text('last_address'),
+  revokedAt: text('revoked_at'),
+  ticketPrinter: text('ticket_printer'), // tcp://host:port printed to by the host on this device's behalf
+});
+
+/** One-time pairing codes, kept hashed: 10 minutes, one use. */
+export const pairingCodes = sqliteTable('pairing_codes', {
+  id: text('id').primaryKey(),
+  codeHash: text('code_hash').notNull().unique(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by'),
+  expiresAt: text('expires_at').notNull(),
+  usedAt: text('used_at'),
+  deviceId: text('device_id'),
+});
+
+/** The answer of every write under (caller, idempotency key), kept 24 h so a retried save is applied once. */
+export const idempotentAnswers = sqliteTable(
+  'idempotent_answers',
+  {
+    caller: text('caller').notNull(), // device:<id> | local
+    key: text('key').notNull(),
+    op: text('op').notNull(),
+    answer: text('answer').notNull(), // the JSON ApiResponse as first sent
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caller, t.key] }), index('idempotent_answers_created_idx').on(t.createdAt)],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
  * (database, clock, logger, paths, secrets) plus the few stateful parts (sessions, preferences).
  */
 import type { SessionStore } from './services/auth/sessions';
+import type { PairingGuard } from './services/devices/pairing-guard';
+import type { PushHub } from './services/devices/push-hub';
 import type { ServiceContext } from './services/core/context';
 import type { Prefs } from './services/prefs';
 
@@ -11,4 +13,15 @@ export interface AppServices {
   sessions: SessionStore;
   prefs: Prefs;
   host: 'electron' | 'browser';
+  /** The centre network: how this process serves, and its shared state. */
+  centre: CentreState;
+}
+
+export interface CentreState {
+  /** 'lan' once the host serves the centre's LAN over HTTPS; 'local' for one PC (Electron, loopback host, CLI). */
+  mode: 'local' | 'lan';
+  push: PushHub;
+  pairing: PairingGuard;
+  /** When each device's last-seen was last written (ms), so a busy desk does not write on every call. */
+  seenWrites: Map<string, number>;
 }

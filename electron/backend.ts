@@ -8,8 +8,11 @@ import { openDatabase } from '../db/open';
 import type { ApiRequest, ApiResponse } from './common/api/contract';
 import type { AppServices } from './app-services';
 import { dispatch } from './api/dispatch';
-import type { RequestSource } from './api/handler';
+import type { CallHooks, RequestSource } from './api/handler';
 import { SessionStore } from './services/auth/sessions';
+import { purgeKept } from './services/devices/idempotency';
+import { PairingGuard } from './services/devices/pairing-guard';
+import { PushHub } from './services/devices/push-hub';
 import { dailyBackup, snapshotSync } from './services/backup';
 import { purgeExpiredIntakes } from './services/intake/retention';
 import { systemClock, type Clock } from './services/core/clock';
@@ -22,7 +25,7 @@ import { appUploads } from './services/upload/background';
 
 export interface Backend {
   /** Answer one API call; `source` says which machine sent it (this one when omitted). */
-  invoke(req: ApiRequest | unknown, source?: RequestSource): Promise<ApiResponse>;
+  invoke(req: ApiRequest | unknown, source?: RequestSource, hooks?: CallHooks): Promise<ApiResponse>;
   startBackgroundJobs(): void;
   close(): void;
   dataDir: string;
@@ -63,6 +66,7 @@ export function createBackend(opts: BackendOptions): Backend {
     sessions: new SessionStore(ctx.clock),
     prefs: opts.prefs ?? confPrefs(ctx.paths.prefs),
     host: opts.host,
+    centre: { mode: 'local', push: new PushHub(), pairing: new PairingGuard(ctx.clock), seenWrites: new Map() },
   };
   const timers: NodeJS.Timeout[] = [];
   let closed = false;
@@ -77,6 +81,11 @@ export function createBackend(opts: BackendOptions): Backend {
     } catch (e) {
       ctx.logger.error('intake retention purge failed', { error: (e as Error).message });
     }
+    try {
+      purgeKept(ctx);
+    } catch (e) {
+      ctx.logger.error('idempotency purge failed', { error: (e as Error).message });
+    }
     return dailyBackup(ctx.db.sqlite, ctx.paths.backups, ctx.clock.now())
       .then((file) => file && ctx.logger.info('daily backup written', { file }))
       // A backup cut short by closing the app is no failure: the next start writes today's.
@@ -86,7 +95,7 @@ export function createBackend(opts: BackendOptions): Backend {
   return {
     dataDir: opts.dataDir,
     app,
-    invoke: (req, source) => dispatch(app, req, source),
+    invoke: (req, source, hooks) => dispatch(app, req, source, hooks),
     startBackgroundJobs: () => {
       void housekeeping();
       // Hourly is enough: both chores are per calendar day.
@@ -98,6 +107,7 @@ export function createBackend(opts: BackendOptions): Backend {
     },
     close: () => {
       closed = true;
+      app.centre.push.clear();
       for (const t of timers) clearInterval(t);
       appUploads(ctx).stop();
       ctx.db.close();

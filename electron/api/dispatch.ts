@@ -6,12 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { api } from '../common/api';
+import { deviceMayCall } from '../common/api/devices';
+import { isWriteOp, topicsOf } from '../common/push';
 import type { ApiRequest, ApiResponse, OpDef } from '../common/api/contract';
 import { AppError, isAppError } from '../common/errors';
 import type { AppServices } from '../app-services';
 import { findUser, toSessionUser } from '../services/auth/users';
 import { getSettings } from '../services/core/settings';
-import { LOCAL_SOURCE, type CallContext, type RequestSource } from './handler';
+import { findKept, keep, PENDING } from '../services/devices/idempotency';
+import { LOCAL_SOURCE, type CallContext, type CallHooks, type RequestSource } from './handler';
 import { handlers } from './handlers';
 
 const requestSchema = z.object({
@@ -33,7 +36,12 @@ function validationError(error: z.ZodError): AppError {
   return new AppError('VALIDATION', Object.keys(fields).length > 1 ? `${first}（共 ${Object.keys(fields).length} 处需要修改）` : first, fields);
 }
 
-export async function dispatch(app: AppServices, raw: unknown, source: RequestSource = LOCAL_SOURCE): Promise<ApiResponse> {
+/** What an unpaired machine on the LAN may call: learn that it is unpaired, and pair. */
+const UNPAIRED_OPS: readonly string[] = ['devices.current', 'devices.pair', 'setup.status'];
+/** Writes whose answer is not kept: pairing hands a credential to the transport, and a code is one use anyway. */
+const NOT_KEPT: readonly string[] = ['devices.pair'];
+
+export async function dispatch(app: AppServices, raw: unknown, source: RequestSource = LOCAL_SOURCE, hooks: CallHooks = {}): Promise<ApiResponse> {
   try {
     const parsedRequest = requestSchema.safeParse(raw);
     if (!parsedRequest.success) throw new AppError('VALIDATION', '请求格式错误');
@@ -42,27 +50,108 @@ export async function dispatch(app: AppServices, raw: unknown, source: RequestSo
     const handler = (handlers as Record<string, (input: unknown, call: CallContext) => unknown>)[req.op];
     if (!def || !handler || !Object.hasOwn(api, req.op)) throw new AppError('UNKNOWN_OPERATION', `未知的操作：${req.op.slice(0, 100)}`);
 
-    const call = authorise(app, def, req.session ?? null, source);
+    checkDeviceKind(req.op, source);
+    // A kiosk or a display never acts as a signed-in person, whatever session token it sends.
+    const session = source.deviceKind === 'kiosk' || source.deviceKind === 'display' ? null : (req.session ?? null);
+    const call = authorise(app, def, session, source, hooks);
     const input = def.input.safeParse(req.input);
     if (!input.success) throw validationError(input.error);
-    const data = await handler(input.data, call);
-    return { ok: true, data };
+
+    if (!isWriteOp(req.op)) return { ok: true, data: await handler(input.data, call) };
+    const answer =
+      req.idempotencyKey && !NOT_KEPT.includes(req.op)
+        ? await keptWrite(app, req.op, `${callerOf(source)}`, req.idempotencyKey, () => handler(input.data, call))
+        : { ok: true as const, data: await handler(input.data, call) };
+    if (answer.ok) publish(app, req.op, input.data);
+    return answer;
   } catch (e) {
-    if (isAppError(e)) return { ok: false, error: e.toBody() };
-    if (e instanceof z.ZodError) return { ok: false, error: validationError(e).toBody() };
-    // Unexpected: log it with a reference the user can quote; show no internals.
-    const ref = randomBytes(4).toString('hex');
-    app.ctx.logger.error('unexpected error in API call', { ref, op: (raw as { op?: unknown })?.op, error: (e as Error)?.stack ?? String(e) });
-    return { ok: false, error: { code: 'INTERNAL', message: `系统内部错误（编号 ${ref}），请重试或联系管理员。` } };
+    return failure(app, raw, e);
   }
 }
 
-function authorise(app: AppServices, def: OpDef, session: string | null, source: RequestSource): CallContext {
+function failure(app: AppServices, raw: unknown, e: unknown): ApiResponse {
+  if (isAppError(e)) return { ok: false, error: e.toBody() };
+  if (e instanceof z.ZodError) return { ok: false, error: validationError(e).toBody() };
+  // Unexpected: log it with a reference the user can quote; show no internals.
+  const ref = randomBytes(4).toString('hex');
+  app.ctx.logger.error('unexpected error in API call', { ref, op: (raw as { op?: unknown })?.op, error: (e as Error)?.stack ?? String(e) });
+  return { ok: false, error: { code: 'INTERNAL', message: `系统内部错误（编号 ${ref}），请重试或联系管理员。` } };
+}
+
+/** Device kinds bound what a machine can ever call, before any session or role is looked at. */
+function checkDeviceKind(op: string, source: RequestSource): void {
+  if (source.kind !== 'device') return;
+  if (!source.deviceKind) {
+    if (!UNPAIRED_OPS.includes(op)) throw new AppError('DEVICE_UNPAIRED', '本机尚未配对：请先向管理员索取配对码完成配对');
+    return;
+  }
+  if (!deviceMayCall(source.deviceKind, op)) {
+    const what = source.deviceKind === 'kiosk' ? '自助登记机' : source.deviceKind === 'display' ? '叫号显示屏' : '工作台';
+    throw new AppError('DEVICE_FORBIDDEN', `本终端是${what}，不能执行此操作`);
+  }
+}
+
+/** Who an idempotency key belongs to: each device, or this machine. */
+const callerOf = (source: RequestSource) => (source.kind === 'device' && source.deviceId ? `device:${source.deviceId}` : 'local');
+
+/** Same key while the first call is still running: wait for its answer instead of running again. */
+const inFlight = new WeakMap<AppServices, Map<string, Promise<ApiResponse>>>();
+
+async function keptWrite(app: AppServices, op: string, caller: string, key: string, run: () => unknown): Promise<ApiResponse> {
+  const running = inFlight.get(app) ?? new Map<string, Promise<ApiResponse>>();
+  inFlight.set(app, running);
+  const id = `${caller}\u0000${key}`;
+  const already = running.get(id);
+  if (already) return already;
+  const work = keptWriteOnce(app, op, caller, key, run).finally(() => running.delete(id));
+  running.set(id, work);
+  return work;
+}
+
+async function keptWriteOnce(app: AppServices, op: string, caller: string, key: string, run: () => unknown): Promise<ApiResponse> {
+  const { ctx } = app;
+  const prior = findKept(ctx, caller, key);
+  if (prior && prior.op !== op) throw new AppError('VALIDATION', '请求编号已用于另一项操作，请刷新后重试');
+  if (prior?.state === 'answered') return prior.answer;
+  if (prior?.state === 'pending') {
+    throw new AppError('CONFLICT', '上次提交时主机中断，无法确认是否已保存：请刷新后核对，再决定是否重新提交');
+  }
+  // The handler's synchronous part (every service writes in one transaction before any await) runs
+  // in the same transaction as the kept answer: a crash keeps both or neither.
+  let result: unknown;
+  ctx.db.sqlite.transaction(() => {
+    result = run();
+    if (result instanceof Promise) keep(ctx, caller, key, op, PENDING);
+    else keep(ctx, caller, key, op, { ok: true, data: result });
+  }).immediate();
+  if (!(result instanceof Promise)) return { ok: true, data: result };
+  try {
+    const answer: ApiResponse = { ok: true, data: await result };
+    keep(ctx, caller, key, op, answer);
+    return answer;
+  } catch (e) {
+    // The asynchronous part failed: nothing was acknowledged, so a retry may run again.
+    forget(app, caller, key);
+    throw e;
+  }
+}
+
+function forget(app: AppServices, caller: string, key: string): void {
+  app.ctx.db.sqlite.prepare('DELETE FROM idempotent_answers WHERE caller = ? AND key = ?').run(caller, key);
+}
+
+function publish(app: AppServices, op: string, input: unknown): void {
+  const caseId = (input as { caseId?: unknown } | null | undefined)?.caseId;
+  app.centre.push.publish(topicsOf(op), typeof caseId === 'string' ? caseId : undefined);
+}
+
+function authorise(app: AppServices, def: OpDef, session: string | null, source: RequestSource, hooks: CallHooks): CallContext {
   if (def.access === 'public') {
     const userId = app.sessions.touch(session, getSettings(app.ctx).sessionIdleMinutes);
     const row = userId ? findUser(app.ctx, userId) : undefined;
     const user = row && row.active ? toSessionUser(row) : null;
-    return { app, source, user, session, actor: user ? { id: user.id, name: user.displayName, role: user.role } : { id: null, name: '未登录', role: null } };
+    const deviceId = source.deviceId;
+    return { app, source, hooks, user, session, actor: user ? { id: user.id, name: user.displayName, role: user.role, deviceId } : { id: null, name: '未登录', role: null, deviceId } };
   }
   const userId = app.sessions.touch(session, getSettings(app.ctx).sessionIdleMinutes);
   if (!userId) throw new AppError('UNAUTHENTICATED', session ? '登录已超时，请重新登录' : '请先登录');
@@ -75,5 +164,5 @@ function authorise(app: AppServices, def: OpDef, session: string | null, source:
   if (def.access !== 'signed-in' && !def.access.includes(user.role)) {
     throw new AppError('FORBIDDEN', `您的角色无权执行“${def.title}”`);
   }
-  return { app, source, user, session, actor: { id: user.id, name: user.displayName, role: user.role } };
+  return { app, source, hooks, user, session, actor: { id: user.id, name: user.displayName, role: user.role, deviceId: source.deviceId } };
 }

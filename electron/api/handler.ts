@@ -24,6 +24,12 @@ export interface RequestSource {
 
 export const LOCAL_SOURCE: RequestSource = Object.freeze({ kind: 'local', deviceId: null, deviceKind: null, address: null });
 
+/** What a transport lets a handler do beyond answering: the HTTP host sets the device cookie. */
+export interface CallHooks {
+  /** Hand a new device credential to the transport (an HttpOnly cookie); never put in the JSON answer. */
+  setDeviceCredential?(credential: string): void;
+}
+
 export interface CallContext {
   app: AppServices;
   /** The machine the call came from. */
@@ -32,6 +38,7 @@ export interface CallContext {
   user: SessionUser | null;
   actor: Actor;
   session: string | null;
+  hooks: CallHooks;
 }
 
 /** Narrowed for operations that require a signed-in user. */

@@ -10,13 +10,15 @@ import check from './commands/check';
 import demo from './commands/demo';
 import doc from './commands/doc';
 import init from './commands/init';
+import pair from './commands/pair';
 import printTest from './commands/print-test';
+import serve from './commands/serve';
 import ticket from './commands/ticket';
 import stats from './commands/stats';
 import exportCmd from './commands/export';
 import upload from './commands/upload';
 
-const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload];
+const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload, pair, serve];
 
 export function buildProgram(): Command {
   const program = new Command('mediation-desk')

@@ -3,6 +3,7 @@ import { AppError, isAppError } from '../../common/errors';
 import type { Role } from '../../common/roles';
 import { requireCentre } from '../../services/centre';
 import { kioskActor } from '../../services/core/context';
+import { deviceTicketPrinter } from '../../services/devices/printer';
 import { getSettings } from '../../services/core/settings';
 import { kioskGuard } from '../../services/intake/guard';
 import { lookupProgress } from '../../services/intake/lookup';
@@ -21,7 +22,11 @@ const REVIEWERS: readonly Role[] = ['intake', 'mediator', 'admin'];
 
 const guardOf = (call: CallContext) => kioskGuard(call.app, call.app.ctx.clock);
 /** Rate-limit key: every caller without a session is "the kiosk"; staff count one by one. */
-const sourceOf = (call: CallContext) => (call.user ? `user:${call.user.id}` : 'public');
+const sourceOf = (call: CallContext) => (call.user ? `user:${call.user.id}` : call.source.deviceId ? `device:${call.source.deviceId}` : 'public');
+/** The kiosk as the actor of its registrations, with the paired device it stands at. */
+const kioskOf = (call: CallContext) => ({ ...kioskActor, deviceId: call.source.deviceId });
+/** A paired device's own ticket printer (tcp://), when the admin set one. */
+const printerOf = (call: CallContext) => deviceTicketPrinter(call.app.ctx, call.source.deviceId);
 const deskOf = (call: CallContext, desk: string | undefined) => desk ?? call.app.prefs.get('deskName');
 
 export const intakeHandlers: Handlers<typeof intakeOps> = {
@@ -36,9 +41,9 @@ export const intakeHandlers: Handlers<typeof intakeOps> = {
     if (input.channel === 'clerk' && !staff) throw new AppError('UNAUTHENTICATED', '代为登记需要工作人员先登录');
     const guard = guardOf(call);
     if (!staff) guard.admitSubmit(sourceOf(call));
-    const saved = submitIntake(app.ctx, staff ? call.actor : kioskActor, input);
+    const saved = submitIntake(app.ctx, staff ? call.actor : kioskOf(call), input);
     // Saved first; whatever the printer does now, the registration stands.
-    const printed = await printIntakeTicket(app.ctx, app.prefs, saved.intakeId);
+    const printed = await printIntakeTicket(app.ctx, app.prefs, saved.intakeId, { printer: printerOf(call) });
     try {
       purgeExpiredIntakes(app.ctx);
     } catch (e) {
@@ -67,7 +72,7 @@ export const intakeHandlers: Handlers<typeof intakeOps> = {
       if (!REVIEWERS.includes(call.user.role)) throw new AppError('FORBIDDEN', '您的角色无权补打小票');
       intakeId = input.intakeId;
     }
-    return printIntakeTicket(call.app.ctx, call.app.prefs, intakeId);
+    return printIntakeTicket(call.app.ctx, call.app.prefs, intakeId, { printer: printerOf(call) });
   },
 
   'intake.list': (input, { app }) => listIntakes(app.ctx, input),

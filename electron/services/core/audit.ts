@@ -34,6 +34,7 @@ export function recordAudit(ctx: Pick<ServiceContext, 'db' | 'clock'>, actor: Ac
       summary: entry.summary,
       before: entry.before === undefined ? null : (entry.before as object),
       after: entry.after === undefined ? null : (entry.after as object),
+      deviceId: actor.deviceId ?? null,
     })
     .run();
   return id;

@@ -22,6 +22,8 @@ export interface Actor {
   id: string | null;
   name: string;
   role: Role | null;
+  /** The paired workstation the action came from (centre network); absent or null for this machine. */
+  deviceId?: string | null;
 }
 
 export const kioskActor: Actor = { id: null, name: '自助终端', role: null };

@@ -85,9 +85,15 @@ export function buildTicket(ctx: Pick<ServiceContext, 'db'>, src: TicketSource, 
  * trouble: the registration is already saved, so the answer says what went wrong and the screen
  * offers 重新打印.
  */
-export async function printIntakeTicket(ctx: ServiceContext, prefs: Prefs, intakeId: string, opts: SendOptions = {}): Promise<PrintOutcome> {
+export async function printIntakeTicket(
+  ctx: ServiceContext,
+  prefs: Prefs,
+  intakeId: string,
+  opts: SendOptions & { printer?: { uri: string; width: 58 | 80 } | null } = {},
+): Promise<PrintOutcome> {
   try {
-    const printer = requireTicketPrinter(prefs);
+    // A paired kiosk's own network printer, printed to by the host on its behalf; else this machine's.
+    const printer = opts.printer ?? requireTicketPrinter(prefs);
     const ticket = buildTicket(ctx, ticketSourceOfIntake(ctx, intakeId), printer.width);
     await printTicket(printer.uri, ticket, opts);
     return { printed: true, printError: null };
