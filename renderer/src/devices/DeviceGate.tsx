@@ -5,20 +5,49 @@
  * kind allows: a desk the usual sign-in and shell, a kiosk the citizens' kiosk, a display the hall
  * display. A device the host refuses (revoked, unknown) is told so and offered pairing again.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { hasLaunchToken, onDeviceRefused } from '../api/client';
 import { errorMessage, isApiError } from '../components/apiErrors';
 import { LoadingScreen } from '../components/LoadingScreen';
-import { useApiQuery } from '../components/useApiQuery';
+import { apiQueryKey, useApiQuery } from '../components/useApiQuery';
 import { HallDisplay } from '../kiosk/HallDisplay';
 import { KioskApp } from '../kiosk/KioskApp';
 import { PairingPage } from './PairingPage';
 
+/**
+ * Why the host last refused this browser's device credential. Kept across a reload: the host
+ * answers `devices.current` for a revoked device as for an unpaired one, and the person at the
+ * machine should still read that the administrator revoked it. Forgotten once paired again.
+ */
+const REFUSAL_KEY = 'mediation-desk.device-refusal';
+const keptRefusal = () => {
+  try {
+    return localStorage.getItem(REFUSAL_KEY);
+  } catch {
+    return null;
+  }
+};
+
 export function DeviceGate({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const current = useApiQuery('devices.current', undefined, { staleTime: Infinity });
-  const [refusal, setRefusal] = useState<string | null>(null);
-  useEffect(() => onDeviceRefused((e) => setRefusal(e.message)), []);
+  const [refusal, setRefusal] = useState<string | null>(keptRefusal);
+  useEffect(
+    () =>
+      onDeviceRefused((e) => {
+        if (e.code === 'DEVICE_REVOKED') localStorage.setItem(REFUSAL_KEY, e.message);
+        setRefusal(e.message);
+        // Ask the host again what this machine is: a revoked device is no device any more.
+        void queryClient.invalidateQueries({ queryKey: apiQueryKey('devices.current') });
+      }),
+    [queryClient],
+  );
+  const paired = () => {
+    localStorage.removeItem(REFUSAL_KEY);
+    setRefusal(null);
+  };
 
   if (current.isPending) return <LoadingScreen tip="正在连接中心主机…" />;
   if (current.isError) {
@@ -39,8 +68,8 @@ export function DeviceGate({ children }: { children: ReactNode }) {
     );
   }
   const { mode, device, centreName } = current.data;
-  if (refusal && !hasLaunchToken()) return <PairingPage centreName={centreName} refusal={refusal} onPaired={() => setRefusal(null)} />;
-  if (mode === 'lan' && device === null && !hasLaunchToken()) return <PairingPage centreName={centreName} />;
+  // A refusal seen since the last pairing explains why there is no device; the host's answer decides.
+  if (mode === 'lan' && device === null && !hasLaunchToken()) return <PairingPage centreName={centreName} refusal={refusal} onPaired={paired} />;
   if (device?.kind === 'kiosk') return <KioskApp />;
   if (device?.kind === 'display') return <HallDisplay />;
   return <>{children}</>;
