@@ -8,7 +8,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { DEVICE_KIND_LABELS } from '../../../electron/common/api/devices';
+import { DEVICE_KIND_LABELS, PAIRING_CODE_MINUTES } from '../../../electron/common/api/devices';
 import { restartEvents } from '../api/events';
 import { EntryFrame } from '../components/EntryFrame';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -35,10 +35,11 @@ export function PairingPage({ centreName, refusal, onPaired }: { centreName: str
   return (
     <EntryFrame subtitle={centreName ?? '中心网络'} width={620}>
       <h1 style={{ fontSize: 22, fontWeight: 600, margin: '0 0 8px' }}>终端配对</h1>
+      {refusal ? <Alert type="error" showIcon role="alert" data-testid="device-refusal" style={{ marginBottom: 16 }} title={refusal} /> : null}
       <Typography.Paragraph type="secondary">
-        本机尚未配对，不能使用中心主机上的数据。请向中心管理员索取配对码（在中心主机的“设置 › 终端管理”中生成，10 分钟内有效，只能使用一次）。
+        {refusal ? '重新配对后即可继续使用。' : '本机尚未配对，不能使用中心主机上的数据。'}
+        {`请向中心管理员索取配对码（在中心主机的“设置 › 终端管理”中生成，${PAIRING_CODE_MINUTES} 分钟内有效，只能使用一次）。`}
       </Typography.Paragraph>
-      {refusal ? <Alert type="error" showIcon role="alert" data-testid="device-refusal" style={{ marginBottom: 16 }} title={refusal} description="如需继续使用，请向管理员索取新的配对码重新配对。" /> : null}
       <Typography.Paragraph>
         中心主机：<Typography.Text strong data-testid="pairing-host">{host}</Typography.Text>
       </Typography.Paragraph>
