@@ -135,9 +135,12 @@ export const onDeviceRefused = (fn: DeviceListener): (() => void) => {
 export const hasLaunchToken = () => launchToken() !== null;
 
 export async function call<K extends OpName>(op: K, ...args: undefined extends InputOf<Api[K]> ? [input?: InputOf<Api[K]>] : [input: InputOf<Api[K]>]): Promise<OutputOf<Api[K]>> {
-  const res = await send({ op, input: args[0], session: session.get(), idempotencyKey: crypto.randomUUID() }, isWriteOp(op));
+  const sentWith = session.get();
+  const res = await send({ op, input: args[0], session: sentWith, idempotencyKey: crypto.randomUUID() }, isWriteOp(op));
   if (res.ok) return res.data as OutputOf<Api[K]>;
-  if (res.error.code === 'UNAUTHENTICATED' && session.get()) {
+  // Only the session this request carried has ended: a write retried across a host restart can come
+  // back long after the user has signed in again, and must not end the new session.
+  if (res.error.code === 'UNAUTHENTICATED' && sentWith && session.get() === sentWith) {
     session.set(null);
     for (const fn of expiredListeners) fn(res.error.message);
   }
