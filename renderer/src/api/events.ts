@@ -7,7 +7,7 @@
  */
 import { connection } from './connection';
 import { EVENTS_PATH, PUSH_HEARTBEAT_MS, PUSH_TOPICS, type PushEvent, type PushTopic } from '../../../electron/common/push';
-import { hostHeaders } from './client';
+import { hostHeaders, isElectron } from './client';
 
 export type ChangeEvent = PushEvent;
 
@@ -99,7 +99,9 @@ async function readOnce(signal: AbortSignal, onOpen: () => void): Promise<'ended
 
 /** Starts the channel (once per window); returns a function that stops it. */
 export function startEvents(): () => void {
-  if (running) return () => undefined;
+  // The Electron window talks to its own main process over IPC, which has no push channel (yet):
+  // there is no HTTP host behind it to stream from, and no LAN to lose.
+  if (running || isElectron()) return () => undefined;
   const controller = new AbortController();
   running = controller;
   void (async () => {
