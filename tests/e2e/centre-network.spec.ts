@@ -172,6 +172,20 @@ test('管理员生成配对码，自助机、工作台、叫号屏配对；自�
   await dialog.getByRole('button', { name: '受理立案' }).click();
   await expect(desk.page.getByTestId('review-linked')).toContainText('牧调字第0001号');
 
+  // A case changed at one desk refreshes on another: the admin has the new case open; a mediator
+  // elsewhere (here over the API) accepts it, and the admin's page follows without a reload.
+  const href = (await desk.page.getByTestId('review-linked').getByRole('link', { name: '打开案件' }).getAttribute('href')) ?? '';
+  const caseId = href.split('/').pop() ?? '';
+  await admin.page.evaluate((hash) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  }, `#/cases/${caseId}`);
+  const caseHeader = admin.page.getByTestId('case-number').locator('..');
+  await expect(caseHeader).toContainText('已登记');
+  const elsewhere = await centre.admin();
+  const c = await apiCall(host, 'cases.get', { id: caseId }, elsewhere);
+  await apiCall(host, 'cases.step', { id: c.id, version: c.version, action: 'accept' }, elsewhere);
+  await expect(caseHeader).toContainText('已受理', { timeout: 5000 });
+
   // The clerk calls the number; the display shows it at once (it polls only every 3 s) and chimes.
   await openIntakePage(desk.page, '今日排队');
   await desk.page.getByRole('button', { name: '叫下一号' }).click();
