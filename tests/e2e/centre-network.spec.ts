@@ -15,6 +15,7 @@ import { freePort, seededByApi, startHost, stopHost, type Running } from './supp
 import { snap } from './support/screenshots';
 import { SEED } from './support/seed';
 import { connectionBanner, DevicesPage, PairingPage } from './pages/CentrePages';
+import { CasePage } from './pages/CasePages';
 import { KioskPage } from './pages/KioskPage';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
@@ -179,12 +180,14 @@ test('管理员生成配对码，自助机、工作台、叫号屏配对；自�
   await admin.page.evaluate((hash) => {
     (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
   }, `#/cases/${caseId}`);
-  const caseHeader = admin.page.getByTestId('case-number').locator('..');
-  await expect(caseHeader).toContainText('已登记');
+  const casePage = new CasePage(admin.page);
+  await expect(casePage.caseNumber).toHaveText(/牧调字第0001号/);
+  await casePage.expectStatus('已登记');
   const elsewhere = await centre.admin();
   const c = await apiCall(host, 'cases.get', { id: caseId }, elsewhere);
   await apiCall(host, 'cases.step', { id: c.id, version: c.version, action: 'accept' }, elsewhere);
-  await expect(caseHeader).toContainText('已受理', { timeout: 5000 });
+  // No reload and no click: the case page has no polling, only the pushed change can bring this.
+  await expect(admin.page.locator('.ant-page-header, h3').filter({ hasText: '已受理' }).first()).toBeVisible({ timeout: 5000 });
 
   // The clerk calls the number; the display shows it at once (it polls only every 3 s) and chimes.
   await openIntakePage(desk.page, '今日排队');
