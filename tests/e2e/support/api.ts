@@ -18,7 +18,8 @@ export interface HostAddress {
 /** POST over HTTPS to a host with a self-signed certificate, pinned to the fingerprint it printed. */
 function postPinned(url: URL, headers: Record<string, string>, body: string, fingerprint: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method: 'POST', headers, rejectUnauthorized: false }, (res) => {
+    // A fresh connection each time (agent: false): a resumed TLS session does not show the peer's certificate.
+    const req = https.request(url, { method: 'POST', headers, rejectUnauthorized: false, agent: false }, (res) => {
       const served = (res.socket as TLSSocket).getPeerCertificate().fingerprint256;
       if (served !== fingerprint) {
         res.destroy();
