@@ -23,7 +23,8 @@ export default defineConfig({
       emptyOutDir: true,
       sourcemap: true,
       externalizeDeps: true,
-      lib: { entry: r('electron', 'main', 'index.ts'), formats: ['es'] },
+      // centre-host: the LAN host the desktop app runs in a utility process (electron/main/centre.ts).
+      lib: { entry: { index: r('electron', 'main', 'index.ts'), 'centre-host': r('electron', 'host', 'centre-host-entry.ts') }, formats: ['es'] },
       rolldownOptions: {
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

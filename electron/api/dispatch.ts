@@ -140,9 +140,11 @@ function forget(app: AppServices, caller: string, key: string): void {
   app.ctx.db.sqlite.prepare('DELETE FROM idempotent_answers WHERE caller = ? AND key = ?').run(caller, key);
 }
 
+/** The case a change is about, so a desk with that case open refreshes it: `caseId`, or the `id` of a cases.* write. */
 function publish(app: AppServices, op: string, input: unknown): void {
-  const caseId = (input as { caseId?: unknown } | null | undefined)?.caseId;
-  app.centre.push.publish(topicsOf(op), typeof caseId === 'string' ? caseId : undefined);
+  const i = (input ?? {}) as { caseId?: unknown; id?: unknown };
+  const caseId = typeof i.caseId === 'string' ? i.caseId : op.startsWith('cases.') && typeof i.id === 'string' ? i.id : undefined;
+  app.centre.push.publish(topicsOf(op), caseId);
 }
 
 function authorise(app: AppServices, def: OpDef, session: string | null, source: RequestSource, hooks: CallHooks): CallContext {

@@ -13,7 +13,9 @@
  * URLs and headers are parsed defensively, slow or silent clients time out, and the number of open
  * connections is capped (an idle one is closed to make room; when all are busy a new one is shed).
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import https from 'node:https';
 import type net from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
@@ -50,7 +52,9 @@ const DEFAULT_LIMITS: HostLimits = {
   firstRequestMs: 10_000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
-  keepAliveTimeoutMs: 5_000,
+  // Longer than any client waits between calls, so a client never sends on a socket the host is
+  // closing that very moment (a reset POST is not retried); idle sockets still make room under the cap.
+  keepAliveTimeoutMs: 65_000,
   heartbeatMs: 15_000,
 };
 
@@ -144,7 +148,13 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   const lan = opts.lan ?? null;
   const { backend } = opts;
   const logger = backend.app.ctx.logger;
-  const serveStatic = sirv(opts.staticDir, { single: true, dev: false, etag: true, gzip: false });
+  // A headless host without a built renderer still serves the API; pages then say what is missing.
+  const serveStatic: (req: http.IncomingMessage, res: Res, next: () => void) => void = fs.existsSync(opts.staticDir)
+    ? sirv(opts.staticDir, { single: true, dev: false, etag: true, gzip: false })
+    : (_req, res) => {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('界面文件尚未构建：请在主机上运行 npm run build:renderer 后重启 / the renderer is not built');
+      };
   let hosts = new Set<string>();
   const streams = new Set<() => void>();
   const conns = new Map<string, Conn>();
@@ -163,6 +173,8 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  // A backstop in the kernel-facing layer: the shedding below keeps the count under the cap, this never lets it run away.
+  server.maxConnections = limits.maxConnections * 2;
 
   // Connections are counted on the raw TCP socket (in both modes), matched to requests by peer address and port.
   server.on('connection', (socket: net.Socket) => {
@@ -399,7 +411,7 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   const port = (server.address() as { port: number }).port;
   hosts = allowedHosts(port);
   backend.app.centre.mode = lan ? 'lan' : 'local';
-  const shownHost = lan ? (lan.bind && lan.bind !== '0.0.0.0' && lan.bind !== '::' ? lan.bind : '127.0.0.1') : '127.0.0.1';
+  const shownHost = lan ? (lan.bind && lan.bind !== '0.0.0.0' && lan.bind !== '::' ? lan.bind : (firstLanAddress() ?? '127.0.0.1')) : '127.0.0.1';
   return {
     port,
     mode: lan ? 'lan' : 'local',
@@ -415,6 +427,14 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
         for (const c of conns.values()) c.socket.destroy();
       }),
   };
+}
+
+/** The address workstations reach this host at, for the printed URL when listening on every interface. */
+function firstLanAddress(): string | null {
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) if (!a.internal && a.family === 'IPv4') return a.address;
+  }
+  return null;
 }
 
 const UNPAIRED: ErrorBody = { code: 'DEVICE_UNPAIRED', message: '本机尚未配对：请先向管理员索取配对码完成配对' };

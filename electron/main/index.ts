@@ -18,6 +18,7 @@ import { createA4Printer } from './print';
 import { safeStorageSecrets } from './safe-storage-secrets';
 import { guardAllWebContents, hardenSession, type ShellLog } from './security';
 import { APP_ORIGIN, cspHeader, originOf } from './security-rules';
+import { pinCentreCertificate, startCentreHost } from './centre';
 import { createAppWindow } from './window';
 
 // The data dir defaults to userData; name it like the browser host's default
@@ -102,6 +103,11 @@ function runApp(kiosk: boolean): void {
 
     hardenSession(session.defaultSession, { appOrigin, csp: cspHeader(devServerUrl ? { devServerOrigin: devServerUrl } : {}), log: shellLog });
     serveRenderer(session.defaultSession, path.join(import.meta.dirname, '..', 'renderer'));
+    pinCentreCertificate(session.defaultSession, () => prefs.get('pinnedHost'), shellLog);
+    // 本机作为中心主机: the LAN host runs in its own process on this data dir (SQLite arbitrates the writes).
+    const centreHost = prefs.get('centreHost')
+      ? startCentreHost({ dataDir, staticDir: path.join(import.meta.dirname, '..', 'renderer-web'), log: shellLog })
+      : null;
 
     const ipc = registerIpc({
       backend,
@@ -115,6 +121,7 @@ function runApp(kiosk: boolean): void {
     const closeBackend = () => {
       if (closed) return;
       closed = true;
+      centreHost?.stop();
       ipc.stop();
       log.info('electron shell quitting');
       backend.close();

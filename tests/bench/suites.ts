@@ -8,6 +8,7 @@
  * return their line from report() instead of run().
  */
 import { casesSuite } from './cases';
+import { centreLoadSuite } from './centre-load';
 import { dashboardSuite } from './dashboard';
 import { searchSuite } from './search';
 import { uploadSuite } from './upload';
@@ -18,4 +19,5 @@ export const SUITES: readonly BenchSuite[] = [
   casesSuite,
   uploadSuite,
   dashboardSuite,
+  centreLoadSuite,
 ];
