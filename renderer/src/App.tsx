@@ -6,8 +6,12 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { useState } from 'react';
-import { HashRouter, Route, Routes } from 'react-router-dom';
+import { HashRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { usePushUpdates } from './api/usePushUpdates';
 import { AuthProvider } from './auth/AuthProvider';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { useApiQuery } from './components/useApiQuery';
+import { DeviceGate } from './devices/DeviceGate';
 import { Boot } from './boot/Boot';
 import { HallDisplay } from './kiosk/HallDisplay';
 import { KioskApp } from './kiosk/KioskApp';
@@ -21,22 +25,33 @@ export function App() {
       <AntdApp>
         <QueryClientProvider client={queryClient}>
           <HashRouter>
-            <Routes>
-              {/* The citizens' screens: outside the sign-in and the shell, no navigation out. */}
-              <Route path="/kiosk/*" element={<KioskApp />} />
-              <Route path="/display" element={<HallDisplay />} />
-              <Route
-                path="*"
-                element={
-                  <AuthProvider>
-                    <Boot />
-                  </AuthProvider>
-                }
-              />
-            </Routes>
+            <Live />
+            <DeviceGate>
+              <Routes>
+                {/* The citizens' screens: outside the sign-in and the shell, no navigation out. */}
+                <Route path="/kiosk/*" element={<KioskApp />} />
+                <Route path="/display" element={<HallDisplay />} />
+                <Route
+                  path="*"
+                  element={
+                    <AuthProvider>
+                      <Boot />
+                    </AuthProvider>
+                  }
+                />
+              </Routes>
+            </DeviceGate>
           </HashRouter>
         </QueryClientProvider>
       </AntdApp>
     </ConfigProvider>
   );
+}
+
+/** The push channel for the whole window, and the banner on every screen but the kiosk (it pauses instead). */
+function Live() {
+  usePushUpdates();
+  const { pathname } = useLocation();
+  const current = useApiQuery('devices.current', undefined, { staleTime: Infinity });
+  return pathname.startsWith('/kiosk') || current.data?.device?.kind === 'kiosk' ? null : <ConnectionBanner />;
 }

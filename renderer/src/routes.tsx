@@ -30,6 +30,7 @@ import { RosterPage } from './pages/roster/RosterPage';
 import { CentreInfoPage } from './pages/settings/CentreInfoPage';
 import { HolidayCalendarPage } from './pages/settings/HolidayCalendarPage';
 import { DataPage } from './pages/settings/DataPage';
+import { DevicesPage } from './pages/settings/DevicesPage';
 import { SystemSettingsPage } from './pages/settings/SystemSettingsPage';
 import { UploadPage } from './pages/settings/UploadPage';
 import { UsersPage } from './pages/settings/UsersPage';
@@ -96,6 +97,7 @@ export const areas: readonly Area[] = [
       { path: 'calendar', label: '节假日安排', roles: ['admin'], element: <HolidayCalendarPage /> },
       { path: 'upload', label: '区级上传', roles: ['admin'], element: <UploadPage /> },
       { path: 'data', label: '数据与备份', roles: ['admin'], element: <DataPage /> },
+      { path: 'devices', label: '终端管理', roles: ['admin'], element: <DevicesPage /> },
       { path: 'centre', label: '本机信息', element: <CentreInfoPage /> },
     ],
   },

@@ -94,9 +94,15 @@ test('调解员办理一件来访纠纷，从登记到结案', async ({ page, ho
   const second = new CasePage(page2);
   await expect(first.caseNumber).toHaveText(open.caseNumber);
   await expect(second.caseNumber).toHaveText(open.caseNumber);
+  // Both edit at once: 乙 opens the dialog before 甲 saves. 乙's page then refreshes by itself (pushed
+  // change), but 乙's save still carries the version 乙 started from and is refused, not applied over 甲's.
+  await page2.getByTestId('edit-case').click();
+  await expect(second.dialog).toBeVisible();
   await first.editTitle('借款纠纷（甲修改）');
   await expect(page.getByText('借款纠纷（甲修改）').first()).toBeVisible();
-  await second.editTitle('借款纠纷（乙修改）');
+  await expect(page2.getByText('借款纠纷（甲修改）').first()).toBeVisible();
+  await second.dialog.getByLabel('纠纷简述', { exact: true }).fill('借款纠纷（乙修改）');
+  await second.dialog.getByRole('button', { name: '保存' }).click();
   await expect(page2.getByText('已被他人修改').first()).toBeVisible();
   await snap(page2, 'cases-conflict');
   const after = await apiCall(host, 'cases.get', { id: open.id }, admin);

@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useNavigate } from 'react-router-dom';
 import type { SessionUser } from '../../../electron/common/api/auth';
 import { call, session } from '../api/client';
+import { clearAllDrafts } from '../components/useDraft';
 import { errorMessage, isApiError } from '../components/apiErrors';
 import { EXPIRED_NOTICE } from './messages';
 import { useIdleTimer } from './useIdleTimer';
@@ -77,6 +78,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const loginName = current?.user.loginName;
       if (session.get()) await call('auth.logout').catch(() => undefined);
       session.set(null);
+      // Signing out on purpose hands the desk to someone else; a timed-out user gets their drafts back.
+      if (reason === 'manual') clearAllDrafts();
       forget();
       if (reason === 'manual') {
         setLoginHint({ notice: { type: 'info', text: '您已退出登录' } });

@@ -1,12 +1,35 @@
-/** The hall screen (#/display): the number being called now, in huge type, and the ones before it. */
+/**
+ * The hall screen (#/display, or a workstation paired as a display): the number being called now,
+ * in huge type, and the ones before it. It refetches when the host pushes a `queue` change (and
+ * every few seconds besides) and chimes when a new number is called.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { playChime } from './chime';
 import { useQueueDisplay } from './CalledNumbers';
 import './kiosk.css';
+
+/** Chimes each time the number at the head of the list changes after the first load. */
+function useChime(head: string | null | undefined): number {
+  const last = useRef<string | null | undefined>(undefined);
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (head === undefined) return; // not loaded yet
+    const previous = last.current;
+    last.current = head;
+    if (previous === undefined || head === null || head === previous) return;
+    setCount((c) => c + 1);
+    void playChime();
+  }, [head]);
+  return count;
+}
 
 export function HallDisplay() {
   const display = useQueueDisplay();
   const [now, ...earlier] = display.data?.called ?? [];
+  const head = display.data ? (now ? `${now.code}@${now.calledAt}` : null) : undefined;
+  const chimes = useChime(head);
   return (
-    <div className="hall" data-testid="hall-display">
+    <div className="hall" data-testid="hall-display" data-chimes={chimes}>
       <h1>叫号信息</h1>
       {now ? (
         <div className="hall-now" role="status" aria-live="assertive">

@@ -10,6 +10,7 @@ import { ConfigProvider } from 'antd';
 import { useEffect, useState } from 'react';
 import { KIOSK_CATEGORIES, type SubmitResult } from '../../../electron/common/api/intake';
 import { call, session } from '../api/client';
+import { useConnection } from '../api/connection';
 import { errorMessage, isApiError } from '../components/apiErrors';
 import { useApiQuery } from '../components/useApiQuery';
 import { CalledNumbers } from './CalledNumbers';
@@ -45,8 +46,24 @@ function useNoStaffSession() {
 
 const kioskTheme = { token: { fontSize: 26, controlHeight: 72, controlHeightLG: 80 } };
 
+/**
+ * While the centre host cannot be reached: 暂停服务 over the whole screen, in large type, instead
+ * of a form that cannot be sent. What the citizen had entered stays underneath, and a submission
+ * already sent is retried; the screen goes by itself when the host answers.
+ */
+function PausedScreen() {
+  return (
+    <div className="kiosk-paused" role="alert" data-testid="kiosk-paused">
+      <h1>暂停服务</h1>
+      <p>自助登记正在恢复连接，请稍候片刻。</p>
+      <p>如需办理，请到窗口找工作人员。</p>
+    </div>
+  );
+}
+
 export function KioskApp() {
   useNoStaffSession();
+  const connectionState = useConnection();
   const info = useApiQuery('intake.kioskInfo', undefined, { staleTime: 5 * 60_000, refetchInterval: 5 * 60_000 });
   const [screen, setScreen] = useState<Screen>('category');
   const [draft, setDraft] = useState<Draft>(emptyDraft);
@@ -247,6 +264,7 @@ export function KioskApp() {
           ) : null}
         </footer>
 
+        {connectionState === 'reconnecting' ? <PausedScreen /> : null}
         {idle.promptLeft !== null ? <IdlePrompt secondsLeft={idle.promptLeft} onContinue={idle.stillHere} /> : null}
       </div>
     </ConfigProvider>

@@ -2,22 +2,47 @@
  * Calls to a running host's API from the test process, typed by the contract: for seeding data a
  * test needs but does not test (it does not go through the UI).
  */
+import https from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import type { Api, OpName } from '../../../electron/common/api';
 import type { ApiResponse, InputOf, OutputOf } from '../../../electron/common/api/contract';
 
 export interface HostAddress {
-  /** http://127.0.0.1:PORT/ */
+  /** http://127.0.0.1:PORT/, or https://… for a centre host in LAN mode */
   origin: string;
   token: string;
+  /** LAN mode: the SHA-256 fingerprint the host printed; calls check the served certificate against it. */
+  fingerprint?: string;
+}
+
+/** POST over HTTPS to a host with a self-signed certificate, pinned to the fingerprint it printed. */
+function postPinned(url: URL, headers: Record<string, string>, body: string, fingerprint: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // A fresh connection each time (agent: false): a resumed TLS session does not show the peer's certificate.
+    const req = https.request(url, { method: 'POST', headers, rejectUnauthorized: false, agent: false }, (res) => {
+      const served = (res.socket as TLSSocket).getPeerCertificate().fingerprint256;
+      if (served !== fingerprint) {
+        res.destroy();
+        reject(new Error(`the host's certificate (${served}) is not the one it printed (${fingerprint})`));
+        return;
+      }
+      let text = '';
+      res.setEncoding('utf8').on('data', (d: string) => (text += d));
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export async function apiCall<K extends OpName>(host: HostAddress, op: K, input: InputOf<Api[K]> | undefined, session?: string): Promise<OutputOf<Api[K]>> {
-  const res = await fetch(new URL('api/invoke', host.origin), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
-    body: JSON.stringify({ op, input, session: session ?? null }),
-  });
-  const body = (await res.json()) as ApiResponse<OutputOf<Api[K]>>;
+  const url = new URL('api/invoke', host.origin);
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${host.token}` };
+  const payload = JSON.stringify({ op, input, session: session ?? null });
+  const text = host.fingerprint
+    ? await postPinned(url, headers, payload, host.fingerprint)
+    : await (await fetch(url, { method: 'POST', headers, body: payload })).text();
+  const body = JSON.parse(text) as ApiResponse<OutputOf<Api[K]>>;
   if (!body.ok) throw new Error(`${op} failed: ${body.error.code} ${body.error.message}`);
   return body.data;
 }

@@ -12,6 +12,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
@@ -27,11 +28,20 @@ export interface Host extends HostAddress {
   dataDir: string;
 }
 
-const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=([\w-]+)/;
+/** A centre host in LAN mode (`--lan`): HTTPS, and the certificate's fingerprint from its second line. */
+export interface LanOptions {
+  /** The port to serve on (a fixed one, so that a restart comes back at the same address: see freePort). */
+  port: number;
+  /** The address to bind; 127.0.0.1 keeps the test host off the machine's real network. */
+  bind?: string;
+}
+
+const URL_LINE = /(https?:\/\/[\w.:[\]-]+\/)\?token=([\w-]+)/;
+const FINGERPRINT_LINE = /SHA256:\s*((?:[0-9A-F]{2}:){31}[0-9A-F]{2})/;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-interface Running extends Host {
+export interface Running extends Host {
   child: ChildProcess;
   /** What the host has written so far, for error reports. */
   output: () => string;
@@ -49,10 +59,26 @@ export function cliInit(dataDir: string): void {
   if (r.status !== 0) throw new Error(`cli init failed (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Start the host on `dataDir` and resolve once it has printed its URL. */
-export function startHost(dataDir: string): Promise<Running> {
+/** A port free on 127.0.0.1 right now (for a LAN host that must come back on the same port after a restart). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Start the host on `dataDir` and resolve once it has printed its URL (and, with `lan`, the
+ * second line with its certificate's SHA-256 fingerprint).
+ */
+export function startHost(dataDir: string, lan?: LanOptions): Promise<Running> {
+  const args = lan ? ['--lan', '--bind', lan.bind ?? '127.0.0.1', '--port', String(lan.port)] : ['--port', '0'];
   // Its own process group, so that SIGTERM reaches npx, tsx and node alike.
-  const child = spawn('npx', ['tsx', 'electron/host/serve.ts', '--data-dir', dataDir, '--port', '0', '--no-build'], {
+  const child = spawn('npx', ['tsx', 'electron/host/serve.ts', '--data-dir', dataDir, ...args, '--no-build'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -73,9 +99,18 @@ export function startHost(dataDir: string): Promise<Running> {
     child.stdout?.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
       const m = URL_LINE.exec(stdout);
-      if (m?.[1] && m[2]) {
+      const fp = FINGERPRINT_LINE.exec(stdout);
+      if (m?.[1] && m[2] && (!lan || fp?.[1])) {
         clearTimeout(timer);
-        resolve({ child, dataDir, origin: m[1], token: m[2], url: m[0], output: () => `stdout: ${stdout}\nstderr: ${stderr}` });
+        resolve({
+          child,
+          dataDir,
+          origin: m[1],
+          token: m[2],
+          url: m[0],
+          ...(fp?.[1] ? { fingerprint: fp[1] } : {}),
+          output: () => `stdout: ${stdout}\nstderr: ${stderr}`,
+        });
       }
     });
     child.once('exit', (code, signal) => {
@@ -94,8 +129,11 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-/** SIGTERM (the host closes its database cleanly), SIGKILL if it does not stop in time. */
-export async function stopHost(h: Running): Promise<void> {
+/**
+ * SIGTERM (the host closes its database cleanly), SIGKILL if it does not stop in time; then the
+ * data dir is removed, unless `keepData` (a restart on the same data follows).
+ */
+export async function stopHost(h: Running, { keepData = false }: { keepData?: boolean } = {}): Promise<void> {
   const { child } = h;
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -103,10 +141,10 @@ export async function stopHost(h: Running): Promise<void> {
     const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS))]);
     if (timedOut) killGroup(child, 'SIGKILL');
   }
-  rmSync(h.dataDir, { recursive: true, force: true });
+  if (!keepData) rmSync(h.dataDir, { recursive: true, force: true });
 }
 
-async function seededByApi(h: Host): Promise<void> {
+export async function seededByApi(h: HostAddress): Promise<void> {
   await apiCall(h, 'setup.create', {
     centre: { centreCode: SEED.centreCode, name: SEED.centreName, tier: SEED.tier, committeeName: SEED.committeeName, committeeAbbr: SEED.committeeAbbr },
     admin: { loginName: SEED.adminLogin, displayName: SEED.adminName, password: SEED.adminPassword },

@@ -12,6 +12,7 @@ import { tierLabel } from '../../../../electron/common/domain/tiers';
 import { categoryOptions } from './labels';
 import { DeadlineTag } from './StatusTag';
 import { useCaseMutation } from './useCaseMutation';
+import { usePinnedVersion } from './usePinnedVersion';
 
 const time = (t: string | null) => (t ? t.replace('T', ' ').slice(0, 16) : '—');
 
@@ -19,7 +20,11 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
   const [editForm] = Form.useForm();
   const [deadlineForm] = Form.useForm<{ deadline: Dayjs; reason: string }>();
   const [dialog, setDialog] = useState<'edit' | 'deadline' | null>(null);
-  const close = () => setDialog(null);
+  const version = usePinnedVersion(detail.version);
+  const close = () => {
+    version.release();
+    setDialog(null);
+  };
   const update = useCaseMutation('cases.update', detail.id, { form: editForm, success: '已保存', onDone: close });
   const deadline = useCaseMutation('cases.setDeadline', detail.id, { form: deadlineForm, success: '已调整期限', onDone: close });
   const r = detail.reporter;
@@ -36,6 +41,7 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
               data-testid="edit-case"
               onClick={() => {
                 editForm.setFieldsValue({ title: detail.title, category: detail.category, summary: detail.summary, claims: detail.claims });
+                version.pin();
                 setDialog('edit');
               }}
             >
@@ -45,6 +51,7 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
               <Button
                 onClick={() => {
                   deadlineForm.setFieldsValue({ deadline: detail.deadline ? dayjs(detail.deadline) : dayjs().add(30, 'day'), reason: '' });
+                  version.pin();
                   setDialog('deadline');
                 }}
               >
@@ -81,7 +88,7 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{detail.claims || '—'}</Typography.Paragraph>
 
       <Modal open={dialog === 'edit'} width={760} title="修改纠纷情况" okText="保存" cancelText="取消" confirmLoading={update.isPending} onCancel={close} destroyOnHidden
-        onOk={() => editForm.validateFields().then((v: z.input<typeof caseFieldsPatch>) => update.mutate({ id: detail.id, version: detail.version, patch: v })).catch(() => undefined)}>
+        onOk={() => editForm.validateFields().then((v: z.input<typeof caseFieldsPatch>) => update.mutate({ id: detail.id, version: version.get(), patch: v })).catch(() => undefined)}>
         <Form form={editForm} name="case-edit" layout="vertical">
           <Form.Item name="title" label="纠纷简述" rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }]}>
             <Input maxLength={100} />
@@ -98,7 +105,7 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
         </Form>
       </Modal>
       <Modal open={dialog === 'deadline'} title="调整化解期限" okText="保存" cancelText="取消" confirmLoading={deadline.isPending} onCancel={close} destroyOnHidden
-        onOk={() => deadlineForm.validateFields().then((v) => deadline.mutate({ id: detail.id, version: detail.version, deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason })).catch(() => undefined)}>
+        onOk={() => deadlineForm.validateFields().then((v) => deadline.mutate({ id: detail.id, version: version.get(), deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason })).catch(() => undefined)}>
         <Form form={deadlineForm} name="deadline" layout="vertical">
           <Form.Item name="deadline" label="新的期限" rules={[{ required: true, message: '请选择日期' }]}>
             <DatePicker />

@@ -7,7 +7,9 @@ import { Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } fr
 import dayjs from 'dayjs';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
 import { formatYuan } from '../../../../electron/common/domain/money';
+import { useDraft } from '../../components/useDraft';
 import { useCaseMutation } from './useCaseMutation';
+import { usePinnedVersion } from './usePinnedVersion';
 
 function LinesField({ name, label, addLabel }: { name: string; label: string; addLabel: string }) {
   return (
@@ -35,13 +37,21 @@ function LinesField({ name, label, addLabel }: { name: string; label: string; ad
 
 export function AgreementCard({ detail }: { detail: CaseDetail }) {
   const [form] = Form.useForm();
-  const save = useCaseMutation('cases.setAgreement', detail.id, { form, success: '已保存协议内容' });
+  const draft = useDraft(`agreement:${detail.id}`, form);
+  // Saved against the version the typing started from: a concurrent change elsewhere is refused, not overwritten.
+  const version = usePinnedVersion(detail.version);
+  const saved = () => {
+    draft.clear();
+    version.release();
+  };
+  const save = useCaseMutation('cases.setAgreement', detail.id, { form, success: '已保存协议内容', onDone: saved });
   const a = detail.agreement;
   return (
     <Card size="small" title="调解协议内容" style={{ marginBottom: 16 }} data-testid="agreement-card">
       <Form
         form={form}
         name="agreement"
+        onValuesChange={() => version.pin()}
         layout="vertical"
         initialValues={{
           responsibility: a?.responsibility ?? '',
@@ -56,7 +66,7 @@ export function AgreementCard({ detail }: { detail: CaseDetail }) {
         onFinish={(v: Record<string, unknown>) =>
           save.mutate({
             id: detail.id,
-            version: detail.version,
+            version: version.get(),
             agreement: {
               responsibility: v.responsibility as string,
               terms: (v.terms as string[]).map((t) => t.trim()).filter(Boolean),
@@ -104,7 +114,13 @@ export function AgreementCard({ detail }: { detail: CaseDetail }) {
 
 export function UndisputedCard({ detail }: { detail: CaseDetail }) {
   const [form] = Form.useForm();
-  const save = useCaseMutation('cases.setUndisputed', detail.id, { form, success: '已保存无争议事实记载' });
+  const draft = useDraft(`undisputed:${detail.id}`, form);
+  const version = usePinnedVersion(detail.version);
+  const saved = () => {
+    draft.clear();
+    version.release();
+  };
+  const save = useCaseMutation('cases.setUndisputed', detail.id, { form, success: '已保存无争议事实记载', onDone: saved });
   const u = detail.undisputed;
   return (
     <Card size="small" title="无争议事实记载" style={{ marginBottom: 16 }} data-testid="undisputed-card">
@@ -114,12 +130,13 @@ export function UndisputedCard({ detail }: { detail: CaseDetail }) {
       <Form
         form={form}
         name="undisputed"
+        onValuesChange={() => version.pin()}
         layout="vertical"
         initialValues={{ consent: u?.consent ?? false, facts: u?.facts?.length ? u.facts : [''], disputedPoints: u?.disputedPoints?.length ? u.disputedPoints : [''], failureReason: u?.failureReason ?? detail.outcomeNote ?? '', place: u?.place ?? '' }}
         onFinish={(v: Record<string, unknown>) =>
           save.mutate({
             id: detail.id,
-            version: detail.version,
+            version: version.get(),
             undisputed: {
               consent: v.consent as boolean,
               facts: (v.facts as string[]).map((t) => t.trim()).filter(Boolean),

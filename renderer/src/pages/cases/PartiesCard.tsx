@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PARTY_ROLE_LABELS, type CaseDetail, type PartyView } from '../../../../electron/common/api/cases';
 import { idTypeLabel } from '../../../../electron/common/domain/identity';
+import { useDraft } from '../../components/useDraft';
 import { PartyFields } from './PartyFields';
 import { toPartyInput, type PartyFormValues } from './partyForm';
 import { useCaseMutation } from './useCaseMutation';
@@ -15,8 +16,18 @@ export function PartiesCard({ detail, editable }: { detail: CaseDetail; editable
   const [form] = Form.useForm<PartyFormValues>();
   const [editing, setEditing] = useState<PartyView | 'new' | null>(null);
   const close = () => setEditing(null);
-  const add = useCaseMutation('parties.add', detail.id, { form, success: '已添加当事人', onDone: close });
-  const update = useCaseMutation('parties.update', detail.id, { form, success: '已保存', onDone: close });
+  // What is being typed survives a lost connection until the host has the party.
+  const draft = useDraft(editing === null ? null : `party:${detail.id}:${editing === 'new' ? 'new' : editing.id}`, form);
+  const saved = () => {
+    draft.clear();
+    close();
+  };
+  const discard = () => {
+    draft.clear();
+    close();
+  };
+  const add = useCaseMutation('parties.add', detail.id, { form, success: '已添加当事人', onDone: saved });
+  const update = useCaseMutation('parties.update', detail.id, { form, success: '已保存', onDone: saved });
   const remove = useCaseMutation('parties.remove', detail.id, { success: '已删除' });
   const byId = new Map(detail.parties.map((p) => [p.id, p]));
   const targets = detail.parties.filter((p) => p.role !== 'agent').map((p) => ({ value: p.id, label: p.name }));
@@ -112,7 +123,7 @@ export function PartiesCard({ detail, editable }: { detail: CaseDetail; editable
         cancelText="取消"
         confirmLoading={add.isPending || update.isPending}
         onOk={() => save().catch(() => undefined)}
-        onCancel={close}
+        onCancel={discard}
         destroyOnHidden
       >
         <Form form={form} name="party" layout="vertical">

@@ -12,6 +12,7 @@ import { requiredReporterFields, type SourceCode } from '../../../../electron/co
 import { errorMessage } from '../../components/apiErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';
+import { useDraft } from '../../components/useDraft';
 import { callOp } from '../../components/useApiQuery';
 import { categoryOptions, sourceOptions, tierOptions } from './labels';
 import { PartyFields } from './PartyFields';
@@ -28,11 +29,15 @@ export function RegisterCasePage() {
   const partyValues = (Form.useWatch('parties', form) ?? []);
   const [repeats, setRepeats] = useState<RepeatMatch[] | null>(null);
   const [checking, setChecking] = useState(false);
+  const draft = useDraft('cases.register', form);
   const register = useApiMutation('cases.register', {
     form,
     invalidates: ['cases.list', 'cases.desk'],
     success: (c) => `已登记，案号 ${c.caseNumber}`,
-    onSuccess: (c) => navigate(`/cases/${c.id}`),
+    onSuccess: (c) => {
+      draft.clear();
+      navigate(`/cases/${c.id}`);
+    },
   });
   const reporterNeeds = source ? requiredReporterFields(source) : [];
 

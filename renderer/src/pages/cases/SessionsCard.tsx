@@ -3,6 +3,7 @@ import { Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Row, Timeline
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { CaseDetail, SessionView } from '../../../../electron/common/api/cases';
+import { useDraft } from '../../components/useDraft';
 import { useCaseMutation } from './useCaseMutation';
 
 interface SessionForm {
@@ -17,8 +18,18 @@ export function SessionsCard({ detail, editable }: { detail: CaseDetail; editabl
   const [form] = Form.useForm<SessionForm>();
   const [editing, setEditing] = useState<SessionView | 'new' | null>(null);
   const close = () => setEditing(null);
-  const add = useCaseMutation('sessions.add', detail.id, { success: '已记录调解', onDone: close });
-  const update = useCaseMutation('sessions.update', detail.id, { success: '已保存', onDone: close });
+  // The record of a session is long typing: it survives a lost connection until the host has it.
+  const draft = useDraft(editing === null ? null : `session:${detail.id}:${editing === 'new' ? 'new' : editing.id}`, form);
+  const saved = () => {
+    draft.clear();
+    close();
+  };
+  const discard = () => {
+    draft.clear();
+    close();
+  };
+  const add = useCaseMutation('sessions.add', detail.id, { success: '已记录调解', onDone: saved });
+  const update = useCaseMutation('sessions.update', detail.id, { success: '已保存', onDone: saved });
   const canAdd = editable && detail.status === 'mediating';
 
   const save = async () => {
@@ -76,7 +87,7 @@ export function SessionsCard({ detail, editable }: { detail: CaseDetail; editabl
           }))}
         />
       )}
-      <Modal open={editing !== null} width={720} title={editing === 'new' ? '记录一次调解' : '修改调解记录'} okText="保存" cancelText="取消" confirmLoading={add.isPending || update.isPending} onOk={() => save().catch(() => undefined)} onCancel={close} destroyOnHidden>
+      <Modal open={editing !== null} width={720} title={editing === 'new' ? '记录一次调解' : '修改调解记录'} okText="保存" cancelText="取消" confirmLoading={add.isPending || update.isPending} onOk={() => save().catch(() => undefined)} onCancel={discard} destroyOnHidden>
         <Form form={form} name="session" layout="vertical">
           <Row gutter={12}>
             <Col span={10}>

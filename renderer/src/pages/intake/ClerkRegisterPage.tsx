@@ -11,6 +11,7 @@ import { validateIdNumber, validatePhone, type IdType } from '../../../../electr
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';
+import { useDraft } from '../../components/useDraft';
 import { categoryOptions, idTypeOptions } from '../cases/labels';
 import { PrinterStatusBar } from './PrinterStatusBar';
 
@@ -40,11 +41,16 @@ const phoneRule = (required: boolean) => ({
 export function ClerkRegisterPage() {
   const [form] = Form.useForm<Values>();
   const [done, setDone] = useState<SubmitResult | null>(null);
+  // The citizen's details survive a lost connection or a page change until the host has them.
+  const draft = useDraft(done ? null : 'intake.clerk', form);
   const submit = useApiMutation('intake.submit', {
     form,
     showError: 'inline',
     invalidates: ['intake.pending', 'intake.list', 'queue.today'],
-    onSuccess: (r) => setDone(r),
+    onSuccess: (r) => {
+      draft.clear();
+      setDone(r);
+    },
   });
   const reprint = useApiMutation('intake.reprint', {
     onSuccess: (r) => done && setDone({ ...done, printed: r.printed, printError: r.printError }),
