@@ -42,7 +42,8 @@ export function isDiskFull(e: unknown): boolean {
   return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }
 
-export const DISK_FULL_MESSAGE = '磁盘空间不足，刚才的操作未能保存（之前已保存的内容不受影响）。请清理数据目录所在的磁盘或联系管理员；在此之前只能查看，不能新增或修改。';
+export const DISK_FULL_MESSAGE =
+  '磁盘空间不足，刚才的操作未能保存（之前已保存的内容不受影响）。请清理数据目录所在的磁盘或联系管理员；在此之前只能查看，不能新增或修改。';
 
 export function readJournal(folder: string): JournalEntry[] {
   const file = path.join(folder, 'meta', '_journal.json');
@@ -60,9 +61,7 @@ export interface MigrationState {
 
 export function migrationState(sqlite: Database.Database, folder: string): MigrationState {
   const entries = readJournal(folder);
-  const hasTable = sqlite
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   const appliedTimes: number[] = hasTable
     ? (sqlite.prepare('SELECT created_at AS t FROM __drizzle_migrations').all() as { t: number }[]).map((r) => Number(r.t))
     : [];
@@ -123,7 +122,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (isDiskFull(e)) throw new AppError('DISK_FULL', DISK_FULL_MESSAGE);
     const message = (e as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {
-      throw new AppError('DB_CORRUPT', `数据库文件已损坏或不是调解工作台的数据库（${file}）。请用“恢复备份”从 backups/ 中恢复；原文件未被改动。`);
+      throw new AppError(
+        'DB_CORRUPT',
+        `数据库文件已损坏或不是调解工作台的数据库（${file}）。请用“恢复备份”从 backups/ 中恢复；原文件未被改动。`,
+      );
     }
     throw new AppError('INTERNAL', `打开数据库失败：${message}`);
   }

@@ -169,7 +169,9 @@ export const mediators = sqliteTable(
     organisation: text('organisation').notNull().default(''),
     phone: text('phone').notNull().default(''),
     idNumber: text('id_number'), // for recusal checks against parties
-    specialties: json<string[]>('specialties').notNull().default(sql`'[]'`), // category codes
+    specialties: json<string[]>('specialties')
+      .notNull()
+      .default(sql`'[]'`), // category codes
     certificateNo: text('certificate_no').notNull().default(''),
     region: text('region').notNull().default(''),
     status: text('status').notNull().default('active'), // active | suspended | removed
@@ -213,7 +215,9 @@ export const cases = sqliteTable(
     outcomeNote: text('outcome_note'),
     rejectReason: text('reject_reason'),
     leadUnit: text('lead_unit'),
-    coUnits: json<string[]>('co_units').notNull().default(sql`'[]'`),
+    coUnits: json<string[]>('co_units')
+      .notNull()
+      .default(sql`'[]'`),
     responsibleLeader: text('responsible_leader'),
     responsiblePerson: text('responsible_person'),
     escalatedAt: text('escalated_at'),

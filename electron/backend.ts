@@ -93,14 +93,25 @@ export function openServices(opts: {
       logger.info('backup before migration', { file, pending });
     },
   });
-  return { db, clock, logger, paths, secrets: opts.secrets ?? fileSecretStore(paths.secrets), passwords: new PasswordHasher(opts.passwordCost) };
+  return {
+    db,
+    clock,
+    logger,
+    paths,
+    secrets: opts.secrets ?? fileSecretStore(paths.secrets),
+    passwords: new PasswordHasher(opts.passwordCost),
+  };
 }
 
 export function createBackend(opts: BackendOptions): Backend {
   // One owner per data dir: while the app runs, no other process may replace or rebuild its database.
   ensureWritableDataDir(opts.dataDir);
   let lostLock: (e: Error) => void = () => undefined;
-  const lock: OwnerLock = acquireOwnerLock(opts.dataDir, { what: `app:${opts.host}`, refusal: APP_RUNNING_REFUSAL, onLost: (e) => lostLock(e) });
+  const lock: OwnerLock = acquireOwnerLock(opts.dataDir, {
+    what: `app:${opts.host}`,
+    refusal: APP_RUNNING_REFUSAL,
+    onLost: (e) => lostLock(e),
+  });
   let ctx: ServiceContext;
   try {
     ctx = openServices(opts);
@@ -205,10 +216,12 @@ export function createBackend(opts: BackendOptions): Backend {
       ctx.logger.warn('daily backup skipped: not enough free disk space', { dataDir: ctx.paths.root });
       return Promise.resolve();
     }
-    return dailyBackup(ctx.db.sqlite, ctx.paths.backups, ctx.clock.now())
-      .then((file) => file && ctx.logger.info('daily backup written', { file }))
-      // A backup cut short by closing the app is no failure: the next start writes today's.
-      .catch((e: Error) => closed || ctx.logger.error('daily backup failed', { error: e.message }));
+    return (
+      dailyBackup(ctx.db.sqlite, ctx.paths.backups, ctx.clock.now())
+        .then((file) => file && ctx.logger.info('daily backup written', { file }))
+        // A backup cut short by closing the app is no failure: the next start writes today's.
+        .catch((e: Error) => closed || ctx.logger.error('daily backup failed', { error: e.message }))
+    );
   };
 
   return {

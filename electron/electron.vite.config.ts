@@ -24,7 +24,10 @@ export default defineConfig({
       sourcemap: true,
       externalizeDeps: true,
       // centre-host: the LAN host the desktop app runs in a utility process (electron/main/centre.ts).
-      lib: { entry: { index: r('electron', 'main', 'index.ts'), 'centre-host': r('electron', 'host', 'centre-host-entry.ts') }, formats: ['es'] },
+      lib: {
+        entry: { index: r('electron', 'main', 'index.ts'), 'centre-host': r('electron', 'host', 'centre-host-entry.ts') },
+        formats: ['es'],
+      },
       rolldownOptions: {
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

@@ -20,7 +20,8 @@ import type { CallContext } from './handler';
 /** 'none': not about one existing case (lists, searches, the queue, the roster) or it creates a new case. */
 export type CaseScope = { need: 'none' } | { need: CaseNeed; ref: CaseRefKind };
 
-type CaseDomainOp = keyof typeof casesOps | keyof typeof courtOps | keyof typeof documentsOps | keyof typeof intakeOps | keyof typeof mediatorsOps;
+type CaseDomainOp =
+  keyof typeof casesOps | keyof typeof courtOps | keyof typeof documentsOps | keyof typeof intakeOps | keyof typeof mediatorsOps;
 
 const NONE = { need: 'none' } as const;
 const write = (ref: CaseRefKind): CaseScope => ({ need: 'write', ref });
@@ -124,10 +125,10 @@ export function withCaseAccess<T extends Record<string, AnyHandler>>(handlers: T
     wrapped[op] =
       !scope || scope.need === 'none'
         ? handler
-        : (((input: unknown, call: CallContext) => {
+        : (input: unknown, call: CallContext) => {
             enforceCaseScope(op, input, call);
             return (handler as (i: unknown, c: CallContext) => unknown)(input, call);
-          }));
+          };
   }
   return wrapped as T;
 }

@@ -35,7 +35,11 @@ function validationError(error: z.ZodError): AppError {
     if (!(key in fields)) fields[key] = issue.message;
   }
   const first = Object.values(fields)[0] ?? '输入有误';
-  return new AppError('VALIDATION', Object.keys(fields).length > 1 ? `${first}（共 ${Object.keys(fields).length} 处需要修改）` : first, fields);
+  return new AppError(
+    'VALIDATION',
+    Object.keys(fields).length > 1 ? `${first}（共 ${Object.keys(fields).length} 处需要修改）` : first,
+    fields,
+  );
 }
 
 /** What an unpaired machine on the LAN may call: learn that it is unpaired, and pair. */
@@ -43,7 +47,12 @@ const UNPAIRED_OPS: readonly string[] = ['devices.current', 'devices.pair', 'set
 /** Writes whose answer is not kept: pairing hands a credential to the transport, and a code is one use anyway. */
 const NOT_KEPT: readonly string[] = ['devices.pair'];
 
-export async function dispatch(app: AppServices, raw: unknown, source: RequestSource = LOCAL_SOURCE, hooks: CallHooks = {}): Promise<ApiResponse> {
+export async function dispatch(
+  app: AppServices,
+  raw: unknown,
+  source: RequestSource = LOCAL_SOURCE,
+  hooks: CallHooks = {},
+): Promise<ApiResponse> {
   try {
     const parsedRequest = requestSchema.safeParse(raw);
     if (!parsedRequest.success) throw new AppError('VALIDATION', '请求格式错误');
@@ -127,11 +136,13 @@ async function keptWriteOnce(app: AppServices, op: string, caller: string, key: 
   // The handler's synchronous part (every service writes in one transaction before any await) runs
   // in the same transaction as the kept answer: a crash keeps both or neither.
   let result: unknown;
-  ctx.db.sqlite.transaction(() => {
-    result = run();
-    if (result instanceof Promise) keep(ctx, caller, key, op, PENDING);
-    else keep(ctx, caller, key, op, { ok: true, data: result });
-  }).immediate();
+  ctx.db.sqlite
+    .transaction(() => {
+      result = run();
+      if (result instanceof Promise) keep(ctx, caller, key, op, PENDING);
+      else keep(ctx, caller, key, op, { ok: true, data: result });
+    })
+    .immediate();
   if (!(result instanceof Promise)) return { ok: true, data: result };
   try {
     const answer: ApiResponse = { ok: true, data: await result };
@@ -161,7 +172,14 @@ function authorise(app: AppServices, def: OpDef, session: string | null, source:
     const row = userId ? findUser(app.ctx, userId) : undefined;
     const user = row && row.active ? toSessionUser(row) : null;
     const deviceId = source.deviceId;
-    return { app, source, hooks, user, session, actor: user ? { id: user.id, name: user.displayName, role: user.role, deviceId } : { id: null, name: '未登录', role: null, deviceId } };
+    return {
+      app,
+      source,
+      hooks,
+      user,
+      session,
+      actor: user ? { id: user.id, name: user.displayName, role: user.role, deviceId } : { id: null, name: '未登录', role: null, deviceId },
+    };
   }
   const userId = app.sessions.touch(session, getSettings(app.ctx).sessionIdleMinutes);
   if (!userId) throw new AppError('UNAUTHENTICATED', session ? '登录已超时，请重新登录' : '请先登录');

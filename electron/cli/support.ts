@@ -20,7 +20,11 @@ export function useSecretStore(factory: ((dataDir: string) => SecretStore) | nul
 
 export async function withServices<T>(dataDir: string | undefined, fn: (ctx: ServiceContext) => T | Promise<T>): Promise<T> {
   if (!dataDir) throw new AppError('VALIDATION', '请用 --data-dir 指定数据目录 / --data-dir is required');
-  const ctx = openServices({ dataDir, logger: createLogger({ logsDir: dataPaths(dataDir).logs }), ...(secretsFor ? { secrets: secretsFor(dataDir) } : {}) });
+  const ctx = openServices({
+    dataDir,
+    logger: createLogger({ logsDir: dataPaths(dataDir).logs }),
+    ...(secretsFor ? { secrets: secretsFor(dataDir) } : {}),
+  });
   try {
     return await fn(ctx);
   } finally {
@@ -42,7 +46,11 @@ export const appRunning = (doing: string, english: string) =>
  */
 export async function withOwnerLock<T>(dataDir: string | undefined, what: string, refusal: string, fn: () => T | Promise<T>): Promise<T> {
   if (!dataDir) throw new AppError('VALIDATION', '请用 --data-dir 指定数据目录 / --data-dir is required');
-  const lock = acquireOwnerLock(dataDir, { what: `cli:${what}`, refusal, onLost: (e) => err(`警告 / warning: 数据目录锁已失效 / data dir lock lost: ${e.message}`) });
+  const lock = acquireOwnerLock(dataDir, {
+    what: `cli:${what}`,
+    refusal,
+    onLost: (e) => err(`警告 / warning: 数据目录锁已失效 / data dir lock lost: ${e.message}`),
+  });
   try {
     return await fn();
   } finally {

@@ -54,7 +54,9 @@ export function casePermissions(f: CaseAccessFacts): CasePermissions {
     case 'mediator':
     case 'court_mediator': {
       const runs = f.assigned || !f.staffed;
-      return runs ? { canReadFull: true, canEdit: true, reason: null } : { canReadFull: false, canEdit: false, reason: NOT_ASSIGNED_MESSAGE };
+      return runs
+        ? { canReadFull: true, canEdit: true, reason: null }
+        : { canReadFull: false, canEdit: false, reason: NOT_ASSIGNED_MESSAGE };
     }
     case 'intake': {
       const before = f.status === 'registered';

@@ -9,7 +9,12 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 H
 
 const fields = {
   /** A signed-in session ends after this many idle minutes. */
-  sessionIdleMinutes: z.number().int('请填写整数').min(1, '至少 1 分钟').max(24 * 60, '最多 1440 分钟').default(30),
+  sessionIdleMinutes: z
+    .number()
+    .int('请填写整数')
+    .min(1, '至少 1 分钟')
+    .max(24 * 60, '最多 1440 分钟')
+    .default(30),
   /** The kiosk asks, then clears the screen, after this many idle seconds. */
   kioskIdleSeconds: z.number().int('请填写整数').min(30, '至少 30 秒').max(600, '最多 600 秒').default(90),
   /** Overrides of the default deadline (days after acceptance) per case source code. */
@@ -28,9 +33,11 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /** A change to some settings: no defaults here, or a patch would reset every other setting. */
 export const settingsPatchSchema = z
-  .object(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.unwrap().optional()])) as {
-    [K in keyof typeof fields]: z.ZodOptional<ReturnType<(typeof fields)[K]['unwrap']>>;
-  })
+  .object(
+    Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.unwrap().optional()])) as {
+      [K in keyof typeof fields]: z.ZodOptional<ReturnType<(typeof fields)[K]['unwrap']>>;
+    },
+  )
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const defaultSettings = (): Settings => settingsSchema.parse({});

@@ -12,7 +12,13 @@ import { getDevice } from '../services/devices/registry';
 import { sendJson } from './respond';
 
 /** Opens the stream and returns its closer, or null when it was refused (the hub is full). */
-export function openEventStream(req: http.IncomingMessage, res: http.ServerResponse, backend: Backend, source: RequestSource, heartbeatMs: number): (() => void) | null {
+export function openEventStream(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  backend: Backend,
+  source: RequestSource,
+  heartbeatMs: number,
+): (() => void) | null {
   const hub = backend.app.centre.push;
   let ended = false;
   const stillAllowed = () => {

@@ -1,7 +1,12 @@
 import type http from 'node:http';
 
 /** Answer with JSON; a response that can no longer be written is dropped instead of throwing. */
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string | string[]> = {}): void {
+export function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string | string[]> = {},
+): void {
   try {
     if (res.headersSent || res.destroyed || res.writableEnded) {
       res.destroy();
@@ -13,4 +18,3 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
     res.destroy();
   }
 }
-

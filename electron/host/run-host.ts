@@ -50,7 +50,8 @@ export async function runHost(opts: RunHostOptions): Promise<{ server: HostServe
   } catch (e) {
     backend.close();
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new Error(`端口 ${opts.port ?? LAN_DEFAULT_PORT} 已被占用：请关闭占用它的程序，或用 --port 换一个端口`, { cause: e });
+    if (code === 'EADDRINUSE')
+      throw new Error(`端口 ${opts.port ?? LAN_DEFAULT_PORT} 已被占用：请关闭占用它的程序，或用 --port 换一个端口`, { cause: e });
     if (code === 'EADDRNOTAVAIL') throw new Error(`本机没有地址 ${opts.bind ?? ''}：请检查 --bind`, { cause: e });
     throw e;
   }

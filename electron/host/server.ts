@@ -79,7 +79,8 @@ export interface HostOptions {
 
 type Res = http.ServerResponse;
 
-const refuse = (res: Res, status: number, error: ErrorBody, headers: Record<string, string> = {}) => sendJson(res, status, { ok: false, error }, headers);
+const refuse = (res: Res, status: number, error: ErrorBody, headers: Record<string, string> = {}) =>
+  sendJson(res, status, { ok: false, error }, headers);
 
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -411,7 +412,11 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   const port = (server.address() as { port: number }).port;
   hosts = allowedHosts(port);
   backend.app.centre.mode = lan ? 'lan' : 'local';
-  const shownHost = lan ? (lan.bind && lan.bind !== '0.0.0.0' && lan.bind !== '::' ? lan.bind : (firstLanAddress() ?? '127.0.0.1')) : '127.0.0.1';
+  const shownHost = lan
+    ? lan.bind && lan.bind !== '0.0.0.0' && lan.bind !== '::'
+      ? lan.bind
+      : (firstLanAddress() ?? '127.0.0.1')
+    : '127.0.0.1';
   return {
     port,
     mode: lan ? 'lan' : 'local',

@@ -43,7 +43,10 @@ export async function ensureHostCertificate(dataDir: string, extraAddresses: str
         { name: 'basicConstraints', cA: false },
         { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
         { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 2, value: os.hostname() }, ...ips.map((ip) => ({ type: 7 as const, ip }))] },
+        {
+          name: 'subjectAltName',
+          altNames: [{ type: 2, value: 'localhost' }, { type: 2, value: os.hostname() }, ...ips.map((ip) => ({ type: 7 as const, ip }))],
+        },
       ],
     });
     // Key first, with its mode set at creation: it is never readable by other accounts, not even briefly.

@@ -31,8 +31,7 @@ export function findElectronBinary(probe: ElectronProbe): string | null {
 }
 
 export type LaunchPlan =
-  | { kind: 'electron'; electronArgs: string[] }
-  | { kind: 'browser'; dataDir: string; serveArgs: string[]; reason: 'no-electron' | 'asked' };
+  { kind: 'electron'; electronArgs: string[] } | { kind: 'browser'; dataDir: string; serveArgs: string[]; reason: 'no-electron' | 'asked' };
 
 /** Options only the Electron shell understands; the browser host would reject them. */
 const ELECTRON_ONLY = new Set(['--kiosk']);
@@ -42,7 +41,12 @@ const ELECTRON_ONLY = new Set(['--kiosk']);
  * Electron is installed. The data dir is decided here, once, with the same rules as everywhere
  * (--data-dir, MEDIATION_DATA_DIR, the per-user default), and passed on explicitly.
  */
-export function planLaunch(opts: { args: readonly string[]; env: NodeJS.ProcessEnv; electronBinary: string | null; defaultDataDir: string }): LaunchPlan {
+export function planLaunch(opts: {
+  args: readonly string[];
+  env: NodeJS.ProcessEnv;
+  electronBinary: string | null;
+  defaultDataDir: string;
+}): LaunchPlan {
   const asked = opts.args.includes('--browser');
   const args = opts.args.filter((a) => a !== '--browser');
   if (opts.electronBinary && !asked) return { kind: 'electron', electronArgs: args };

@@ -74,12 +74,26 @@ function runChild(command: string, args: string[]): void {
 }
 
 async function main(): Promise<void> {
-  const plan = planLaunch({ args: process.argv.slice(2), env: process.env, electronBinary: electronBinary(), defaultDataDir: defaultDataDir() });
+  const plan = planLaunch({
+    args: process.argv.slice(2),
+    env: process.env,
+    electronBinary: electronBinary(),
+    defaultDataDir: defaultDataDir(),
+  });
 
   if (plan.kind === 'electron') {
     // `preview` builds main, preload and renderer, then starts Electron with the args after `--`.
     const cli = path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
-    runChild(process.execPath, [cli, 'preview', '--config', path.join(repoRoot, 'electron', 'electron.vite.config.ts'), '--logLevel', 'warn', '--', ...plan.electronArgs]);
+    runChild(process.execPath, [
+      cli,
+      'preview',
+      '--config',
+      path.join(repoRoot, 'electron', 'electron.vite.config.ts'),
+      '--logLevel',
+      'warn',
+      '--',
+      ...plan.electronArgs,
+    ]);
     return;
   }
 

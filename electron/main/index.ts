@@ -101,7 +101,11 @@ function runApp(kiosk: boolean): void {
     log = backend.app.ctx.logger;
     log.info('electron shell started', { kiosk, packaged: app.isPackaged, version: app.getVersion() });
 
-    hardenSession(session.defaultSession, { appOrigin, csp: cspHeader(devServerUrl ? { devServerOrigin: devServerUrl } : {}), log: shellLog });
+    hardenSession(session.defaultSession, {
+      appOrigin,
+      csp: cspHeader(devServerUrl ? { devServerOrigin: devServerUrl } : {}),
+      log: shellLog,
+    });
     serveRenderer(session.defaultSession, path.join(import.meta.dirname, '..', 'renderer'));
     pinCentreCertificate(session.defaultSession, () => prefs.get('pinnedHost'), shellLog);
     // 本机作为中心主机: the LAN host runs in its own process on this data dir (SQLite arbitrates the writes).
@@ -134,7 +138,9 @@ function runApp(kiosk: boolean): void {
       prefs,
       preloadPath: path.join(import.meta.dirname, '..', 'preload', 'index.cjs'),
       devServerUrl,
-      iconPath: app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(import.meta.dirname, '..', '..', 'build', 'icon.png'),
+      iconPath: app.isPackaged
+        ? path.join(process.resourcesPath, 'icon.png')
+        : path.join(import.meta.dirname, '..', '..', 'build', 'icon.png'),
       log: shellLog,
     });
     // Windows log-off/shutdown ends the process without before-quit.

@@ -39,7 +39,11 @@ const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? '请求格
 
 export function registerIpc(deps: IpcDeps): { stop(): void } {
   let stopped = false;
-  const handle = <R>(channel: BridgeChannel, refuse: (error: ErrorBody) => R, run: (event: IpcMainInvokeEvent, args: unknown[]) => Promise<R>) => {
+  const handle = <R>(
+    channel: BridgeChannel,
+    refuse: (error: ErrorBody) => R,
+    run: (event: IpcMainInvokeEvent, args: unknown[]) => Promise<R>,
+  ) => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!trusted(event, deps.appOrigin)) {
         deps.log.warn('IPC from an untrusted frame refused', { channel, url: event.senderFrame?.url.slice(0, 200) ?? null });
@@ -99,7 +103,10 @@ export function registerIpc(deps: IpcDeps): { stop(): void } {
         return { ok: true, path: filePath };
       } catch (e) {
         deps.log.warn('saving a PDF failed', { error: (e as Error).message });
-        return { ok: false, message: `保存 PDF 失败：${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有写入该位置的权限' : '请换一个位置重试'}。` };
+        return {
+          ok: false,
+          message: `保存 PDF 失败：${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有写入该位置的权限' : '请换一个位置重试'}。`,
+        };
       }
     },
   );

@@ -14,7 +14,10 @@ export interface PinnedHost {
 
 /** Upper-case hex pairs joined by ':' whatever the admin typed (spaces, lower case, no colons). */
 export function normaliseFingerprint(text: string): string | null {
-  const hex = text.replace(/^SHA256:\s*/i, '').replace(/[\s:]/g, '').toUpperCase();
+  const hex = text
+    .replace(/^SHA256:\s*/i, '')
+    .replace(/[\s:]/g, '')
+    .toUpperCase();
   if (!/^[0-9A-F]{64}$/.test(hex)) return null;
   return hex.match(/.{2}/g)!.join(':');
 }

@@ -43,7 +43,13 @@ const shellSchemas = {
   pinnedHost: z.object({ host: z.string().min(1).max(253), fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) }).nullable(),
 } satisfies { [K in keyof ShellPrefsShape]: z.ZodType<ShellPrefsShape[K]> };
 
-const shellDefaults: ShellPrefsShape = { windowBounds: null, a4PrinterName: null, kioskDisplayId: null, centreHost: false, pinnedHost: null };
+const shellDefaults: ShellPrefsShape = {
+  windowBounds: null,
+  a4PrinterName: null,
+  kioskDisplayId: null,
+  centreHost: false,
+  pinnedHost: null,
+};
 
 export interface ShellPrefs {
   /** For createBackend: the services' per-machine prefs, backed by this store. */

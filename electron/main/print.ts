@@ -67,7 +67,11 @@ export function createA4Printer(opts: { log: ShellLog }): A4Printer {
       const html = id ? jobs.get(id) : undefined;
       if (html === undefined) return new Response('Not found', { status: 404 });
       return new Response(html, {
-        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': printCspHeader(), 'x-content-type-options': 'nosniff' },
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': printCspHeader(),
+          'x-content-type-options': 'nosniff',
+        },
       });
     });
     printSession = ses;
@@ -101,7 +105,11 @@ export function createA4Printer(opts: { log: ShellLog }): A4Printer {
 
   const renderPdf = (html: string) =>
     withDocument(html, (win) =>
-      withTimeout(win.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }), PDF_TIMEOUT_MS, 'rendering the PDF'),
+      withTimeout(
+        win.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }),
+        PDF_TIMEOUT_MS,
+        'rendering the PDF',
+      ),
     );
 
   return {
@@ -111,7 +119,12 @@ export function createA4Printer(opts: { log: ShellLog }): A4Printer {
         (win) =>
           new Promise<PrintOutcome>((resolve) => {
             win.webContents.print(
-              { silent: false, printBackground: true, pageSize: 'A4', ...(printOpts.deviceName ? { deviceName: printOpts.deviceName } : {}) },
+              {
+                silent: false,
+                printBackground: true,
+                pageSize: 'A4',
+                ...(printOpts.deviceName ? { deviceName: printOpts.deviceName } : {}),
+              },
               (success, failureReason) => {
                 if (success) resolve({ printed: true });
                 // Chromium reports a closed dialog as "Print job canceled" (sic); not an error for the user.

@@ -94,7 +94,9 @@ export function cspHeader(opts: { devServerOrigin?: string } = {}): string {
  * run no script, so nothing may load from anywhere.
  */
 export const printCspHeader = (): string =>
-  ["default-src 'none'", "style-src 'unsafe-inline'", 'img-src data:', 'font-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
+  ["default-src 'none'", "style-src 'unsafe-inline'", 'img-src data:', 'font-src data:', "base-uri 'none'", "form-action 'none'"].join(
+    '; ',
+  );
 
 /**
  * The file under `rootDir` that an app:// request asks for, or null (→ 404) when the URL is for
@@ -177,4 +179,7 @@ const htmlSchema = z
 
 /** Arguments of the two print channels, as they arrive over IPC (untrusted until parsed). */
 export const printHtmlArgsSchema = z.tuple([htmlSchema]);
-export const savePdfArgsSchema = z.tuple([htmlSchema, z.string({ error: '文件名必须是文本' }).trim().min(1, '请提供文件名').max(120, '文件名过长')]);
+export const savePdfArgsSchema = z.tuple([
+  htmlSchema,
+  z.string({ error: '文件名必须是文本' }).trim().min(1, '请提供文件名').max(120, '文件名过长'),
+]);

@@ -51,7 +51,9 @@ export function hardenSession(ses: Session, opts: { appOrigin: string; csp?: str
     if (!allowed) opts.log.warn('permission request denied', { permission, url: details.requestingUrl });
     callback(allowed);
   });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAllowedPermission(permission, requestingOrigin, opts.appOrigin));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isAllowedPermission(permission, requestingOrigin, opts.appOrigin),
+  );
   // WebUSB / WebHID / Web Serial: thermal printers are driven from main, never from a page.
   ses.setDevicePermissionHandler(() => false);
 }

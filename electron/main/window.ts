@@ -115,6 +115,8 @@ export function createAppWindow(opts: WindowOptions): BrowserWindow {
     setTimeout(() => !win.isDestroyed() && win.webContents.reload(), 1_000);
   });
 
-  void win.loadURL(rendererUrl(opts.devServerUrl, opts.kiosk)).catch((e: Error) => opts.log.warn('renderer failed to load', { error: e.message }));
+  void win
+    .loadURL(rendererUrl(opts.devServerUrl, opts.kiosk))
+    .catch((e: Error) => opts.log.warn('renderer failed to load', { error: e.message }));
   return win;
 }

@@ -68,7 +68,14 @@ export interface HealthReport {
 export function inspectDatabase(file: string, migrationsFolder = defaultMigrationsFolder()): HealthReport {
   const problems: string[] = [];
   if (!fs.existsSync(file)) {
-    return { ok: false, problems: [`数据库文件不存在：${file}`], integrity: 'missing', foreignKeyViolations: 0, migrations: { known: 0, applied: 0, pending: [], unknown: 0 }, isMediationDesk: false };
+    return {
+      ok: false,
+      problems: [`数据库文件不存在：${file}`],
+      integrity: 'missing',
+      foreignKeyViolations: 0,
+      migrations: { known: 0, applied: 0, pending: [], unknown: 0 },
+      isMediationDesk: false,
+    };
   }
   let sqlite: Database.Database | null = null;
   try {
@@ -77,17 +84,27 @@ export function inspectDatabase(file: string, migrationsFolder = defaultMigratio
     if (integrity !== 'ok') problems.push(`完整性检查未通过：${integrity.slice(0, 300)}`);
     const fk = sqlite.pragma('foreign_key_check') as unknown[];
     if (fk.length > 0) problems.push(`外键检查发现 ${fk.length} 处不一致`);
-    const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((r) => r.name));
+    const tables = new Set(
+      (sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((r) => r.name),
+    );
     const isMediationDesk = tables.has('__drizzle_migrations') && tables.has('centre') && tables.has('cases');
     if (!isMediationDesk) problems.push('这不是调解工作台的数据库（缺少必需的数据表）');
     const migrations = migrationState(sqlite, migrationsFolder);
     if (migrations.unknown > 0) problems.push(`数据库来自更新版本（${migrations.unknown} 个未知的结构变更）`);
-    if (migrations.pending.length > 0) problems.push(`有 ${migrations.pending.length} 个结构变更尚未应用：${migrations.pending.join(', ')}`);
+    if (migrations.pending.length > 0)
+      problems.push(`有 ${migrations.pending.length} 个结构变更尚未应用：${migrations.pending.join(', ')}`);
     return { ok: problems.length === 0, problems, integrity, foreignKeyViolations: fk.length, migrations, isMediationDesk };
   } catch (e) {
     const message = (e as Error).message;
     problems.push(/not a database|malformed|corrupt/i.test(message) ? '文件已损坏或不是 SQLite 数据库' : `无法读取数据库：${message}`);
-    return { ok: false, problems, integrity: 'unreadable', foreignKeyViolations: 0, migrations: { known: 0, applied: 0, pending: [], unknown: 0 }, isMediationDesk: false };
+    return {
+      ok: false,
+      problems,
+      integrity: 'unreadable',
+      foreignKeyViolations: 0,
+      migrations: { known: 0, applied: 0, pending: [], unknown: 0 },
+      isMediationDesk: false,
+    };
   } finally {
     sqlite?.close();
   }

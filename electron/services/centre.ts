@@ -62,7 +62,12 @@ export function setUpCentre(ctx: ServiceContext, input: SetupInput): CentreInfo 
       passwordHash,
     });
     const actor = { id: admin.id, name: admin.displayName, role: 'admin' as const };
-    recordAudit(ctx, actor, { operation: 'setup.create', entityKind: 'centre', entityId: input.centre.centreCode, summary: `创建中心“${input.centre.name}”和管理员 ${admin.loginName}` });
+    recordAudit(ctx, actor, {
+      operation: 'setup.create',
+      entityKind: 'centre',
+      entityId: input.centre.centreCode,
+      summary: `创建中心“${input.centre.name}”和管理员 ${admin.loginName}`,
+    });
   })();
   return requireCentre(ctx);
 }

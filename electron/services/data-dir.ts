@@ -52,7 +52,10 @@ export function ensureWritableDataDir(dir: string): DataPaths {
     fs.writeFileSync(probe, 'ok', { mode: PRIVATE_FILE_MODE });
     fs.rmSync(probe);
   } catch (e) {
-    throw new AppError('DATA_DIR', `数据目录不可写：${dir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请选择一个有写权限的目录，或联系管理员。`);
+    throw new AppError(
+      'DATA_DIR',
+      `数据目录不可写：${dir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请选择一个有写权限的目录，或联系管理员。`,
+    );
   }
   return p;
 }
@@ -143,7 +146,9 @@ export function diskSpace(dir: string): DiskSpace {
     freeBytes,
     totalBytes,
     low,
-    warning: low ? `数据目录所在磁盘仅剩 ${mb(freeBytes)} 可用空间。空间用尽时将无法保存新的登记和修改，请尽快清理磁盘或联系管理员。` : null,
+    warning: low
+      ? `数据目录所在磁盘仅剩 ${mb(freeBytes)} 可用空间。空间用尽时将无法保存新的登记和修改，请尽快清理磁盘或联系管理员。`
+      : null,
   };
 }
 
@@ -218,7 +223,11 @@ export function ownerOf(dir: string): OwnerInfo | null {
 export function acquireOwnerLock(dir: string, opts: { what: string; refusal: string; onLost?: (e: Error) => void }): OwnerLock {
   ensureWritableDataDir(dir);
   const holder = ownerOf(dir);
-  if (holder) throw new AppError('BUSY', `${opts.refusal}${holder.pid ? `（占用者 / held by: ${holder.what}，进程 pid ${holder.pid}，自 since ${holder.since}）` : ''}`);
+  if (holder)
+    throw new AppError(
+      'BUSY',
+      `${opts.refusal}${holder.pid ? `（占用者 / held by: ${holder.what}，进程 pid ${holder.pid}，自 since ${holder.since}）` : ''}`,
+    );
   let release: () => void;
   try {
     release = lockfile.lockSync(dir, {

@@ -28,7 +28,13 @@ export interface Prefs {
 export const prefsDefaults: PrefsShape = { printers: [], ticketPrinterId: null, deskName: '1号调解室' };
 
 export function confPrefs(dir: string): Prefs {
-  const conf = new Conf<PrefsShape>({ cwd: dir, configName: 'machine-prefs', projectName: 'mediation-desk', defaults: prefsDefaults, configFileMode: 0o600 });
+  const conf = new Conf<PrefsShape>({
+    cwd: dir,
+    configName: 'machine-prefs',
+    projectName: 'mediation-desk',
+    defaults: prefsDefaults,
+    configFileMode: 0o600,
+  });
   return {
     get: (key) => conf.get(key),
     // conf's typings cannot follow a generic key; the values are checked by PrefsShape above.

@@ -19,7 +19,15 @@ export const casesSuite: BenchSuite = (b) => {
   const filters = Array.from({ length: b.n + 20 }, () => {
     let x = b.rng.next() * total;
     const c = combos.find((k) => (x -= k.n) < 0) ?? combos[combos.length - 1]!;
-    return listCasesInput.parse({ status: [c.status], category: [c.category], tier: [c.tier], page: 3, pageSize: 20, sort: 'registeredAt', order: 'desc' });
+    return listCasesInput.parse({
+      status: [c.status],
+      category: [c.category],
+      tier: [c.tier],
+      page: 3,
+      pageSize: 20,
+      sort: 'registeredAt',
+      order: 'desc',
+    });
   });
   const ids = sampleValues(b, 'cases', 'id', b.n + 20);
 

@@ -39,7 +39,9 @@ async function main() {
     void server.close().then(() => {
       backend.close();
       const cpu = process.cpuUsage();
-      process.stdout.write(`${JSON.stringify({ peak_rss_mb: Math.round(peak / 1024 / 1024), cpu_s: Math.round((cpu.user + cpu.system) / 1e5) / 10 })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ peak_rss_mb: Math.round(peak / 1024 / 1024), cpu_s: Math.round((cpu.user + cpu.system) / 1e5) / 10 })}\n`,
+      );
       process.exit(0);
     });
   });

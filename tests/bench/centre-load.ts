@@ -58,7 +58,10 @@ interface Host {
 }
 
 function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'tests', 'bench', 'centre-host.ts'), dataDir], { cwd: repo, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'tests', 'bench', 'centre-host.ts'), dataDir], {
+    cwd: repo,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   const queue: string[] = [];
   const waiters: ((l: string) => void)[] = [];
@@ -84,7 +87,12 @@ interface Client {
   cookie: string | null;
 }
 
-function post(host: Host, client: Client, body: unknown, auth: 'token' | 'device'): Promise<{ ms: number; ok: boolean; data: unknown; error?: string; setCookie?: string }> {
+function post(
+  host: Host,
+  client: Client,
+  body: unknown,
+  auth: 'token' | 'device',
+): Promise<{ ms: number; ok: boolean; data: unknown; error?: string; setCookie?: string }> {
   const t0 = performance.now();
   const payload = JSON.stringify(body);
   return new Promise((resolve) => {
@@ -92,15 +100,34 @@ function post(host: Host, client: Client, body: unknown, auth: 'token' | 'device
     if (auth === 'token') headers.authorization = `Bearer ${host.token}`;
     if (client.cookie) headers.cookie = client.cookie;
     const req = https.request(
-      { host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/invoke', headers, agent: client.agent, ca: host.cert, checkServerIdentity: () => undefined },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: 'POST',
+        path: '/api/invoke',
+        headers,
+        agent: client.agent,
+        ca: host.cert,
+        checkServerIdentity: () => undefined,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const ms = performance.now() - t0;
           try {
-            const j = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
-            resolve({ ms, ok: j.ok, data: j.data, ...(j.ok ? {} : { error: `${j.error?.code}: ${j.error?.message}` }), ...(res.headers['set-cookie'] ? { setCookie: res.headers['set-cookie'][0]!.split(';')[0]! } : {}) });
+            const j = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+              ok: boolean;
+              data?: unknown;
+              error?: { code: string; message: string };
+            };
+            resolve({
+              ms,
+              ok: j.ok,
+              data: j.data,
+              ...(j.ok ? {} : { error: `${j.error?.code}: ${j.error?.message}` }),
+              ...(res.headers['set-cookie'] ? { setCookie: res.headers['set-cookie'][0]!.split(';')[0]! } : {}),
+            });
           } catch {
             resolve({ ms, ok: false, data: null, error: `HTTP ${res.statusCode}` });
           }
@@ -114,7 +141,15 @@ function post(host: Host, client: Client, body: unknown, auth: 'token' | 'device
 
 function subscribe(host: Host, client: Client, onEvent: (e: PushEvent) => void): () => void {
   const req = https.request(
-    { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { cookie: client.cookie ?? '' }, agent: false, ca: host.cert, checkServerIdentity: () => undefined },
+    {
+      host: '127.0.0.1',
+      port: host.port,
+      path: '/api/events',
+      headers: { cookie: client.cookie ?? '' },
+      agent: false,
+      ca: host.cert,
+      checkServerIdentity: () => undefined,
+    },
     (res) => {
       let buf = '';
       res.setEncoding('utf8');
@@ -142,8 +177,12 @@ function sample(dataDir: string, rng: Rng) {
   const db = new Database(dataPaths(dataDir).database, { readonly: true });
   try {
     const names = (db.prepare('SELECT name FROM parties ORDER BY rowid LIMIT 20000').all() as { name: string }[]).map((r) => r.name);
-    const ids = (db.prepare('SELECT id FROM cases WHERE deleted = 0 ORDER BY rowid LIMIT 20000').all() as { id: string }[]).map((r) => r.id);
-    const mediating = (db.prepare("SELECT id FROM cases WHERE status = 'mediating' AND deleted = 0 LIMIT 3000").all() as { id: string }[]).map((r) => r.id);
+    const ids = (db.prepare('SELECT id FROM cases WHERE deleted = 0 ORDER BY rowid LIMIT 20000').all() as { id: string }[]).map(
+      (r) => r.id,
+    );
+    const mediating = (
+      db.prepare("SELECT id FROM cases WHERE status = 'mediating' AND deleted = 0 LIMIT 3000").all() as { id: string }[]
+    ).map((r) => r.id);
     const pick = <T>(list: T[]) => list[rng.int(0, list.length - 1)]!;
     return {
       term: () => {
@@ -165,7 +204,12 @@ export async function runCentreLoad(dataDir: string, seconds: number): Promise<C
   const values = sample(dataDir, rng);
   const host = await startHost(dataDir);
   const admin: Client = { agent: new https.Agent({ keepAlive: true, maxSockets: 4 }), cookie: null };
-  const adminLogin = await post(host, admin, { op: 'auth.login', input: { loginName: DEMO_ADMIN.loginName, password: DEMO_ADMIN.password } }, 'token');
+  const adminLogin = await post(
+    host,
+    admin,
+    { op: 'auth.login', input: { loginName: DEMO_ADMIN.loginName, password: DEMO_ADMIN.password } },
+    'token',
+  );
   if (!adminLogin.ok) throw new Error(`admin login failed: ${adminLogin.error}`);
   const adminSession = (adminLogin.data as { session: string }).session;
 
@@ -181,7 +225,12 @@ export async function runCentreLoad(dataDir: string, seconds: number): Promise<C
   const desks: { client: Client; session: string }[] = [];
   for (let i = 0; i < DESKS; i++) {
     const client = await pairOne('desk', `调解室${i + 1}`);
-    const login = await post(host, client, { op: 'auth.login', input: { loginName: DEMO_ADMIN.loginName, password: DEMO_ADMIN.password } }, 'device');
+    const login = await post(
+      host,
+      client,
+      { op: 'auth.login', input: { loginName: DEMO_ADMIN.loginName, password: DEMO_ADMIN.password } },
+      'device',
+    );
     if (!login.ok) throw new Error(`desk login: ${login.error}`);
     desks.push({ client, session: (login.data as { session: string }).session });
   }
@@ -223,13 +272,21 @@ export async function runCentreLoad(dataDir: string, seconds: number): Promise<C
       await sleep(r.int(300, 1500));
       const roll = r.int(1, 100);
       const call = async (op: string, input: unknown, write = false) =>
-        record(await post(host, d.client, { op, input, session: d.session, ...(write ? { idempotencyKey: randomUUID() } : {}) }, 'device'), op);
+        record(
+          await post(host, d.client, { op, input, session: d.session, ...(write ? { idempotencyKey: randomUUID() } : {}) }, 'device'),
+          op,
+        );
       if (roll <= 30) await call('cases.search', { q: values.term() });
       else if (roll <= 55) await call('cases.list', { page: r.int(1, 20), pageSize: 20 });
       else if (roll <= 80) await call('cases.get', { id: values.caseId() });
       else if (roll <= 90) {
         const caseId = values.mediating();
-        if (caseId) await call('sessions.add', { caseId, session: { heldAt: '2026-12-03T10:00', place: '调解室', participants: '双方当事人', record: '双方陈述意见。' } }, true);
+        if (caseId)
+          await call(
+            'sessions.add',
+            { caseId, session: { heldAt: '2026-12-03T10:00', place: '调解室', participants: '双方当事人', record: '双方陈述意见。' } },
+            true,
+          );
       } else await call('cases.register', walkInCase({ title: `负载测试 ${index}-${r.int(1, 1e9)}` }), true);
     }
   };
@@ -255,7 +312,12 @@ export async function runCentreLoad(dataDir: string, seconds: number): Promise<C
       if (registered <= called) continue;
       const heard = new Promise<number>((resolve) => (callWaiter = resolve));
       const t0 = performance.now();
-      const res = await post(host, d.client, { op: 'queue.callNext', input: { desk: '1号窗口' }, session: d.session, idempotencyKey: randomUUID() }, 'device');
+      const res = await post(
+        host,
+        d.client,
+        { op: 'queue.callNext', input: { desk: '1号窗口' }, session: d.session, idempotencyKey: randomUUID() },
+        'device',
+      );
       record(res, 'queue.callNext');
       if (!res.ok) {
         callWaiter = null;

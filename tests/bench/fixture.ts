@@ -22,7 +22,10 @@ function caseCount(ctx: ServiceContext): number {
   return (ctx.db.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
 }
 
-export function prepareDataDir(opts: { db?: string | undefined; cases: number; seed: number; keep: boolean }): { dir: string; cleanup(): void } {
+export function prepareDataDir(opts: { db?: string | undefined; cases: number; seed: number; keep: boolean }): {
+  dir: string;
+  cleanup(): void;
+} {
   const dir = opts.db ? path.resolve(opts.db) : fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-'));
   const cleanup = () => {
     if (!opts.db && !opts.keep) fs.rmSync(dir, { recursive: true, force: true });
@@ -47,7 +50,9 @@ export function prepareDataDir(opts: { db?: string | undefined; cases: number; s
       },
     });
     const cpu = process.cpuUsage(cpu0);
-    log(`bench: built ${s.cases} cases, ${s.parties} parties, ${s.sessions} sessions in ${s.seconds} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
+    log(
+      `bench: built ${s.cases} cases, ${s.parties} parties, ${s.sessions} sessions in ${s.seconds} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`,
+    );
     // Checkpoint so that the measured connection reads one database file, as after a restart.
     ctx.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return { dir, cleanup };

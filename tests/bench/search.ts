@@ -24,7 +24,9 @@ export const searchSuite: BenchSuite = (b) => {
   const person = "kind = 'person'";
   // A surname as people type it: the first character of a party's name, so 王 comes up as often
   // as it does at the counter. Distinctness is not wanted here: there are only ~100 surnames.
-  const surnames = sampleValues(b, 'parties', 'name', count * 3, () => true, person).map((n) => chars(n)[0]!).slice(0, count);
+  const surnames = sampleValues(b, 'parties', 'name', count * 3, () => true, person)
+    .map((n) => chars(n)[0]!)
+    .slice(0, count);
   const twoChar = sampleValues(b, 'parties', 'name', count, (n) => chars(n).length === 2, person);
   // Three characters of a name, out of a longer one too (阳建国 in 欧阳建国): the FTS path.
   const threeChar = sampleValues(b, 'parties', 'name', count, (n) => chars(n).length >= 3 && !n.includes('·'), person).map((n, i) => {
@@ -35,8 +37,16 @@ export const searchSuite: BenchSuite = (b) => {
 
   return [
     op('search-case-number', sampleValues(b, 'cases', 'case_number', count), 'case_number'),
-    op('search-id-number', sampleValues(b, 'parties', 'id_number', count, () => true, person), 'id_number'),
-    op('search-phone', sampleValues(b, 'parties', 'phone', count, (p) => /^1[3-9]\d{9}$/.test(p), person), 'phone'),
+    op(
+      'search-id-number',
+      sampleValues(b, 'parties', 'id_number', count, () => true, person),
+      'id_number',
+    ),
+    op(
+      'search-phone',
+      sampleValues(b, 'parties', 'phone', count, (p) => /^1[3-9]\d{9}$/.test(p), person),
+      'phone',
+    ),
     op('search-name-1', surnames, 'name'),
     op('search-name-2', twoChar, 'name'),
     op('search-name-3', threeChar, 'name'),

@@ -15,11 +15,4 @@ import { searchSuite } from './search';
 import { uploadSuite } from './upload';
 import type { BenchSuite } from './types';
 
-export const SUITES: readonly BenchSuite[] = [
-  searchSuite,
-  casesSuite,
-  uploadSuite,
-  dashboardSuite,
-  centreLoadSuite,
-  durabilitySuite,
-];
+export const SUITES: readonly BenchSuite[] = [searchSuite, casesSuite, uploadSuite, dashboardSuite, centreLoadSuite, durabilitySuite];

@@ -52,16 +52,23 @@ function makeData(dir: string, opts: UploadBenchOptions, log: (l: string) => voi
   }
   const cases = opts.cases ?? 100_000;
   log(`upload-backlog: generating ${cases} demo cases…`);
-  const r = spawnSync(process.execPath, tsx('electron/cli/index.ts', ['demo', '--data-dir', dir, '--cases', String(cases), '--seed', '7']), {
-    cwd: repo,
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const r = spawnSync(
+    process.execPath,
+    tsx('electron/cli/index.ts', ['demo', '--data-dir', dir, '--cases', String(cases), '--seed', '7']),
+    {
+      cwd: repo,
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   if (r.status !== 0) throw new Error(`cli demo failed (${String(r.status)}): ${r.stderr}`);
 }
 
 function startServer(): Promise<{ child: ChildProcess; url: string; token: string }> {
-  const child = spawn(process.execPath, tsx('tests/peers/district-server-main.ts', []), { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, tsx('tests/peers/district-server-main.ts', []), {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {

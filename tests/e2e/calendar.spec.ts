@@ -24,7 +24,12 @@ const REASON = '2026-10-08（原到期日 10-01 为国庆假期，顺延）';
 /** A court mediator of the test's own (login names are unique per test). */
 async function courtMediator(host: Parameters<typeof apiLogin>[0], loginName: string) {
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  await apiCall(host, 'users.create', { loginName, displayName: `驻院${loginName.slice(-2)}`, role: 'court_mediator', password: 'Fayuan2026' }, admin);
+  await apiCall(
+    host,
+    'users.create',
+    { loginName, displayName: `驻院${loginName.slice(-2)}`, role: 'court_mediator', password: 'Fayuan2026' },
+    admin,
+  );
   return { loginName, password: 'Fayuan2026', session: await apiLogin(host, loginName, 'Fayuan2026') };
 }
 
@@ -35,8 +40,22 @@ test('委派案件 2026-09-01 签收材料：期限顺延至 2026-10-08，并说
     host,
     'court.registerReferral',
     {
-      referral: { mode: 'delegated', court: COURT, referenceNumber: reference, referredAt: '2026-09-01', materialsSignedAt: '2026-09-01', reportTo: '刘法官' },
-      case: { title: '房屋租赁合同纠纷', category: 'contract', parties: [{ role: 'applicant', kind: 'person', name: '高远' }, { role: 'respondent', kind: 'person', name: '林芳' }] },
+      referral: {
+        mode: 'delegated',
+        court: COURT,
+        referenceNumber: reference,
+        referredAt: '2026-09-01',
+        materialsSignedAt: '2026-09-01',
+        reportTo: '刘法官',
+      },
+      case: {
+        title: '房屋租赁合同纠纷',
+        category: 'contract',
+        parties: [
+          { role: 'applicant', kind: 'person', name: '高远' },
+          { role: 'respondent', kind: 'person', name: '林芳' },
+        ],
+      },
     },
     me.session,
   );
@@ -85,7 +104,14 @@ test('管理员导入 2027 年节假日安排：提醒消失，在办案件的�
     'court.registerReferral',
     {
       referral: { mode: 'delegated', court: COURT, referenceNumber: reference, referredAt: '2026-12-02', materialsSignedAt: '2026-12-02' },
-      case: { title: '买卖合同货款纠纷', category: 'contract', parties: [{ role: 'applicant', kind: 'person', name: '韩梅' }, { role: 'respondent', kind: 'person', name: '某商行' }] },
+      case: {
+        title: '买卖合同货款纠纷',
+        category: 'contract',
+        parties: [
+          { role: 'applicant', kind: 'person', name: '韩梅' },
+          { role: 'respondent', kind: 'person', name: '某商行' },
+        ],
+      },
     },
     me.session,
   );
@@ -127,7 +153,8 @@ test('管理员导入 2027 年节假日安排：提醒消失，在办案件的�
 
 test('管理员手工录入一年的安排：格式不对时就地提示，保存后列入表格', async ({ page, host }) => {
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  if ((await apiCall(host, 'calendar.get', {}, admin)).views.some((v) => v.year === 2028)) await apiCall(host, 'calendar.removeYear', { year: 2028 }, admin);
+  if ((await apiCall(host, 'calendar.get', {}, admin)).views.some((v) => v.year === 2028))
+    await apiCall(host, 'calendar.removeYear', { year: 2028 }, admin);
 
   await page.goto(host.url);
   await new LoginPage(page).login(SEED.adminLogin, SEED.adminPassword);

@@ -23,12 +23,32 @@ test('调解员办理一件来访纠纷，从登记到结案', async ({ page, ho
   // Seed what the test does not test: a mediator account linked to her roster record, and an
   // earlier open case of the returning party.
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  const roster = await apiCall(host, 'mediators.create', { name: MEDIATOR_USER.displayName, kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700001111', specialties: ['neighbor'] }, admin);
+  const roster = await apiCall(
+    host,
+    'mediators.create',
+    {
+      name: MEDIATOR_USER.displayName,
+      kind: 'resident',
+      organisation: '牧野区人民调解委员会',
+      phone: '13700001111',
+      specialties: ['neighbor'],
+    },
+    admin,
+  );
   await apiCall(host, 'users.create', { ...MEDIATOR_USER, role: 'mediator', mediatorId: roster.id }, admin);
-  const earlier = await apiCall(host, 'cases.register', {
-    title: '排水沟纠纷', category: 'neighbor', source: 'walk_in', tier: 'village', summary: '排水问题',
-    parties: [{ role: 'applicant', kind: 'person', name: '周国强', idType: 'resident_id', idNumber: RETURNING_ID }],
-  }, admin);
+  const earlier = await apiCall(
+    host,
+    'cases.register',
+    {
+      title: '排水沟纠纷',
+      category: 'neighbor',
+      source: 'walk_in',
+      tier: 'village',
+      summary: '排水问题',
+      parties: [{ role: 'applicant', kind: 'person', name: '周国强', idType: 'resident_id', idNumber: RETURNING_ID }],
+    },
+    admin,
+  );
 
   await page.goto(host.url);
   await new LoginPage(page).login(MEDIATOR_USER.loginName, MEDIATOR_USER.password);
@@ -81,9 +101,18 @@ test('调解员办理一件来访纠纷，从登记到结案', async ({ page, ho
   await snap(page, 'cases-search');
 
   // Two browsers on the same open case: the second save is refused, nothing is overwritten.
-  const open = await apiCall(host, 'cases.register', {
-    title: '借款纠纷', category: 'contract', source: 'walk_in', tier: 'village', parties: [{ role: 'applicant', kind: 'person', name: '郑强' }],
-  }, admin);
+  const open = await apiCall(
+    host,
+    'cases.register',
+    {
+      title: '借款纠纷',
+      category: 'contract',
+      source: 'walk_in',
+      tier: 'village',
+      parties: [{ role: 'applicant', kind: 'person', name: '郑强' }],
+    },
+    admin,
+  );
   const other = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 800 } });
   const page2 = await other.newPage();
   await page2.goto(host.url);

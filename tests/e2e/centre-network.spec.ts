@@ -42,7 +42,12 @@ const test = base.extend<{ centre: Centre }>({
     let host = await startHost(dataDir, { port });
     await seededByApi(host);
     const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-    await apiCall(host, 'users.create', { loginName: CLERK.loginName, displayName: CLERK.displayName, role: 'intake', password: CLERK.password }, admin);
+    await apiCall(
+      host,
+      'users.create',
+      { loginName: CLERK.loginName, displayName: CLERK.displayName, role: 'intake', password: CLERK.password },
+      admin,
+    );
     await use({
       get host() {
         return host;
@@ -52,7 +57,8 @@ const test = base.extend<{ centre: Centre }>({
       admin: () => apiLogin(host, SEED.adminLogin, SEED.adminPassword),
     });
     // What the host said explains a failure (a host that died under the test above all).
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('centre-host-output', { body: host.output(), contentType: 'text/plain' });
+    if (testInfo.status !== testInfo.expectedStatus)
+      await testInfo.attach('centre-host-output', { body: host.output(), contentType: 'text/plain' });
     await stopHost(host);
   },
 });
@@ -152,7 +158,11 @@ test('管理员生成配对码，自助机、工作台、叫号屏配对；自�
   await expect(hall).toContainText('暂无叫号');
 
   // The admin's list of devices follows by itself (pushed), with kind and status.
-  for (const [name, kind] of [['1号窗口', '工作台'], ['大厅自助机', '自助登记机'], ['大厅叫号屏', '叫号显示屏']] as const) {
+  for (const [name, kind] of [
+    ['1号窗口', '工作台'],
+    ['大厅自助机', '自助登记机'],
+    ['大厅叫号屏', '叫号显示屏'],
+  ] as const) {
     await expect(devices.row(name)).toContainText(kind);
     await expect(devices.row(name)).toContainText('正常');
     await expect(devices.row(name)).toContainText('127.0.0.1');
@@ -229,7 +239,11 @@ test('中心主机中断后重启：工作台显示横幅、保留草稿，恢�
   await snap(desk.page, 'centre-banner');
   const paused = kiosk.page.getByTestId('kiosk-paused');
   await expect(paused).toContainText('暂停服务', { timeout: 5000 });
-  const pausedSize = await paused.getByRole('heading').evaluate((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));
+  const pausedSize = await paused
+    .getByRole('heading')
+    .evaluate((el) =>
+      parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize),
+    );
   expect(pausedSize).toBeGreaterThanOrEqual(120);
   await snap(kiosk.page, 'centre-kiosk-paused');
 

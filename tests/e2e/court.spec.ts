@@ -47,11 +47,40 @@ let courtMediatorRosterId = '';
 test('驻院调解员登记委派案件，从名册中按擅长类型选定特邀调解员，看到30日期限', async ({ page, host }) => {
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
   // Her account is linked to her roster record (no specialty: she is not among the candidates below).
-  courtMediatorRosterId = (await apiCall(host, 'mediators.create', { name: COURT_MEDIATOR.displayName, kind: 'resident', organisation: '牧野区人民法院诉调对接中心', phone: '13700004444' }, admin)).id;
+  courtMediatorRosterId = (
+    await apiCall(
+      host,
+      'mediators.create',
+      { name: COURT_MEDIATOR.displayName, kind: 'resident', organisation: '牧野区人民法院诉调对接中心', phone: '13700004444' },
+      admin,
+    )
+  ).id;
   await apiCall(host, 'users.create', { ...COURT_MEDIATOR, mediatorId: courtMediatorRosterId }, admin);
-  await apiCall(host, 'mediators.create', { name: '赵敏', kind: 'invited', organisation: '牧野区人民法院特邀调解员', phone: '13700001111', specialties: ['contract', 'damages'], region: '牧野区' }, admin);
-  await apiCall(host, 'mediators.create', { name: '钱进', kind: 'invited', organisation: '牧野区律师协会', phone: '13700002222', specialties: ['housing_homestead'] }, admin);
-  await apiCall(host, 'mediators.create', { name: '孙立', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700003333', specialties: ['neighbor'] }, admin);
+  await apiCall(
+    host,
+    'mediators.create',
+    {
+      name: '赵敏',
+      kind: 'invited',
+      organisation: '牧野区人民法院特邀调解员',
+      phone: '13700001111',
+      specialties: ['contract', 'damages'],
+      region: '牧野区',
+    },
+    admin,
+  );
+  await apiCall(
+    host,
+    'mediators.create',
+    { name: '钱进', kind: 'invited', organisation: '牧野区律师协会', phone: '13700002222', specialties: ['housing_homestead'] },
+    admin,
+  );
+  await apiCall(
+    host,
+    'mediators.create',
+    { name: '孙立', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700003333', specialties: ['neighbor'] },
+    admin,
+  );
 
   await page.goto(host.url);
   await new LoginPage(page).login(COURT_MEDIATOR.loginName, COURT_MEDIATOR.password);
@@ -123,8 +152,22 @@ test('驻院调解员登记委派案件，从名册中按擅长类型选定特�
     host,
     'court.registerReferral',
     {
-      referral: { mode: 'delegated', court: COURT, referenceNumber: '（2026）豫0711民诉前调998号', referredAt: plusDays(today(), -41), materialsSignedAt: plusDays(today(), -40), reportTo: '王法官' },
-      case: { title: '机动车交通事故责任纠纷', category: 'traffic_accident', parties: [{ role: 'applicant', kind: 'person', name: '刘强' }, { role: 'respondent', kind: 'person', name: '陈明' }] },
+      referral: {
+        mode: 'delegated',
+        court: COURT,
+        referenceNumber: '（2026）豫0711民诉前调998号',
+        referredAt: plusDays(today(), -41),
+        materialsSignedAt: plusDays(today(), -40),
+        reportTo: '王法官',
+      },
+      case: {
+        title: '机动车交通事故责任纠纷',
+        category: 'traffic_accident',
+        parties: [
+          { role: 'applicant', kind: 'person', name: '刘强' },
+          { role: 'respondent', kind: 'person', name: '陈明' },
+        ],
+      },
     },
     s,
   );
@@ -145,7 +188,12 @@ test('报告调解成功，登记司法确认的申请、受理和裁定，安�
   // assigns the court mediator to the case she runs with the invited mediator (common/access.ts).
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
   const seeded = await apiCall(host, 'cases.get', { id: referralCaseId }, admin);
-  await apiCall(host, 'cases.assignMediator', { id: seeded.id, version: seeded.version, mediatorId: courtMediatorRosterId, role: 'assistant' }, admin);
+  await apiCall(
+    host,
+    'cases.assignMediator',
+    { id: seeded.id, version: seeded.version, mediatorId: courtMediatorRosterId, role: 'assistant' },
+    admin,
+  );
   const s = await apiLogin(host, COURT_MEDIATOR.loginName, COURT_MEDIATOR.password);
   let c = await apiCall(host, 'cases.get', { id: referralCaseId }, s);
   c = await apiCall(host, 'cases.step', { id: c.id, version: c.version, action: 'accept' }, s);
@@ -235,7 +283,18 @@ test('报告调解成功，登记司法确认的申请、受理和裁定，安�
   await expect(list).toContainText('赵敏');
   await page.getByRole('tab', { name: '履职记录' }).click();
   const perf = roster.visibleTable().getByRole('row').filter({ hasText: '赵敏' });
-  await expect(perf.getByRole('cell')).toHaveText([/^赵敏\s*特邀调解员 · 牧野区人民法院特邀调解员$/, '1', '1', '0', '0', '100%', '0 天', '0', '0', '1']);
+  await expect(perf.getByRole('cell')).toHaveText([
+    /^赵敏\s*特邀调解员 · 牧野区人民法院特邀调解员$/,
+    '1',
+    '1',
+    '0',
+    '0',
+    '100%',
+    '0 天',
+    '0',
+    '0',
+    '1',
+  ]);
   await snap(page, 'court-roster-performance');
 });
 

@@ -22,7 +22,10 @@ import { ShellPage } from './pages/ShellPage';
 
 test.use({ hostSeed: 'api' });
 
-test('管理员在“数据与备份”中看到备份的时间和大小，上传一个备份文件恢复：当前数据库另存为备份，所有人重新登录，备份之后登记的案件不在恢复后的数据中', async ({ page, host }) => {
+test('管理员在“数据与备份”中看到备份的时间和大小，上传一个备份文件恢复：当前数据库另存为备份，所有人重新登录，备份之后登记的案件不在恢复后的数据中', async ({
+  page,
+  host,
+}) => {
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
   await apiCall(host, 'cases.register', walkInCase({ title: '备份前登记的纠纷' }), admin);
   // An online backup to a file outside the data dir works while the app runs.
@@ -30,7 +33,10 @@ test('管理员在“数据与备份”中看到备份的时间和大小，上�
   const file = path.join(outside, '中心备份.sqlite');
   // Not spawnSync: a blocked event loop misses the host closing an idle keep-alive connection,
   // and the next fetch would reuse the dead socket.
-  const r = await promisify(execFile)('npx', ['tsx', 'electron/cli/index.ts', 'backup', '--data-dir', host.dataDir, '--out', file], { cwd: repoRoot, encoding: 'utf8' });
+  const r = await promisify(execFile)('npx', ['tsx', 'electron/cli/index.ts', 'backup', '--data-dir', host.dataDir, '--out', file], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   expect(r.stdout).toContain('已备份到');
   await apiCall(host, 'cases.register', walkInCase({ title: '备份后登记的纠纷' }), admin);
   // The daily backup the host takes at start is listed.

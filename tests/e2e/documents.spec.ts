@@ -60,31 +60,66 @@ const printed = (page: Page) => page.evaluate(() => (globalThis as unknown as { 
 test('调解员编辑协议条款，预览并打印调解协议书，文书登记显示第1版、第2版', async ({ page, host }) => {
   test.setTimeout(150_000);
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  const m = await apiCall(host, 'mediators.create', { name: '陈秀兰', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700003333', specialties: ['housing_homestead'] }, admin);
+  const m = await apiCall(
+    host,
+    'mediators.create',
+    { name: '陈秀兰', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700003333', specialties: ['housing_homestead'] },
+    admin,
+  );
   // Her account is her roster record: assigned to the case below, she may run it (common/access.ts).
   await apiCall(host, 'users.create', { ...MEDIATOR_USER, mediatorId: m.id }, admin);
-  let c = await apiCall(host, 'cases.register', {
-    title: '宅基地边界纠纷',
-    category: 'housing_homestead',
-    source: 'walk_in',
-    tier: 'district',
-    summary: '申请人与被申请人系东西邻居，因院墙翻建占用宅基地边界约0.3米发生争执。',
-    claims: '请求被申请人拆除越界部分院墙。',
-    parties: [
-      { role: 'applicant', kind: 'person', name: '张建国', idType: 'resident_id', idNumber: makeResidentId('410711', '1968-03-12', 31), phone: '13803731234', address: '新乡市牧野区王村镇王村1号' },
-      { role: 'respondent', kind: 'person', name: '李秀英', idType: 'resident_id', idNumber: makeResidentId('410711', '1975-11-02', 42), phone: '13903735678', address: '新乡市牧野区王村镇王村3号' },
-    ],
-  }, admin);
+  let c = await apiCall(
+    host,
+    'cases.register',
+    {
+      title: '宅基地边界纠纷',
+      category: 'housing_homestead',
+      source: 'walk_in',
+      tier: 'district',
+      summary: '申请人与被申请人系东西邻居，因院墙翻建占用宅基地边界约0.3米发生争执。',
+      claims: '请求被申请人拆除越界部分院墙。',
+      parties: [
+        {
+          role: 'applicant',
+          kind: 'person',
+          name: '张建国',
+          idType: 'resident_id',
+          idNumber: makeResidentId('410711', '1968-03-12', 31),
+          phone: '13803731234',
+          address: '新乡市牧野区王村镇王村1号',
+        },
+        {
+          role: 'respondent',
+          kind: 'person',
+          name: '李秀英',
+          idType: 'resident_id',
+          idNumber: makeResidentId('410711', '1975-11-02', 42),
+          phone: '13903735678',
+          address: '新乡市牧野区王村镇王村3号',
+        },
+      ],
+    },
+    admin,
+  );
   c = await apiCall(host, 'cases.step', { id: c.id, version: c.version, action: 'accept' }, admin);
   c = await apiCall(host, 'cases.assignMediator', { id: c.id, version: c.version, mediatorId: m.id }, admin);
   c = await apiCall(host, 'cases.step', { id: c.id, version: c.version, action: 'start' }, admin);
-  c = await apiCall(host, 'cases.step', {
-    id: c.id,
-    version: c.version,
-    action: 'agree',
-    agreement: { terms: ['被申请人拆除越界院墙', '拆除费用由被申请人承担'], performanceMethod: '被申请人自行拆除', performanceDeadline: plusDays(today(), 30) },
-    agreementEffectiveAt: today(),
-  }, admin);
+  c = await apiCall(
+    host,
+    'cases.step',
+    {
+      id: c.id,
+      version: c.version,
+      action: 'agree',
+      agreement: {
+        terms: ['被申请人拆除越界院墙', '拆除费用由被申请人承担'],
+        performanceMethod: '被申请人自行拆除',
+        performanceDeadline: plusDays(today(), 30),
+      },
+      agreementEffectiveAt: today(),
+    },
+    admin,
+  );
 
   // The browser's print dialog cannot be driven: every frame's print() records what it would print.
   await page.addInitScript(() => {
@@ -138,7 +173,10 @@ test('调解员编辑协议条款，预览并打印调解协议书，文书登�
   await expect(docs.typeRow('人民调解协议书')).toContainText('第1版');
 
   // The Word file of what was printed, as a download.
-  const [download] = await Promise.all([page.waitForEvent('download'), docs.typeRow('人民调解协议书').getByRole('button', { name: '下载 Word' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    docs.typeRow('人民调解协议书').getByRole('button', { name: '下载 Word' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`${c.caseNumber}-人民调解协议书-第1版.docx`);
   const zip = await JSZip.loadAsync(readFileSync(await download.path()));
   expect(await zip.file('word/document.xml')!.async('string')).toContain(term1);

@@ -53,7 +53,12 @@ async function openIntakePage(page: Page, label: string) {
 test('群众在自助屏用触摸操作登记，取得 A001 和小票', async ({ page, host }) => {
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
   await apiCall(host, 'printers.save', { name: '自助机小票', address: printer.uri, width: 80, ticket: true }, admin);
-  await apiCall(host, 'users.create', { loginName: MEDIATOR.loginName, displayName: MEDIATOR.displayName, role: 'mediator', password: MEDIATOR.password }, admin);
+  await apiCall(
+    host,
+    'users.create',
+    { loginName: MEDIATOR.loginName, displayName: MEDIATOR.displayName, role: 'mediator', password: MEDIATOR.password },
+    admin,
+  );
 
   const kiosk = new KioskPage(page);
   await kiosk.open(host.url);
@@ -117,14 +122,24 @@ test('群众在自助屏用触摸操作登记，取得 A001 和小票', async ({
   await expect(kiosk.root).toContainText('请取走小票');
   queryCode = (await kiosk.queryCode.textContent())?.trim() ?? '';
   expect(queryCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  const size = await kiosk.queueCode.evaluate((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));
+  const size = await kiosk.queueCode.evaluate((el) =>
+    parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize),
+  );
   expect(size).toBeGreaterThanOrEqual(150);
   await kiosk.expectTouchSized();
   await snap(page, 'kiosk-6-done');
 
   // The printer decoded the ticket: A001, the query code and its QR payload, cut, Chinese mode.
   const [ticket] = await printer.received();
-  expect(ticket!.lines).toEqual(expect.arrayContaining([SEED.centreName, 'A001', '邻里纠纷', `查询码：${queryCode}`, '登记编号：' + ticket!.lines.find((l) => l.startsWith('登记编号：'))!.slice(5)]));
+  expect(ticket!.lines).toEqual(
+    expect.arrayContaining([
+      SEED.centreName,
+      'A001',
+      '邻里纠纷',
+      `查询码：${queryCode}`,
+      '登记编号：' + ticket!.lines.find((l) => l.startsWith('登记编号：'))!.slice(5),
+    ]),
+  );
   expect(ticket!.lines.find((l) => l.startsWith('登记编号：'))).toMatch(/^登记编号：\d{8}-A001$/);
   expect(ticket!.qr).toEqual([`MDQ:${queryCode.replace('-', '')}`]);
   expect(ticket!.cut).toBe(true);

@@ -24,7 +24,11 @@ test.describe.configure({ mode: 'serial' });
 const seeded = new Set<string>();
 function demoData(host: Host) {
   if (seeded.has(host.dataDir)) return;
-  const r = spawnSync('npx', ['tsx', 'electron/cli/index.ts', 'demo', '--data-dir', host.dataDir, '--cases', '400', '--seed', '7'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('npx', ['tsx', 'electron/cli/index.ts', 'demo', '--data-dir', host.dataDir, '--cases', '400', '--seed', '7'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (r.status !== 0) throw new Error(`cli demo failed:\n${r.stdout}\n${r.stderr}`);
   seeded.add(host.dataDir);
 }
@@ -81,7 +85,10 @@ test('中心负责人查看本季度统计，点击纠纷类型查看案件，�
   // Click a category: the table behind the chart, the top category's 受理 count.
   const top = d.byCategory[0]!;
   await stats.showTable('按纠纷类型');
-  await stats.panel('按纠纷类型').getByRole('button', { name: `${top.label} 受理（登记）：${top.received}件`, exact: true }).click();
+  await stats
+    .panel('按纠纷类型')
+    .getByRole('button', { name: `${top.label} 受理（登记）：${top.received}件`, exact: true })
+    .click();
   await expect(stats.drawer).toBeVisible();
   await expect(stats.drawer).toContainText(`受理（登记）案件 · 纠纷类型：${top.label}`);
   await expect(stats.drawer).toContainText(`共 ${top.received} 件`);
@@ -110,7 +117,10 @@ test('中心负责人查看本季度统计，点击纠纷类型查看案件，�
   if (k.rows[0]) expect(xml).toContain(k.rows[0].caseNumber);
 
   // And one table as Excel.
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), stats.panel('月度趋势').getByRole('button', { name: '导出 Excel' }).click()]);
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    stats.panel('月度趋势').getByRole('button', { name: '导出 Excel' }).click(),
+  ]);
   expect(xlsx.suggestedFilename()).toBe(`月度趋势_${quarter.from}_${quarter.to}.xlsx`);
   expect(errors).toEqual([]);
 });

@@ -34,7 +34,8 @@ test('管理员填写区平台地址和令牌，测试连接，立即上传，�
   const centre = SEED.centreCode;
   const token = server.tokens[centre]!;
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  for (const title of ['宅基地边界纠纷', '相邻通行纠纷', '房屋租赁合同纠纷']) await apiCall(host, 'cases.register', walkInCase({ title }), admin);
+  for (const title of ['宅基地边界纠纷', '相邻通行纠纷', '房屋租赁合同纠纷'])
+    await apiCall(host, 'cases.register', walkInCase({ title }), admin);
 
   await page.goto(host.url);
   await new LoginPage(page).login(SEED.adminLogin, SEED.adminPassword);

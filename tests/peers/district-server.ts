@@ -208,7 +208,8 @@ function validateRecord(raw: unknown, rejectIds: ReadonlySet<string>): { ok: tru
   if (rec.kind === 'event' && rec.version !== 1) return { ok: false, message: 'event 记录只能是第 1 版（只增不改）' };
   if (rec.kind === 'case' && !rec.deleted) {
     const data = caseDataSchema.safeParse(rec.data);
-    if (!data.success) return { ok: false, message: `案件字段不合规：${issueText(data.error.issues.map((i) => ({ ...i, path: ['data', ...i.path] })))}` };
+    if (!data.success)
+      return { ok: false, message: `案件字段不合规：${issueText(data.error.issues.map((i) => ({ ...i, path: ['data', ...i.path] })))}` };
   }
   if (rejectIds.has(rec.id)) return { ok: false, message: '区平台拒收该记录（测试注入）' };
   return { ok: true, record: rec };
@@ -486,7 +487,12 @@ export async function startDistrictServer(options: DistrictServerOptions = {}): 
     if (tokenCentre === undefined) return json(res, 401, { error: 'missing or wrong token' });
     if (tokenCentre !== centreCode) return json(res, 403, { error: 'token belongs to another centre' });
     const l = last.get(centreCode);
-    json(res, 200, { centreCode, lastBatchId: l?.batchId ?? null, lastReceivedAt: l?.receivedAt ?? null, counts: state.counts(centreCode) });
+    json(res, 200, {
+      centreCode,
+      lastBatchId: l?.batchId ?? null,
+      lastReceivedAt: l?.receivedAt ?? null,
+      counts: state.counts(centreCode),
+    });
   }
 
   const server = http.createServer((req, res) => {

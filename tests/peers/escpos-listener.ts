@@ -361,7 +361,8 @@ export class EscposDecoder {
         return;
       case 0x43:
         this.qrSize = d[2] ?? null;
-        if (this.qrSize === null || this.qrSize < 1 || this.qrSize > 16) this.out.problems.push(`QR module size ${String(this.qrSize)} is invalid`);
+        if (this.qrSize === null || this.qrSize < 1 || this.qrSize > 16)
+          this.out.problems.push(`QR module size ${String(this.qrSize)} is invalid`);
         return;
       case 0x45: {
         const e = (d[2] ?? 0) - 0x30;
@@ -423,7 +424,7 @@ export class EscposDecoder {
         continue;
       }
       text += iconv.decode(bytes, 'gb18030');
-      for (let i = 0; i < bytes.length; ) {
+      for (let i = 0; i < bytes.length;) {
         const lead = bytes[i]!;
         if (lead < 0x80) {
           columns += 1;

@@ -41,7 +41,13 @@ export const TEST_PASSWORD_COST = 2 ** 10;
 export async function startTestApp(opts: { setUp?: boolean; now?: string; passwordCost?: number } = {}): Promise<TestApp> {
   const tmp = tempDir();
   const clock = fixedClock(opts.now ?? '2026-11-20T09:00:00+08:00');
-  const backend = createBackend({ dataDir: tmp.dir, host: 'browser', clock, logger: createLogger({}), passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST });
+  const backend = createBackend({
+    dataDir: tmp.dir,
+    host: 'browser',
+    clock,
+    logger: createLogger({}),
+    passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST,
+  });
   const call: TestApp['call'] = async (op, input, session = null) => {
     const res = await backend.invoke({ op, input, session });
     if (!res.ok) throw Object.assign(new Error(res.error.message), res.error);

@@ -15,8 +15,26 @@ export function walkInCase(overrides: Partial<RegisterCaseInput> = {}): Register
     claims: '请求被申请人拆除越界部分院墙。',
     amountYuan: '5000',
     parties: [
-      { role: 'applicant', kind: 'person', name: '张建国', idType: 'resident_id', idNumber: ZHANG_ID, phone: '13803731234', address: '新乡市牧野区王村镇王村1号', ethnicity: '汉族' },
-      { role: 'respondent', kind: 'person', name: '李秀英', idType: 'resident_id', idNumber: LI_ID, phone: '13903735678', address: '新乡市牧野区王村镇王村3号', ethnicity: '汉族' },
+      {
+        role: 'applicant',
+        kind: 'person',
+        name: '张建国',
+        idType: 'resident_id',
+        idNumber: ZHANG_ID,
+        phone: '13803731234',
+        address: '新乡市牧野区王村镇王村1号',
+        ethnicity: '汉族',
+      },
+      {
+        role: 'respondent',
+        kind: 'person',
+        name: '李秀英',
+        idType: 'resident_id',
+        idNumber: LI_ID,
+        phone: '13903735678',
+        address: '新乡市牧野区王村镇王村3号',
+        ethnicity: '汉族',
+      },
     ],
     ...overrides,
   };

@@ -105,7 +105,9 @@ export function request(
   });
 }
 
-export async function startCentre(opts: { lan?: boolean; setUp?: boolean; limits?: Partial<HostLimits>; now?: string } = {}): Promise<Centre> {
+export async function startCentre(
+  opts: { lan?: boolean; setUp?: boolean; limits?: Partial<HostLimits>; now?: string } = {},
+): Promise<Centre> {
   const lan = opts.lan ?? true;
   const tmp = tempDir('md-centre-');
   const dataDir = path.join(tmp.dir, 'data');
@@ -120,7 +122,13 @@ export async function startCentre(opts: { lan?: boolean; setUp?: boolean; limits
   let port = 0;
   const boot = async () => {
     // Not a test of hashing: the lower cost keeps the staff logins of every centre test quick (support/backend.ts).
-    backend = createBackend({ dataDir, host: 'browser', clock, logger: createLogger({ logsDir: dataPaths(dataDir).logs }), passwordCost: TEST_PASSWORD_COST });
+    backend = createBackend({
+      dataDir,
+      host: 'browser',
+      clock,
+      logger: createLogger({ logsDir: dataPaths(dataDir).logs }),
+      passwordCost: TEST_PASSWORD_COST,
+    });
     server = await startHostServer({
       backend,
       staticDir,

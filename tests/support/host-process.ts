@@ -25,11 +25,15 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
   // `npm run serve` still sees the build as missing and builds it.
   fs.mkdirSync(rendererOut, { recursive: true });
   // tsx itself rather than through npx: npx does not pass SIGTERM on and would die of it.
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['electron/host/serve.ts', '--data-dir', dataDir, '--port', '0', '--no-build'], {
-    cwd: root,
-    env: { ...process.env, TZ: 'Asia/Shanghai' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['electron/host/serve.ts', '--data-dir', dataDir, '--port', '0', '--no-build'],
+    {
+      cwd: root,
+      env: { ...process.env, TZ: 'Asia/Shanghai' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -3,7 +3,11 @@ import net from 'node:net';
 import tls from 'node:tls';
 
 /** Send `bytes`, collect whatever comes back until the host closes or `ms` pass; never rejects. */
-export function sendRaw(c: { port: number; lan: boolean }, bytes: Buffer | string, ms = 500): Promise<{ reply: string; closedByHost: boolean }> {
+export function sendRaw(
+  c: { port: number; lan: boolean },
+  bytes: Buffer | string,
+  ms = 500,
+): Promise<{ reply: string; closedByHost: boolean }> {
   return new Promise((resolve) => {
     const socket = c.lan
       ? tls.connect({ host: '127.0.0.1', port: c.port, rejectUnauthorized: false, servername: 'localhost' })

@@ -21,7 +21,11 @@ describe('log redaction', () => {
     const logger = createLogger({ logsDir: t.dir });
     logger.info('party added', { idNumber: '410711199001011234', phone: '13912345678', password: 'hunter2' });
     await logger.close();
-    const text = fs.readdirSync(t.dir).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(`${t.dir}/${f}`, 'utf8')).join('');
+    const text = fs
+      .readdirSync(t.dir)
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => fs.readFileSync(`${t.dir}/${f}`, 'utf8'))
+      .join('');
     expect(text).toContain('party added');
     expect(text).not.toContain('410711199001011234');
     expect(text).not.toContain('13912345678');
@@ -42,10 +46,24 @@ describe('log redaction, as people write numbers', () => {
   const after = fc.constantFrom('', '）', '，', ' 已核实', '。', '; ');
 
   const mobile = fc
-    .tuple(fc.constantFrom('', '+86', '+86 ', '0086', '0086-', '(+86)', '86 '), fc.integer({ min: 3, max: 9 }), digits(1), digits(4), digits(4), sep, sep)
+    .tuple(
+      fc.constantFrom('', '+86', '+86 ', '0086', '0086-', '(+86)', '86 '),
+      fc.integer({ min: 3, max: 9 }),
+      digits(1),
+      digits(4),
+      digits(4),
+      sep,
+      sep,
+    )
     .map(([cc, second, third, mid, end, s1, s2]) => ({ text: `${cc}1${second}${third}${s1}${mid}${s2}${end}`, secret: mid }));
   const residentId = fc
-    .tuple(digits(6), fc.date({ min: new Date('1930-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }), sep, sep)
+    .tuple(
+      digits(6),
+      fc.date({ min: new Date('1930-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }),
+      fc.integer({ min: 0, max: 999 }),
+      sep,
+      sep,
+    )
     .map(([area, born, seq, s1, s2]) => {
       const id = makeResidentId(area, born.toISOString().slice(0, 10), seq);
       return { text: `${id.slice(0, 6)}${s1}${id.slice(6, 14)}${s2}${id.slice(14)}`, secret: id.slice(6, 14) };

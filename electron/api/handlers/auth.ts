@@ -5,7 +5,16 @@ import { recordAudit } from '../../services/core/audit';
 import { getSettings } from '../../services/core/settings';
 import { loginLockout } from '../../services/auth/lockout';
 import { sourceKey } from '../../services/auth/source-key';
-import { authenticate, changeOwnPassword, createUser, listUsers, resetPassword, setUserActive, toSessionUser, unlockUser } from '../../services/auth/users';
+import {
+  authenticate,
+  changeOwnPassword,
+  createUser,
+  listUsers,
+  resetPassword,
+  setUserActive,
+  toSessionUser,
+  unlockUser,
+} from '../../services/auth/users';
 import type { AppServices } from '../../app-services';
 import type { Handlers } from '../handler';
 
@@ -16,7 +25,11 @@ export const authHandlers: Handlers<typeof authOps> = {
     requireCentre(app.ctx);
     const row = await authenticate(app.ctx, lockoutOf(app), sourceKey(source), input.loginName, input.password);
     const user = toSessionUser(row);
-    recordAudit(app.ctx, { id: user.id, name: user.displayName, role: user.role }, { operation: 'auth.login', entityKind: 'user', entityId: user.id, summary: `${user.displayName} 登录` });
+    recordAudit(
+      app.ctx,
+      { id: user.id, name: user.displayName, role: user.role },
+      { operation: 'auth.login', entityKind: 'user', entityId: user.id, summary: `${user.displayName} 登录` },
+    );
     return { session: app.sessions.create(user.id), user, idleMinutes: getSettings(app.ctx).sessionIdleMinutes };
   },
   'auth.logout': (_input, { app, session }) => {

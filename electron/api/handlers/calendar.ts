@@ -1,6 +1,13 @@
 import type { calendarOps } from '../../common/api/calendar';
 import { computeDue } from '../../services/calendar/due';
-import { calendarInfo, importCalendarIcs, loadCalendar, recomputeNow, removeCalendarYear, saveCalendarYear } from '../../services/calendar/store';
+import {
+  calendarInfo,
+  importCalendarIcs,
+  loadCalendar,
+  recomputeNow,
+  removeCalendarYear,
+  saveCalendarYear,
+} from '../../services/calendar/store';
 import type { Handlers } from '../handler';
 
 export const calendarHandlers: Handlers<typeof calendarOps> = {

@@ -12,7 +12,13 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 export const dataHandlers: Handlers<typeof dataOps> = {
   'data.status': (_input, { app }) => {
     const s = app.data.status();
-    return { freeBytes: s.disk.freeBytes, totalBytes: s.disk.totalBytes, low: s.disk.low, warning: s.disk.warning, diskFullAt: s.diskFullAt };
+    return {
+      freeBytes: s.disk.freeBytes,
+      totalBytes: s.disk.totalBytes,
+      low: s.disk.low,
+      warning: s.disk.warning,
+      diskFullAt: s.diskFullAt,
+    };
   },
   'data.backups': (_input, { app }) => ({ dataDir: app.ctx.paths.root, backups: listBackups(app.ctx.paths.backups) }),
   'data.restore': (input, { app, actor }) => {

@@ -30,13 +30,22 @@ const kioskOf = (call: CallContext) => ({ ...kioskActor, deviceId: call.source.d
 /** A paired device's own ticket printer (tcp://), when the admin set one. */
 const printerOf = (call: CallContext) => deviceTicketPrinter(call.app.ctx, call.source.deviceId);
 /** The intake clerk sees registrations with phones masked, as ID numbers already are (common/access.ts). */
-const forCounter = <T extends IntakeRow>(r: T): T => ({ ...r, phone: r.phone ? maskPhone(r.phone) : r.phone, otherPartyPhone: r.otherPartyPhone ? maskPhone(r.otherPartyPhone) : r.otherPartyPhone });
+const forCounter = <T extends IntakeRow>(r: T): T => ({
+  ...r,
+  phone: r.phone ? maskPhone(r.phone) : r.phone,
+  otherPartyPhone: r.otherPartyPhone ? maskPhone(r.otherPartyPhone) : r.otherPartyPhone,
+});
 const deskOf = (call: CallContext, desk: string | undefined) => desk ?? call.app.prefs.get('deskName');
 
 export const intakeHandlers: Handlers<typeof intakeOps> = {
   'intake.kioskInfo': (_input, { app }) => {
     const centre = requireCentre(app.ctx);
-    return { centreName: centre.name, centrePhone: centre.phone, idleSeconds: getSettings(app.ctx).kioskIdleSeconds, promptSeconds: KIOSK_PROMPT_SECONDS };
+    return {
+      centreName: centre.name,
+      centrePhone: centre.phone,
+      idleSeconds: getSettings(app.ctx).kioskIdleSeconds,
+      promptSeconds: KIOSK_PROMPT_SECONDS,
+    };
   },
 
   'intake.submit': async (input, call) => {
@@ -66,7 +75,8 @@ export const intakeHandlers: Handlers<typeof intakeOps> = {
     };
   },
 
-  'intake.lookup': (input, call) => lookupProgress(call.app.ctx, guardOf(call), sourceOf(call), input.code, input.phoneLast4, call.user === null),
+  'intake.lookup': (input, call) =>
+    lookupProgress(call.app.ctx, guardOf(call), sourceOf(call), input.code, input.phoneLast4, call.user === null),
 
   'intake.reprint': async (input, call) => {
     let intakeId: string;

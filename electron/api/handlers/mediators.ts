@@ -6,5 +6,6 @@ export const mediatorsHandlers: Handlers<typeof mediatorsOps> = {
   'mediators.list': (input, { app }) => listMediators(app.ctx, input),
   'mediators.create': (input, { app, actor }) => createMediator(app.ctx, actor, input),
   'mediators.update': (input, { app, actor }) => updateMediator(app.ctx, actor, input.id, input.version, input.mediator),
-  'mediators.setStatus': (input, { app, actor }) => setMediatorStatus(app.ctx, actor, input.id, input.version, input.status, input.date, input.reason),
+  'mediators.setStatus': (input, { app, actor }) =>
+    setMediatorStatus(app.ctx, actor, input.id, input.version, input.status, input.date, input.reason),
 };

@@ -77,7 +77,8 @@ function statusView(ctx: ServiceContext): UploadStatusView {
 }
 
 function lockedElsewhere(ctx: ServiceContext): boolean {
-  const row = ctx.db.sqlite.prepare("SELECT expires_at AS expiresAt FROM locks WHERE name = 'upload'").get() as { expiresAt: string } | undefined;
+  const row = ctx.db.sqlite.prepare("SELECT expires_at AS expiresAt FROM locks WHERE name = 'upload'").get() as
+    { expiresAt: string } | undefined;
   return row !== undefined && Date.parse(row.expiresAt) > ctx.clock.now().getTime();
 }
 
@@ -112,12 +113,21 @@ export const uploadHandlers: Handlers<typeof uploadOps> = {
   'upload.settings.save': (input, { app, actor }) => {
     const { ctx } = app;
     checkUrlField(input.serverUrl);
-    updateSettings(ctx, actor, { uploadServerUrl: input.serverUrl, uploadWindowStart: input.windowStart, uploadWindowEnd: input.windowEnd });
+    updateSettings(ctx, actor, {
+      uploadServerUrl: input.serverUrl,
+      uploadWindowStart: input.windowStart,
+      uploadWindowEnd: input.windowEnd,
+    });
     if (input.token) {
       const had = readToken(ctx) !== null;
       ctx.secrets.set(DISTRICT_TOKEN, input.token);
       // The audit says that it changed, never what to.
-      recordAudit(ctx, actor, { operation: 'upload.token', entityKind: 'settings', entityId: DISTRICT_TOKEN, summary: had ? '更换区平台令牌' : '设置区平台令牌' });
+      recordAudit(ctx, actor, {
+        operation: 'upload.token',
+        entityKind: 'settings',
+        entityId: DISTRICT_TOKEN,
+        summary: had ? '更换区平台令牌' : '设置区平台令牌',
+      });
     }
     appUploads(ctx).settingsChanged();
     return settingsView(ctx);

@@ -26,7 +26,10 @@ export default function register(program: Command): void {
         // SQLite's online backup reads a consistent copy while the app runs. Writing into the data
         // dir itself is left to its owner: the running app takes the daily backups there.
         if (inside(o.dataDir, target) && ownerOf(o.dataDir)) {
-          throw new AppError('BUSY', appRunning('备份到数据目录内，或把备份写到数据目录以外', 'back up into the data dir, or write the backup outside it'));
+          throw new AppError(
+            'BUSY',
+            appRunning('备份到数据目录内，或把备份写到数据目录以外', 'back up into the data dir, or write the backup outside it'),
+          );
         }
         await withServices(o.dataDir, (ctx) => backupTo(ctx.db.sqlite, target));
         out(`已备份到 / backup written: ${target}`);
@@ -44,7 +47,10 @@ export default function register(program: Command): void {
         const from = path.resolve(o.from);
         if (!fs.existsSync(from)) throw new AppError('NOT_FOUND', `备份文件不存在：${from}`);
         // Renaming a file over the database the app has open would lose every write it acknowledges after.
-        const refusal = appRunning('恢复（运行中的程序可在“设置 › 数据与备份”中恢复）', 'restore (the running app restores from Settings › Data and backups)');
+        const refusal = appRunning(
+          '恢复（运行中的程序可在“设置 › 数据与备份”中恢复）',
+          'restore (the running app restores from Settings › Data and backups)',
+        );
         const { safetyCopy } = await withOwnerLock(o.dataDir, 'restore', refusal, () => {
           ensureWritableDataDir(o.dataDir);
           return restoreFrom({ from, databaseFile: p.database, backupsDir: p.backups, now: new Date() });

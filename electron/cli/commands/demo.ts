@@ -20,7 +20,10 @@ export const DEMO_ADMIN = { loginName: 'admin', displayName: '管理员', passwo
 function parseCount(raw: string | undefined): number {
   const n = Number(raw);
   if (raw === undefined || !/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < 1 || n > MAX_DEMO_CASES) {
-    throw new AppError('VALIDATION', `--cases 应为 1 至 ${MAX_DEMO_CASES} 之间的整数（收到：${raw ?? '空'}）/ --cases must be an integer from 1 to ${MAX_DEMO_CASES}`);
+    throw new AppError(
+      'VALIDATION',
+      `--cases 应为 1 至 ${MAX_DEMO_CASES} 之间的整数（收到：${raw ?? '空'}）/ --cases must be an integer from 1 to ${MAX_DEMO_CASES}`,
+    );
   }
   return n;
 }
@@ -28,7 +31,8 @@ function parseCount(raw: string | undefined): number {
 function parseSeed(raw: string | undefined): number {
   if (raw === undefined) return 1;
   const n = Number(raw);
-  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(n)) throw new AppError('VALIDATION', `--seed 应为整数（收到：${raw}）/ --seed must be an integer`);
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(n))
+    throw new AppError('VALIDATION', `--seed 应为整数（收到：${raw}）/ --seed must be an integer`);
   return n;
 }
 
@@ -54,7 +58,9 @@ export default function register(program: Command): void {
             if (!getCentre(ctx)) {
               setUpCentre(ctx, setupInput.parse({ centre: DEMO_CENTRE, admin: DEMO_ADMIN }));
               out(`已创建演示中心 ${DEMO_CENTRE.name}（${DEMO_CENTRE.centreCode}）/ demo centre created`);
-              out(`管理员账号 / admin login: ${DEMO_ADMIN.loginName}  密码 / password: ${DEMO_ADMIN.password}（仅供演示，正式使用前请修改 / demo only: change it before real use）`);
+              out(
+                `管理员账号 / admin login: ${DEMO_ADMIN.loginName}  密码 / password: ${DEMO_ADMIN.password}（仅供演示，正式使用前请修改 / demo only: change it before real use）`,
+              );
             }
             const s = generateDemo(ctx, {
               cases,

@@ -48,20 +48,28 @@ function findCase(ctx: ServiceContext, raw: string): { id: string; caseNumber: s
 function ordinal(raw: string | undefined, flag: string): number | undefined {
   if (raw === undefined) return undefined;
   const v = raw.trim();
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new AppError('VALIDATION', `${flag} 应为从 1 开始的序号（收到“${raw}”）/ ${flag} must be a number from 1`);
+  if (!/^\d+$/.test(v) || Number(v) < 1)
+    throw new AppError('VALIDATION', `${flag} 应为从 1 开始的序号（收到“${raw}”）/ ${flag} must be a number from 1`);
   return Number(v);
 }
 
 /** Minimal shape of what we use from playwright-core, loaded only for a PDF. */
 interface PdfBrowser {
-  newPage(): Promise<{ setContent(html: string, o: { waitUntil: 'load' }): Promise<void>; evaluate(s: string): Promise<unknown>; pdf(o: Record<string, unknown>): Promise<Buffer> }>;
+  newPage(): Promise<{
+    setContent(html: string, o: { waitUntil: 'load' }): Promise<void>;
+    evaluate(s: string): Promise<unknown>;
+    pdf(o: Record<string, unknown>): Promise<Buffer>;
+  }>;
   close(): Promise<void>;
 }
 
 async function launchChromium(): Promise<PdfBrowser> {
   const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) {
-    throw new AppError('REFUSED', `生成 PDF 需要 Chromium（${executablePath}），本机没有；请改用 .docx 输出 / PDF output needs Chromium at ${executablePath}; write a .docx file instead`);
+    throw new AppError(
+      'REFUSED',
+      `生成 PDF 需要 Chromium（${executablePath}），本机没有；请改用 .docx 输出 / PDF output needs Chromium at ${executablePath}; write a .docx file instead`,
+    );
   }
   // A computed specifier: the Electron bundle must not try to include playwright (a dev tool).
   const spec = 'playwright-core';
@@ -69,11 +77,21 @@ async function launchChromium(): Promise<PdfBrowser> {
   try {
     mod = (await import(/* @vite-ignore */ spec)) as typeof mod;
   } catch {
-    throw new AppError('REFUSED', `生成 PDF 需要 playwright-core 和 Chromium，本机不可用；请改用 .docx 输出 / PDF output is not available here; use a .docx file instead`);
+    throw new AppError(
+      'REFUSED',
+      `生成 PDF 需要 playwright-core 和 Chromium，本机不可用；请改用 .docx 输出 / PDF output is not available here; use a .docx file instead`,
+    );
   }
   return mod.chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -98,7 +116,10 @@ function writeOut(file: string, data: Buffer): void {
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    throw new AppError('DATA_DIR', `无法写入文件 ${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）/ cannot write ${file}`);
+    throw new AppError(
+      'DATA_DIR',
+      `无法写入文件 ${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）/ cannot write ${file}`,
+    );
   }
 }
 
@@ -119,18 +140,27 @@ export default function register(program: Command): void {
         const typeRaw = required(o.type, '--type', '文书类型');
         const file = path.resolve(required(o.out, '--out', '输出文件'));
         if (!isDocumentType(typeRaw)) {
-          throw new AppError('VALIDATION', `未知的文书类型“${typeRaw}”，可用：${DOCUMENT_TYPE_CODES.map((t) => `${t}（${DOCUMENT_TYPES[t]}）`).join('、')} / unknown type`);
+          throw new AppError(
+            'VALIDATION',
+            `未知的文书类型“${typeRaw}”，可用：${DOCUMENT_TYPE_CODES.map((t) => `${t}（${DOCUMENT_TYPES[t]}）`).join('、')} / unknown type`,
+          );
         }
         const type: DocumentType = typeRaw;
         const ext = path.extname(file).toLowerCase();
         if (ext !== '.docx' && ext !== '.pdf') {
-          throw new AppError('VALIDATION', `输出文件的扩展名只能是 .docx 或 .pdf（收到“${path.basename(file)}”）/ --out must end in .docx or .pdf`);
+          throw new AppError(
+            'VALIDATION',
+            `输出文件的扩展名只能是 .docx 或 .pdf（收到“${path.basename(file)}”）/ --out must end in .docx or .pdf`,
+          );
         }
         const sessionN = ordinal(o.session, '--session');
         const followupN = ordinal(o.followup, '--followup');
-        if (sessionN !== undefined && type !== 'session-record') throw new AppError('VALIDATION', '--session 只用于 session-record（调解记录）/ --session is for session-record only');
-        if (followupN !== undefined && type !== 'followup-record') throw new AppError('VALIDATION', '--followup 只用于 followup-record（回访记录）/ --followup is for followup-record only');
-        if (!fs.existsSync(dataPaths(dataDir).database)) throw new AppError('NOT_FOUND', `数据目录中没有数据库：${dataDir} / no database in ${dataDir}`);
+        if (sessionN !== undefined && type !== 'session-record')
+          throw new AppError('VALIDATION', '--session 只用于 session-record（调解记录）/ --session is for session-record only');
+        if (followupN !== undefined && type !== 'followup-record')
+          throw new AppError('VALIDATION', '--followup 只用于 followup-record（回访记录）/ --followup is for followup-record only');
+        if (!fs.existsSync(dataPaths(dataDir).database))
+          throw new AppError('NOT_FOUND', `数据目录中没有数据库：${dataDir} / no database in ${dataDir}`);
         // Refuse before registering anything when the PDF cannot be made here.
         const browser = ext === '.pdf' ? await launchChromium() : undefined;
         try {
@@ -142,7 +172,8 @@ export default function register(program: Command): void {
               const subjects = subjectsFor(loadDocumentData(ctx, c.id), type);
               const s = subjects[n - 1];
               const what = type === 'session-record' ? '调解记录' : '回访';
-              if (!s) throw new AppError('NOT_FOUND', `本案只有 ${subjects.length} 次${what}，没有第 ${n} 次 / the case has ${subjects.length}`);
+              if (!s)
+                throw new AppError('NOT_FOUND', `本案只有 ${subjects.length} 次${what}，没有第 ${n} 次 / the case has ${subjects.length}`);
               subjectId = s.id;
             }
             const doc = await generateDocument(ctx, cliActor, c.id, type, subjectId);
@@ -151,7 +182,9 @@ export default function register(program: Command): void {
           });
           writeOut(file, bytes);
           const how = doc.created ? '新登记 / registered' : '内容未变，沿用已登记的版本 / unchanged, registered version reused';
-          out(`已写出 / written: ${doc.title} 第${doc.docVersion}版${doc.subjectLabel ? `（${doc.subjectLabel}）` : ''}，${how}，内容摘要 / hash ${doc.contentHash.slice(0, 12)} → ${file}`);
+          out(
+            `已写出 / written: ${doc.title} 第${doc.docVersion}版${doc.subjectLabel ? `（${doc.subjectLabel}）` : ''}，${how}，内容摘要 / hash ${doc.contentHash.slice(0, 12)} → ${file}`,
+          );
         } finally {
           await browser?.close();
         }

@@ -26,8 +26,13 @@ interface Options {
 }
 
 function parse(o: Options): { from: string; days: number } {
-  if (!o.from || !isIsoDate(o.from)) throw new AppError('VALIDATION', `--from 应为有效的“年-月-日”（如 2026-09-01），收到：${o.from ?? '（无）'} / --from must be YYYY-MM-DD`);
-  if (!o.days || !/^\d{1,4}$/.test(o.days) || Number(o.days) > 3660) throw new AppError('VALIDATION', `--days 应为 0 到 3660 的整数，收到：${o.days ?? '（无）'} / --days must be an integer 0–3660`);
+  if (!o.from || !isIsoDate(o.from))
+    throw new AppError(
+      'VALIDATION',
+      `--from 应为有效的“年-月-日”（如 2026-09-01），收到：${o.from ?? '（无）'} / --from must be YYYY-MM-DD`,
+    );
+  if (!o.days || !/^\d{1,4}$/.test(o.days) || Number(o.days) > 3660)
+    throw new AppError('VALIDATION', `--days 应为 0 到 3660 的整数，收到：${o.days ?? '（无）'} / --days must be an integer 0–3660`);
   return { from: o.from, days: Number(o.days) };
 }
 
@@ -47,10 +52,14 @@ export default function register(program: Command): void {
           const d = computeDue(cal, from, days, !!o.working);
           if (o.json) out(JSON.stringify({ from: d.from, days: d.days, due: d.due, movedFrom: d.movedFrom, reason: d.reason }));
           else out(d.due);
-          if (d.missingYears.length) err(`注意 / note: ${d.missingYears.join('、')} 年的节假日安排尚未录入，只按周末计算 / no holiday schedule for ${d.missingYears.join(', ')}: weekends only`);
+          if (d.missingYears.length)
+            err(
+              `注意 / note: ${d.missingYears.join('、')} 年的节假日安排尚未录入，只按周末计算 / no holiday schedule for ${d.missingYears.join(', ')}: weekends only`,
+            );
         };
         if (!o.dataDir) return print(makeCalendar(builtinYears()));
-        if (!fs.existsSync(dataPaths(o.dataDir).database)) throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
+        if (!fs.existsSync(dataPaths(o.dataDir).database))
+          throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
         await withServices(o.dataDir, (ctx) => print(loadCalendar(ctx)));
       }),
     );

@@ -23,9 +23,12 @@ export default function register(program: Command): void {
       action(async (o: { dataDir: string; out: string }) => {
         const target = path.resolve(o.out);
         if (fs.existsSync(target)) throw new AppError('REFUSED', `目标文件已存在，不会覆盖：${target} / the file exists, not overwritten`);
-        if (fs.existsSync(`${target}.part`)) throw new AppError('REFUSED', `另一个导出可能正在写入：${target}.part / another export may be writing`);
-        if (!fs.existsSync(path.dirname(target))) throw new AppError('NOT_FOUND', `目标目录不存在：${path.dirname(target)} / no such directory`);
-        if (!fs.existsSync(dataPaths(o.dataDir).database)) throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
+        if (fs.existsSync(`${target}.part`))
+          throw new AppError('REFUSED', `另一个导出可能正在写入：${target}.part / another export may be writing`);
+        if (!fs.existsSync(path.dirname(target)))
+          throw new AppError('NOT_FOUND', `目标目录不存在：${path.dirname(target)} / no such directory`);
+        if (!fs.existsSync(dataPaths(o.dataDir).database))
+          throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
         const r = await withServices(o.dataDir, (ctx) => exportJsonl(ctx.db, target));
         for (const kind of RECORD_KINDS) out(`${kind}: ${r.byKind[kind]}`);
         out(`total: ${r.records}`);

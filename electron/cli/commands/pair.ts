@@ -24,9 +24,15 @@ export default function register(program: Command): void {
         const parsed = devicesOps['devices.createPairingCode'].input.safeParse({ kind: o.kind, name: o.name });
         if (!parsed.success) {
           const kindBad = parsed.error.issues.some((i) => i.path[0] === 'kind');
-          throw new AppError('VALIDATION', kindBad ? `--kind 应为 ${DEVICE_KINDS.join('、')} 之一 / --kind must be desk, kiosk or display` : parsed.error.issues[0]?.message ?? '输入有误');
+          throw new AppError(
+            'VALIDATION',
+            kindBad
+              ? `--kind 应为 ${DEVICE_KINDS.join('、')} 之一 / --kind must be desk, kiosk or display`
+              : (parsed.error.issues[0]?.message ?? '输入有误'),
+          );
         }
-        if (!fs.existsSync(dataPaths(o.dataDir).database)) throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
+        if (!fs.existsSync(dataPaths(o.dataDir).database))
+          throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
         await withServices(o.dataDir, (ctx) => {
           const code = createPairingCode(ctx, cliActor, parsed.data.kind, parsed.data.name);
           if (o.json) {

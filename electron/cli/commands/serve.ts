@@ -29,7 +29,13 @@ export default function register(program: Command): void {
         // Loaded only for this command: the other commands never open a server.
         const { runHost } = await import('../../host/run-host');
         const { rendererOut } = await import('../../host/renderer-build');
-        const { stop } = await runHost({ dataDir: o.dataDir, staticDir: o.staticDir ? path.resolve(o.staticDir) : rendererOut, lan: !!o.lan, bind: o.bind, port });
+        const { stop } = await runHost({
+          dataDir: o.dataDir,
+          staticDir: o.staticDir ? path.resolve(o.staticDir) : rendererOut,
+          lan: !!o.lan,
+          bind: o.bind,
+          port,
+        });
         await new Promise<void>((resolve) => {
           // `on`, not `once`: the data dir's lock library (signal-exit) re-raises a signal that no
           // other listener still handles, which would kill the host before stop() has closed it.

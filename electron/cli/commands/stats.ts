@@ -36,9 +36,13 @@ function printText(s: StatsSummary) {
   };
   lines.push(`统计期间 / period: ${s.period.label}（${s.period.from} 至 ${s.period.to}）`);
   for (const n of s.notes) lines.push(n);
-  lines.push(`受理（登记）/ total: ${s.total}　受理调解: ${s.accepted}　调解: ${s.mediated}　成功: ${s.successful}　成功率: ${formatRate(s.successRate)}`);
+  lines.push(
+    `受理（登记）/ total: ${s.total}　受理调解: ${s.accepted}　调解: ${s.mediated}　成功: ${s.successful}　成功率: ${formatRate(s.successRate)}`,
+  );
   lines.push(`协议涉及金额: ${formatYuan(s.amountFen)} 元　逾期: ${s.overdue}　就地化解率: ${formatRate(s.resolvedAtTier)}`);
-  lines.push(`法院委派: ${s.courtReferrals.delegated}　委托: ${s.courtReferrals.entrusted}　申请司法确认: ${s.confirmations.applied}　确认有效: ${s.confirmations.granted}　协议已履行: ${s.agreementsPerformed}`);
+  lines.push(
+    `法院委派: ${s.courtReferrals.delegated}　委托: ${s.courtReferrals.entrusted}　申请司法确认: ${s.confirmations.applied}　确认有效: ${s.confirmations.granted}　协议已履行: ${s.agreementsPerformed}`,
+  );
   counts('按类型', s.byCategory, Object.fromEntries(CATEGORIES.map((c) => [c.code, c.label])));
   counts('按来源', s.bySource, Object.fromEntries(SOURCES.map((c) => [c.code, c.label])));
   counts('按层级', s.byTier, TIER_LABELS);
@@ -67,7 +71,8 @@ export default function register(program: Command): void {
     .action(
       action(async (o: { dataDir: string; from?: string; to?: string; json?: boolean }) => {
         const period = cliPeriod(o, localDate(new Date()));
-        if (!fs.existsSync(dataPaths(o.dataDir).database)) throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
+        if (!fs.existsSync(dataPaths(o.dataDir).database))
+          throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
         await withServices(o.dataDir, (ctx) => {
           const s = statsSummary(ctx, period);
           if (o.json) out(JSON.stringify(s));

@@ -57,7 +57,9 @@ export default function register(program: Command): void {
         const paper = width ?? 80;
         const ticket = await withServices(dataDir, (ctx) => buildTicket(ctx, ticketSourceOfCase(ctx, caseNumber.normalize('NFC')), paper));
         const result = await printTicket(uri, ticket);
-        out(`已补打小票 / ticket printed: ${ticket.queueCode} ${ticket.registrationNumber} → ${result.uri}（${paper} 毫米，${result.bytes} 字节）`);
+        out(
+          `已补打小票 / ticket printed: ${ticket.queueCode} ${ticket.registrationNumber} → ${result.uri}（${paper} 毫米，${result.bytes} 字节）`,
+        );
         if (result.paper === 'low') out('提示：打印机报告小票纸即将用完，请准备换纸');
       }),
     );

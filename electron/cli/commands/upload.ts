@@ -49,7 +49,10 @@ export default function register(program: Command): void {
     .description('上传到区平台（运行到结束）/ one upload to the district server')
     .requiredOption('--data-dir <dir>', '数据目录 / data dir')
     .option('--server <url>', '区平台地址（默认：设置中的地址）/ server URL, default: the settings')
-    .option('--token <token>', '区平台令牌（默认：环境变量 MEDIATION_DISTRICT_TOKEN，再默认程序中保存的令牌）/ token, default: $MEDIATION_DISTRICT_TOKEN, then the stored one')
+    .option(
+      '--token <token>',
+      '区平台令牌（默认：环境变量 MEDIATION_DISTRICT_TOKEN，再默认程序中保存的令牌）/ token, default: $MEDIATION_DISTRICT_TOKEN, then the stored one',
+    )
     .addHelpText(
       'after',
       [
@@ -63,11 +66,13 @@ export default function register(program: Command): void {
     )
     .action(
       action(async (o: { dataDir: string; server?: string; token?: string }) => {
-        if (!fs.existsSync(dataPaths(o.dataDir).database)) throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
+        if (!fs.existsSync(dataPaths(o.dataDir).database))
+          throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
         await withServices(o.dataDir, async (ctx) => {
           const centre = requireCentre(ctx);
           const serverUrl = o.server?.trim() || getSettings(ctx).uploadServerUrl;
-          if (!serverUrl) throw new AppError('VALIDATION', '尚未设置区平台地址：请在程序“设置 → 区级上传”中填写，或用 --server 指定 / no server URL');
+          if (!serverUrl)
+            throw new AppError('VALIDATION', '尚未设置区平台地址：请在程序“设置 → 区级上传”中填写，或用 --server 指定 / no server URL');
           const token = o.token?.trim() || process.env.MEDIATION_DISTRICT_TOKEN?.trim() || readToken(ctx);
           if (!token) throw new AppError('VALIDATION', '尚未设置区平台令牌：请在程序“设置 → 区级上传”中填写，或用 --token 指定 / no token');
           let summary: UploadSummary;

@@ -16,7 +16,8 @@ export interface SessionUser {
  * The one answer to every refused login: unknown name, wrong password, disabled account, locked
  * at this source. It says what may be the matter without telling which it is.
  */
-export const LOGIN_REFUSED_MESSAGE = '登录名或密码错误。连续输错 5 次后，本机将暂停该账号登录 15 分钟；账号被停用或忘记密码，请联系管理员。';
+export const LOGIN_REFUSED_MESSAGE =
+  '登录名或密码错误。连续输错 5 次后，本机将暂停该账号登录 15 分钟；账号被停用或忘记密码，请联系管理员。';
 
 export interface UserRow extends SessionUser {
   active: boolean;

@@ -49,7 +49,10 @@ export const ORIGIN_LABELS: Readonly<Record<CalendarYearView['origin'], string>>
 };
 
 const festivalDays = z
-  .record(z.string().refine(isIsoDate, { message: '日期应为有效的“年-月-日”' }), z.string().trim().min(1, '请填写节日名称').max(20, '节日名称不超过20字'))
+  .record(
+    z.string().refine(isIsoDate, { message: '日期应为有效的“年-月-日”' }),
+    z.string().trim().min(1, '请填写节日名称').max(20, '节日名称不超过20字'),
+  )
   .refine((r) => Object.keys(r).length <= 60, { message: '一年的放假或调休日期不超过60天' });
 
 export const holidayYearInput = z.object({
@@ -78,7 +81,11 @@ export const calendarOps = {
   'calendar.get': op<CalendarInfo>()({ input: z.object({}).optional(), access: 'signed-in', title: '查看节假日安排' }),
   'calendar.saveYear': op<CalendarChange>()({ input: holidayYearInput, access: ['admin'], title: '录入或更正节假日安排' }),
   'calendar.importIcs': op<CalendarChange>()({ input: importIcsInput, access: ['admin'], title: '导入节假日日历' }),
-  'calendar.removeYear': op<CalendarChange>()({ input: z.object({ year: z.number().int() }), access: ['admin'], title: '删除本中心的节假日安排' }),
+  'calendar.removeYear': op<CalendarChange>()({
+    input: z.object({ year: z.number().int() }),
+    access: ['admin'],
+    title: '删除本中心的节假日安排',
+  }),
   'calendar.recompute': op<CalendarChange>()({ input: z.object({}).optional(), access: ['admin'], title: '按节假日安排重新计算期限' }),
   'calendar.due': op<DueResult>()({ input: dueInput, access: 'signed-in', title: '计算期限' }),
 };

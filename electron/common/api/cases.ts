@@ -36,7 +36,12 @@ const yuan = z
 
 export const partyRoleSchema = z.enum(['applicant', 'respondent', 'third_party', 'agent'], { error: '请选择当事人身份' });
 export type PartyRole = z.infer<typeof partyRoleSchema>;
-export const PARTY_ROLE_LABELS: Record<PartyRole, string> = { applicant: '申请人', respondent: '被申请人', third_party: '第三人', agent: '代理人' };
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
+  applicant: '申请人',
+  respondent: '被申请人',
+  third_party: '第三人',
+  agent: '代理人',
+};
 
 /** A day after any date a party's papers can hold: the schema's checks leave "not after today" to the service. */
 const LAST_DAY = '9999-12-31';
@@ -131,7 +136,9 @@ export const caseFieldsPatch = z.object({
 
 export const agreementInput = z.object({
   responsibility: z.string().max(5000, '责任认定不能超过 5000 字').optional(),
-  terms: z.array(z.string().trim().min(1, '协议条款不能为空').max(5000, '每条协议条款不能超过 5000 字')).max(100, '协议条款不能超过 100 条'),
+  terms: z
+    .array(z.string().trim().min(1, '协议条款不能为空').max(5000, '每条协议条款不能超过 5000 字'))
+    .max(100, '协议条款不能超过 100 条'),
   performanceMethod: optionalText('履行方式', 500),
   performancePlace: optionalText('履行地点', 200),
   performanceDeadline: isoDateSchema.optional(),
@@ -343,16 +350,27 @@ export const casesOps = {
   'cases.register': op<CaseDetail>()({ input: registerCaseInput, access: ALL_STAFF, title: '登记案件' }),
   'cases.checkRepeat': op<RepeatMatch[]>()({
     input: z.object({
-      parties: z.array(z.object({ name: z.string().max(100).optional(), idNumber: z.string().max(50).optional(), phone: z.string().max(30).optional() })).max(50),
+      parties: z
+        .array(
+          z.object({ name: z.string().max(100).optional(), idNumber: z.string().max(50).optional(), phone: z.string().max(30).optional() }),
+        )
+        .max(50),
       excludeCaseId: z.string().optional(),
     }),
     access: ALL_STAFF,
     title: '重复纠纷提示',
   }),
   'cases.get': op<CaseDetail>()({ input: z.object({ id: z.string().min(1) }), access: ALL_STAFF, title: '查看案件' }),
-  'cases.list': op<{ rows: CaseRow[]; total: number; page: number; pageSize: number }>()({ input: listCasesInput, access: ALL_STAFF, title: '案件列表' }),
+  'cases.list': op<{ rows: CaseRow[]; total: number; page: number; pageSize: number }>()({
+    input: listCasesInput,
+    access: ALL_STAFF,
+    title: '案件列表',
+  }),
   'cases.search': op<SearchHit[]>()({
-    input: z.object({ q: z.string().trim().min(1, '请输入案号、姓名、电话或证件号码').max(50, '搜索内容不能超过 50 个字'), limit: z.number().int().min(1).max(100).default(30) }),
+    input: z.object({
+      q: z.string().trim().min(1, '请输入案号、姓名、电话或证件号码').max(50, '搜索内容不能超过 50 个字'),
+      limit: z.number().int().min(1).max(100).default(30),
+    }),
     access: ALL_STAFF,
     title: '搜索案件',
   }),
@@ -364,29 +382,59 @@ export const casesOps = {
     access: MEDIATOR_ROLES,
     title: '调整化解期限',
   }),
-  'cases.escalate': op<CaseDetail>()({ input: z.object({ ...caseRef, reason: requiredText('上报理由', 1000) }), access: MEDIATOR_ROLES, title: '上报上级' }),
+  'cases.escalate': op<CaseDetail>()({
+    input: z.object({ ...caseRef, reason: requiredText('上报理由', 1000) }),
+    access: MEDIATOR_ROLES,
+    title: '上报上级',
+  }),
   'cases.setAgreement': op<CaseDetail>()({
     input: z.object({ ...caseRef, agreement: agreementInput, agreedAmountYuan: yuan, agreementEffectiveAt: isoDateSchema.optional() }),
     access: MEDIATOR_ROLES,
     title: '编辑协议内容',
   }),
-  'cases.setUndisputed': op<CaseDetail>()({ input: z.object({ ...caseRef, undisputed: undisputedInput }), access: MEDIATOR_ROLES, title: '编辑无争议事实' }),
+  'cases.setUndisputed': op<CaseDetail>()({
+    input: z.object({ ...caseRef, undisputed: undisputedInput }),
+    access: MEDIATOR_ROLES,
+    title: '编辑无争议事实',
+  }),
   'cases.assignMediator': op<CaseDetail>()({
-    input: z.object({ ...caseRef, mediatorId: z.string().min(1, '请选择调解员'), role: z.enum(['lead', 'assistant']).default('lead'), chosenBy: z.enum(['parties', 'assigned']).default('assigned') }),
+    input: z.object({
+      ...caseRef,
+      mediatorId: z.string().min(1, '请选择调解员'),
+      role: z.enum(['lead', 'assistant']).default('lead'),
+      chosenBy: z.enum(['parties', 'assigned']).default('assigned'),
+    }),
     access: MEDIATOR_ROLES,
     title: '指派调解员',
   }),
-  'cases.unassignMediator': op<CaseDetail>()({ input: z.object({ ...caseRef, mediatorId: z.string().min(1) }), access: MEDIATOR_ROLES, title: '取消指派' }),
+  'cases.unassignMediator': op<CaseDetail>()({
+    input: z.object({ ...caseRef, mediatorId: z.string().min(1) }),
+    access: MEDIATOR_ROLES,
+    title: '取消指派',
+  }),
   'parties.add': op<CaseDetail>()({ input: z.object({ ...caseRef, party: partyInput }), access: ALL_STAFF, title: '添加当事人' }),
   'parties.update': op<CaseDetail>()({
     input: z.object({ caseId: z.string().min(1), partyId: z.string().min(1), partyVersion: z.number().int().min(1), party: partyInput }),
     access: ALL_STAFF,
     title: '修改当事人',
   }),
-  'parties.remove': op<CaseDetail>()({ input: z.object({ ...caseRef, partyId: z.string().min(1) }), access: MEDIATOR_ROLES, title: '删除当事人' }),
-  'sessions.add': op<CaseDetail>()({ input: z.object({ caseId: z.string().min(1), session: sessionInput }), access: MEDIATOR_ROLES, title: '记录调解' }),
+  'parties.remove': op<CaseDetail>()({
+    input: z.object({ ...caseRef, partyId: z.string().min(1) }),
+    access: MEDIATOR_ROLES,
+    title: '删除当事人',
+  }),
+  'sessions.add': op<CaseDetail>()({
+    input: z.object({ caseId: z.string().min(1), session: sessionInput }),
+    access: MEDIATOR_ROLES,
+    title: '记录调解',
+  }),
   'sessions.update': op<CaseDetail>()({
-    input: z.object({ caseId: z.string().min(1), sessionId: z.string().min(1), sessionVersion: z.number().int().min(1), session: sessionInput }),
+    input: z.object({
+      caseId: z.string().min(1),
+      sessionId: z.string().min(1),
+      sessionVersion: z.number().int().min(1),
+      session: sessionInput,
+    }),
     access: MEDIATOR_ROLES,
     title: '修改调解记录',
   }),

@@ -39,14 +39,18 @@ export const COURT_REFERENCE_PATTERN = /^（(19|20)\d{2}）\S+号$/;
 export const COURT_REFERENCE_EXAMPLE = '（2026）豫0711民诉前调1234号';
 
 export function normalizeCourtReference(s: string): string {
-  return s.replace(/\s+/g, '').replace(/^\(/, '（').replace(/^（(\d{4})\)/, '（$1）');
+  return s
+    .replace(/\s+/g, '')
+    .replace(/^\(/, '（')
+    .replace(/^（(\d{4})\)/, '（$1）');
 }
 
 export function checkCourtReference(s: string): { ok: true; normalized: string } | { ok: false; message: string } {
   const normalized = normalizeCourtReference(s);
   if (normalized === '') return { ok: false, message: '请填写法院案号' };
   if (!/^（\d{4}）/.test(normalized)) return { ok: false, message: `法院案号应以括号中的年份开头，如 ${COURT_REFERENCE_EXAMPLE}` };
-  if (!COURT_REFERENCE_PATTERN.test(normalized)) return { ok: false, message: `法院案号格式不正确，应以“号”结尾，如 ${COURT_REFERENCE_EXAMPLE}` };
+  if (!COURT_REFERENCE_PATTERN.test(normalized))
+    return { ok: false, message: `法院案号格式不正确，应以“号”结尾，如 ${COURT_REFERENCE_EXAMPLE}` };
   return { ok: true, normalized };
 }
 
@@ -90,15 +94,21 @@ export const COURT_MODE_SHORT: Record<CourtReferralMode, string> = { delegated: 
 
 export const COURT_RESULTS = ['agreement', 'failed', 'withdrawn'] as const;
 export type CourtResult = (typeof COURT_RESULTS)[number];
-export const COURT_RESULT_LABELS: Record<CourtResult, string> = { agreement: '调解成功（达成协议）', failed: '调解不成', withdrawn: '当事人撤回' };
+export const COURT_RESULT_LABELS: Record<CourtResult, string> = {
+  agreement: '调解成功（达成协议）',
+  failed: '调解不成',
+  withdrawn: '当事人撤回',
+};
 
 export const CHOSEN_BY_LABELS = { parties: '当事人选定', assigned: '指定' } as const;
 
 /** The case part of a referral: what `cases.register` asks, the source and reporter come from the court. */
-export const referralCaseInput = registerCaseInput.pick({ title: true, category: true, summary: true, claims: true, amountYuan: true, parties: true }).extend({
-  /** The tier that handles it; the centre's own tier when left out. */
-  tier: tierSchema.optional(),
-});
+export const referralCaseInput = registerCaseInput
+  .pick({ title: true, category: true, summary: true, claims: true, amountYuan: true, parties: true })
+  .extend({
+    /** The tier that handles it; the centre's own tier when left out. */
+    tier: tierSchema.optional(),
+  });
 
 export const referralTermsInput = z
   .object({
@@ -111,7 +121,8 @@ export const referralTermsInput = z
     reportTo: optionalText('承办法官/书记员', 100),
   })
   .superRefine((t, ctx) => {
-    if (t.mode === 'entrusted' && !t.procedure) ctx.addIssue({ code: 'custom', path: ['procedure'], message: '委托调解须选择法院适用普通程序还是简易程序' });
+    if (t.mode === 'entrusted' && !t.procedure)
+      ctx.addIssue({ code: 'custom', path: ['procedure'], message: '委托调解须选择法院适用普通程序还是简易程序' });
     if (isIsoDate(t.referredAt) && isIsoDate(t.materialsSignedAt) && t.materialsSignedAt < t.referredAt) {
       ctx.addIssue({ code: 'custom', path: ['materialsSignedAt'], message: `签收材料日期不能早于委派/委托日期（${t.referredAt}）` });
     }
@@ -121,7 +132,10 @@ export const registerReferralInput = z.object({
   referral: referralTermsInput,
   case: referralCaseInput,
   /** The mediator the parties chose from the roster, or the one assigned. */
-  mediator: z.object({ mediatorId: z.string().min(1, '请选择调解员'), chosenBy: z.enum(['parties', 'assigned']).default('assigned') }).optional().nullable(),
+  mediator: z
+    .object({ mediatorId: z.string().min(1, '请选择调解员'), chosenBy: z.enum(['parties', 'assigned']).default('assigned') })
+    .optional()
+    .nullable(),
 });
 export type RegisterReferralInput = z.input<typeof registerReferralInput>;
 
@@ -238,7 +252,12 @@ export interface MediatorCandidate {
 
 export const SUPERVISION_KINDS = ['overdue', 'near', 'escalated', 'repeat'] as const;
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
-export const SUPERVISION_KIND_LABELS: Record<SupervisionKind, string> = { overdue: '已超期', near: '临近期限', escalated: '已上报', repeat: '重复信访' };
+export const SUPERVISION_KIND_LABELS: Record<SupervisionKind, string> = {
+  overdue: '已超期',
+  near: '临近期限',
+  escalated: '已上报',
+  repeat: '重复信访',
+};
 
 export interface SupervisionRow {
   id: string;
@@ -308,7 +327,14 @@ export interface ConfirmationState {
   ineligibleReason: string | null;
   agreementEffectiveAt: string | null;
   /** lastDay is moved off a rest day (民事诉讼法 Art. 85); lastDayNote says how, when it moved. */
-  window: { firstDay: string; lastDay: string; lastDayNote: string | null; state: ConfirmationWindowState; daysLeft: number; workingDaysLeft: number } | null;
+  window: {
+    firstDay: string;
+    lastDay: string;
+    lastDayNote: string | null;
+    state: ConfirmationWindowState;
+    daysLeft: number;
+    workingDaysLeft: number;
+  } | null;
   /** The referring court, suggested as the court to apply to (民事诉讼法 Art. 205). */
   suggestedCourt: string | null;
   confirmation: ConfirmationView | null;
@@ -440,7 +466,11 @@ export const courtOps = {
   }),
   'supervision.setResponsibility': op<SupervisionRow>()({ input: responsibilityInput, access: MEDIATORS, title: '设定牵头单位与责任人' }),
 
-  'confirmations.get': op<ConfirmationState>()({ input: z.object({ caseId: z.string().min(1) }), access: ALL_STAFF, title: '查看司法确认' }),
+  'confirmations.get': op<ConfirmationState>()({
+    input: z.object({ caseId: z.string().min(1) }),
+    access: ALL_STAFF,
+    title: '查看司法确认',
+  }),
   'confirmations.apply': op<ConfirmationState>()({ input: applyConfirmationInput, access: MEDIATORS, title: '登记司法确认申请' }),
   'confirmations.accept': op<ConfirmationState>()({ input: acceptConfirmationInput, access: MEDIATORS, title: '登记法院受理' }),
   'confirmations.rule': op<ConfirmationState>()({ input: ruleConfirmationInput, access: MEDIATORS, title: '登记司法确认裁定' }),

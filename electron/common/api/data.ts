@@ -45,7 +45,10 @@ export const restoreInput = z.union([
           contentBase64: z
             .string()
             .min(1, '文件为空')
-            .max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, `文件过大：上传恢复最多 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB；更大的备份请放入数据目录的 backups 文件夹后从列表中选择`)
+            .max(
+              Math.ceil(MAX_UPLOAD_BYTES / 3) * 4,
+              `文件过大：上传恢复最多 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB；更大的备份请放入数据目录的 backups 文件夹后从列表中选择`,
+            )
             .regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容格式错误'),
         })
         .strict(),

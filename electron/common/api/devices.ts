@@ -82,7 +82,14 @@ export const devicesOps = {
 const ALWAYS: readonly string[] = ['devices.current', 'devices.pair', 'setup.status'];
 /** The citizens' kiosk: register, look up progress, reprint within its window. Never a staff login. */
 // The kiosk's start screen also shows the numbers being called (codes and desks only, as on the hall display).
-export const KIOSK_OPS: readonly string[] = [...ALWAYS, 'intake.kioskInfo', 'intake.submit', 'intake.lookup', 'intake.reprint', 'queue.display'];
+export const KIOSK_OPS: readonly string[] = [
+  ...ALWAYS,
+  'intake.kioskInfo',
+  'intake.submit',
+  'intake.lookup',
+  'intake.reprint',
+  'queue.display',
+];
 /** The hall display: only the queue. */
 export const DISPLAY_OPS: readonly string[] = [...ALWAYS, 'queue.display'];
 

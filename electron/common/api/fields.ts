@@ -23,7 +23,10 @@ export const dateString = (label: string) =>
   z
     .string({ error: `请填写${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
-    .refine((s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `${label}不是有效日期`);
+    .refine(
+      (s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      `${label}不是有效日期`,
+    );
 
 export const idSchema = z.string().uuid('编号格式错误');
 

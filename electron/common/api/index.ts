@@ -19,6 +19,21 @@ import { setupOps } from './setup';
 import { statsOps } from './stats';
 import { uploadOps } from './upload';
 
-export const api = mergeTables(setupOps, authOps, usersOps, settingsOps, casesOps, mediatorsOps, courtOps, intakeOps, statsOps, documentsOps, uploadOps, devicesOps, calendarOps, dataOps);
+export const api = mergeTables(
+  setupOps,
+  authOps,
+  usersOps,
+  settingsOps,
+  casesOps,
+  mediatorsOps,
+  courtOps,
+  intakeOps,
+  statsOps,
+  documentsOps,
+  uploadOps,
+  devicesOps,
+  calendarOps,
+  dataOps,
+);
 export type Api = typeof api;
 export type OpName = Extract<keyof Api, string>;

@@ -83,7 +83,8 @@ export const INTAKE_RETENTION_DAYS = 180;
  * 个人信息保护法 Art. 17: what is collected, why, who sees it, for how long).
  */
 export const CONSENT_NOTICE = {
-  voluntary: '人民调解遵循自愿、平等的原则，不收取任何费用。您可以随时不再参加调解，也可以通过仲裁、行政、司法等途径维护自己的权利（《人民调解法》第三条、第十七条）。',
+  voluntary:
+    '人民调解遵循自愿、平等的原则，不收取任何费用。您可以随时不再参加调解，也可以通过仲裁、行政、司法等途径维护自己的权利（《人民调解法》第三条、第十七条）。',
   what: '本中心将保存您填写的姓名、联系电话、身份证号码（如填写）、对方的姓名和电话（如填写）以及纠纷情况。',
   why: '这些信息仅用于受理和安排调解、与您和对方联系，以及向您告知办理进度。',
   who: '只有本中心的登记员和调解员可以查看，不会提供给其他单位或个人（法律另有规定的除外）。',
@@ -231,7 +232,12 @@ export interface SubmitResult extends TicketInfo {
 }
 
 export type IntakeStatus = 'pending' | 'accepted' | 'merged' | 'rejected';
-export const INTAKE_STATUS_LABELS: Record<IntakeStatus, string> = { pending: '待审核', accepted: '已受理立案', merged: '已并案', rejected: '不予受理' };
+export const INTAKE_STATUS_LABELS: Record<IntakeStatus, string> = {
+  pending: '待审核',
+  accepted: '已受理立案',
+  merged: '已并案',
+  rejected: '不予受理',
+};
 
 export interface IntakeRow {
   id: string;
@@ -262,7 +268,13 @@ export interface PendingIntake extends IntakeRow {
 }
 
 export type QueueStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
-export const QUEUE_STATUS_LABELS: Record<QueueStatus, string> = { waiting: '等候中', called: '已叫号', serving: '办理中', done: '已办结', no_show: '过号' };
+export const QUEUE_STATUS_LABELS: Record<QueueStatus, string> = {
+  waiting: '等候中',
+  called: '已叫号',
+  serving: '办理中',
+  done: '已办结',
+  no_show: '过号',
+};
 
 export interface QueueTicketRow {
   id: string;
@@ -343,14 +355,19 @@ export const intakeOps = {
   'intake.lookup': op<LookupResult>()({ input: lookupInput, access: 'public', title: '查询办理进度' }),
   /** The kiosk reprints with the token it got; staff reprint any registration's ticket by id. */
   'intake.reprint': op<PrintOutcome>()({
-    input: z.union([z.object({ reprintToken: z.string().min(16).max(64) }).strict(), z.object({ intakeId: id }).strict()], { error: '请指定要重新打印的小票' }),
+    input: z.union([z.object({ reprintToken: z.string().min(16).max(64) }).strict(), z.object({ intakeId: id }).strict()], {
+      error: '请指定要重新打印的小票',
+    }),
     access: 'public',
     title: '重新打印小票',
   }),
   'intake.list': op<{ rows: IntakeRow[]; total: number }>()({
     input: z.object({
       status: z.array(z.enum(['pending', 'accepted', 'merged', 'rejected'])).optional(),
-      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+      day: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+        .optional(),
       page: z.number().int().min(1).max(100000).default(1),
       pageSize: z.number().int().min(1).max(200).default(50),
     }),
@@ -366,7 +383,11 @@ export const intakeOps = {
     access: REVIEWERS,
     title: '受理登记',
   }),
-  'intake.merge': op<CaseStatusRef>()({ input: z.object({ intakeId: id, caseId: z.string().min(1, '请选择要合并的案件').max(64) }), access: REVIEWERS, title: '合并到已有案件' }),
+  'intake.merge': op<CaseStatusRef>()({
+    input: z.object({ intakeId: id, caseId: z.string().min(1, '请选择要合并的案件').max(64) }),
+    access: REVIEWERS,
+    title: '合并到已有案件',
+  }),
   'intake.reject': op<IntakeRow>()({
     input: z.object({
       intakeId: id,
@@ -376,15 +397,25 @@ export const intakeOps = {
     title: '不予受理登记',
   }),
   'queue.today': op<QueueToday>()({ input: z.object({}).optional(), access: COUNTER, title: '今日排队' }),
-  'queue.callNext': op<QueueTicketRow>()({ input: z.object({ desk: z.string().trim().min(1).max(20, '窗口名称不能超过 20 个字').optional() }), access: COUNTER, title: '叫下一号' }),
-  'queue.call': op<QueueTicketRow>()({ input: z.object({ ticketId: id, desk: z.string().trim().min(1).max(20, '窗口名称不能超过 20 个字').optional() }), access: COUNTER, title: '叫号' }),
+  'queue.callNext': op<QueueTicketRow>()({
+    input: z.object({ desk: z.string().trim().min(1).max(20, '窗口名称不能超过 20 个字').optional() }),
+    access: COUNTER,
+    title: '叫下一号',
+  }),
+  'queue.call': op<QueueTicketRow>()({
+    input: z.object({ ticketId: id, desk: z.string().trim().min(1).max(20, '窗口名称不能超过 20 个字').optional() }),
+    access: COUNTER,
+    title: '叫号',
+  }),
   'queue.setStatus': op<QueueTicketRow>()({
     input: z.object({ ticketId: id, status: z.enum(['waiting', 'serving', 'done', 'no_show'], { error: '状态无效' }) }),
     access: COUNTER,
     title: '更新排队状态',
   }),
   'queue.setDesk': op<{ desk: string }>()({
-    input: z.object({ desk: z.string({ error: '请填写窗口或调解室名称' }).trim().min(1, '请填写窗口或调解室名称').max(20, '窗口名称不能超过 20 个字') }),
+    input: z.object({
+      desk: z.string({ error: '请填写窗口或调解室名称' }).trim().min(1, '请填写窗口或调解室名称').max(20, '窗口名称不能超过 20 个字'),
+    }),
     access: COUNTER,
     title: '设置本机窗口',
   }),

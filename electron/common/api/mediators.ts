@@ -11,7 +11,11 @@ import { optionalText, requiredText } from './fields';
 
 export const MEDIATOR_KINDS = ['resident', 'invited', 'invited_org'] as const;
 export type MediatorKind = (typeof MEDIATOR_KINDS)[number];
-export const MEDIATOR_KIND_LABELS: Record<MediatorKind, string> = { resident: '专职人民调解员', invited: '特邀调解员', invited_org: '特邀调解组织' };
+export const MEDIATOR_KIND_LABELS: Record<MediatorKind, string> = {
+  resident: '专职人民调解员',
+  invited: '特邀调解员',
+  invited_org: '特邀调解组织',
+};
 export const MEDIATOR_STATUSES = ['active', 'suspended', 'removed'] as const;
 export type MediatorStatus = (typeof MEDIATOR_STATUSES)[number];
 export const MEDIATOR_STATUS_LABELS: Record<MediatorStatus, string> = { active: '在册', suspended: '暂停', removed: '除名' };
@@ -75,7 +79,13 @@ export const mediatorsOps = {
   }),
   'mediators.setStatus': op<MediatorView>()({
     input: z
-      .object({ id: z.string().min(1), version: z.number().int().min(1), status: z.enum(MEDIATOR_STATUSES), date: isoDateSchema, reason: optionalText('原因', 500) })
+      .object({
+        id: z.string().min(1),
+        version: z.number().int().min(1),
+        status: z.enum(MEDIATOR_STATUSES),
+        date: isoDateSchema,
+        reason: optionalText('原因', 500),
+      })
       .refine((v) => v.status === 'active' || !!v.reason, { path: ['reason'], message: '暂停或除名须填写原因' }),
     access: ['admin'],
     title: '变更调解员状态',

@@ -146,7 +146,11 @@ export interface UploadProgressView {
 export const uploadOps = {
   'upload.settings.get': op<UploadSettingsView>()({ input: z.object({}).optional(), access: ['admin'], title: '查看区级上传设置' }),
   'upload.settings.save': op<UploadSettingsView>()({ input: uploadSettingsInput, access: ['admin'], title: '修改区级上传设置' }),
-  'upload.testConnection': op<{ ok: boolean; message: string }>()({ input: testConnectionInput, access: ['admin'], title: '测试区平台连接' }),
+  'upload.testConnection': op<{ ok: boolean; message: string }>()({
+    input: testConnectionInput,
+    access: ['admin'],
+    title: '测试区平台连接',
+  }),
   'upload.runNow': op<{ runId: string }>()({ input: z.object({}).optional(), access: ['admin'], title: '立即上传' }),
   'upload.status': op<UploadStatusView>()({ input: z.object({}).optional(), access: ['admin'], title: '查看上传状态' }),
   'upload.progress': op<UploadProgressView>()({ input: z.object({}).optional(), access: ['admin'], title: '查看上传进度' }),

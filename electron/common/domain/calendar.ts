@@ -138,7 +138,13 @@ export function legalDue(cal: LegalCalendar, nominal: string): LegalDue {
     const info = dayInfo(cal, day);
     if (!info.scheduleKnown) missing.add(Number(day.slice(0, 4)));
     if (info.working) {
-      return { nominal, due: day, movedFrom: nominal, reason: `原到期日 ${shortDate(nominal, day)} 为${restReason(first)}，顺延`, missingYears: [...missing] };
+      return {
+        nominal,
+        due: day,
+        movedFrom: nominal,
+        reason: `原到期日 ${shortDate(nominal, day)} 为${restReason(first)}，顺延`,
+        missingYears: [...missing],
+      };
     }
   }
   throw new AppError('VALIDATION', `${nominal} 之后连续 ${MAX_REST_RUN} 天都不是工作日，节假日安排可能有误，请检查系统设置中的节假日安排`);
@@ -278,4 +284,3 @@ export function validateHolidayYear(y: HolidayYear): string[] {
   }
   return problems;
 }
-

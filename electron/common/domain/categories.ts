@@ -50,9 +50,10 @@ export const CATEGORIES: readonly Category[] = TABLE;
 export const CATEGORY_CODES = TABLE.map((c) => c.code) as unknown as readonly [CategoryCode, ...CategoryCode[]];
 
 /** The fifteen standard reporting types, in order. */
-export const REPORTING_TYPES = TABLE.filter((c) => c.code === c.reportingType).map(
-  (c) => c.code,
-) as unknown as readonly [ReportingType, ...ReportingType[]];
+export const REPORTING_TYPES = TABLE.filter((c) => c.code === c.reportingType).map((c) => c.code) as unknown as readonly [
+  ReportingType,
+  ...ReportingType[],
+];
 
 export const categoryCodeSchema = z.enum(CATEGORY_CODES);
 

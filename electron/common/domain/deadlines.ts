@@ -44,11 +44,7 @@ export function daysLeft(due: string, today: string): number {
  * The date a case must be resolved by (限期化解): accepted day + the source's days.
  * `overrides` come from the centre's settings and replace DEFAULT_DEADLINE_DAYS per source.
  */
-export function caseDeadline(
-  acceptedOn: string,
-  source: SourceCode,
-  overrides?: Partial<Record<SourceCode, number>>,
-): string {
+export function caseDeadline(acceptedOn: string, source: SourceCode, overrides?: Partial<Record<SourceCode, number>>): string {
   const days = overrides?.[source] ?? DEFAULT_DEADLINE_DAYS[source];
   if (days === undefined) throw new AppError('VALIDATION', `未知的案件来源：${String(source)}`);
   assertDays(days, '办理期限', false);

@@ -22,21 +22,50 @@ import { isIsoDate, todayIso } from './dates';
 
 export type Sex = 'male' | 'female';
 
-export type ResidentIdCheck =
-  | { ok: true; normalized: string; birthDate: string; sex: Sex }
-  | { ok: false; message: string };
+export type ResidentIdCheck = { ok: true; normalized: string; birthDate: string; sex: Sex } | { ok: false; message: string };
 
-export type IdCheck =
-  | { ok: true; normalized: string; birthDate?: string; sex?: Sex }
-  | { ok: false; message: string };
+export type IdCheck = { ok: true; normalized: string; birthDate?: string; sex?: Sex } | { ok: false; message: string };
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const ID_CHECK_CHARS = '10X98765432';
 
 /** GB/T 2260 province-level codes (the first two digits); 81/82/83 are used by HK/Macao/Taiwan residence permits. */
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43',
-  '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 /** Check character of a resident ID from its first 17 digits. */
@@ -129,9 +158,7 @@ export function validateIdNumber(type: IdType, s: string, today: string = todayI
     case 'foreign_permanent':
       return validateForeignPermanent(v, today);
     case 'passport':
-      return /^[A-Z0-9]{5,20}$/.test(v)
-        ? { ok: true, normalized: v }
-        : { ok: false, message: '护照号码应为5至20位字母或数字' };
+      return /^[A-Z0-9]{5,20}$/.test(v) ? { ok: true, normalized: v } : { ok: false, message: '护照号码应为5至20位字母或数字' };
     case 'hk_macao_permit':
       return /^[HM]\d{8}(\d{2})?$/.test(v)
         ? { ok: true, normalized: v }
@@ -183,9 +210,7 @@ export function makeCreditCode(base17: string): string {
   return v + check;
 }
 
-export type PhoneCheck =
-  | { ok: true; kind: 'mobile' | 'landline'; normalized: string }
-  | { ok: false; message: string };
+export type PhoneCheck = { ok: true; kind: 'mobile' | 'landline'; normalized: string } | { ok: false; message: string };
 
 /**
  * Validate a mainland phone number. Spaces are ignored; a mobile may carry +86/86; a landline may

@@ -52,7 +52,9 @@ function assertFen(fen: number): void {
 export function formatYuan(fen: number): string {
   assertFen(fen);
   const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const yuan = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const cents = String(abs % 100).padStart(2, '0');
   return `${fen < 0 ? '-' : ''}${yuan}.${cents}`;
 }

@@ -49,8 +49,10 @@ export function addDaysTo(date: string, n: number): string {
 
 /** Throws VALIDATION (Chinese) for a bad period; returns it resolved against today. */
 export function resolvePeriod(p: Period, today: string): ResolvedPeriod {
-  if (!isIsoDate(p.from)) throw new AppError('VALIDATION', `开始日期无效：“${String(p.from)}”，应为“年-月-日”（如 2026-01-01）`, { from: '开始日期无效' });
-  if (!isIsoDate(p.to)) throw new AppError('VALIDATION', `结束日期无效：“${String(p.to)}”，应为“年-月-日”（如 2026-03-31）`, { to: '结束日期无效' });
+  if (!isIsoDate(p.from))
+    throw new AppError('VALIDATION', `开始日期无效：“${String(p.from)}”，应为“年-月-日”（如 2026-01-01）`, { from: '开始日期无效' });
+  if (!isIsoDate(p.to))
+    throw new AppError('VALIDATION', `结束日期无效：“${String(p.to)}”，应为“年-月-日”（如 2026-03-31）`, { to: '结束日期无效' });
   if (p.to < p.from) throw new AppError('VALIDATION', PERIOD_END_BEFORE_START, { to: PERIOD_END_BEFORE_START });
   if (dayjs(p.to).diff(dayjs(p.from), 'year', true) > MAX_PERIOD_YEARS) {
     throw new AppError('VALIDATION', `统计期间不能超过${MAX_PERIOD_YEARS}年`, { from: `统计期间不能超过${MAX_PERIOD_YEARS}年` });

@@ -84,7 +84,8 @@ export class LoginLockout {
     const now = this.now();
     let latest: number | null = null;
     for (const e of this.entries.values()) {
-      if (e.loginName === loginName && e.lockedUntil !== null && e.lockedUntil > now && (latest === null || e.lockedUntil > latest)) latest = e.lockedUntil;
+      if (e.loginName === loginName && e.lockedUntil !== null && e.lockedUntil > now && (latest === null || e.lockedUntil > latest))
+        latest = e.lockedUntil;
     }
     return latest === null ? null : new Date(latest);
   }

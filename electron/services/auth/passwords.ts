@@ -39,14 +39,16 @@ function parse(stored: string): Parsed | null {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
   const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  if (!isPowerOfTwo(N) || N > MAX_STORED_N || !Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16) return null;
+  if (!isPowerOfTwo(N) || N > MAX_STORED_N || !Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16)
+    return null;
   const salt = Buffer.from(parts[4]!, 'base64');
   const hash = Buffer.from(parts[5]!, 'base64');
   if (salt.length === 0 || hash.length < 16) return null;
   return { N, r, p, salt, hash };
 }
 
-const format = (q: Params, salt: Buffer, hash: Buffer) => `scrypt$${q.N}$${q.r}$${q.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+const format = (q: Params, salt: Buffer, hash: Buffer) =>
+  `scrypt$${q.N}$${q.r}$${q.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 
 /** scrypt needs 128·N·r bytes; Node refuses above `maxmem` (32 MiB by default), so allow twice that. */
 const options = (q: Params): ScryptOptions => ({ N: q.N, r: q.r, p: q.p, maxmem: 128 * q.N * q.r * 2 });
@@ -115,6 +117,12 @@ export class PasswordHasher {
   /** True for a hash made at a lower cost (or other parameters) than the current ones. */
   needsRehash(stored: string): boolean {
     const parsed = parse(stored);
-    return parsed === null || parsed.N < this.params.N || parsed.r !== this.params.r || parsed.p !== this.params.p || parsed.hash.length !== KEYLEN;
+    return (
+      parsed === null ||
+      parsed.N < this.params.N ||
+      parsed.r !== this.params.r ||
+      parsed.p !== this.params.p ||
+      parsed.hash.length !== KEYLEN
+    );
   }
 }

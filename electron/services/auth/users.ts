@@ -44,7 +44,10 @@ interface NewUser {
 }
 
 /** Inserts the user with an already computed hash (hashing is slow and must stay outside transactions). */
-export function createUserRow(ctx: Pick<ServiceContext, 'db' | 'clock'>, input: Omit<NewUser, 'password'> & { passwordHash: string }): UserRow {
+export function createUserRow(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  input: Omit<NewUser, 'password'> & { passwordHash: string },
+): UserRow {
   const existing = ctx.db.orm.select({ id: users.id }).from(users).where(eq(users.loginName, input.loginName)).get();
   if (existing) throw new AppError('VALIDATION', `登录名“${input.loginName}”已被使用`, { loginName: '登录名已被使用' });
   const at = rfc3339(ctx.clock.now());
@@ -89,7 +92,13 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   const passwordHash = await ctx.passwords.hash(password);
   return ctx.db.sqlite.transaction(() => {
     const row = createUserRow(ctx, { ...rest, passwordHash });
-    recordAudit(ctx, actor, { operation: 'users.create', entityKind: 'user', entityId: row.id, summary: `新增用户 ${row.loginName}（${row.displayName}）`, after: { loginName: row.loginName, role: row.role } });
+    recordAudit(ctx, actor, {
+      operation: 'users.create',
+      entityKind: 'user',
+      entityId: row.id,
+      summary: `新增用户 ${row.loginName}（${row.displayName}）`,
+      after: { loginName: row.loginName, role: row.role },
+    });
     return row;
   })();
 }
@@ -105,7 +114,12 @@ export async function resetPassword(ctx: ServiceContext, actor: Actor, userId: s
       .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: rfc3339(ctx.clock.now()) })
       .where(eq(users.id, userId))
       .run();
-    recordAudit(ctx, actor, { operation: 'users.resetPassword', entityKind: 'user', entityId: userId, summary: `重置用户 ${row.loginName} 的密码` });
+    recordAudit(ctx, actor, {
+      operation: 'users.resetPassword',
+      entityKind: 'user',
+      entityId: userId,
+      summary: `重置用户 ${row.loginName} 的密码`,
+    });
     return row.loginName;
   })();
 }
@@ -117,8 +131,17 @@ export function setUserActive(ctx: ServiceContext, actor: Actor, userId: string,
       const activeAdmins = listUsers(ctx).filter((u) => u.role === 'admin' && u.active && u.id !== userId);
       if (activeAdmins.length === 0) throw new AppError('REFUSED', '不能停用最后一个管理员账号');
     }
-    ctx.db.orm.update(users).set({ active, updatedAt: rfc3339(ctx.clock.now()) }).where(eq(users.id, userId)).run();
-    recordAudit(ctx, actor, { operation: 'users.setActive', entityKind: 'user', entityId: userId, summary: `${active ? '启用' : '停用'}用户 ${row.loginName}` });
+    ctx.db.orm
+      .update(users)
+      .set({ active, updatedAt: rfc3339(ctx.clock.now()) })
+      .where(eq(users.id, userId))
+      .run();
+    recordAudit(ctx, actor, {
+      operation: 'users.setActive',
+      entityKind: 'user',
+      entityId: userId,
+      summary: `${active ? '启用' : '停用'}用户 ${row.loginName}`,
+    });
     return toUserRow(getUser(ctx, userId));
   })();
 }
@@ -127,7 +150,12 @@ export function setUserActive(ctx: ServiceContext, actor: Actor, userId: string,
 export function unlockUser(ctx: ServiceContext, lockout: LoginLockout, actor: Actor, userId: string): UserRow {
   const row = getUser(ctx, userId);
   const lifted = lockout.unlock(row.loginName);
-  recordAudit(ctx, actor, { operation: 'users.unlock', entityKind: 'user', entityId: userId, summary: `解除用户 ${row.loginName} 的登录锁定（${lifted} 处）` });
+  recordAudit(ctx, actor, {
+    operation: 'users.unlock',
+    entityKind: 'user',
+    entityId: userId,
+    summary: `解除用户 ${row.loginName} 的登录锁定（${lifted} 处）`,
+  });
   return toUserRow(row);
 }
 
@@ -138,7 +166,13 @@ export function unlockUser(ctx: ServiceContext, lockout: LoginLockout, actor: Ac
  * name at this source, whether the name exists or not. A hash of a lower cost than the current
  * one is replaced after a successful check.
  */
-export async function authenticate(ctx: ServiceContext, lockout: LoginLockout, source: string, loginName: string, password: string): Promise<Row> {
+export async function authenticate(
+  ctx: ServiceContext,
+  lockout: LoginLockout,
+  source: string,
+  loginName: string,
+  password: string,
+): Promise<Row> {
   const row = ctx.db.orm.select().from(users).where(eq(users.loginName, loginName)).get();
   const locked = lockout.isLocked(loginName, source);
   const matches = await ctx.passwords.verify(password, row?.passwordHash ?? null);
@@ -165,8 +199,14 @@ export async function authenticate(ctx: ServiceContext, lockout: LoginLockout, s
 }
 
 /** Checks the old password and sets the new one; the caller ends the user's other sessions. */
-export async function changeOwnPassword(ctx: ServiceContext, actor: Actor & { id: string }, oldPassword: string, newPassword: string): Promise<void> {
+export async function changeOwnPassword(
+  ctx: ServiceContext,
+  actor: Actor & { id: string },
+  oldPassword: string,
+  newPassword: string,
+): Promise<void> {
   const row = getUser(ctx, actor.id);
-  if (!(await ctx.passwords.verify(oldPassword, row.passwordHash))) throw new AppError('BAD_CREDENTIALS', '原密码错误', { oldPassword: '原密码错误' });
+  if (!(await ctx.passwords.verify(oldPassword, row.passwordHash)))
+    throw new AppError('BAD_CREDENTIALS', '原密码错误', { oldPassword: '原密码错误' });
   await resetPassword(ctx, actor, actor.id, newPassword);
 }

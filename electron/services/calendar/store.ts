@@ -42,7 +42,13 @@ function festivalsOf(y: HolidayYear): string[] {
 
 /** What the renderer needs to count and explain dates itself, and the settings page's table. */
 export function calendarInfo(ctx: ServiceContext): CalendarInfo {
-  const stored = new Map(ctx.db.orm.select().from(calendarYears).all().map((r) => [r.year, r]));
+  const stored = new Map(
+    ctx.db.orm
+      .select()
+      .from(calendarYears)
+      .all()
+      .map((r) => [r.year, r]),
+  );
   const builtin = new Set(builtinYears().map((y) => y.year));
   const years = mergeYears(builtinYears(), storedYears(ctx));
   const today = localDate(ctx.clock.now());
@@ -64,7 +70,11 @@ export function calendarInfo(ctx: ServiceContext): CalendarInfo {
 
 function checkYear(y: HolidayYear): void {
   const problems = validateHolidayYear(y);
-  if (problems.length) throw new AppError('VALIDATION', `${y.year} 年节假日安排有误：${problems.slice(0, 5).join('；')}${problems.length > 5 ? ` 等 ${problems.length} 处` : ''}`);
+  if (problems.length)
+    throw new AppError(
+      'VALIDATION',
+      `${y.year} 年节假日安排有误：${problems.slice(0, 5).join('；')}${problems.length > 5 ? ` 等 ${problems.length} 处` : ''}`,
+    );
   if (Object.keys(y.holidays).length === 0) throw new AppError('VALIDATION', `${y.year} 年节假日安排中没有放假日期`);
 }
 
@@ -79,7 +89,10 @@ function saveYears(ctx: ServiceContext, actor: Actor, years: HolidayYear[], how:
         ctx.db.orm
           .insert(calendarYears)
           .values({ year: y.year, holidays: y.holidays, workdays: y.workdays, source: y.source, updatedAt: at, updatedBy: actor.name })
-          .onConflictDoUpdate({ target: calendarYears.year, set: { holidays: y.holidays, workdays: y.workdays, source: y.source, updatedAt: at, updatedBy: actor.name } })
+          .onConflictDoUpdate({
+            target: calendarYears.year,
+            set: { holidays: y.holidays, workdays: y.workdays, source: y.source, updatedAt: at, updatedBy: actor.name },
+          })
           .run();
         recordAudit(ctx, actor, {
           operation: 'calendar.saveYear',
@@ -130,5 +143,7 @@ export function removeCalendarYear(ctx: ServiceContext, actor: Actor, year: numb
 
 /** Count the open deadlines again on the current calendar (after an upgrade, or on request). */
 export function recomputeNow(ctx: ServiceContext, actor: Actor): CalendarChange {
-  return ctx.db.sqlite.transaction(() => ({ years: [], recomputed: recomputeDeadlines(ctx, actor, loadCalendar(ctx), '按当前节假日安排重新计算') })).immediate();
+  return ctx.db.sqlite
+    .transaction(() => ({ years: [], recomputed: recomputeDeadlines(ctx, actor, loadCalendar(ctx), '按当前节假日安排重新计算') }))
+    .immediate();
 }

@@ -37,10 +37,19 @@ export type CaseRefKind = 'id' | 'caseId' | 'confirmation' | 'followup' | 'docum
 
 export function caseAccessFacts(ctx: Pick<ServiceContext, 'db'>, who: CaseReader, caseId: string): CaseAccessFacts {
   const c = loadCase(ctx, caseId);
-  const assignedIds = ctx.db.orm.select({ id: caseMediators.mediatorId }).from(caseMediators).where(eq(caseMediators.caseId, caseId)).all().map((r) => r.id);
+  const assignedIds = ctx.db.orm
+    .select({ id: caseMediators.mediatorId })
+    .from(caseMediators)
+    .where(eq(caseMediators.caseId, caseId))
+    .all()
+    .map((r) => r.id);
   let recusal: string | null = null;
   if (who.mediatorId) {
-    const m = ctx.db.orm.select({ name: mediators.name, phone: mediators.phone, idNumber: mediators.idNumber }).from(mediators).where(eq(mediators.id, who.mediatorId)).get();
+    const m = ctx.db.orm
+      .select({ name: mediators.name, phone: mediators.phone, idNumber: mediators.idNumber })
+      .from(mediators)
+      .where(eq(mediators.id, who.mediatorId))
+      .get();
     if (m) recusal = recusalReason(m, caseParties(ctx, caseId));
   }
   return {
@@ -94,7 +103,11 @@ export function restrictedView(d: CaseDetail): CaseDetail {
   return {
     ...d,
     reporter: d.reporter ? { ...d.reporter, phone: d.reporter.phone ? maskPhone(d.reporter.phone) : undefined } : null,
-    parties: d.parties.map((p) => ({ ...p, idNumber: p.idNumber ? maskIdNumber(p.idNumber) : null, phone: p.phone ? maskPhone(p.phone) : null })),
+    parties: d.parties.map((p) => ({
+      ...p,
+      idNumber: p.idNumber ? maskIdNumber(p.idNumber) : null,
+      phone: p.phone ? maskPhone(p.phone) : null,
+    })),
     sessions: [],
     agreement: null,
     undisputed: null,

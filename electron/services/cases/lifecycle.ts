@@ -21,7 +21,13 @@ import { lockCase, writeCase, type CaseRecord } from './versioning';
 
 type StepInput = z.output<typeof stepInput>;
 
-function change(ctx: ServiceContext, actor: Actor, id: string, version: number, fn: (c: CaseRecord) => { patch: Partial<CaseRecord>; operation: string; summary: string }) {
+function change(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  fn: (c: CaseRecord) => { patch: Partial<CaseRecord>; operation: string; summary: string },
+) {
   ctx.db.sqlite
     .transaction(() => {
       const c = lockCase(ctx, id, version);
@@ -90,7 +96,11 @@ export function stepCase(ctx: ServiceContext, actor: Actor, input: StepInput): v
         patch.closedAt = at;
         break;
     }
-    return { patch, operation: `case.${input.action}`, summary: `${ACTIONS[input.action].label}（${statusLabel(from)} → ${statusLabel(to)}）${detail}` };
+    return {
+      patch,
+      operation: `case.${input.action}`,
+      summary: `${ACTIONS[input.action].label}（${statusLabel(from)} → ${statusLabel(to)}）${detail}`,
+    };
   });
 }
 
@@ -99,15 +109,21 @@ export function setDeadline(ctx: ServiceContext, actor: Actor, id: string, versi
     if (deadline < c.registeredAt.slice(0, 10)) {
       throw new AppError('VALIDATION', `化解期限不能早于登记日期（${c.registeredAt.slice(0, 10)}）`, { deadline: '期限不能早于登记日期' });
     }
-    if (!['registered', 'accepted', 'mediating'].includes(c.status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能再调整期限`);
+    if (!['registered', 'accepted', 'mediating'].includes(c.status))
+      throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能再调整期限`);
     // Set by hand: the date stands as entered and a calendar change does not move it.
-    return { patch: { deadline, deadlineNominal: null }, operation: 'case.setDeadline', summary: `化解期限由 ${c.deadline ?? '未设定'} 调整为 ${deadline}，理由：${reason}` };
+    return {
+      patch: { deadline, deadlineNominal: null },
+      operation: 'case.setDeadline',
+      summary: `化解期限由 ${c.deadline ?? '未设定'} 调整为 ${deadline}，理由：${reason}`,
+    };
   });
 }
 
 export function escalateCase(ctx: ServiceContext, actor: Actor, id: string, version: number, reason: string): void {
   change(ctx, actor, id, version, (c) => {
-    if (!['registered', 'accepted', 'mediating'].includes(c.status)) throw new AppError('ILLEGAL_STEP', `案件${statusLabel(c.status)}，不能上报`);
+    if (!['registered', 'accepted', 'mediating'].includes(c.status))
+      throw new AppError('ILLEGAL_STEP', `案件${statusLabel(c.status)}，不能上报`);
     const up = nextTier(c.tier as Tier);
     if (!up) throw new AppError('REFUSED', '案件已在区级层面，不能再上报');
     return {
@@ -118,7 +134,13 @@ export function escalateCase(ctx: ServiceContext, actor: Actor, id: string, vers
   });
 }
 
-export function updateCaseFields(ctx: ServiceContext, actor: Actor, id: string, version: number, p: z.output<typeof caseFieldsPatch>): void {
+export function updateCaseFields(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  p: z.output<typeof caseFieldsPatch>,
+): void {
   change(ctx, actor, id, version, () => {
     const patch: Partial<CaseRecord> = {};
     if (p.title !== undefined) patch.title = p.title;
@@ -139,7 +161,15 @@ export function updateCaseFields(ctx: ServiceContext, actor: Actor, id: string, 
   });
 }
 
-export function setAgreement(ctx: ServiceContext, actor: Actor, id: string, version: number, agreement: z.output<typeof agreementInput>, agreedAmountFen: number | undefined, effectiveAt: string | undefined): void {
+export function setAgreement(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  agreement: z.output<typeof agreementInput>,
+  agreedAmountFen: number | undefined,
+  effectiveAt: string | undefined,
+): void {
   change(ctx, actor, id, version, (c) => {
     if (c.outcome !== 'agreement' && !canStep(c.status as Status, 'agree')) {
       throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能编辑调解协议（仅调解中或已达成协议的案件）`);
@@ -151,7 +181,13 @@ export function setAgreement(ctx: ServiceContext, actor: Actor, id: string, vers
   });
 }
 
-export function setUndisputed(ctx: ServiceContext, actor: Actor, id: string, version: number, undisputed: z.output<typeof undisputedInput>): void {
+export function setUndisputed(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  undisputed: z.output<typeof undisputedInput>,
+): void {
   change(ctx, actor, id, version, (c) => {
     if (c.outcome !== 'failed' && !canStep(c.status as Status, 'fail')) {
       throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能记载无争议事实（仅调解中或调解不成的案件）`);

@@ -6,7 +6,11 @@
 import { formatCaseNumber } from '../../common/domain/caseNumber';
 import type { ServiceContext } from '../core/context';
 
-export function drawCaseNumber(ctx: Pick<ServiceContext, 'db'>, year: number, abbr: string): { year: number; serial: number; caseNumber: string } {
+export function drawCaseNumber(
+  ctx: Pick<ServiceContext, 'db'>,
+  year: number,
+  abbr: string,
+): { year: number; serial: number; caseNumber: string } {
   const row = ctx.db.sqlite
     .prepare(
       `INSERT INTO counters (name, value) VALUES (?, 1)

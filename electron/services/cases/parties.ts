@@ -36,7 +36,7 @@ export function refuseFutureDates(p: ParsedParty, today: string, field: string):
 
 /** Normalised values: ID numbers upper-cased without spaces, phones in one format, birth date from the ID. */
 export function partyValues(p: ParsedParty, today: string) {
-  const idType = (p.idNumber ? (p.idType ?? 'resident_id') : (p.idType ?? null));
+  const idType = p.idNumber ? (p.idType ?? 'resident_id') : (p.idType ?? null);
   let idNumber = p.idNumber ?? null;
   let birthDate = p.birthDate ?? null;
   let sex = p.sex ?? null;
@@ -77,7 +77,12 @@ export function caseParties(ctx: Pick<ServiceContext, 'db'>, caseId: string): Pa
 }
 
 /** Insert a list of parties for a case; agents point at earlier entries by index or at existing ids. */
-export function insertParties(ctx: Pick<ServiceContext, 'db' | 'clock'>, caseId: string, list: ParsedParty[], firstOrdinal: number): PartyRecord[] {
+export function insertParties(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  caseId: string,
+  list: ParsedParty[],
+  firstOrdinal: number,
+): PartyRecord[] {
   const at = rfc3339(ctx.clock.now());
   const today = at.slice(0, 10);
   const ids = list.map(() => newId());
@@ -88,13 +93,17 @@ export function insertParties(ctx: Pick<ServiceContext, 'db' | 'clock'>, caseId:
       if (p.representsIndex !== undefined && p.representsIndex !== null) {
         const target = list[p.representsIndex];
         if (!target || target.role === 'agent' || p.representsIndex === i) {
-          throw new AppError('VALIDATION', `第 ${i + 1} 名当事人（代理人）所代理的当事人不存在`, { [`parties.${i}.representsIndex`]: '请选择被代理的当事人' });
+          throw new AppError('VALIDATION', `第 ${i + 1} 名当事人（代理人）所代理的当事人不存在`, {
+            [`parties.${i}.representsIndex`]: '请选择被代理的当事人',
+          });
         }
         representsId = ids[p.representsIndex]!;
       } else if (p.representsId) {
         representsId = p.representsId;
       } else {
-        throw new AppError('VALIDATION', `代理人“${p.name}”须注明代理哪一方当事人`, { [`parties.${i}.representsIndex`]: '请选择被代理的当事人' });
+        throw new AppError('VALIDATION', `代理人“${p.name}”须注明代理哪一方当事人`, {
+          [`parties.${i}.representsIndex`]: '请选择被代理的当事人',
+        });
       }
     }
     return {
@@ -122,11 +131,24 @@ export function addParty(ctx: ServiceContext, actor: Actor, caseId: string, vers
     const [row] = insertParties(ctx, caseId, [{ ...p, representsIndex: null }], existing.length);
     // The case's partyIds change: raise the case version so the upload sends it again.
     writeCase(ctx, c, {});
-    recordAudit(ctx, actor, { operation: 'parties.add', entityKind: 'party', entityId: row!.id, caseId, summary: `添加${PARTY_ROLE_LABELS[p.role]}：${p.name}` });
+    recordAudit(ctx, actor, {
+      operation: 'parties.add',
+      entityKind: 'party',
+      entityId: row!.id,
+      caseId,
+      summary: `添加${PARTY_ROLE_LABELS[p.role]}：${p.name}`,
+    });
   })();
 }
 
-export function updateParty(ctx: ServiceContext, actor: Actor, caseId: string, partyId: string, partyVersion: number, p: ParsedParty): void {
+export function updateParty(
+  ctx: ServiceContext,
+  actor: Actor,
+  caseId: string,
+  partyId: string,
+  partyVersion: number,
+  p: ParsedParty,
+): void {
   ctx.db.sqlite.transaction(() => {
     loadCase(ctx, caseId);
     const before = caseParties(ctx, caseId).find((e) => e.id === partyId);
@@ -134,8 +156,19 @@ export function updateParty(ctx: ServiceContext, actor: Actor, caseId: string, p
     const today = rfc3339(ctx.clock.now()).slice(0, 10);
     refuseFutureDates(p, today, 'party');
     const values = partyValues(p, today);
-    bumpRow(ctx, parties, partyId, partyVersion, { ...values, representsId: p.role === 'agent' ? (p.representsId ?? before.representsId) : null });
-    recordAudit(ctx, actor, { operation: 'parties.update', entityKind: 'party', entityId: partyId, caseId, summary: `修改当事人信息：${p.name}`, before: { name: before.name, role: before.role }, after: { name: values.name, role: values.role } });
+    bumpRow(ctx, parties, partyId, partyVersion, {
+      ...values,
+      representsId: p.role === 'agent' ? (p.representsId ?? before.representsId) : null,
+    });
+    recordAudit(ctx, actor, {
+      operation: 'parties.update',
+      entityKind: 'party',
+      entityId: partyId,
+      caseId,
+      summary: `修改当事人信息：${p.name}`,
+      before: { name: before.name, role: before.role },
+      after: { name: values.name, role: values.role },
+    });
   })();
 }
 
@@ -152,7 +185,13 @@ export function removeParty(ctx: ServiceContext, actor: Actor, caseId: string, v
     bumpRow(ctx, parties, partyId, target.version, { deleted: true });
     for (const agent of list.filter((e) => e.representsId === partyId)) bumpRow(ctx, parties, agent.id, agent.version, { deleted: true });
     writeCase(ctx, c, {});
-    recordAudit(ctx, actor, { operation: 'parties.remove', entityKind: 'party', entityId: partyId, caseId, summary: `删除当事人：${target.name}` });
+    recordAudit(ctx, actor, {
+      operation: 'parties.remove',
+      entityKind: 'party',
+      entityId: partyId,
+      caseId,
+      summary: `删除当事人：${target.name}`,
+    });
   })();
 }
 

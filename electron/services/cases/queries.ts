@@ -54,7 +54,10 @@ function namesFor(ctx: Pick<ServiceContext, 'db'>, ids: string[]) {
 function toRows(ctx: ServiceContext, list: (typeof cases.$inferSelect)[] | Parameters<typeof caseRow>[0][]): CaseRow[] {
   const { nearDeadlineDays } = getSettings(ctx);
   const today = localDate(ctx.clock.now());
-  const { partyNames, mediatorNames } = namesFor(ctx, list.map((c) => c.id));
+  const { partyNames, mediatorNames } = namesFor(
+    ctx,
+    list.map((c) => c.id),
+  );
   const cal = loadCalendar(ctx);
   return list.map((c) => {
     const p = partyNames.get(c.id);
@@ -90,10 +93,19 @@ export function listCases(ctx: ServiceContext, input: ListInput) {
   if (input.registeredFrom) where.push(gte(cases.registeredAt, input.registeredFrom));
   if (input.registeredTo) where.push(lte(cases.registeredAt, `${input.registeredTo}T99`));
   if (input.mediatorId) {
-    where.push(exists(ctx.db.orm.select({ one: sql`1` }).from(caseMediators).where(and(eq(caseMediators.caseId, cases.id), eq(caseMediators.mediatorId, input.mediatorId)))));
+    where.push(
+      exists(
+        ctx.db.orm
+          .select({ one: sql`1` })
+          .from(caseMediators)
+          .where(and(eq(caseMediators.caseId, cases.id), eq(caseMediators.mediatorId, input.mediatorId))),
+      ),
+    );
   }
   const cond = and(...where);
-  const sortCol = { registeredAt: cases.registeredAt, deadline: cases.deadline, caseNumber: cases.caseNumber, updatedAt: cases.updatedAt }[input.sort];
+  const sortCol = { registeredAt: cases.registeredAt, deadline: cases.deadline, caseNumber: cases.caseNumber, updatedAt: cases.updatedAt }[
+    input.sort
+  ];
   const order = input.order === 'asc' ? asc(sortCol) : desc(sortCol);
   const rows = ctx.db.orm
     .select(listColumns)
@@ -103,7 +115,12 @@ export function listCases(ctx: ServiceContext, input: ListInput) {
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all();
-  const total = ctx.db.orm.select({ n: sql<number>`count(*)` }).from(cases).where(cond).get()?.n ?? 0;
+  const total =
+    ctx.db.orm
+      .select({ n: sql<number>`count(*)` })
+      .from(cases)
+      .where(cond)
+      .get()?.n ?? 0;
   return { rows: toRows(ctx, rows), total, page: input.page, pageSize: input.pageSize };
 }
 
@@ -164,7 +181,13 @@ export function deskSummary(ctx: ServiceContext, user: { mediatorId: string | nu
   const today = localDate(ctx.clock.now());
   const horizon = new Date(ctx.clock.now().getTime() + nearDeadlineDays * 86_400_000);
   const open = and(eq(cases.deleted, false), inArray(cases.status, OPEN_STATUSES));
-  const overdue = ctx.db.orm.select(listColumns).from(cases).where(and(open, lt(cases.deadline, today))).orderBy(asc(cases.deadline)).limit(100).all();
+  const overdue = ctx.db.orm
+    .select(listColumns)
+    .from(cases)
+    .where(and(open, lt(cases.deadline, today)))
+    .orderBy(asc(cases.deadline))
+    .limit(100)
+    .all();
   const dueSoon = ctx.db.orm
     .select(listColumns)
     .from(cases)
@@ -172,9 +195,24 @@ export function deskSummary(ctx: ServiceContext, user: { mediatorId: string | nu
     .orderBy(asc(cases.deadline))
     .limit(100)
     .all();
-  const count = (cond: SQL | undefined) => ctx.db.orm.select({ n: sql<number>`count(*)` }).from(cases).where(cond).get()?.n ?? 0;
+  const count = (cond: SQL | undefined) =>
+    ctx.db.orm
+      .select({ n: sql<number>`count(*)` })
+      .from(cases)
+      .where(cond)
+      .get()?.n ?? 0;
   const mine = user.mediatorId
-    ? count(and(open, exists(ctx.db.orm.select({ one: sql`1` }).from(caseMediators).where(and(eq(caseMediators.caseId, cases.id), eq(caseMediators.mediatorId, user.mediatorId))))))
+    ? count(
+        and(
+          open,
+          exists(
+            ctx.db.orm
+              .select({ one: sql`1` })
+              .from(caseMediators)
+              .where(and(eq(caseMediators.caseId, cases.id), eq(caseMediators.mediatorId, user.mediatorId))),
+          ),
+        ),
+      )
     : 0;
   return {
     today,

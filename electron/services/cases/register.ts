@@ -26,7 +26,11 @@ export function registerCase(ctx: ServiceContext, actor: Actor, input: RegisterI
   });
   const missingKeys = Object.keys(missing);
   if (missingKeys.length > 0) {
-    const fieldMap: Record<string, string> = { reporterName: 'reporter.name', reporterGrid: 'reporter.grid', petitionReference: 'reporter.reference' };
+    const fieldMap: Record<string, string> = {
+      reporterName: 'reporter.name',
+      reporterGrid: 'reporter.grid',
+      petitionReference: 'reporter.reference',
+    };
     const fields = Object.fromEntries(Object.entries(missing).map(([k, v]) => [fieldMap[k] ?? k, v]));
     throw new AppError('VALIDATION', `${sourceLabel(input.source)}的案件须填写上报信息：${Object.values(missing).join('；')}`, fields);
   }

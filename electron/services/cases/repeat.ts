@@ -30,13 +30,15 @@ export function findRepeats(
   for (const c of candidates) {
     const id = c.idNumber?.replace(/\s+/g, '').toUpperCase();
     if (id && id.length >= 6) {
-      for (const hit of byId.all(id) as Hit[]) if (!found.has(hit.caseId)) found.set(hit.caseId, { ...hit, status: hit.status, reason: `当事人“${hit.partyName}”证件号码相同` });
+      for (const hit of byId.all(id) as Hit[])
+        if (!found.has(hit.caseId)) found.set(hit.caseId, { ...hit, status: hit.status, reason: `当事人“${hit.partyName}”证件号码相同` });
     }
     const name = c.name?.trim();
     if (name && c.phone) {
       const phone = validatePhone(c.phone);
       const normalized = phone.ok ? phone.normalized : c.phone.trim();
-      for (const hit of byNamePhone.all(normalized, name) as Hit[]) if (!found.has(hit.caseId)) found.set(hit.caseId, { ...hit, status: hit.status, reason: `当事人“${hit.partyName}”姓名和电话相同` });
+      for (const hit of byNamePhone.all(normalized, name) as Hit[])
+        if (!found.has(hit.caseId)) found.set(hit.caseId, { ...hit, status: hit.status, reason: `当事人“${hit.partyName}”姓名和电话相同` });
     }
   }
   if (excludeCaseId) found.delete(excludeCaseId);

@@ -29,7 +29,11 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
   if (!q) return [];
   const db = ctx.db.sqlite;
   const hits = new Map<string, SearchHit>();
-  const add = (rows: Omit<SearchHit, 'matchedParty' | 'matchedOn'>[], on: SearchHit['matchedOn'], party?: (id: string) => string | null) => {
+  const add = (
+    rows: Omit<SearchHit, 'matchedParty' | 'matchedOn'>[],
+    on: SearchHit['matchedOn'],
+    party?: (id: string) => string | null,
+  ) => {
     for (const r of rows) {
       if (hits.size >= limit) return;
       if (!hits.has(r.id)) hits.set(r.id, { ...r, status: r.status, matchedOn: on, matchedParty: party ? party(r.id) : null });
@@ -57,32 +61,52 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
   if (full) add(db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.case_number = ? AND c.deleted = 0`).all(q) as never[], 'caseNumber');
   const loose = full ? null : matchCaseNumberQuery(q);
   if (loose?.serial !== undefined) {
-    const rows = loose.year !== undefined
-      ? db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.year = ? AND c.serial = ? AND c.deleted = 0`).all(loose.year, loose.serial)
-      : db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.serial = ? AND c.deleted = 0 ORDER BY c.year DESC LIMIT ?`).all(loose.serial, fetchN);
+    const rows =
+      loose.year !== undefined
+        ? db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.year = ? AND c.serial = ? AND c.deleted = 0`).all(loose.year, loose.serial)
+        : db
+            .prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.serial = ? AND c.deleted = 0 ORDER BY c.year DESC LIMIT ?`)
+            .all(loose.serial, fetchN);
     add(rows as never[], 'caseNumber');
   }
 
   const compact = q.replace(/[\s-]/g, '').toUpperCase();
   // ID numbers: 15/18-character resident IDs and other documents' numbers (letters + digits).
   if (/^[0-9A-Z]{8,20}$/.test(compact) && /\d{6,}/.test(compact)) {
-    byParties(db.prepare(`SELECT ${partyCols} FROM parties WHERE id_number = ? AND deleted = 0 LIMIT ?`).all(compact, fetchN) as PartyHit[], 'idNumber');
+    byParties(
+      db.prepare(`SELECT ${partyCols} FROM parties WHERE id_number = ? AND deleted = 0 LIMIT ?`).all(compact, fetchN) as PartyHit[],
+      'idNumber',
+    );
   }
   // Phones: digits only (a landline may be typed with a dash); prefix so a partial number works.
   if (/^\d{7,12}$/.test(compact)) {
     // Landlines are stored as 区号-号码: try both 3- and 4-digit area codes.
-    const phones = compact.startsWith('0') ? [compact, `${compact.slice(0, 3)}-${compact.slice(3)}`, `${compact.slice(0, 4)}-${compact.slice(4)}`] : [compact];
+    const phones = compact.startsWith('0')
+      ? [compact, `${compact.slice(0, 3)}-${compact.slice(3)}`, `${compact.slice(0, 4)}-${compact.slice(4)}`]
+      : [compact];
     for (const p of phones) {
-      byParties(db.prepare(`SELECT ${partyCols} FROM parties WHERE phone >= ? AND phone < ? AND deleted = 0 LIMIT ?`).all(p, p + MAX_CHAR, fetchN) as PartyHit[], 'phone');
+      byParties(
+        db
+          .prepare(`SELECT ${partyCols} FROM parties WHERE phone >= ? AND phone < ? AND deleted = 0 LIMIT ?`)
+          .all(p, p + MAX_CHAR, fetchN) as PartyHit[],
+        'phone',
+      );
     }
   }
   // Names: any text with a letter or a CJK character.
   if (/[\p{L}]/u.test(q) && !full) {
-    byParties(db.prepare(`SELECT ${partyCols} FROM parties WHERE name >= ? AND name < ? AND deleted = 0 ORDER BY name LIMIT ?`).all(q, q + MAX_CHAR, fetchN) as PartyHit[], 'name');
+    byParties(
+      db
+        .prepare(`SELECT ${partyCols} FROM parties WHERE name >= ? AND name < ? AND deleted = 0 ORDER BY name LIMIT ?`)
+        .all(q, q + MAX_CHAR, fetchN) as PartyHit[],
+      'name',
+    );
     if ([...q].length >= 3 && hits.size < limit) {
       const phrase = `"${q.replace(/"/g, '""')}"`;
       const rows = db
-        .prepare(`SELECT p.case_id AS caseId, p.name, p.phone, p.id_number AS idNumber FROM parties_fts f JOIN parties p ON p.rowid = f.rowid WHERE parties_fts MATCH ? AND p.deleted = 0 LIMIT ?`)
+        .prepare(
+          `SELECT p.case_id AS caseId, p.name, p.phone, p.id_number AS idNumber FROM parties_fts f JOIN parties p ON p.rowid = f.rowid WHERE parties_fts MATCH ? AND p.deleted = 0 LIMIT ?`,
+        )
         .all(phrase, fetchN) as PartyHit[];
       byParties(rows, 'name');
     }
@@ -91,8 +115,15 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
 }
 
 /** The same searches done the slow way, for `npm run bench` to compare against. */
-export function searchBaseline(ctx: Pick<ServiceContext, 'db'>, q: string, column: 'name' | 'phone' | 'id_number' | 'case_number', limit = 30): number {
+export function searchBaseline(
+  ctx: Pick<ServiceContext, 'db'>,
+  q: string,
+  column: 'name' | 'phone' | 'id_number' | 'case_number',
+  limit = 30,
+): number {
   const table = column === 'case_number' ? 'cases' : 'parties';
-  const rows = ctx.db.sqlite.prepare(`SELECT rowid FROM ${table} WHERE ${column} LIKE ? ESCAPE '\\' ORDER BY ${column} LIMIT ?`).all(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, limit);
+  const rows = ctx.db.sqlite
+    .prepare(`SELECT rowid FROM ${table} WHERE ${column} LIKE ? ESCAPE '\\' ORDER BY ${column} LIMIT ?`)
+    .all(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, limit);
   return rows.length;
 }

@@ -52,5 +52,6 @@ export function bumpRow<T extends SQLiteTable & { id: unknown; version: unknown 
     .set({ ...patch, version: sql`${t.version} + 1`, updatedAt: rfc3339(ctx.clock.now()) } as never)
     .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
     .run();
-  if (result.changes !== 1) throw new AppError('CONFLICT', '已被他人修改：该记录在您打开之后被其他人修改过，请刷新后重新操作（您的修改未保存）。');
+  if (result.changes !== 1)
+    throw new AppError('CONFLICT', '已被他人修改：该记录在您打开之后被其他人修改过，请刷新后重新操作（您的修改未保存）。');
 }

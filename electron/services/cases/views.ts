@@ -38,14 +38,30 @@ export function partyView(p: PartyRecord): PartyView {
 }
 
 export function sessionView(s: SessionRecord): SessionView {
-  return { id: s.id, version: s.version, heldAt: s.heldAt, place: s.place, participants: s.participants, record: s.record, recorder: s.recorder, mediatorId: s.mediatorId };
+  return {
+    id: s.id,
+    version: s.version,
+    heldAt: s.heldAt,
+    place: s.place,
+    participants: s.participants,
+    record: s.record,
+    recorder: s.recorder,
+    mediatorId: s.mediatorId,
+  };
 }
 
 /**
  * Deadline state only matters while a case is open: a closed case is never "overdue". The note
  * says how the deadline was reached when a holiday or weekend moved it (shown on any case).
  */
-export function deadlineInfo(status: Status, deadline: string | null, nominal: string | null, today: string, nearDays: number, cal: LegalCalendar) {
+export function deadlineInfo(
+  status: Status,
+  deadline: string | null,
+  nominal: string | null,
+  today: string,
+  nearDays: number,
+  cal: LegalCalendar,
+) {
   const deadlineNote = dueReason(cal, nominal, deadline);
   if (!deadline || !isOpen(status)) return { deadlineState: 'none' as const, daysLeft: null, workingDaysLeft: null, deadlineNote };
   return {
@@ -57,7 +73,10 @@ export function deadlineInfo(status: Status, deadline: string | null, nominal: s
 }
 
 export function caseRow(
-  c: Pick<CaseRecord, 'id' | 'version' | 'caseNumber' | 'title' | 'category' | 'source' | 'tier' | 'status' | 'registeredAt' | 'deadline' | 'deadlineNominal'>,
+  c: Pick<
+    CaseRecord,
+    'id' | 'version' | 'caseNumber' | 'title' | 'category' | 'source' | 'tier' | 'status' | 'registeredAt' | 'deadline' | 'deadlineNominal'
+  >,
   names: { parties: string; mediators: string },
   today: string,
   nearDays: number,

@@ -41,11 +41,20 @@ export function recordAudit(ctx: Pick<ServiceContext, 'db' | 'clock'>, actor: Ac
 }
 
 export function caseTimeline(ctx: Pick<ServiceContext, 'db'>, caseId: string) {
-  return ctx.db.orm
-    .select({ id: audit.id, at: audit.at, actorName: audit.actorName, operation: audit.operation, summary: audit.summary, entityKind: audit.entityKind })
-    .from(audit)
-    .where(eq(audit.caseId, caseId))
-    // audit_case_idx is (case_id, id): UUID v7 ids give time order without a sort.
-    .orderBy(asc(audit.id))
-    .all();
+  return (
+    ctx.db.orm
+      .select({
+        id: audit.id,
+        at: audit.at,
+        actorName: audit.actorName,
+        operation: audit.operation,
+        summary: audit.summary,
+        entityKind: audit.entityKind,
+      })
+      .from(audit)
+      .where(eq(audit.caseId, caseId))
+      // audit_case_idx is (case_id, id): UUID v7 ids give time order without a sort.
+      .orderBy(asc(audit.id))
+      .all()
+  );
 }

@@ -40,7 +40,8 @@ const TRAVEL_DOC = new RegExp(`${NOT_BEFORE}(?:[EGDSP]\\d{8}|E[A-Z]\\d{7}|[CHM]\
 const UUID = /(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])/g;
 const BEARER = /(Bearer\s+)[^\s"',]+/gi;
 /** `token=abc`, `password: abc`, and JSON's `"password":"a b"` (the whole quoted value). */
-const SECRET_FIELD = /("?(?:token|password|passwordHash|secret|authorization|credential|cookie)"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|[^"\s,}]+)/gi;
+const SECRET_FIELD =
+  /("?(?:token|password|passwordHash|secret|authorization|credential|cookie)"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|[^"\s,}]+)/gi;
 
 /**
  * Full-width digits, letters, plus, minus, parentheses, full stop and the ideographic space (Chinese

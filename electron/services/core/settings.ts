@@ -38,7 +38,14 @@ export function updateSettings(ctx: ServiceContext, actor: Actor, patch: Setting
         .onConflictDoUpdate({ target: settingsTable.key, set: { value: value, updatedAt: at } })
         .run();
     }
-    recordAudit(ctx, actor, { operation: 'settings.update', entityKind: 'settings', entityId: 'settings', summary: '修改系统设置', before, after: next });
+    recordAudit(ctx, actor, {
+      operation: 'settings.update',
+      entityKind: 'settings',
+      entityId: 'settings',
+      summary: '修改系统设置',
+      before,
+      after: next,
+    });
   })();
   return next;
 }

@@ -56,7 +56,10 @@ export function referralDueDate(r: Pick<ReferralRow, 'materialsSignedAt' | 'time
 }
 
 /** The last day as the law counts it: the plain-count day moved off a rest day. */
-export function referralLegalDue(cal: LegalCalendar, r: Pick<ReferralRow, 'materialsSignedAt' | 'timeLimitDays' | 'extensionDays'>): LegalDue | null {
+export function referralLegalDue(
+  cal: LegalCalendar,
+  r: Pick<ReferralRow, 'materialsSignedAt' | 'timeLimitDays' | 'extensionDays'>,
+): LegalDue | null {
   const nominal = referralDueDate(r);
   return nominal ? legalDue(cal, nominal) : null;
 }
@@ -137,7 +140,12 @@ export function listReferrals(ctx: ServiceContext, status: 'open' | 'reported' |
   const where = [eq(cases.deleted, false)];
   if (status === 'open') where.push(sql`${courtReferrals.result} IS NULL`);
   if (status === 'reported') where.push(sql`${courtReferrals.result} IS NOT NULL`);
-  const rows = ctx.db.orm.select({ c: cases, r: courtReferrals }).from(courtReferrals).innerJoin(cases, eq(cases.id, courtReferrals.caseId)).where(and(...where)).all();
+  const rows = ctx.db.orm
+    .select({ c: cases, r: courtReferrals })
+    .from(courtReferrals)
+    .innerJoin(cases, eq(cases.id, courtReferrals.caseId))
+    .where(and(...where))
+    .all();
   const ids = rows.map((x) => x.c.id);
   const pn = partyNamesFor(ctx, ids);
   const mn = mediatorNamesFor(ctx, ids);
@@ -163,9 +171,12 @@ export function listReferrals(ctx: ServiceContext, status: 'open' | 'reported' |
 export function registerReferral(ctx: ServiceContext, actor: Actor, input: RegisterReferral): ReferralView {
   const t = input.referral;
   const now = today(ctx);
-  if (t.referredAt > now) throw new AppError('VALIDATION', `委派/委托日期不能晚于今天（${now}）`, { 'referral.referredAt': '委派/委托日期不能晚于今天' });
+  if (t.referredAt > now)
+    throw new AppError('VALIDATION', `委派/委托日期不能晚于今天（${now}）`, { 'referral.referredAt': '委派/委托日期不能晚于今天' });
   if (t.materialsSignedAt > now) {
-    throw new AppError('VALIDATION', `签收材料日期不能晚于今天（${now}）：期限自调解员实际签收法院材料之日起算`, { 'referral.materialsSignedAt': '签收材料日期不能晚于今天' });
+    throw new AppError('VALIDATION', `签收材料日期不能晚于今天（${now}）：期限自调解员实际签收法院材料之日起算`, {
+      'referral.materialsSignedAt': '签收材料日期不能晚于今天',
+    });
   }
   const procedure = t.mode === 'entrusted' ? (t.procedure ?? null) : null;
   const limit = courtReferralLimitDays(t.mode, procedure); // throws for 委托 without a procedure
@@ -182,7 +193,10 @@ export function registerReferral(ctx: ServiceContext, actor: Actor, input: Regis
         .innerJoin(cases, eq(cases.id, courtReferrals.caseId))
         .where(and(eq(courtReferrals.referenceNumber, t.referenceNumber), eq(courtReferrals.court, t.court), eq(cases.deleted, false)))
         .get();
-      if (dup) throw new AppError('REFUSED', `${t.court}${t.referenceNumber}已登记为本中心案件 ${dup.caseNumber}，不能重复登记`, { 'referral.referenceNumber': '该案号已登记' });
+      if (dup)
+        throw new AppError('REFUSED', `${t.court}${t.referenceNumber}已登记为本中心案件 ${dup.caseNumber}，不能重复登记`, {
+          'referral.referenceNumber': '该案号已登记',
+        });
       caseId = registerCase(ctx, actor, {
         ...input.case,
         source: t.mode === 'delegated' ? 'court_delegated' : 'court_entrusted',
@@ -213,15 +227,33 @@ export function registerReferral(ctx: ServiceContext, actor: Actor, input: Regis
         summary:
           `登记${t.court}${COURT_MODE_SHORT[t.mode]}调解案件 ${t.referenceNumber}（${categoryLabel(input.case.category)}）` +
           `${procedure ? `，${COURT_PROCEDURE_LABELS[procedure]}` : ''}，${t.materialsSignedAt} 签收材料，期限 ${limit} 日，至 ${due}${legal.reason ? `（${legal.reason}）` : ''}`,
-        after: { mode: t.mode, procedure, court: t.court, referenceNumber: t.referenceNumber, referredAt: t.referredAt, materialsSignedAt: t.materialsSignedAt, timeLimitDays: limit, deadline: due, deadlineNominal: nominal },
+        after: {
+          mode: t.mode,
+          procedure,
+          court: t.court,
+          referenceNumber: t.referenceNumber,
+          referredAt: t.referredAt,
+          materialsSignedAt: t.materialsSignedAt,
+          timeLimitDays: limit,
+          deadline: due,
+          deadlineNominal: nominal,
+        },
       });
-      if (input.mediator) assignMediator(ctx, actor, { id: caseId, version: c.version, mediatorId: input.mediator.mediatorId, role: 'lead', chosenBy: input.mediator.chosenBy });
+      if (input.mediator)
+        assignMediator(ctx, actor, {
+          id: caseId,
+          version: c.version,
+          mediatorId: input.mediator.mediatorId,
+          role: 'lead',
+          chosenBy: input.mediator.chosenBy,
+        });
     })
     .immediate();
   return getReferral(ctx, caseId)!;
 }
 
-export const CONSENT_REQUIRED_MESSAGE = '延长调解期限须经双方当事人同意：请确认双方均已同意，并写明同意的方式（如书面同意书、调解笔录签字），否则不能延长。';
+export const CONSENT_REQUIRED_MESSAGE =
+  '延长调解期限须经双方当事人同意：请确认双方均已同意，并写明同意的方式（如书面同意书、调解笔录签字），否则不能延长。';
 
 export function extendReferral(ctx: ServiceContext, actor: Actor, input: z.output<typeof extendReferralInput>): ReferralView {
   ctx.db.sqlite
@@ -230,7 +262,8 @@ export function extendReferral(ctx: ServiceContext, actor: Actor, input: z.outpu
       const r = requireReferral(ctx, c.id);
       if (r.result) throw new AppError('REFUSED', '已向法院报告调解结果，不能再延长调解期限');
       if (!isOpen(c.status as Status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能延长调解期限`);
-      if (!input.bothConsented || !input.consent) throw new AppError('REFUSED', CONSENT_REQUIRED_MESSAGE, { consent: '请记录双方当事人同意延长的方式' });
+      if (!input.bothConsented || !input.consent)
+        throw new AppError('REFUSED', CONSENT_REQUIRED_MESSAGE, { consent: '请记录双方当事人同意延长的方式' });
       const cal = loadCalendar(ctx);
       const before = referralLegalDue(cal, r)?.due ?? null;
       const now = today(ctx);
@@ -278,12 +311,18 @@ export function reportResult(ctx: ServiceContext, actor: Actor, input: z.output<
       const c = lockCase(ctx, input.id, input.version);
       const r = requireReferral(ctx, c.id);
       if (r.result) {
-        throw new AppError('REFUSED', `已于 ${r.resultReportedAt ?? ''} 向法院报告调解结果（${COURT_RESULT_LABELS[r.result as CourtResult] ?? r.result}），不能重复报告`);
+        throw new AppError(
+          'REFUSED',
+          `已于 ${r.resultReportedAt ?? ''} 向法院报告调解结果（${COURT_RESULT_LABELS[r.result as CourtResult] ?? r.result}），不能重复报告`,
+        );
       }
       const start = r.materialsSignedAt ?? r.referredAt;
-      if (input.reportedAt < start) throw new AppError('VALIDATION', `报告日期不能早于签收材料日期（${start}）`, { reportedAt: '报告日期不能早于签收材料日期' });
+      if (input.reportedAt < start)
+        throw new AppError('VALIDATION', `报告日期不能早于签收材料日期（${start}）`, { reportedAt: '报告日期不能早于签收材料日期' });
       if (input.agreementEffectiveAt && input.agreementEffectiveAt < start) {
-        throw new AppError('VALIDATION', `协议生效日期不能早于签收材料日期（${start}）`, { agreementEffectiveAt: '协议生效日期不能早于签收材料日期' });
+        throw new AppError('VALIDATION', `协议生效日期不能早于签收材料日期（${start}）`, {
+          agreementEffectiveAt: '协议生效日期不能早于签收材料日期',
+        });
       }
       let stepped = false;
       if (c.outcome) {
@@ -294,7 +333,10 @@ export function reportResult(ctx: ServiceContext, actor: Actor, input: z.output<
       } else if (isOpen(c.status as Status)) {
         const action = STEP_FOR[input.result];
         if (!canStep(c.status as Status, action)) {
-          throw new AppError('ILLEGAL_STEP', `案件当前为“${statusLabel(c.status)}”，不能报告“${COURT_RESULT_LABELS[input.result]}”；${input.result === 'withdrawn' ? '请先受理案件' : '请先受理并开始调解'}`);
+          throw new AppError(
+            'ILLEGAL_STEP',
+            `案件当前为“${statusLabel(c.status)}”，不能报告“${COURT_RESULT_LABELS[input.result]}”；${input.result === 'withdrawn' ? '请先受理案件' : '请先受理并开始调解'}`,
+          );
         }
         stepCase(ctx, actor, {
           id: c.id,

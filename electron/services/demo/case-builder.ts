@@ -18,7 +18,18 @@ import type { DomainDates } from './dates';
 import { idAt } from './ids';
 import { personName } from './names';
 import type { People, Person } from './people';
-import { area as pickArea, COURT, COURT_CODE, gridName, POLICE_STATIONS, sessionPlace, UNITS, type Area, type Organisation, type OrgKind } from './places';
+import {
+  area as pickArea,
+  COURT,
+  COURT_CODE,
+  gridName,
+  POLICE_STATIONS,
+  sessionPlace,
+  UNITS,
+  type Area,
+  type Organisation,
+  type OrgKind,
+} from './places';
 import { weighted, type Rng } from './prng';
 import type { DemoMediator } from './roster';
 import {
@@ -41,13 +52,36 @@ import type { AuditRowValues, DemoWriter } from './writer';
 // ------------------------------------------------------------------------------------------------
 
 const pickCategory = weighted<CategoryCode>([
-  ['neighbor', 18], ['marriage_family', 14], ['housing_homestead', 9], ['contract', 8], ['damages', 9], ['traffic_accident', 7],
-  ['labor', 7], ['property_management', 6], ['consumer', 4], ['business', 3], ['forest_land', 2], ['land_expropriation', 3],
-  ['environment', 1.5], ['medical', 1.5], ['other', 5], ['petition_backlog', 1], ['administrative', 0.8], ['insolvency', 0.4],
+  ['neighbor', 18],
+  ['marriage_family', 14],
+  ['housing_homestead', 9],
+  ['contract', 8],
+  ['damages', 9],
+  ['traffic_accident', 7],
+  ['labor', 7],
+  ['property_management', 6],
+  ['consumer', 4],
+  ['business', 3],
+  ['forest_land', 2],
+  ['land_expropriation', 3],
+  ['environment', 1.5],
+  ['medical', 1.5],
+  ['other', 5],
+  ['petition_backlog', 1],
+  ['administrative', 0.8],
+  ['insolvency', 0.4],
 ]);
 
 const SOURCE_BASE: Readonly<Record<SourceCode, number>> = {
-  walk_in: 42, grid_report: 15, petition_referral: 5, informant_report: 5, court_delegated: 10, court_entrusted: 4, agency_referral: 7, hotline: 6, other: 6,
+  walk_in: 42,
+  grid_report: 15,
+  petition_referral: 5,
+  informant_report: 5,
+  court_delegated: 10,
+  court_entrusted: 4,
+  agency_referral: 7,
+  hotline: 6,
+  other: 6,
 };
 const SOURCE_BOOST: Partial<Record<CategoryCode, Partial<Record<SourceCode, number>>>> = {
   neighbor: { grid_report: 2.5, court_delegated: 0.3, court_entrusted: 0.2 },
@@ -79,10 +113,24 @@ function pickSource(rng: Rng, category: CategoryCode): SourceCode {
 }
 
 /** 小纠纷不出村、大纠纷不出镇、疑难纠纷不出区: most disputes arise in the village or the town. */
-const tierVillage = weighted<Tier>([['village', 55], ['town', 33], ['district', 12]]);
-const tierTown = weighted<Tier>([['village', 20], ['town', 50], ['district', 30]]);
-const tierDistrict = weighted<Tier>([['town', 30], ['district', 70]]);
-const tierCourt = weighted<Tier>([['town', 15], ['district', 85]]);
+const tierVillage = weighted<Tier>([
+  ['village', 55],
+  ['town', 33],
+  ['district', 12],
+]);
+const tierTown = weighted<Tier>([
+  ['village', 20],
+  ['town', 50],
+  ['district', 30],
+]);
+const tierDistrict = weighted<Tier>([
+  ['town', 30],
+  ['district', 70],
+]);
+const tierCourt = weighted<Tier>([
+  ['town', 15],
+  ['district', 85],
+]);
 function pickTier(rng: Rng, category: CategoryCode, source: SourceCode): Tier {
   if (courtModeOf(source)) return tierCourt(rng);
   if (['petition_backlog', 'administrative', 'insolvency', 'medical'].includes(category)) return tierDistrict(rng);
@@ -95,17 +143,107 @@ function pickTier(rng: Rng, category: CategoryCode, source: SourceCode): Tier {
  * past their deadline (the desk's overdue list: a few per cent of a year's cases, not half).
  */
 const STATUS_BY_AGE: readonly (readonly [number, (rng: Rng) => Status])[] = [
-  [2, weighted<Status>([['registered', 45], ['accepted', 20], ['mediating', 20], ['rejected', 5], ['transferred', 5], ['withdrawn', 2], ['agreement', 3]])],
-  [10, weighted<Status>([['registered', 8], ['accepted', 15], ['mediating', 40], ['agreement', 15], ['failed', 5], ['withdrawn', 4], ['transferred', 4], ['rejected', 4], ['closed', 5]])],
-  [40, weighted<Status>([['registered', 2], ['accepted', 5], ['mediating', 22], ['agreement', 20], ['failed', 7], ['withdrawn', 3], ['transferred', 3], ['rejected', 4], ['closed', 34]])],
-  [90, weighted<Status>([['registered', 0.2], ['accepted', 0.5], ['mediating', 4], ['agreement', 8], ['failed', 2], ['withdrawn', 1], ['transferred', 1], ['rejected', 4], ['closed', 79.3]])],
-  [Infinity, weighted<Status>([['registered', 0.05], ['accepted', 0.1], ['mediating', 0.4], ['agreement', 3], ['failed', 1], ['withdrawn', 0.5], ['transferred', 0.5], ['rejected', 4], ['closed', 90.45]])],
+  [
+    2,
+    weighted<Status>([
+      ['registered', 45],
+      ['accepted', 20],
+      ['mediating', 20],
+      ['rejected', 5],
+      ['transferred', 5],
+      ['withdrawn', 2],
+      ['agreement', 3],
+    ]),
+  ],
+  [
+    10,
+    weighted<Status>([
+      ['registered', 8],
+      ['accepted', 15],
+      ['mediating', 40],
+      ['agreement', 15],
+      ['failed', 5],
+      ['withdrawn', 4],
+      ['transferred', 4],
+      ['rejected', 4],
+      ['closed', 5],
+    ]),
+  ],
+  [
+    40,
+    weighted<Status>([
+      ['registered', 2],
+      ['accepted', 5],
+      ['mediating', 22],
+      ['agreement', 20],
+      ['failed', 7],
+      ['withdrawn', 3],
+      ['transferred', 3],
+      ['rejected', 4],
+      ['closed', 34],
+    ]),
+  ],
+  [
+    90,
+    weighted<Status>([
+      ['registered', 0.2],
+      ['accepted', 0.5],
+      ['mediating', 4],
+      ['agreement', 8],
+      ['failed', 2],
+      ['withdrawn', 1],
+      ['transferred', 1],
+      ['rejected', 4],
+      ['closed', 79.3],
+    ]),
+  ],
+  [
+    Infinity,
+    weighted<Status>([
+      ['registered', 0.05],
+      ['accepted', 0.1],
+      ['mediating', 0.4],
+      ['agreement', 3],
+      ['failed', 1],
+      ['withdrawn', 0.5],
+      ['transferred', 0.5],
+      ['rejected', 4],
+      ['closed', 90.45],
+    ]),
+  ],
 ];
-const pickClosedOutcome = weighted<Outcome>([['agreement', 68], ['failed', 20], ['withdrawn', 7], ['transferred', 5]]);
-const pickSessionCount = weighted<number>([[1, 45], [2, 30], [3, 15], [4, 10]]);
-const pickPartyCount = weighted<number>([[2, 50], [3, 28], [4, 13], [5, 4], [6, 2], [7, 1.2], [8, 0.9], [10, 0.9]]);
-const pickPerformance = weighted<'performed' | 'partly' | 'not_performed'>([['performed', 80], ['partly', 12], ['not_performed', 8]]);
-const pickMethod = weighted<'visit' | 'phone' | 'other'>([['visit', 45], ['phone', 50], ['other', 5]]);
+const pickClosedOutcome = weighted<Outcome>([
+  ['agreement', 68],
+  ['failed', 20],
+  ['withdrawn', 7],
+  ['transferred', 5],
+]);
+const pickSessionCount = weighted<number>([
+  [1, 45],
+  [2, 30],
+  [3, 15],
+  [4, 10],
+]);
+const pickPartyCount = weighted<number>([
+  [2, 50],
+  [3, 28],
+  [4, 13],
+  [5, 4],
+  [6, 2],
+  [7, 1.2],
+  [8, 0.9],
+  [10, 0.9],
+]);
+const pickPerformance = weighted<'performed' | 'partly' | 'not_performed'>([
+  ['performed', 80],
+  ['partly', 12],
+  ['not_performed', 8],
+]);
+const pickMethod = weighted<'visit' | 'phone' | 'other'>([
+  ['visit', 45],
+  ['phone', 50],
+  ['other', 5],
+]);
 
 /** Which side is an organisation, by category: workers against a company, owners against 物业 ... */
 const ORG_SIDE: Partial<Record<CategoryCode, { p: number; kinds: readonly OrgKind[] }>> = {
@@ -125,11 +263,23 @@ const ORG_SIDE: Partial<Record<CategoryCode, { p: number; kinds: readonly OrgKin
   other: { p: 0.03, kinds: ['company'] },
 };
 /** Group disputes: many applicants against one respondent. */
-const GROUP: Partial<Record<CategoryCode, number>> = { labor: 0.25, land_expropriation: 0.3, environment: 0.4, insolvency: 0.4, petition_backlog: 0.1 };
+const GROUP: Partial<Record<CategoryCode, number>> = {
+  labor: 0.25,
+  land_expropriation: 0.3,
+  environment: 0.4,
+  insolvency: 0.4,
+  petition_backlog: 0.1,
+};
 /** Disputes between people who live side by side. */
 const SAME_PLACE = new Set<CategoryCode>(['neighbor', 'housing_homestead', 'marriage_family', 'forest_land']);
 const CROSS_UNIT: Partial<Record<CategoryCode, number>> = {
-  land_expropriation: 0.6, petition_backlog: 0.7, environment: 0.6, administrative: 0.5, insolvency: 0.6, labor: 0.25, housing_homestead: 0.12,
+  land_expropriation: 0.6,
+  petition_backlog: 0.7,
+  environment: 0.6,
+  administrative: 0.5,
+  insolvency: 0.6,
+  labor: 0.25,
+  housing_homestead: 0.12,
 };
 const LAW_FIRMS = ['河南牧野律师事务所', '河南卫河律师事务所', '河南新乡平原律师事务所', '河南豫北律师事务所', '牧野区法律援助中心'];
 
@@ -262,7 +412,8 @@ function composeParties(env: BuildEnv, category: CategoryCode, a: Area, unit: st
     }
   }
   out.push({ role: 'applicant', person: first });
-  for (let k = 1; k < applicants; k++) out.push({ role: 'applicant', person: group ? people.person({ area: a, unit }) : anyone(env, category, a, unit, out) });
+  for (let k = 1; k < applicants; k++)
+    out.push({ role: 'applicant', person: group ? people.person({ area: a, unit }) : anyone(env, category, a, unit, out) });
   for (let k = 0; k < respondents; k++) {
     if (orgRespondent && k === 0) out.push({ role: 'respondent', org: people.org(rng.pick(orgSide.kinds)) });
     else out.push({ role: 'respondent', person: anyone(env, category, a, unit, out) });
@@ -288,10 +439,20 @@ function composeParties(env: BuildEnv, category: CategoryCode, a: Area, unit: st
     const agent = people.person({ minYear: 1960, maxYear: 1998 });
     if (lawyer) {
       const firm = rng.pick(LAW_FIRMS);
-      out.push({ role: 'agent', person: { ...agent, occupation: firm === '牧野区法律援助中心' ? '法律援助律师' : `律师（${firm}）` }, represents, authority: 'special' });
+      out.push({
+        role: 'agent',
+        person: { ...agent, occupation: firm === '牧野区法律援助中心' ? '法律援助律师' : `律师（${firm}）` },
+        represents,
+        authority: 'special',
+      });
     } else {
       const principal = out[represents]!.person;
-      out.push({ role: 'agent', person: { ...agent, occupation: '近亲属', address: principal?.address ?? agent.address }, represents, authority: 'general' });
+      out.push({
+        role: 'agent',
+        person: { ...agent, occupation: '近亲属', address: principal?.address ?? agent.address },
+        represents,
+        authority: 'general',
+      });
     }
   }
   return out;
@@ -338,7 +499,17 @@ interface Ev {
 /** A case's audit events, collected while its history is drawn and written in time order at the end. */
 class Timeline {
   readonly events: Ev[] = [];
-  add(ms: number, op: string, kind: string, entityId: string, summary: string, actor: string, bumps: boolean, before: object | string | null = null, after: object | string | null = null): void {
+  add(
+    ms: number,
+    op: string,
+    kind: string,
+    entityId: string,
+    summary: string,
+    actor: string,
+    bumps: boolean,
+    before: object | string | null = null,
+    after: object | string | null = null,
+  ): void {
     this.events.push({ ms, op, kind, entityId, summary, actor, before, after, bumps });
   }
 }
@@ -357,7 +528,9 @@ const S_MEDIATING = statusJson('mediating');
 const S_CLOSED = statusJson('closed');
 const S_FAILED = statusJson('failed', ',"outcome":"failed"');
 const S_WITHDRAWN = statusJson('withdrawn', ',"outcome":"withdrawn"');
-const STATUS_JSON = Object.fromEntries(['registered', 'accepted', 'mediating', 'agreement', 'failed', 'withdrawn', 'transferred'].map((x) => [x, statusJson(x)])) as Record<Status, string>;
+const STATUS_JSON = Object.fromEntries(
+  ['registered', 'accepted', 'mediating', 'agreement', 'failed', 'withdrawn', 'transferred'].map((x) => [x, statusJson(x)]),
+) as Record<Status, string>;
 
 const COURT_RESULT_LABELS = { agreement: '调解成功（达成协议）', failed: '调解不成', withdrawn: '当事人撤回' } as const;
 const METHOD_LABELS = { visit: '上门回访', phone: '电话回访', other: '其他方式' } as const;
@@ -425,14 +598,18 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
     assignMs = acceptMs + rng.int(5, 240) * MINUTE;
     if (started) startMs = afterDays(rng, assignMs, 0, 4);
   }
-  const extensionDays = mode && started && (f.extension || rng.chance(0.08)) ? rng.pick(mode === 'entrusted' && procedure === 'simple' ? [3, 5, 7] : [7, 10, 15, 30]) : 0;
+  const extensionDays =
+    mode && started && (f.extension || rng.chance(0.08))
+      ? rng.pick(mode === 'entrusted' && procedure === 'simple' ? [3, 5, 7] : [7, 10, 15, 30])
+      : 0;
   if (hasOutcome) {
     if (!accepted) outMs = afterDays(rng, R, 0, 5);
     else if (!started) outMs = afterDays(rng, acceptMs!, 1, 20);
     else {
       const limit = plannedLimit + extensionDays;
       const r = rng.next();
-      const days = r < 0.75 ? rng.int(1, Math.max(1, limit - 1)) : r < 0.93 ? rng.int(limit, limit + 15) : rng.int(limit + 15, limit * 3 + 30);
+      const days =
+        r < 0.75 ? rng.int(1, Math.max(1, limit - 1)) : r < 0.93 ? rng.int(limit, limit + 15) : rng.int(limit + 15, limit * 3 + 30);
       outMs = Math.max(afterDays(rng, acceptMs!, days, days), startMs! + rng.int(1, 5) * HOUR);
     }
   }
@@ -458,7 +635,11 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
   const signedOn = mode ? day(R) : null;
   // Stored as the app stores them: the plain-count day, and that day moved off a rest day.
   const courtDueBefore = mode ? env.dates.legal(env.dates.courtDue(mode, procedure, signedOn!, 0)) : null;
-  const deadlineNominal = mode ? env.dates.courtDue(mode, procedure, signedOn!, extensionDays) : acceptMs === null ? null : env.dates.caseDeadline(day(acceptMs), source);
+  const deadlineNominal = mode
+    ? env.dates.courtDue(mode, procedure, signedOn!, extensionDays)
+    : acceptMs === null
+      ? null
+      : env.dates.caseDeadline(day(acceptMs), source);
   const deadline = deadlineNominal === null ? null : env.dates.legal(deadlineNominal);
 
   // ---- people ---------------------------------------------------------------------------------
@@ -473,7 +654,8 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
   const amountText = yuanText(amount);
   const place = unit;
   const baseTitle = rng.pick(texts.titles);
-  const title = applicants.length > 2 ? `${A}等${applicants.length}人与${B}${baseTitle}` : rng.chance(0.6) ? `${A}与${B}${baseTitle}` : baseTitle;
+  const title =
+    applicants.length > 2 ? `${A}等${applicants.length}人与${B}${baseTitle}` : rng.chance(0.6) ? `${A}与${B}${baseTitle}` : baseTitle;
   // Facts and claims are written in pairs (texts.ts): keep them about the same dispute.
   const factIndex = rng.int(0, texts.facts.length - 1);
   const summary = fill(texts.facts[factIndex]!, A, B, place, amountText);
@@ -485,7 +667,15 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
   const caseId = idAt(R);
   const timeline = new Timeline();
   const clerk = rng.pick(env.clerks);
-  timeline.add(R, 'cases.register', 'case', caseId, `登记案件 ${caseNumber}：${title}（${categoryLabel(category)}，${sourceLabel(source)}）`, clerk, false);
+  timeline.add(
+    R,
+    'cases.register',
+    'case',
+    caseId,
+    `登记案件 ${caseNumber}：${title}（${categoryLabel(category)}，${sourceLabel(source)}）`,
+    clerk,
+    false,
+  );
 
   // ---- reporter -------------------------------------------------------------------------------
   let reporter: Record<string, string> | null = null;
@@ -494,19 +684,28 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
       reporter = { name: personName(rng, rng.chance(0.5) ? 'male' : 'female').name, grid: gridName(rng, a, unit), phone: people.phone() };
       break;
     case 'informant_report':
-      reporter = { name: personName(rng, rng.chance(0.5) ? 'male' : 'female').name, organisation: rng.pick(['牧野区平安志愿者协会', `${unit}信息员`, '牧野区老党员调解工作室', '牧野区退役军人调解工作室']), phone: people.phone() };
+      reporter = {
+        name: personName(rng, rng.chance(0.5) ? 'male' : 'female').name,
+        organisation: rng.pick(['牧野区平安志愿者协会', `${unit}信息员`, '牧野区老党员调解工作室', '牧野区退役军人调解工作室']),
+        phone: people.phone(),
+      };
       break;
     case 'petition_referral':
       reporter = { reference: `牧信转〔${year}〕${env.serials.next('petition', year, 20)}号`, organisation: '牧野区信访局' };
       break;
     case 'agency_referral':
       reporter = {
-        organisation: rng.chance(0.6) ? `新乡市公安局牧野分局${rng.pick(POLICE_STATIONS)}` : rng.pick(['牧野区市场监督管理局', '牧野区人力资源和社会保障局', '新乡市公安局交通管理支队三大队']),
+        organisation: rng.chance(0.6)
+          ? `新乡市公安局牧野分局${rng.pick(POLICE_STATIONS)}`
+          : rng.pick(['牧野区市场监督管理局', '牧野区人力资源和社会保障局', '新乡市公安局交通管理支队三大队']),
         name: personName(rng, 'male').name,
       };
       break;
     case 'hotline':
-      reporter = { organisation: '12345政务服务便民热线', reference: `${day(R).replace(/-/g, '')}${String(env.serials.next('hotline', year, 500)).padStart(5, '0')}` };
+      reporter = {
+        organisation: '12345政务服务便民热线',
+        reference: `${day(R).replace(/-/g, '')}${String(env.serials.next('hotline', year, 500)).padStart(5, '0')}`,
+      };
       break;
     default:
       break;
@@ -533,7 +732,16 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
       clerk,
       true,
       null,
-      { mode, procedure, court: COURT, referenceNumber, referredAt: referredOn, materialsSignedAt: signedOn, timeLimitDays: plannedLimit, deadline: courtDueBefore },
+      {
+        mode,
+        procedure,
+        court: COURT,
+        referenceNumber,
+        referredAt: referredOn,
+        materialsSignedAt: signedOn,
+        timeLimitDays: plannedLimit,
+        deadline: courtDueBefore,
+      },
     );
   }
 
@@ -547,16 +755,35 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
   if (acceptMs !== null) {
     // The app sets the centre's deadline on acceptance only when none is set (a court's is).
     const setsDeadline = !mode;
-    timeline.add(acceptMs, 'case.accept', 'case', caseId, `受理（已登记 → 已受理）${setsDeadline && deadline ? `，化解期限 ${deadline}` : ''}`, leader, true, S_REGISTERED, {
-      status: 'accepted',
-      acceptedAt: at(acceptMs),
-      ...(setsDeadline ? { deadline } : {}),
-    });
+    timeline.add(
+      acceptMs,
+      'case.accept',
+      'case',
+      caseId,
+      `受理（已登记 → 已受理）${setsDeadline && deadline ? `，化解期限 ${deadline}` : ''}`,
+      leader,
+      true,
+      S_REGISTERED,
+      {
+        status: 'accepted',
+        acceptedAt: at(acceptMs),
+        ...(setsDeadline ? { deadline } : {}),
+      },
+    );
     for (let k = 0; k < team.length; k++) {
-      timeline.add(assignMs! + k * 1000, 'case.assignMediator', 'case', caseId, `${chosenBy === 'parties' && k === 0 ? '当事人选定' : '指派'}调解员 ${team[k]!.name}${k === 0 ? '' : '（协助）'}`, leader, true);
+      timeline.add(
+        assignMs! + k * 1000,
+        'case.assignMediator',
+        'case',
+        caseId,
+        `${chosenBy === 'parties' && k === 0 ? '当事人选定' : '指派'}调解员 ${team[k]!.name}${k === 0 ? '' : '（协助）'}`,
+        leader,
+        true,
+      );
     }
   }
-  if (startMs !== null) timeline.add(startMs, 'case.start', 'case', caseId, '开始调解（已受理 → 调解中）', lead!.name, true, S_ACCEPTED, S_MEDIATING);
+  if (startMs !== null)
+    timeline.add(startMs, 'case.start', 'case', caseId, '开始调解（已受理 → 调解中）', lead!.name, true, S_ACCEPTED, S_MEDIATING);
 
   // Escalation happens while the case is open; it moves the tier, not the status.
   let tier: Tier = originTier;
@@ -566,7 +793,17 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
     const openEnd = outMs ?? limitNow;
     escalatedMs = Math.floor(R + (openEnd - R) * rng.bell(0.15, 0.85));
     tier = up;
-    timeline.add(escalatedMs, 'case.escalate', 'case', caseId, `由${tierLabel(originTier)}上报至${tierLabel(up)}，理由：${rng.pick(ESCALATE_REASONS)}`, lead?.name ?? clerk, true, { tier: originTier }, { tier: up });
+    timeline.add(
+      escalatedMs,
+      'case.escalate',
+      'case',
+      caseId,
+      `由${tierLabel(originTier)}上报至${tierLabel(up)}，理由：${rng.pick(ESCALATE_REASONS)}`,
+      lead?.name ?? clerk,
+      true,
+      { tier: originTier },
+      { tier: up },
+    );
   }
 
   // ---- sessions -------------------------------------------------------------------------------
@@ -618,7 +855,17 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
     const consentMs = Math.max(startMs! + MINUTE, Math.min(outMs ?? limitNow, dueMs, limitNow) - rng.int(1, 48) * HOUR);
     const consent = rng.pick(['双方当事人签署书面同意书', '双方当事人在调解笔录中签字同意', '双方当事人电话确认同意并录音']);
     extensionConsent = `${day(consentMs)} 延长${extensionDays}日：${consent}`;
-    timeline.add(consentMs, 'court.extend', 'case', caseId, `经双方当事人同意延长调解期限 ${extensionDays} 日（${consent}），期限由 ${courtDueBefore} 延至 ${deadline}`, lead!.name, true, { extensionDays: 0, deadline: courtDueBefore }, { extensionDays, deadline });
+    timeline.add(
+      consentMs,
+      'court.extend',
+      'case',
+      caseId,
+      `经双方当事人同意延长调解期限 ${extensionDays} 日（${consent}），期限由 ${courtDueBefore} 延至 ${deadline}`,
+      lead!.name,
+      true,
+      { extensionDays: 0, deadline: courtDueBefore },
+      { extensionDays, deadline },
+    );
   }
 
   // ---- outcome --------------------------------------------------------------------------------
@@ -634,7 +881,17 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
   const from: Status = startMs !== null ? 'mediating' : accepted ? 'accepted' : 'registered';
   if (rejectMs !== null) {
     rejectReason = rng.pick(REJECT_REASONS);
-    timeline.add(rejectMs, 'case.reject', 'case', caseId, `${ACTIONS.reject.label}（已登记 → 不予受理），理由：${rejectReason}`, leader, true, S_REGISTERED, { status: 'rejected', rejectReason });
+    timeline.add(
+      rejectMs,
+      'case.reject',
+      'case',
+      caseId,
+      `${ACTIONS.reject.label}（已登记 → 不予受理），理由：${rejectReason}`,
+      leader,
+      true,
+      S_REGISTERED,
+      { status: 'rejected', rejectReason },
+    );
   }
   if (outMs !== null) {
     outcome = effective as Outcome;
@@ -642,7 +899,12 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
     switch (effective) {
       case 'agreement': {
         const termCount = rng.int(1, 4);
-        agreedAmountFen = amount !== null ? Math.round((amount * rng.bell(0.4, 1)) / 10000) * 10000 || amount : rng.chance(0.3) ? rng.int(5, 200) * 10000 : null;
+        agreedAmountFen =
+          amount !== null
+            ? Math.round((amount * rng.bell(0.4, 1)) / 10000) * 10000 || amount
+            : rng.chance(0.3)
+              ? rng.int(5, 200) * 10000
+              : null;
         const agreedText = yuanText(agreedAmountFen);
         agreementEffectiveAt = day(outMs);
         performanceDeadline = rng.chance(0.7) ? env.dates.addDays(agreementEffectiveAt, rng.pick([0, 7, 15, 30, 60, 90])) : null;
@@ -655,54 +917,139 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
           ...(rng.chance(0.04) ? { oral: true } : {}),
         };
         outcomeNote = rng.chance(0.2) ? '当场履行完毕' : null;
-        timeline.add(outMs, 'case.agree', 'case', caseId, `${ACTIONS.agree.label}（调解中 → 达成协议）`, actor, true, S_MEDIATING, { status: 'agreement', outcome: 'agreement', agreementEffectiveAt });
+        timeline.add(outMs, 'case.agree', 'case', caseId, `${ACTIONS.agree.label}（调解中 → 达成协议）`, actor, true, S_MEDIATING, {
+          status: 'agreement',
+          outcome: 'agreement',
+          agreementEffectiveAt,
+        });
         break;
       }
       case 'failed': {
         outcomeNote = rng.pick(texts.failure);
-        timeline.add(outMs, 'case.fail', 'case', caseId, `${ACTIONS.fail.label}（调解中 → 调解不成），理由：${outcomeNote}`, actor, true, S_MEDIATING, S_FAILED);
+        timeline.add(
+          outMs,
+          'case.fail',
+          'case',
+          caseId,
+          `${ACTIONS.fail.label}（调解中 → 调解不成），理由：${outcomeNote}`,
+          actor,
+          true,
+          S_MEDIATING,
+          S_FAILED,
+        );
         if (f.undisputed || rng.chance(0.35)) {
           const facts = rng.sample(texts.facts_undisputed, 2).concat([`${A}与${B}之间的纠纷发生于${day(R).slice(0, 4)}年`]);
-          undisputed = { consent: true, facts, disputedPoints: ['赔偿（给付）数额', ...(rng.chance(0.5) ? ['履行期限'] : [])], failureReason: outcomeNote, place: sessionPlaceName };
-          timeline.add(Math.max(outMs + 1000, Math.min(outMs + 20 * MINUTE, limitNow)), 'case.setUndisputed', 'case', caseId, `编辑无争议事实记载（${facts.length} 项事实）`, actor, true);
+          undisputed = {
+            consent: true,
+            facts,
+            disputedPoints: ['赔偿（给付）数额', ...(rng.chance(0.5) ? ['履行期限'] : [])],
+            failureReason: outcomeNote,
+            place: sessionPlaceName,
+          };
+          timeline.add(
+            Math.max(outMs + 1000, Math.min(outMs + 20 * MINUTE, limitNow)),
+            'case.setUndisputed',
+            'case',
+            caseId,
+            `编辑无争议事实记载（${facts.length} 项事实）`,
+            actor,
+            true,
+          );
         }
         break;
       }
       case 'withdrawn':
         outcomeNote = rng.pick(WITHDRAW_REASONS);
-        timeline.add(outMs, 'case.withdraw', 'case', caseId, `${ACTIONS.withdraw.label}（${statusLabel(from)} → 已撤回），理由：${outcomeNote}`, actor, true, STATUS_JSON[from], S_WITHDRAWN);
+        timeline.add(
+          outMs,
+          'case.withdraw',
+          'case',
+          caseId,
+          `${ACTIONS.withdraw.label}（${statusLabel(from)} → 已撤回），理由：${outcomeNote}`,
+          actor,
+          true,
+          STATUS_JSON[from],
+          S_WITHDRAWN,
+        );
         break;
       case 'transferred': {
         const [target, reason] = rng.pick(TRANSFER_TARGETS);
         transferredTo = target;
         outcomeNote = reason;
-        timeline.add(outMs, 'case.transfer', 'case', caseId, `${ACTIONS.transfer.label}（${statusLabel(from)} → 已移交）至 ${target}，理由：${reason}`, actor, true, STATUS_JSON[from], { status: 'transferred', outcome: 'transferred', transferredTo: target });
+        timeline.add(
+          outMs,
+          'case.transfer',
+          'case',
+          caseId,
+          `${ACTIONS.transfer.label}（${statusLabel(from)} → 已移交）至 ${target}，理由：${reason}`,
+          actor,
+          true,
+          STATUS_JSON[from],
+          { status: 'transferred', outcome: 'transferred', transferredTo: target },
+        );
         break;
       }
       default:
         break;
     }
   }
-  if (closeMs !== null) timeline.add(closeMs, 'case.close', 'case', caseId, `${ACTIONS.close.label}（${statusLabel(effective)} → 已结案）`, lead?.name ?? leader, true, STATUS_JSON[effective], S_CLOSED);
+  if (closeMs !== null)
+    timeline.add(
+      closeMs,
+      'case.close',
+      'case',
+      caseId,
+      `${ACTIONS.close.label}（${statusLabel(effective)} → 已结案）`,
+      lead?.name ?? leader,
+      true,
+      STATUS_JSON[effective],
+      S_CLOSED,
+    );
 
   // ---- result reported to the court ----------------------------------------------------------------
-  const courtResult = mode && accepted && outMs !== null && (effective === 'agreement' || effective === 'failed' || effective === 'withdrawn') ? effective : null;
+  const courtResult =
+    mode && accepted && outMs !== null && (effective === 'agreement' || effective === 'failed' || effective === 'withdrawn')
+      ? effective
+      : null;
   const reportedMs = courtResult ? Math.min(afterDays(rng, outMs!, 0, 3), limitNow) : null;
   // 特邀调解规定: a failed 委派 mediation sends the court's materials back for filing.
   const materialsReturned = mode === 'delegated' && courtResult === 'failed';
   if (courtResult) {
-    timeline.add(reportedMs!, 'court.reportResult', 'case', caseId, `${day(reportedMs!)} 向${COURT}报告调解结果：${COURT_RESULT_LABELS[courtResult]}${courtResult !== 'agreement' && outcomeNote ? `，原因：${outcomeNote}` : ''}${materialsReturned ? '；材料退回法院' : ''}`, lead?.name ?? leader, true);
+    timeline.add(
+      reportedMs!,
+      'court.reportResult',
+      'case',
+      caseId,
+      `${day(reportedMs!)} 向${COURT}报告调解结果：${COURT_RESULT_LABELS[courtResult]}${courtResult !== 'agreement' && outcomeNote ? `，原因：${outcomeNote}` : ''}${materialsReturned ? '；材料退回法院' : ''}`,
+      lead?.name ?? leader,
+      true,
+    );
   }
 
   // ---- cross-unit, petitions, figures ---------------------------------------------------------------
   const crossUnit = f.crossUnit || rng.chance(CROSS_UNIT[category] ?? 0.1);
-  const leadUnit = crossUnit ? (originTier === 'district' || rng.chance(0.3) ? rng.pick(UNITS) : `${a.name}${a.kind === 'town' ? '人民政府' : '办事处'}`) : null;
-  const coUnits = crossUnit ? rng.sample(UNITS.filter((u) => u !== leadUnit), rng.int(1, 3)) : [];
-  const responsibleLeader = crossUnit ? `${personName(rng, 'male').name}（${rng.pick(['副镇长', '街道办事处副主任', '区司法局副局长', '党委副书记', '区信访局副局长'])}）` : null;
-  const responsiblePerson = crossUnit ? `${personName(rng, rng.chance(0.5) ? 'male' : 'female').name}（${rng.pick(['司法所所长', '综治中心主任', '信访专干', '村党支部书记'])}）` : null;
+  const leadUnit = crossUnit
+    ? originTier === 'district' || rng.chance(0.3)
+      ? rng.pick(UNITS)
+      : `${a.name}${a.kind === 'town' ? '人民政府' : '办事处'}`
+    : null;
+  const coUnits = crossUnit
+    ? rng.sample(
+        UNITS.filter((u) => u !== leadUnit),
+        rng.int(1, 3),
+      )
+    : [];
+  const responsibleLeader = crossUnit
+    ? `${personName(rng, 'male').name}（${rng.pick(['副镇长', '街道办事处副主任', '区司法局副局长', '党委副书记', '区信访局副局长'])}）`
+    : null;
+  const responsiblePerson = crossUnit
+    ? `${personName(rng, rng.chance(0.5) ? 'male' : 'female').name}（${rng.pick(['司法所所长', '综治中心主任', '信访专干', '村党支部书记'])}）`
+    : null;
   const repeatPetition = f.repeatPetition || ((source === 'petition_referral' || category === 'petition_backlog') && rng.chance(0.3));
-  const preventedCriminalPeople = effective === 'agreement' && ['neighbor', 'marriage_family', 'damages'].includes(category) && rng.chance(0.03) ? rng.int(1, 3) : 0;
-  const preventedPetitionPeople = effective === 'agreement' && applicants.length > 2 && rng.chance(0.3) ? applicants.length * rng.int(1, 4) : 0;
+  const preventedCriminalPeople =
+    effective === 'agreement' && ['neighbor', 'marriage_family', 'damages'].includes(category) && rng.chance(0.03) ? rng.int(1, 3) : 0;
+  const preventedPetitionPeople =
+    effective === 'agreement' && applicants.length > 2 && rng.chance(0.3) ? applicants.length * rng.int(1, 4) : 0;
 
   // ---- 司法确认 and follow-ups ----------------------------------------------------------------------
   if (effective === 'agreement' && agreementEffectiveAt !== null && outMs !== null) {
@@ -793,7 +1140,8 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
   }
   env.counts.parties += drafts.length;
 
-  for (let k = 0; k < team.length; k++) w.caseMediator(caseId, team[k]!.id, k === 0 ? 'lead' : 'assistant', at(assignMs! + k * 1000), k === 0 ? chosenBy : 'assigned');
+  for (let k = 0; k < team.length; k++)
+    w.caseMediator(caseId, team[k]!.id, k === 0 ? 'lead' : 'assistant', at(assignMs! + k * 1000), k === 0 ? chosenBy : 'assigned');
 
   if (mode) {
     w.referral({
@@ -849,7 +1197,15 @@ function onDay(env: BuildEnv, isoDay: string, notBefore: number): number {
  * Dates, as followthrough/confirmations.ts stores them. Returns the row writer: the row must
  * follow the case row.
  */
-function confirmation(env: BuildEnv, timeline: Timeline, caseId: string, outMs: number, effectiveDay: string, forced: ConfirmationState | undefined, actor: string): void {
+function confirmation(
+  env: BuildEnv,
+  timeline: Timeline,
+  caseId: string,
+  outMs: number,
+  effectiveDay: string,
+  forced: ConfirmationState | undefined,
+  actor: string,
+): void {
   const { rng, today } = env;
   if (!forced && !rng.chance(0.3)) return;
   let applied = env.dates.addDays(effectiveDay, rng.int(1, 25));
@@ -861,7 +1217,8 @@ function confirmation(env: BuildEnv, timeline: Timeline, caseId: string, outMs: 
   let acceptedOn: string | null = env.dates.addDays(applied, rng.int(0, 3));
   let ruledOn: string | null = env.dates.addDays(acceptedOn, rng.int(3, 15));
   if (forced) state = forced;
-  else if (acceptedOn <= today && !rng.chance(0.04)) state = ruledOn <= today && !rng.chance(0.03) ? (rng.chance(0.92) ? 'confirmed' : 'dismissed') : 'accepted';
+  else if (acceptedOn <= today && !rng.chance(0.04))
+    state = ruledOn <= today && !rng.chance(0.03) ? (rng.chance(0.92) ? 'confirmed' : 'dismissed') : 'accepted';
   if (state === 'applied') acceptedOn = ruledOn = null;
   else if (state === 'accepted') ruledOn = null;
   if (acceptedOn !== null && acceptedOn > today) acceptedOn = today;
@@ -875,26 +1232,57 @@ function confirmation(env: BuildEnv, timeline: Timeline, caseId: string, outMs: 
   const acceptanceNumber = acceptedOn ? `（${year}）${COURT_CODE}民特${env.serials.next('court:special', year, 30)}号` : null;
   const ruling = state === 'confirmed' || state === 'dismissed' ? state : null;
   const note = ruling === 'dismissed' ? rng.pick(DISMISS_NOTES) : '';
-  timeline.add(appliedMs, 'confirmations.apply', 'confirmation', id, `${applied} 双方当事人共同向${COURT}申请司法确认`, actor, false, null, { court: COURT, appliedAt: applied });
-  if (acceptedMs !== null) timeline.add(acceptedMs, 'confirmations.accept', 'confirmation', id, `${COURT}于 ${acceptedOn} 受理司法确认申请，案号 ${acceptanceNumber}`, actor, false, null, { acceptedAt: acceptedOn, acceptanceNumber });
+  timeline.add(
+    appliedMs,
+    'confirmations.apply',
+    'confirmation',
+    id,
+    `${applied} 双方当事人共同向${COURT}申请司法确认`,
+    actor,
+    false,
+    null,
+    { court: COURT, appliedAt: applied },
+  );
+  if (acceptedMs !== null)
+    timeline.add(
+      acceptedMs,
+      'confirmations.accept',
+      'confirmation',
+      id,
+      `${COURT}于 ${acceptedOn} 受理司法确认申请，案号 ${acceptanceNumber}`,
+      actor,
+      false,
+      null,
+      { acceptedAt: acceptedOn, acceptanceNumber },
+    );
   if (ruledMs !== null) {
     const label = ruling === 'confirmed' ? '裁定确认协议有效' : '裁定驳回申请';
-    timeline.add(ruledMs, 'confirmations.rule', 'confirmation', id, `${COURT}于 ${ruledOn} ${label}（${acceptanceNumber}）${note ? `：${note}` : ''}`, actor, false, null, { ruling, ruledAt: ruledOn });
+    timeline.add(
+      ruledMs,
+      'confirmations.rule',
+      'confirmation',
+      id,
+      `${COURT}于 ${ruledOn} ${label}（${acceptanceNumber}）${note ? `：${note}` : ''}`,
+      actor,
+      false,
+      null,
+      { ruling, ruledAt: ruledOn },
+    );
   }
   env.counts.confirmations++;
   env.w.confirmation({
-      id,
-      version: 1 + (acceptedOn ? 1 : 0) + (ruledOn ? 1 : 0),
-      updatedAt: at(ruledMs ?? acceptedMs ?? appliedMs),
-      caseId,
-      court: COURT,
-      appliedAt: applied,
-      acceptedAt: acceptedOn,
-      acceptanceNumber,
-      ruling,
-      ruledAt: ruledOn,
-      note,
-    });
+    id,
+    version: 1 + (acceptedOn ? 1 : 0) + (ruledOn ? 1 : 0),
+    updatedAt: at(ruledMs ?? acceptedMs ?? appliedMs),
+    caseId,
+    court: COURT,
+    appliedAt: applied,
+    acceptedAt: acceptedOn,
+    acceptanceNumber,
+    ruling,
+    ruledAt: ruledOn,
+    note,
+  });
 }
 
 /**
@@ -925,7 +1313,18 @@ function followups(
     const id = idAt(scheduledMs);
     const done = dueOn <= today && (forced === 'done' || (forced !== 'due' && rng.chance(0.88)));
     if (!done) {
-      env.w.followup({ id, version: 1, updatedAt: at(scheduledMs), caseId, dueOn, doneAt: null, method: null, performance: null, notes: '', visitor: '' });
+      env.w.followup({
+        id,
+        version: 1,
+        updatedAt: at(scheduledMs),
+        caseId,
+        dueOn,
+        doneAt: null,
+        method: null,
+        performance: null,
+        notes: '',
+        visitor: '',
+      });
       env.counts.followups++;
       continue;
     }
@@ -937,6 +1336,16 @@ function followups(
     const doneAt = day(doneMs);
     env.w.followup({ id, version: 2, updatedAt: at(doneMs), caseId, dueOn, doneAt, method, performance, notes, visitor });
     env.counts.followups++;
-    timeline.add(doneMs, 'followups.record', 'followup', id, `${doneAt} ${METHOD_LABELS[method]}（回访人 ${visitor}）：${PERFORMANCE_LABELS[performance]}。${notes}`, visitor, false, null, { doneAt, method, performance });
+    timeline.add(
+      doneMs,
+      'followups.record',
+      'followup',
+      id,
+      `${doneAt} ${METHOD_LABELS[method]}（回访人 ${visitor}）：${PERFORMANCE_LABELS[performance]}。${notes}`,
+      visitor,
+      false,
+      null,
+      { doneAt, method, performance },
+    );
   }
 }

@@ -78,12 +78,14 @@ export function planCoverage(rng: Rng, times: Float64Array, nowMs: number, dueSo
   for (const category of CATEGORY_CODES) force({ category });
   for (const source of SOURCE_CODES) force({ source });
   for (const originTier of TIERS) force({ originTier, noEscalation: true });
-  for (const status of STATUSES) force({ status }, status === 'closed' ? 30 : 0, ['registered', 'accepted', 'mediating'].includes(status) ? 60 : Infinity);
+  for (const status of STATUSES)
+    force({ status }, status === 'closed' ? 30 : 0, ['registered', 'accepted', 'mediating'].includes(status) ? 60 : Infinity);
   for (const closedOutcome of ['agreement', 'failed', 'withdrawn', 'transferred'] as const) force({ status: 'closed', closedOutcome }, 40);
 
   for (let k = 0; k < 3; k++) force({ status: 'mediating', scenario: 'overdue', source: 'walk_in' }, 90);
   force({ status: 'accepted', scenario: 'overdue', source: 'walk_in' }, 90);
-  for (let k = 0; k < 4; k++) force({ status: k % 2 ? 'accepted' : 'mediating', scenario: 'dueSoon', source: 'walk_in' }, dueSoonLimit + 5, dueSoonLimit + 40);
+  for (let k = 0; k < 4; k++)
+    force({ status: k % 2 ? 'accepted' : 'mediating', scenario: 'dueSoon', source: 'walk_in' }, dueSoonLimit + 5, dueSoonLimit + 40);
 
   for (let k = 0; k < 3; k++) force({ status: 'mediating', escalate: true, originTier: k === 2 ? 'town' : 'village' });
   force({ status: 'closed', closedOutcome: 'agreement', escalate: true, originTier: 'village' }, 40);

@@ -3,7 +3,14 @@
  * and formats through dayjs (≈10 µs); the demo asks the same few thousand questions (a deadline
  * for this day and source, this day + 15) hundreds of thousands of times.
  */
-import { addDays, caseDeadline, courtReferralDueDate, followupSchedule, type CourtProcedure, type CourtReferralMode } from '../../common/domain/deadlines';
+import {
+  addDays,
+  caseDeadline,
+  courtReferralDueDate,
+  followupSchedule,
+  type CourtProcedure,
+  type CourtReferralMode,
+} from '../../common/domain/deadlines';
 import type { SourceCode } from '../../common/domain/sources';
 import { legalDue, makeCalendar, type LegalCalendar } from '../../common/domain/calendar';
 import { builtinYears } from '../calendar/builtin';
@@ -40,11 +47,16 @@ export class DomainDates {
   }
 
   courtDue(mode: CourtReferralMode, procedure: CourtProcedure | null, materialsSignedOn: string, extensionDays: number): string {
-    return this.memo(`r${mode}${procedure}${materialsSignedOn}${extensionDays}`, () => courtReferralDueDate({ mode, procedure, materialsSignedOn, extensionDays }))!;
+    return this.memo(`r${mode}${procedure}${materialsSignedOn}${extensionDays}`, () =>
+      courtReferralDueDate({ mode, procedure, materialsSignedOn, extensionDays }),
+    )!;
   }
 
   /** The follow-up after the performance deadline (followupSchedule's second visit), or null. */
   afterPerformance(agreementOn: string, performanceDeadline: string): string | null {
-    return this.memo(`f${agreementOn}${performanceDeadline}`, () => followupSchedule(agreementOn, performanceDeadline).find((v) => v.kind === 'after_performance')?.dueOn ?? null);
+    return this.memo(
+      `f${agreementOn}${performanceDeadline}`,
+      () => followupSchedule(agreementOn, performanceDeadline).find((v) => v.kind === 'after_performance')?.dueOn ?? null,
+    );
   }
 }

@@ -71,7 +71,10 @@ export function generateDemo(ctx: Pick<ServiceContext, 'db' | 'clock' | 'logger'
 
   const settings = getSettings(ctx);
   const overrides = settings.deadlineDays as Partial<Record<SourceCode, number>>;
-  const limitDays = Object.fromEntries(SOURCE_CODES.map((s) => [s, daysLeft(caseDeadline(today, s, overrides), today)])) as Record<SourceCode, number>;
+  const limitDays = Object.fromEntries(SOURCE_CODES.map((s) => [s, daysLeft(caseDeadline(today, s, overrides), today)])) as Record<
+    SourceCode,
+    number
+  >;
 
   const roster = buildRoster(rng, people, nowMs, idAt);
   const clerks = Array.from({ length: 8 }, () => personName(rng, rng.chance(0.6) ? 'female' : 'male').name);
@@ -84,9 +87,11 @@ export function generateDemo(ctx: Pick<ServiceContext, 'db' | 'clock' | 'logger'
   // the same numbers, and the app continues the sequence.
   const serials = new Map<number, number>();
   const readCounter = sqlite.prepare('SELECT value FROM counters WHERE name = ?').pluck();
-  const writeCounter = sqlite.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
+  const writeCounter = sqlite.prepare(
+    'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+  );
   const drawNumber = (year: number) => {
-    const serial = (serials.get(year) ?? ((readCounter.get(`case:${year}`) as number | undefined) ?? 0)) + 1;
+    const serial = (serials.get(year) ?? (readCounter.get(`case:${year}`) as number | undefined) ?? 0) + 1;
     serials.set(year, serial);
     return { serial, caseNumber: formatCaseNumber({ year, abbr: centre.committeeAbbr, serial }) };
   };
@@ -140,10 +145,32 @@ export function generateDemo(ctx: Pick<ServiceContext, 'db' | 'clock' | 'logger'
             statusReason: m.statusReason,
             createdAt: at(m.createdMs),
           });
-          w.audit({ id: idAt(m.createdMs), at: at(m.createdMs), actorName: clerks[0]!, operation: 'mediators.create', entityKind: 'mediator', entityId: m.id, caseId: null, summary: `名册新增：${m.name}`, before: null, after: null });
+          w.audit({
+            id: idAt(m.createdMs),
+            at: at(m.createdMs),
+            actorName: clerks[0]!,
+            operation: 'mediators.create',
+            entityKind: 'mediator',
+            entityId: m.id,
+            caseId: null,
+            summary: `名册新增：${m.name}`,
+            before: null,
+            after: null,
+          });
           if (m.status !== 'active') {
             const label = m.status === 'suspended' ? '暂停' : '除名';
-            w.audit({ id: idAt(m.statusMs), at: at(m.statusMs), actorName: clerks[0]!, operation: 'mediators.setStatus', entityKind: 'mediator', entityId: m.id, caseId: null, summary: `${m.name}：在册 → ${label}，原因：${m.statusReason ?? ''}`, before: null, after: null });
+            w.audit({
+              id: idAt(m.statusMs),
+              at: at(m.statusMs),
+              actorName: clerks[0]!,
+              operation: 'mediators.setStatus',
+              entityKind: 'mediator',
+              entityId: m.id,
+              caseId: null,
+              summary: `${m.name}：在册 → ${label}，原因：${m.statusReason ?? ''}`,
+              before: null,
+              after: null,
+            });
           }
         }
         w.flush();

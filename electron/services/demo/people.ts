@@ -6,7 +6,17 @@
  */
 import { makeResidentId } from '../../common/domain/identity';
 import { OCCUPATIONS, personName } from './names';
-import { area, creditCode, homeAddress, organisationName, pickIdArea, streetAddress, type Area, type Organisation, type OrgKind } from './places';
+import {
+  area,
+  creditCode,
+  homeAddress,
+  organisationName,
+  pickIdArea,
+  streetAddress,
+  type Area,
+  type Organisation,
+  type OrgKind,
+} from './places';
 import type { Rng } from './prng';
 
 export interface Person {
@@ -21,8 +31,40 @@ export interface Person {
 }
 
 const MOBILE_PREFIXES = [
-  '130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '157', '158', '159',
-  '166', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '198', '199',
+  '130',
+  '131',
+  '132',
+  '133',
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
 ];
 
 /** How many distinct organisations of each kind a district has, roughly: beyond it they recur. */

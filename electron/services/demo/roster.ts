@@ -60,14 +60,20 @@ export function buildRoster(rng: Rng, people: People, nowMs: number, newId: (ms:
       const sex = rng.chance(0.6) ? 'male' : 'female';
       const born = people.birthDate(1955, 1990);
       const name = personName(rng, sex).name;
-      const base: CategoryCode[] = a.kind === 'town' ? ['neighbor', 'housing_homestead', 'forest_land', 'marriage_family'] : ['neighbor', 'marriage_family', 'property_management', 'damages'];
+      const base: CategoryCode[] =
+        a.kind === 'town'
+          ? ['neighbor', 'housing_homestead', 'forest_land', 'marriage_family']
+          : ['neighbor', 'marriage_family', 'property_management', 'damages'];
       add({
         name,
         kind: 'resident',
         organisation: `${a.name}人民调解委员会`,
         phone: people.phone(),
         idNumber: people.idNumber(born, sex, '410711'),
-        specialties: rng.sample(base, rng.int(1, 3)).concat(rng.chance(0.3) ? [rng.pick(CATEGORY_CODES)] : []).filter((c, j, all) => all.indexOf(c) === j),
+        specialties: rng
+          .sample(base, rng.int(1, 3))
+          .concat(rng.chance(0.3) ? [rng.pick(CATEGORY_CODES)] : [])
+          .filter((c, j, all) => all.indexOf(c) === j),
         certificateNo: certificate(startYear),
         region: a.name,
       });
@@ -81,10 +87,24 @@ export function buildRoster(rng: Rng, people: People, nowMs: number, newId: (ms:
     add({
       name: personName(rng, sex).name,
       kind: 'invited',
-      organisation: lawyer ? rng.pick(LAW_FIRMS) : rng.pick(['新乡市牧野区人民法院（退休法官）', '牧野区司法局', '新乡学院法学院', '牧野区总工会']),
+      organisation: lawyer
+        ? rng.pick(LAW_FIRMS)
+        : rng.pick(['新乡市牧野区人民法院（退休法官）', '牧野区司法局', '新乡学院法学院', '牧野区总工会']),
       phone: people.phone(),
       idNumber: people.idNumber(born, sex),
-      specialties: rng.sample(['contract', 'damages', 'traffic_accident', 'labor', 'marriage_family', 'business', 'housing_homestead', 'medical'] as CategoryCode[], rng.int(2, 4)),
+      specialties: rng.sample(
+        [
+          'contract',
+          'damages',
+          'traffic_accident',
+          'labor',
+          'marriage_family',
+          'business',
+          'housing_homestead',
+          'medical',
+        ] as CategoryCode[],
+        rng.int(2, 4),
+      ),
       certificateNo: `牧法特邀〔${startYear}〕${rng.int(1, 99)}号`,
       region: '牧野区',
     });
@@ -111,7 +131,10 @@ export function buildRoster(rng: Rng, people: People, nowMs: number, newId: (ms:
       organisation: '牧野区人民调解委员会',
       phone: people.phone(),
       idNumber: people.idNumber(born, sex, '410711'),
-      specialties: rng.sample(['petition_backlog', 'land_expropriation', 'administrative', 'environment', 'labor', 'insolvency', 'other'] as CategoryCode[], rng.int(2, 4)),
+      specialties: rng.sample(
+        ['petition_backlog', 'land_expropriation', 'administrative', 'environment', 'labor', 'insolvency', 'other'] as CategoryCode[],
+        rng.int(2, 4),
+      ),
       certificateNo: certificate(startYear),
       region: '牧野区',
     });

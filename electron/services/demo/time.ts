@@ -77,7 +77,7 @@ export function registrationTimes(rng: Rng, n: number, nowMs: number): Float64Ar
     weekend.push(s.getDay() === 0 || s.getDay() === 6);
   }
   const out = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     // Density rises linearly from 0.7 (two years ago) to 1.3 (today): sample by rejection.
     const d = Math.floor(rng.next() * SPAN_DAYS);
     if (rng.next() * 1.3 > 1.3 - (0.6 * d) / SPAN_DAYS) continue;

@@ -113,27 +113,160 @@ export class DemoWriter {
       db.prepare(`INSERT OR ROLLBACK INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
     this.stmts = {
       mediator: insert('mediators', [
-        'id', 'version', 'updated_at', 'deleted', 'name', 'kind', 'organisation', 'phone', 'id_number', 'specialties', 'certificate_no', 'region', 'status', 'status_date', 'status_reason', 'created_at',
+        'id',
+        'version',
+        'updated_at',
+        'deleted',
+        'name',
+        'kind',
+        'organisation',
+        'phone',
+        'id_number',
+        'specialties',
+        'certificate_no',
+        'region',
+        'status',
+        'status_date',
+        'status_reason',
+        'created_at',
       ]),
       case: insert('cases', [
-        'id', 'version', 'updated_at', 'deleted', 'case_number', 'year', 'serial', 'title', 'category', 'source', 'tier', 'origin_tier', 'status', 'summary', 'claims',
-        'amount_fen', 'agreed_amount_fen', 'reporter', 'registered_at', 'registered_by', 'accepted_at', 'deadline', 'closed_at', 'outcome', 'outcome_at', 'outcome_note',
-        'reject_reason', 'lead_unit', 'co_units', 'responsible_leader', 'responsible_person', 'escalated_at', 'transferred_to', 'repeat_petition',
-        'prevented_criminal_people', 'prevented_petition_people', 'agreement', 'agreement_effective_at', 'undisputed', 'intake_id', 'deadline_nominal',
+        'id',
+        'version',
+        'updated_at',
+        'deleted',
+        'case_number',
+        'year',
+        'serial',
+        'title',
+        'category',
+        'source',
+        'tier',
+        'origin_tier',
+        'status',
+        'summary',
+        'claims',
+        'amount_fen',
+        'agreed_amount_fen',
+        'reporter',
+        'registered_at',
+        'registered_by',
+        'accepted_at',
+        'deadline',
+        'closed_at',
+        'outcome',
+        'outcome_at',
+        'outcome_note',
+        'reject_reason',
+        'lead_unit',
+        'co_units',
+        'responsible_leader',
+        'responsible_person',
+        'escalated_at',
+        'transferred_to',
+        'repeat_petition',
+        'prevented_criminal_people',
+        'prevented_petition_people',
+        'agreement',
+        'agreement_effective_at',
+        'undisputed',
+        'intake_id',
+        'deadline_nominal',
       ]),
       party: insert('parties', [
-        'id', 'version', 'updated_at', 'deleted', 'case_id', 'role', 'ordinal', 'kind', 'name', 'sex', 'birth_date', 'ethnicity', 'occupation', 'id_type', 'id_number',
-        'credit_code', 'legal_representative', 'phone', 'address', 'represents_id', 'authority',
+        'id',
+        'version',
+        'updated_at',
+        'deleted',
+        'case_id',
+        'role',
+        'ordinal',
+        'kind',
+        'name',
+        'sex',
+        'birth_date',
+        'ethnicity',
+        'occupation',
+        'id_type',
+        'id_number',
+        'credit_code',
+        'legal_representative',
+        'phone',
+        'address',
+        'represents_id',
+        'authority',
       ]),
       caseMediator: insert('case_mediators', ['case_id', 'mediator_id', 'role', 'assigned_at', 'chosen_by']),
-      session: insert('sessions', ['id', 'version', 'updated_at', 'deleted', 'case_id', 'held_at', 'place', 'participants', 'record', 'recorder', 'mediator_id']),
-      referral: insert('court_referrals', [
-        'case_id', 'mode', 'procedure', 'court', 'reference_number', 'referred_at', 'materials_signed_at', 'time_limit_days', 'extension_days', 'extension_consent', 'report_to',
-        'result', 'result_reason', 'result_reported_at', 'materials_returned',
+      session: insert('sessions', [
+        'id',
+        'version',
+        'updated_at',
+        'deleted',
+        'case_id',
+        'held_at',
+        'place',
+        'participants',
+        'record',
+        'recorder',
+        'mediator_id',
       ]),
-      confirmation: insert('confirmations', ['id', 'version', 'updated_at', 'deleted', 'case_id', 'court', 'applied_at', 'accepted_at', 'acceptance_number', 'ruling', 'ruled_at', 'note']),
-      followup: insert('followups', ['id', 'version', 'updated_at', 'deleted', 'case_id', 'due_on', 'done_at', 'method', 'performance', 'notes', 'visitor']),
-      audit: insert('audit', ['id', 'at', 'actor_id', 'actor_name', 'operation', 'entity_kind', 'entity_id', 'case_id', 'summary', 'before', 'after']),
+      referral: insert('court_referrals', [
+        'case_id',
+        'mode',
+        'procedure',
+        'court',
+        'reference_number',
+        'referred_at',
+        'materials_signed_at',
+        'time_limit_days',
+        'extension_days',
+        'extension_consent',
+        'report_to',
+        'result',
+        'result_reason',
+        'result_reported_at',
+        'materials_returned',
+      ]),
+      confirmation: insert('confirmations', [
+        'id',
+        'version',
+        'updated_at',
+        'deleted',
+        'case_id',
+        'court',
+        'applied_at',
+        'accepted_at',
+        'acceptance_number',
+        'ruling',
+        'ruled_at',
+        'note',
+      ]),
+      followup: insert('followups', [
+        'id',
+        'version',
+        'updated_at',
+        'deleted',
+        'case_id',
+        'due_on',
+        'done_at',
+        'method',
+        'performance',
+        'notes',
+        'visitor',
+      ]),
+      audit: insert('audit', [
+        'id',
+        'at',
+        'actor_id',
+        'actor_name',
+        'operation',
+        'entity_kind',
+        'entity_id',
+        'case_id',
+        'summary',
+        'before',
+        'after',
+      ]),
     };
   }
 
@@ -142,7 +275,8 @@ export class DemoWriter {
     const byId = (a: unknown[], b: unknown[]) => ((a[0] as string) < (b[0] as string) ? -1 : (a[0] as string) > (b[0] as string) ? 1 : 0);
     for (const table of ['case', 'party', 'caseMediator', 'session', 'referral', 'confirmation', 'followup', 'audit'] as const) {
       const rows = this.buffer[table];
-      if (table === 'party' || table === 'session' || table === 'confirmation' || table === 'followup' || table === 'audit') rows.sort(byId);
+      if (table === 'party' || table === 'session' || table === 'confirmation' || table === 'followup' || table === 'audit')
+        rows.sort(byId);
       const st = this.stmts[table];
       for (const r of rows) st.run(r);
       rows.length = 0;
@@ -167,23 +301,94 @@ export class DemoWriter {
     createdAt: string;
   }): void {
     this.stmts.mediator.run(
-      m.id, m.version, m.updatedAt, 0, m.name, m.kind, m.organisation, m.phone, m.idNumber, JSON.stringify(m.specialties), m.certificateNo, m.region, m.status, m.statusDate, m.statusReason, m.createdAt,
+      m.id,
+      m.version,
+      m.updatedAt,
+      0,
+      m.name,
+      m.kind,
+      m.organisation,
+      m.phone,
+      m.idNumber,
+      JSON.stringify(m.specialties),
+      m.certificateNo,
+      m.region,
+      m.status,
+      m.statusDate,
+      m.statusReason,
+      m.createdAt,
     );
   }
 
   case(c: CaseRowValues): void {
     this.buffer.case.push([
-      c.id, c.version, c.updatedAt, 0, c.caseNumber, c.year, c.serial, c.title, c.category, c.source, c.tier, c.originTier, c.status, c.summary, c.claims,
-      c.amountFen, c.agreedAmountFen, json(c.reporter), c.registeredAt, null, c.acceptedAt, c.deadline, c.closedAt, c.outcome, c.outcomeAt, c.outcomeNote,
-      c.rejectReason, c.leadUnit, JSON.stringify(c.coUnits), c.responsibleLeader, c.responsiblePerson, c.escalatedAt, c.transferredTo, c.repeatPetition ? 1 : 0,
-      c.preventedCriminalPeople, c.preventedPetitionPeople, json(c.agreement), c.agreementEffectiveAt, json(c.undisputed), null, c.deadlineNominal,
+      c.id,
+      c.version,
+      c.updatedAt,
+      0,
+      c.caseNumber,
+      c.year,
+      c.serial,
+      c.title,
+      c.category,
+      c.source,
+      c.tier,
+      c.originTier,
+      c.status,
+      c.summary,
+      c.claims,
+      c.amountFen,
+      c.agreedAmountFen,
+      json(c.reporter),
+      c.registeredAt,
+      null,
+      c.acceptedAt,
+      c.deadline,
+      c.closedAt,
+      c.outcome,
+      c.outcomeAt,
+      c.outcomeNote,
+      c.rejectReason,
+      c.leadUnit,
+      JSON.stringify(c.coUnits),
+      c.responsibleLeader,
+      c.responsiblePerson,
+      c.escalatedAt,
+      c.transferredTo,
+      c.repeatPetition ? 1 : 0,
+      c.preventedCriminalPeople,
+      c.preventedPetitionPeople,
+      json(c.agreement),
+      c.agreementEffectiveAt,
+      json(c.undisputed),
+      null,
+      c.deadlineNominal,
     ]);
   }
 
   party(p: PartyRowValues): void {
     this.buffer.party.push([
-      p.id, 1, p.updatedAt, 0, p.caseId, p.role, p.ordinal, p.kind, p.name, p.sex, p.birthDate, p.ethnicity, p.occupation, p.idType, p.idNumber,
-      p.creditCode, p.legalRepresentative, p.phone, p.address, p.representsId, p.authority,
+      p.id,
+      1,
+      p.updatedAt,
+      0,
+      p.caseId,
+      p.role,
+      p.ordinal,
+      p.kind,
+      p.name,
+      p.sex,
+      p.birthDate,
+      p.ethnicity,
+      p.occupation,
+      p.idType,
+      p.idNumber,
+      p.creditCode,
+      p.legalRepresentative,
+      p.phone,
+      p.address,
+      p.representsId,
+      p.authority,
     ]);
   }
 
@@ -191,7 +396,16 @@ export class DemoWriter {
     this.buffer.caseMediator.push([caseId, mediatorId, role, assignedAt, chosenBy]);
   }
 
-  session(s: { id: string; caseId: string; heldAt: string; place: string; participants: string; record: string; recorder: string; mediatorId: string | null }): void {
+  session(s: {
+    id: string;
+    caseId: string;
+    heldAt: string;
+    place: string;
+    participants: string;
+    record: string;
+    recorder: string;
+    mediatorId: string | null;
+  }): void {
     this.buffer.session.push([s.id, 1, s.heldAt, 0, s.caseId, s.heldAt, s.place, s.participants, s.record, s.recorder, s.mediatorId]);
   }
 
@@ -213,8 +427,21 @@ export class DemoWriter {
     materialsReturned: boolean;
   }): void {
     this.buffer.referral.push([
-      r.caseId, r.mode, r.procedure, r.court, r.referenceNumber, r.referredAt, r.materialsSignedAt, r.timeLimitDays, r.extensionDays, r.extensionConsent, r.reportTo,
-      r.result, r.resultReason, r.resultReportedAt, r.materialsReturned ? 1 : 0,
+      r.caseId,
+      r.mode,
+      r.procedure,
+      r.court,
+      r.referenceNumber,
+      r.referredAt,
+      r.materialsSignedAt,
+      r.timeLimitDays,
+      r.extensionDays,
+      r.extensionConsent,
+      r.reportTo,
+      r.result,
+      r.resultReason,
+      r.resultReportedAt,
+      r.materialsReturned ? 1 : 0,
     ]);
   }
 
@@ -231,7 +458,20 @@ export class DemoWriter {
     ruledAt: string | null;
     note: string;
   }): void {
-    this.buffer.confirmation.push([c.id, c.version, c.updatedAt, 0, c.caseId, c.court, c.appliedAt, c.acceptedAt, c.acceptanceNumber, c.ruling, c.ruledAt, c.note]);
+    this.buffer.confirmation.push([
+      c.id,
+      c.version,
+      c.updatedAt,
+      0,
+      c.caseId,
+      c.court,
+      c.appliedAt,
+      c.acceptedAt,
+      c.acceptanceNumber,
+      c.ruling,
+      c.ruledAt,
+      c.note,
+    ]);
   }
 
   followup(f: {
@@ -250,6 +490,18 @@ export class DemoWriter {
   }
 
   audit(a: AuditRowValues): void {
-    this.buffer.audit.push([a.id, a.at, null, a.actorName, a.operation, a.entityKind, a.entityId, a.caseId, a.summary, json(a.before), json(a.after)]);
+    this.buffer.audit.push([
+      a.id,
+      a.at,
+      null,
+      a.actorName,
+      a.operation,
+      a.entityKind,
+      a.entityId,
+      a.caseId,
+      a.summary,
+      json(a.before),
+      json(a.after),
+    ]);
   }
 }

@@ -28,12 +28,21 @@ export function findKept(ctx: Pick<ServiceContext, 'db' | 'clock'>, caller: stri
 }
 
 /** Insert or overwrite (an expired row under the same key is replaced). Call inside the write's transaction. */
-export function keep(ctx: Pick<ServiceContext, 'db' | 'clock'>, caller: string, key: string, op: string, answer: ApiResponse | typeof PENDING): void {
+export function keep(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  caller: string,
+  key: string,
+  op: string,
+  answer: ApiResponse | typeof PENDING,
+): void {
   const text = answer === PENDING ? PENDING : JSON.stringify(answer);
   ctx.db.orm
     .insert(idempotentAnswers)
     .values({ caller, key, op, answer: text, createdAt: ctx.clock.now().toISOString() })
-    .onConflictDoUpdate({ target: [idempotentAnswers.caller, idempotentAnswers.key], set: { op, answer: text, createdAt: ctx.clock.now().toISOString() } })
+    .onConflictDoUpdate({
+      target: [idempotentAnswers.caller, idempotentAnswers.key],
+      set: { op, answer: text, createdAt: ctx.clock.now().toISOString() },
+    })
     .run();
 }
 

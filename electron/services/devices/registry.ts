@@ -9,7 +9,14 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { devices, pairingCodes } from '../../../db/schema';
-import { DEVICE_KIND_LABELS, PAIRING_CODE_MINUTES, type DeviceKind, type DeviceRef, type DeviceRow, type PairingCode } from '../../common/api/devices';
+import {
+  DEVICE_KIND_LABELS,
+  PAIRING_CODE_MINUTES,
+  type DeviceKind,
+  type DeviceRef,
+  type DeviceRow,
+  type PairingCode,
+} from '../../common/api/devices';
 import { AppError } from '../../common/errors';
 import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
@@ -52,7 +59,15 @@ export function createPairingCode(ctx: ServiceContext, actor: Actor, kind: Devic
   ctx.db.sqlite.transaction(() => {
     ctx.db.orm
       .insert(pairingCodes)
-      .values({ id, codeHash: sha256(normaliseCode(code)), kind, name, createdAt: rfc3339(now), createdBy: actor.id, expiresAt: expires.toISOString() })
+      .values({
+        id,
+        codeHash: sha256(normaliseCode(code)),
+        kind,
+        name,
+        createdAt: rfc3339(now),
+        createdBy: actor.id,
+        expiresAt: expires.toISOString(),
+      })
       .run();
     recordAudit(ctx, actor, {
       operation: 'device.pairingCode',
@@ -72,31 +87,47 @@ export function pairDevice(ctx: ServiceContext, code: string, address: string | 
   const hash = sha256(normaliseCode(code));
   const now = ctx.clock.now();
   const credential = randomBytes(32).toString('base64url');
-  return ctx.db.sqlite.transaction(() => {
-    const pc = ctx.db.orm.select().from(pairingCodes).where(eq(pairingCodes.codeHash, hash)).get();
-    if (!pc) throw new AppError('DEVICE_UNPAIRED', '配对码不正确：请核对后重新输入，或请管理员重新生成');
-    if (pc.usedAt) throw new AppError('DEVICE_UNPAIRED', '该配对码已使用过：每个配对码只能用一次，请请管理员重新生成');
-    if (new Date(pc.expiresAt).getTime() <= now.getTime()) throw new AppError('DEVICE_UNPAIRED', '配对码已过期（有效期 10 分钟）：请请管理员重新生成');
-    const id = newId();
-    const at = rfc3339(now);
-    ctx.db.orm
-      .insert(devices)
-      .values({ id, name: pc.name, kind: pc.kind, credentialHash: sha256(credential), pairedAt: at, pairedBy: pc.createdBy, lastSeenAt: at, lastAddress: address })
-      .run();
-    const used = ctx.db.orm
-      .update(pairingCodes)
-      .set({ usedAt: at, deviceId: id })
-      .where(and(eq(pairingCodes.id, pc.id), isNull(pairingCodes.usedAt)))
-      .run();
-    if (used.changes !== 1) throw new AppError('DEVICE_UNPAIRED', '该配对码已使用过：每个配对码只能用一次，请请管理员重新生成');
-    recordAudit(ctx, { id: null, name: pc.name, role: null, deviceId: id }, {
-      operation: 'device.pair',
-      entityKind: 'device',
-      entityId: id,
-      summary: `终端配对：${DEVICE_KIND_LABELS[pc.kind as DeviceKind]}“${pc.name}”${address ? `（${address}）` : ''}`,
-    });
-    return { device: { id, name: pc.name, kind: pc.kind as DeviceKind }, credential };
-  }).immediate();
+  return ctx.db.sqlite
+    .transaction(() => {
+      const pc = ctx.db.orm.select().from(pairingCodes).where(eq(pairingCodes.codeHash, hash)).get();
+      if (!pc) throw new AppError('DEVICE_UNPAIRED', '配对码不正确：请核对后重新输入，或请管理员重新生成');
+      if (pc.usedAt) throw new AppError('DEVICE_UNPAIRED', '该配对码已使用过：每个配对码只能用一次，请请管理员重新生成');
+      if (new Date(pc.expiresAt).getTime() <= now.getTime())
+        throw new AppError('DEVICE_UNPAIRED', '配对码已过期（有效期 10 分钟）：请请管理员重新生成');
+      const id = newId();
+      const at = rfc3339(now);
+      ctx.db.orm
+        .insert(devices)
+        .values({
+          id,
+          name: pc.name,
+          kind: pc.kind,
+          credentialHash: sha256(credential),
+          pairedAt: at,
+          pairedBy: pc.createdBy,
+          lastSeenAt: at,
+          lastAddress: address,
+        })
+        .run();
+      const used = ctx.db.orm
+        .update(pairingCodes)
+        .set({ usedAt: at, deviceId: id })
+        .where(and(eq(pairingCodes.id, pc.id), isNull(pairingCodes.usedAt)))
+        .run();
+      if (used.changes !== 1) throw new AppError('DEVICE_UNPAIRED', '该配对码已使用过：每个配对码只能用一次，请请管理员重新生成');
+      recordAudit(
+        ctx,
+        { id: null, name: pc.name, role: null, deviceId: id },
+        {
+          operation: 'device.pair',
+          entityKind: 'device',
+          entityId: id,
+          summary: `终端配对：${DEVICE_KIND_LABELS[pc.kind as DeviceKind]}“${pc.name}”${address ? `（${address}）` : ''}`,
+        },
+      );
+      return { device: { id, name: pc.name, kind: pc.kind as DeviceKind }, credential };
+    })
+    .immediate();
 }
 
 export type CredentialCheck = { ok: true; device: DeviceRef } | { ok: false; reason: 'unknown' | 'revoked'; deviceId: string | null };
@@ -105,7 +136,11 @@ export type CredentialCheck = { ok: true; device: DeviceRef } | { ok: false; rea
 export function verifyCredential(ctx: Pick<ServiceContext, 'db'>, credential: string): CredentialCheck {
   // A credential is 43 base64url characters; anything else cannot match and is not hashed at length.
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(credential)) return { ok: false, reason: 'unknown', deviceId: null };
-  const row = ctx.db.orm.select().from(devices).where(eq(devices.credentialHash, sha256(credential))).get();
+  const row = ctx.db.orm
+    .select()
+    .from(devices)
+    .where(eq(devices.credentialHash, sha256(credential)))
+    .get();
   if (!row) return { ok: false, reason: 'unknown', deviceId: null };
   if (row.revokedAt) return { ok: false, reason: 'revoked', deviceId: row.id };
   return { ok: true, device: { id: row.id, name: row.name, kind: row.kind as DeviceKind } };
@@ -117,7 +152,11 @@ export function touchDevice(ctx: ServiceContext, deviceId: string, address: stri
   const last = lastWrites.get(deviceId) ?? 0;
   if (now.getTime() - last < 60_000) return;
   lastWrites.set(deviceId, now.getTime());
-  ctx.db.orm.update(devices).set({ lastSeenAt: rfc3339(now), lastAddress: address }).where(eq(devices.id, deviceId)).run();
+  ctx.db.orm
+    .update(devices)
+    .set({ lastSeenAt: rfc3339(now), lastAddress: address })
+    .where(eq(devices.id, deviceId))
+    .run();
 }
 
 export function listDevices(ctx: Pick<ServiceContext, 'db'>): DeviceRow[] {
@@ -139,7 +178,14 @@ export function renameDevice(ctx: ServiceContext, actor: Actor, id: string, name
   return ctx.db.sqlite.transaction(() => {
     const before = requireDevice(ctx, id);
     ctx.db.orm.update(devices).set({ name }).where(eq(devices.id, id)).run();
-    recordAudit(ctx, actor, { operation: 'device.rename', entityKind: 'device', entityId: id, summary: `终端改名：“${before.name}”→“${name}”`, before: { name: before.name }, after: { name } });
+    recordAudit(ctx, actor, {
+      operation: 'device.rename',
+      entityKind: 'device',
+      entityId: id,
+      summary: `终端改名：“${before.name}”→“${name}”`,
+      before: { name: before.name },
+      after: { name },
+    });
     return requireDevice(ctx, id);
   })();
 }
@@ -148,8 +194,17 @@ export function revokeDevice(ctx: ServiceContext, actor: Actor, id: string): Dev
   return ctx.db.sqlite.transaction(() => {
     const before = requireDevice(ctx, id);
     if (before.revokedAt) return before;
-    ctx.db.orm.update(devices).set({ revokedAt: rfc3339(ctx.clock.now()) }).where(eq(devices.id, id)).run();
-    recordAudit(ctx, actor, { operation: 'device.revoke', entityKind: 'device', entityId: id, summary: `吊销终端：${DEVICE_KIND_LABELS[before.kind]}“${before.name}”` });
+    ctx.db.orm
+      .update(devices)
+      .set({ revokedAt: rfc3339(ctx.clock.now()) })
+      .where(eq(devices.id, id))
+      .run();
+    recordAudit(ctx, actor, {
+      operation: 'device.revoke',
+      entityKind: 'device',
+      entityId: id,
+      summary: `吊销终端：${DEVICE_KIND_LABELS[before.kind]}“${before.name}”`,
+    });
     return requireDevice(ctx, id);
   })();
 }

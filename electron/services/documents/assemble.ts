@@ -129,7 +129,13 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
   return {
     caseRecord: c,
     base: {
-      centre: { name: centre.name, committeeName: centre.committeeName, committeeAbbr: centre.committeeAbbr, address: centre.address, phone: centre.phone },
+      centre: {
+        name: centre.name,
+        committeeName: centre.committeeName,
+        committeeAbbr: centre.committeeAbbr,
+        address: centre.address,
+        phone: centre.phone,
+      },
       case: {
         caseNumber: c.caseNumber,
         title: c.title,
@@ -142,7 +148,9 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
         agreement: agreementInput(c),
         undisputed: undisputedInput(c),
         agreementEffectiveAt: c.agreementEffectiveAt,
-        courtReferral: referral ? { mode: referral.mode as 'delegated' | 'entrusted', court: referral.court, referenceNumber: referral.referenceNumber } : null,
+        courtReferral: referral
+          ? { mode: referral.mode as 'delegated' | 'entrusted', court: referral.court, referenceNumber: referral.referenceNumber }
+          : null,
         outcome: c.outcome as DocumentInput['case']['outcome'],
       },
       parties: partyInputs(ctx, caseId),
@@ -152,7 +160,9 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
       confirmation: confirmation ? { court: confirmation.court, appliedAt: confirmation.appliedAt } : null,
       today: localDate(ctx.clock.now()),
       confirmationLastDay:
-        c.agreementEffectiveAt && isIsoDate(c.agreementEffectiveAt) ? legalDue(loadCalendar(ctx), confirmationWindow(c.agreementEffectiveAt).lastDay).due : null,
+        c.agreementEffectiveAt && isIsoDate(c.agreementEffectiveAt)
+          ? legalDue(loadCalendar(ctx), confirmationWindow(c.agreementEffectiveAt).lastDay).due
+          : null,
     },
     sessions,
     followups: visits.map((f, i) => ({
@@ -184,7 +194,9 @@ export function latestSubject(data: CaseDocData, type: DocumentType): Subject | 
   const kind = SUBJECT_KIND[type];
   if (kind === 'session') return data.sessions.at(-1) ?? null;
   if (kind === 'followup') {
-    const done = data.followups.filter((f) => f.done).sort((a, b) => (a.input.doneAt ?? '').localeCompare(b.input.doneAt ?? '') || a.ordinal - b.ordinal);
+    const done = data.followups
+      .filter((f) => f.done)
+      .sort((a, b) => (a.input.doneAt ?? '').localeCompare(b.input.doneAt ?? '') || a.ordinal - b.ordinal);
     return done.at(-1) ?? data.followups.at(-1) ?? null;
   }
   return null;

@@ -137,7 +137,10 @@ export function blockLines(block: Block): string[] {
       case 'list':
         return block.items.map((i) => i.marker + i.text);
       case 'fields':
-        return [...(block.caption !== undefined ? [block.caption] : []), ...block.rows.flatMap((r) => r.flatMap((c) => [c.label, c.value]))];
+        return [
+          ...(block.caption !== undefined ? [block.caption] : []),
+          ...block.rows.flatMap((r) => r.flatMap((c) => [c.label, c.value])),
+        ];
       case 'signatures':
         return [
           ...block.signers.flatMap((s) => [s.label + s.note, s.date]),

@@ -73,7 +73,8 @@ function entry(row: Row, labels: Map<string, string>, latest: boolean): Document
   };
 }
 
-const sameSubject = (subjectId: string | null) => (subjectId === null ? sql`${documents.subjectId} IS NULL` : eq(documents.subjectId, subjectId));
+const sameSubject = (subjectId: string | null) =>
+  subjectId === null ? sql`${documents.subjectId} IS NULL` : eq(documents.subjectId, subjectId);
 
 /** The newest registered version of a case's document of this type and subject. */
 function latestRow(ctx: Pick<ServiceContext, 'db'>, caseId: string, type: DocumentType, subjectId: string | null): Row | undefined {
@@ -182,7 +183,12 @@ export function documentOptions(ctx: ServiceContext, caseId: string): DocumentOp
 }
 
 /** The model of a document as the case now is (REFUSED with the reason when it does not fit). */
-export function currentModel(ctx: ServiceContext, caseId: string, type: DocumentType, subjectId?: string | null): { model: DocModel; subject: Subject | null; data: CaseDocData } {
+export function currentModel(
+  ctx: ServiceContext,
+  caseId: string,
+  type: DocumentType,
+  subjectId?: string | null,
+): { model: DocModel; subject: Subject | null; data: CaseDocData } {
   const data = loadDocumentData(ctx, caseId);
   const subject = resolveSubject(data, type, subjectId);
   return { model: buildDocument(type, inputFor(data, type, subject)), subject, data };
@@ -218,7 +224,13 @@ function restoreFiles(ctx: ServiceContext, row: Row, model: DocModel, docx: () =
  * Generate a case's document and register it, or return the latest registered version when the
  * content is unchanged. REFUSED (with the reason) when the case cannot have that document.
  */
-export async function generateDocument(ctx: ServiceContext, actor: Actor, caseId: string, type: DocumentType, subjectId?: string | null): Promise<GeneratedDocument> {
+export async function generateDocument(
+  ctx: ServiceContext,
+  actor: Actor,
+  caseId: string,
+  type: DocumentType,
+  subjectId?: string | null,
+): Promise<GeneratedDocument> {
   if (!isDocumentType(type)) throw new AppError('VALIDATION', `未知的文书类型：${String(type)}`);
   // The .docx is rendered outside the transaction (it is asynchronous); inside, the model is built
   // again and must still have the same hash, else the case changed meanwhile and we start over.
@@ -375,7 +387,10 @@ export function documentDocx(ctx: ServiceContext, id: string): { buffer: Buffer;
   try {
     buffer = fs.readFileSync(abs);
   } catch (e) {
-    throw new AppError('NOT_FOUND', `找不到该文书的文件（${row.filePath}，${(e as NodeJS.ErrnoException).code ?? '无法读取'}），请重新制作该文书`);
+    throw new AppError(
+      'NOT_FOUND',
+      `找不到该文书的文件（${row.filePath}，${(e as NodeJS.ErrnoException).code ?? '无法读取'}），请重新制作该文书`,
+    );
   }
   const c = loadCase(ctx, row.caseId);
   const fileName = `${sanitiseFileName(c.caseNumber) || c.id}-${titleOf(row.type)}-第${row.docVersion}版.docx`;

@@ -103,7 +103,11 @@ function fieldsTable(block: FieldsBlock): Table {
   const widths = [label, value, label, w - 2 * label - value];
   const cellPara = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) =>
     para(text, { spacing: exact(TABLE_LINE), alignment: align }, { size: TABLE_SIZE, bold });
-  const cell = (text: string, width: number, opts: { span?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {}) =>
+  const cell = (
+    text: string,
+    width: number,
+    opts: { span?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {},
+  ) =>
     new TableCell({
       children: [cellPara(text, opts.align ?? AlignmentType.LEFT, opts.bold)],
       width: { size: width, type: WidthType.DXA },
@@ -147,11 +151,19 @@ function signatureTable(block: SignatureBlock): Table {
   const right = w - left;
   // Bottom-aligned: the date on the last line of its signer's text, room above to sign.
   const cell = (children: Paragraph[], width: number, span?: number) =>
-    new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.BOTTOM, ...(span ? { columnSpan: span } : {}) });
+    new TableCell({
+      children,
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.BOTTOM,
+      ...(span ? { columnSpan: span } : {}),
+    });
   // Two lines a row: room to sign or press a fingerprint beside the printed text.
   const rows: { cells: TableCell[]; tall: boolean }[] = [];
   for (const s of block.signers) {
-    rows.push({ cells: [cell([para(s.label + s.note)], left), cell([para(s.date, { alignment: AlignmentType.RIGHT })], right)], tall: true });
+    rows.push({
+      cells: [cell([para(s.label + s.note)], left), cell([para(s.date, { alignment: AlignmentType.RIGHT })], right)],
+      tall: true,
+    });
   }
   for (const o of block.officials) {
     rows.push({ cells: [cell([para(o, { indent: { left: Math.round(w * OFFICIALS_INDENT) } })], w, 2)], tall: true });
@@ -180,7 +192,11 @@ function signatureTable(block: SignatureBlock): Table {
 
 function body(model: DocModel): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
-    para(cleanText(model.title), { alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS) }, { font: font(DOCX_FONTS.title), size: TITLE_SIZE, bold: true }),
+    para(
+      cleanText(model.title),
+      { alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS) },
+      { font: font(DOCX_FONTS.title), size: TITLE_SIZE, bold: true },
+    ),
   ];
   const num = numberLine(model);
   if (num !== undefined) out.push(para(num, { alignment: AlignmentType.RIGHT }));
@@ -188,7 +204,10 @@ function body(model: DocModel): (Paragraph | Table)[] {
   model.blocks.forEach((block, i) => {
     // Whatever stands right before the signatures goes with them to the next page.
     const keepNext = model.blocks[i + 1]?.kind === 'signatures';
-    const bodyOpts = (indent: boolean, align: IParagraphOptions['alignment'] = AlignmentType.JUSTIFIED): Omit<IParagraphOptions, 'children'> => ({
+    const bodyOpts = (
+      indent: boolean,
+      align: IParagraphOptions['alignment'] = AlignmentType.JUSTIFIED,
+    ): Omit<IParagraphOptions, 'children'> => ({
       alignment: align,
       ...(indent ? { indent: { firstLine: INDENT } } : {}),
       keepNext,
@@ -199,14 +218,23 @@ function body(model: DocModel): (Paragraph | Table)[] {
         out.push(para(block.text, { ...bodyOpts(true), keepNext: true }, { font: font(DOCX_FONTS.heading) }));
         break;
       case 'paragraph': {
-        const align = block.align === 'center' ? AlignmentType.CENTER : block.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED;
+        const align =
+          block.align === 'center' ? AlignmentType.CENTER : block.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED;
         const label = block.label ? runs(block.label, { bold: true }) : [];
         const text = block.text === '' ? [] : runs(block.text);
-        out.push(new Paragraph({ spacing: exact(LINE_TWIPS), ...bodyOpts(block.indent !== false && (block.align ?? 'justify') === 'justify', align), children: [...label, ...text] }));
+        out.push(
+          new Paragraph({
+            spacing: exact(LINE_TWIPS),
+            ...bodyOpts(block.indent !== false && (block.align ?? 'justify') === 'justify', align),
+            children: [...label, ...text],
+          }),
+        );
         break;
       }
       case 'list':
-        block.items.forEach((item, j) => out.push(para(item.marker + item.text, { ...bodyOpts(true), keepNext: keepNext && j === block.items.length - 1 })));
+        block.items.forEach((item, j) =>
+          out.push(para(item.marker + item.text, { ...bodyOpts(true), keepNext: keepNext && j === block.items.length - 1 })),
+        );
         break;
       case 'note':
         out.push(para(block.text, bodyOpts(true)));
@@ -267,7 +295,15 @@ export async function packHouseStyle(docTitle: string, children: FileChild[]): P
         properties: {
           page: {
             size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
-            margin: { top: DOCX_PAGE.top, right: DOCX_PAGE.right, bottom: DOCX_PAGE.bottom, left: DOCX_PAGE.left, header: mm(15), footer: mm(22), gutter: 0 },
+            margin: {
+              top: DOCX_PAGE.top,
+              right: DOCX_PAGE.right,
+              bottom: DOCX_PAGE.bottom,
+              left: DOCX_PAGE.left,
+              header: mm(15),
+              footer: mm(22),
+              gutter: 0,
+            },
           },
           grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
         },
@@ -277,7 +313,9 @@ export async function packHouseStyle(docTitle: string, children: FileChild[]): P
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: TABLE_SIZE })],
+                children: [
+                  new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: TABLE_SIZE }),
+                ],
               }),
             ],
           }),

@@ -52,7 +52,11 @@ const view = (r: Row): ConfirmationView => ({
 });
 
 function caseConfirmation(ctx: Pick<ServiceContext, 'db'>, caseId: string): Row | undefined {
-  return ctx.db.orm.select().from(confirmations).where(and(eq(confirmations.caseId, caseId), eq(confirmations.deleted, false))).get();
+  return ctx.db.orm
+    .select()
+    .from(confirmations)
+    .where(and(eq(confirmations.caseId, caseId), eq(confirmations.deleted, false)))
+    .get();
 }
 
 function ineligibility(c: CaseRecord): string | null {
@@ -109,10 +113,12 @@ export function applyConfirmation(ctx: ServiceContext, actor: Actor, input: z.ou
       if (existing) throw new AppError('REFUSED', `本案已于 ${existing.appliedAt} 向${existing.court}申请司法确认，一个案件只登记一次申请`);
       // Excluded matters first: no date makes them confirmable.
       if (input.matter !== 'none') assertConfirmable(input.matter);
-      if (input.appliedAt > today) throw new AppError('VALIDATION', `申请日期不能晚于今天（${today}）`, { appliedAt: '申请日期不能晚于今天' });
+      if (input.appliedAt > today)
+        throw new AppError('VALIDATION', `申请日期不能晚于今天（${today}）`, { appliedAt: '申请日期不能晚于今天' });
       const effective = c.agreementEffectiveAt!;
       const lastDay = legalDue(loadCalendar(ctx), confirmationWindow(effective).lastDay).due;
-      if (input.appliedAt < effective) throw new AppError('VALIDATION', `申请日期不能早于协议生效日期（${effective}）`, { appliedAt: '申请日期不能早于协议生效日期' });
+      if (input.appliedAt < effective)
+        throw new AppError('VALIDATION', `申请日期不能早于协议生效日期（${effective}）`, { appliedAt: '申请日期不能早于协议生效日期' });
       if (input.appliedAt > lastDay) {
         throw new AppError(
           'REFUSED',
@@ -123,7 +129,16 @@ export function applyConfirmation(ctx: ServiceContext, actor: Actor, input: z.ou
       const id = newId();
       ctx.db.orm
         .insert(confirmations)
-        .values({ id, version: 1, updatedAt: rfc3339(ctx.clock.now()), deleted: false, caseId: c.id, court: input.court, appliedAt: input.appliedAt, note: input.note ?? '' })
+        .values({
+          id,
+          version: 1,
+          updatedAt: rfc3339(ctx.clock.now()),
+          deleted: false,
+          caseId: c.id,
+          court: input.court,
+          appliedAt: input.appliedAt,
+          note: input.note ?? '',
+        })
         .run();
       recordAudit(ctx, actor, {
         operation: 'confirmations.apply',
@@ -144,8 +159,10 @@ export function acceptConfirmation(ctx: ServiceContext, actor: Actor, input: z.o
     .transaction(() => {
       const r = loadConfirmation(ctx, input.id);
       if (r.ruling) throw new AppError('REFUSED', '法院已作出裁定，不能再修改受理信息');
-      if (input.acceptedAt > today) throw new AppError('VALIDATION', `受理日期不能晚于今天（${today}）`, { acceptedAt: '受理日期不能晚于今天' });
-      if (input.acceptedAt < r.appliedAt) throw new AppError('VALIDATION', `受理日期不能早于申请日期（${r.appliedAt}）`, { acceptedAt: '受理日期不能早于申请日期' });
+      if (input.acceptedAt > today)
+        throw new AppError('VALIDATION', `受理日期不能晚于今天（${today}）`, { acceptedAt: '受理日期不能晚于今天' });
+      if (input.acceptedAt < r.appliedAt)
+        throw new AppError('VALIDATION', `受理日期不能早于申请日期（${r.appliedAt}）`, { acceptedAt: '受理日期不能早于申请日期' });
       bumpRow(ctx, confirmations, r.id, input.version, { acceptedAt: input.acceptedAt, acceptanceNumber: input.acceptanceNumber });
       recordAudit(ctx, actor, {
         operation: 'confirmations.accept',
@@ -167,10 +184,15 @@ export function ruleConfirmation(ctx: ServiceContext, actor: Actor, input: z.out
   const caseId = ctx.db.sqlite
     .transaction(() => {
       const r = loadConfirmation(ctx, input.id);
-      if (r.ruling) throw new AppError('REFUSED', `已登记裁定结果（${CONFIRMATION_RULING_LABELS[r.ruling as ConfirmationRuling] ?? r.ruling}，${r.ruledAt ?? ''}），不能重复登记`);
+      if (r.ruling)
+        throw new AppError(
+          'REFUSED',
+          `已登记裁定结果（${CONFIRMATION_RULING_LABELS[r.ruling as ConfirmationRuling] ?? r.ruling}，${r.ruledAt ?? ''}），不能重复登记`,
+        );
       if (!r.acceptedAt) throw new AppError('REFUSED', '法院尚未受理该申请，请先登记受理日期和案号');
       if (input.ruledAt > today) throw new AppError('VALIDATION', `裁定日期不能晚于今天（${today}）`, { ruledAt: '裁定日期不能晚于今天' });
-      if (input.ruledAt < r.acceptedAt) throw new AppError('VALIDATION', `裁定日期不能早于受理日期（${r.acceptedAt}）`, { ruledAt: '裁定日期不能早于受理日期' });
+      if (input.ruledAt < r.acceptedAt)
+        throw new AppError('VALIDATION', `裁定日期不能早于受理日期（${r.acceptedAt}）`, { ruledAt: '裁定日期不能早于受理日期' });
       const note = input.note ? (r.note ? `${r.note}；${input.note}` : input.note) : r.note;
       bumpRow(ctx, confirmations, r.id, input.version, { ruling: input.ruling, ruledAt: input.ruledAt, note });
       recordAudit(ctx, actor, {

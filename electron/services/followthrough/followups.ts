@@ -73,10 +73,15 @@ function ineligibility(c: CaseRecord): string | null {
 }
 
 /** The centre's default visits for an agreement: first after the configured days, then after performance. */
-export function defaultVisits(agreementOn: string, performanceDeadline: string | null | undefined, daysAfterAgreement: number): { dueOn: string; label: string }[] {
+export function defaultVisits(
+  agreementOn: string,
+  performanceDeadline: string | null | undefined,
+  daysAfterAgreement: number,
+): { dueOn: string; label: string }[] {
   const visits = [{ dueOn: addDays(agreementOn, daysAfterAgreement), label: `协议生效后${daysAfterAgreement}日回访` }];
   if (performanceDeadline && performanceDeadline >= agreementOn) {
-    for (const v of followupSchedule(agreementOn, performanceDeadline)) if (v.kind === 'after_performance') visits.push({ dueOn: v.dueOn, label: v.label });
+    for (const v of followupSchedule(agreementOn, performanceDeadline))
+      if (v.kind === 'after_performance') visits.push({ dueOn: v.dueOn, label: v.label });
   }
   const seen = new Set<string>();
   return visits.filter((v) => (seen.has(v.dueOn) ? false : (seen.add(v.dueOn), true))).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
@@ -105,7 +110,14 @@ export function caseFollowups(ctx: ServiceContext, caseId: string): CaseFollowup
           .filter((v) => !taken.has(v.dueOn))
           .map(({ dueOn, label }) => ({ dueOn, label }))
       : [];
-  return { caseId, eligible: reason === null, ineligibleReason: reason, agreementOn: on, suggested, followups: rows.map((r) => view(r, today, cal)) };
+  return {
+    caseId,
+    eligible: reason === null,
+    ineligibleReason: reason,
+    agreementOn: on,
+    suggested,
+    followups: rows.map((r) => view(r, today, cal)),
+  };
 }
 
 export function scheduleFollowups(ctx: ServiceContext, actor: Actor, input: z.output<typeof scheduleFollowupsInput>): CaseFollowups {
@@ -117,18 +129,33 @@ export function scheduleFollowups(ctx: ServiceContext, actor: Actor, input: z.ou
       const on = agreementDay(c)!;
       // Default visits keep their plain-count day, so a calendar change can move them again;
       // a date the user picked stays as picked unless it is one of the defaults.
-      const defaults = legalVisits(loadCalendar(ctx), defaultVisits(on, c.agreement?.performanceDeadline, getSettings(ctx).followupDaysAfterAgreement));
+      const defaults = legalVisits(
+        loadCalendar(ctx),
+        defaultVisits(on, c.agreement?.performanceDeadline, getSettings(ctx).followupDaysAfterAgreement),
+      );
       const nominalOf = new Map(defaults.map((v) => [v.dueOn, v.nominal]));
       const wanted = input.dates ?? defaults.map((v) => v.dueOn);
-      for (const d of wanted) if (d < on) throw new AppError('VALIDATION', `回访日期 ${d} 不能早于协议生效日期（${on}）`, { dates: '回访日期不能早于协议生效日期' });
+      for (const d of wanted)
+        if (d < on)
+          throw new AppError('VALIDATION', `回访日期 ${d} 不能早于协议生效日期（${on}）`, { dates: '回访日期不能早于协议生效日期' });
       const taken = new Set(caseRows(ctx, c.id).map((r) => r.dueOn));
       const dates = [...new Set(wanted)].filter((d) => !taken.has(d)).sort();
       if (dates.length === 0) throw new AppError('REFUSED', '这些日期已经安排了回访');
       const at = rfc3339(ctx.clock.now());
       for (const dueOn of dates) {
-        ctx.db.orm.insert(followups).values({ id: newId(), version: 1, updatedAt: at, deleted: false, caseId: c.id, dueOn, dueNominal: nominalOf.get(dueOn) ?? null }).run();
+        ctx.db.orm
+          .insert(followups)
+          .values({ id: newId(), version: 1, updatedAt: at, deleted: false, caseId: c.id, dueOn, dueNominal: nominalOf.get(dueOn) ?? null })
+          .run();
       }
-      recordAudit(ctx, actor, { operation: 'followups.schedule', entityKind: 'case', entityId: c.id, caseId: c.id, summary: `安排回访：${dates.join('、')}`, after: { dates } });
+      recordAudit(ctx, actor, {
+        operation: 'followups.schedule',
+        entityKind: 'case',
+        entityId: c.id,
+        caseId: c.id,
+        summary: `安排回访：${dates.join('、')}`,
+        after: { dates },
+      });
     })
     .immediate();
   return caseFollowups(ctx, input.caseId);
@@ -144,8 +171,15 @@ export function recordFollowup(ctx: ServiceContext, actor: Actor, input: z.outpu
       const c = loadCase(ctx, r.caseId);
       const on = agreementDay(c);
       if (input.doneAt > today) throw new AppError('VALIDATION', `回访日期不能晚于今天（${today}）`, { doneAt: '回访日期不能晚于今天' });
-      if (on && input.doneAt < on) throw new AppError('VALIDATION', `回访日期不能早于协议生效日期（${on}）`, { doneAt: '回访日期不能早于协议生效日期' });
-      bumpRow(ctx, followups, r.id, input.version, { doneAt: input.doneAt, method: input.method, performance: input.performance, notes: input.notes, visitor: input.visitor });
+      if (on && input.doneAt < on)
+        throw new AppError('VALIDATION', `回访日期不能早于协议生效日期（${on}）`, { doneAt: '回访日期不能早于协议生效日期' });
+      bumpRow(ctx, followups, r.id, input.version, {
+        doneAt: input.doneAt,
+        method: input.method,
+        performance: input.performance,
+        notes: input.notes,
+        visitor: input.visitor,
+      });
       recordAudit(ctx, actor, {
         operation: 'followups.record',
         entityKind: 'followup',

@@ -70,7 +70,10 @@ function query(ctx: Pick<ServiceContext, 'db' | 'clock'>, opts: { caseId?: strin
 
 function toRows(ctx: Pick<ServiceContext, 'db' | 'clock'>, rows: Row[]): SupervisionRow[] {
   const today = localDate(ctx.clock.now());
-  const names = partyNamesFor(ctx, rows.map((r) => r.id));
+  const names = partyNamesFor(
+    ctx,
+    rows.map((r) => r.id),
+  );
   const cal = loadCalendar(ctx);
   return rows.map((r) => {
     const flags: Record<SupervisionKind, boolean> = { overdue: !!r.overdue, near: !!r.near, escalated: !!r.escalated, repeat: !!r.repeat };
@@ -136,7 +139,12 @@ export function setResponsibility(ctx: ServiceContext, actor: Actor, input: z.ou
       if (next.leadUnit && next.coUnits.includes(next.leadUnit)) {
         throw new AppError('VALIDATION', `“${next.leadUnit}”已是牵头单位，不能同时列为协办单位`, { coUnits: '协办单位不能与牵头单位相同' });
       }
-      const labels: Record<keyof typeof next, string> = { leadUnit: '牵头单位', coUnits: '协办单位', responsibleLeader: '包案领导', responsiblePerson: '责任人' };
+      const labels: Record<keyof typeof next, string> = {
+        leadUnit: '牵头单位',
+        coUnits: '协办单位',
+        responsibleLeader: '包案领导',
+        responsiblePerson: '责任人',
+      };
       const show = (v: string | string[] | null) => (Array.isArray(v) ? (v.length ? v.join('、') : '无') : (v ?? '无'));
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !same(c[k], next[k]));
       if (changed.length === 0) throw new AppError('VALIDATION', '没有需要保存的修改');

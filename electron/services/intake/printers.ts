@@ -105,7 +105,16 @@ export async function printerStatus(prefs: Prefs, clock: Clock, id?: string, opt
   const checkedAt = rfc3339(clock.now());
   const p = id === undefined ? ticketPrinter(prefs) : printerById(prefs, id);
   if (!p) {
-    return { id: null, name: null, uri: null, online: false, ready: false, paper: 'unknown', message: '本机还没有设置小票打印机', checkedAt };
+    return {
+      id: null,
+      name: null,
+      uri: null,
+      online: false,
+      ready: false,
+      paper: 'unknown',
+      message: '本机还没有设置小票打印机',
+      checkedAt,
+    };
   }
   const s = await checkPrinter(p.uri, opts);
   return { id: p.id, name: p.name, uri: p.uri, online: s.online, ready: s.ready, paper: s.paper, message: s.message, checkedAt };

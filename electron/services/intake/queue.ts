@@ -66,7 +66,8 @@ export function callTicket(ctx: ServiceContext, actor: Actor, ticketId: string, 
   ctx.db.sqlite
     .transaction(() => {
       const t = queueTicket(ctx, ticketId);
-      if (!CALLABLE.includes(t.status)) throw new AppError('ILLEGAL_STEP', `${t.code} 已${t.status === 'done' ? '办结' : '在办理中'}，不能再叫号`);
+      if (!CALLABLE.includes(t.status))
+        throw new AppError('ILLEGAL_STEP', `${t.code} 已${t.status === 'done' ? '办结' : '在办理中'}，不能再叫号`);
       ctx.db.sqlite
         .prepare(`UPDATE queue_tickets SET status = 'called', called_at = ?, called_by = ?, desk = ?, finished_at = NULL WHERE id = ?`)
         .run(rfc3339(now), actor.id, desk, ticketId);
@@ -86,7 +87,12 @@ const MOVES: Record<QueueStatus, readonly QueueStatus[]> = {
 
 const STATUS_WORDS: Record<QueueStatus, string> = { waiting: '等候', called: '叫号', serving: '办理', done: '办结', no_show: '过号' };
 
-export function setTicketStatus(ctx: ServiceContext, _actor: Actor, ticketId: string, status: Exclude<QueueStatus, 'called'>): QueueTicketRow {
+export function setTicketStatus(
+  ctx: ServiceContext,
+  _actor: Actor,
+  ticketId: string,
+  status: Exclude<QueueStatus, 'called'>,
+): QueueTicketRow {
   const at = rfc3339(ctx.clock.now());
   ctx.db.sqlite
     .transaction(() => {
@@ -98,7 +104,11 @@ export function setTicketStatus(ctx: ServiceContext, _actor: Actor, ticketId: st
       const finished = status === 'done' || status === 'no_show' ? at : null;
       // Back in the queue: keeps its number (and so its place), forgets the call.
       if (status === 'waiting') {
-        ctx.db.sqlite.prepare(`UPDATE queue_tickets SET status = 'waiting', called_at = NULL, called_by = NULL, desk = NULL, finished_at = NULL WHERE id = ?`).run(ticketId);
+        ctx.db.sqlite
+          .prepare(
+            `UPDATE queue_tickets SET status = 'waiting', called_at = NULL, called_by = NULL, desk = NULL, finished_at = NULL WHERE id = ?`,
+          )
+          .run(ticketId);
       } else {
         ctx.db.sqlite.prepare('UPDATE queue_tickets SET status = ?, finished_at = ? WHERE id = ?').run(status, finished, ticketId);
       }
@@ -119,6 +129,8 @@ export function queueDisplay(ctx: Pick<ServiceContext, 'db' | 'clock'>): QueueDi
         ORDER BY called_at DESC, number DESC LIMIT ?`,
     )
     .all(day, DISPLAY_ROWS) as QueueDisplay['called'];
-  const { waiting } = ctx.db.sqlite.prepare(`SELECT count(*) AS waiting FROM queue_tickets WHERE day = ? AND status = 'waiting'`).get(day) as { waiting: number };
+  const { waiting } = ctx.db.sqlite
+    .prepare(`SELECT count(*) AS waiting FROM queue_tickets WHERE day = ? AND status = 'waiting'`)
+    .get(day) as { waiting: number };
   return { day, called, waiting };
 }

@@ -107,7 +107,11 @@ function defaultTitle(category: string): string {
 }
 
 /** What registerCase gets for a registration (exported for tests). */
-export function caseInputFor(r: Pick<IntakeRecord, 'category' | 'name' | 'phone' | 'idNumber' | 'otherParty' | 'otherPartyPhone' | 'description' | 'id'>, tier: string, title?: string): RegisterCaseInput {
+export function caseInputFor(
+  r: Pick<IntakeRecord, 'category' | 'name' | 'phone' | 'idNumber' | 'otherParty' | 'otherPartyPhone' | 'description' | 'id'>,
+  tier: string,
+  title?: string,
+): RegisterCaseInput {
   const applicant: RegisterCaseInput['parties'][number] = {
     role: 'applicant',
     kind: 'person',
@@ -148,8 +152,7 @@ function link(ctx: ServiceContext, actor: Actor, r: IntakeRecord, status: 'accep
 
 function caseRef(ctx: Pick<ServiceContext, 'db'>, caseId: string): CaseStatusRef {
   const c = ctx.db.sqlite.prepare('SELECT id, case_number AS caseNumber, status FROM cases WHERE id = ? AND deleted = 0').get(caseId) as
-    | { id: string; caseNumber: string; status: Status }
-    | undefined;
+    { id: string; caseNumber: string; status: Status } | undefined;
   if (!c) throw new AppError('NOT_FOUND', '找不到该案件，可能已被删除');
   return c;
 }
@@ -208,7 +211,9 @@ export function rejectIntake(ctx: ServiceContext, actor: Actor, intakeId: string
       const r = loadIntake(ctx, intakeId);
       requirePending(r);
       ctx.db.sqlite
-        .prepare(`UPDATE intakes SET status = 'rejected', reject_reason = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND status = 'pending'`)
+        .prepare(
+          `UPDATE intakes SET status = 'rejected', reject_reason = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND status = 'pending'`,
+        )
         .run(reason, actor.id, at, r.id);
       recordAudit(ctx, actor, {
         operation: 'intake.reject',

@@ -45,8 +45,7 @@ export function ticketSourceOfIntake(ctx: Pick<ServiceContext, 'db'>, intakeId: 
 /** The registration behind a case: the one accepted into it, or else the first merged into it. */
 export function ticketSourceOfCase(ctx: Pick<ServiceContext, 'db'>, caseNumber: string): TicketSource {
   const c = ctx.db.sqlite.prepare('SELECT id, intake_id AS intakeId FROM cases WHERE case_number = ? AND deleted = 0').get(caseNumber) as
-    | { id: string; intakeId: string | null }
-    | undefined;
+    { id: string; intakeId: string | null } | undefined;
   if (!c) throw new AppError('NOT_FOUND', `找不到案号为“${caseNumber}”的案件`);
   const row = ctx.db.sqlite
     .prepare(`${SOURCE_SQL} WHERE i.id = ? OR i.case_id = ? ORDER BY (i.id = ?) DESC, i.created_at, t.created_at LIMIT 1`)

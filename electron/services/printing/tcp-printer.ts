@@ -141,11 +141,7 @@ interface Session {
   readonly peerEnded: boolean;
 }
 
-async function runTcp<T>(
-  target: Extract<PrinterUri, { kind: 'tcp' }>,
-  timeoutMs: number,
-  work: (s: Session) => Promise<T>,
-): Promise<T> {
+async function runTcp<T>(target: Extract<PrinterUri, { kind: 'tcp' }>, timeoutMs: number, work: (s: Session) => Promise<T>): Promise<T> {
   const addr = printerAddress(target);
   const socket = new net.Socket();
   const received: Buffer[] = [];

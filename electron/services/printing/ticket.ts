@@ -136,8 +136,8 @@ export function wrapText(text: string, columns: number): string[] {
 
 /** Byte capacity of QR versions 1–40 at error correction level M (ISO/IEC 18004, byte mode). */
 const QR_BYTES_M = [
-  14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666, 711, 779, 857, 911,
-  997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331,
+  14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666, 711, 779, 857, 911, 997, 1059, 1125, 1190,
+  1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331,
 ];
 
 /** Largest module size (dots, capped at 6 for scanning distance) that keeps the symbol on the paper. */

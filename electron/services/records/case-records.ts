@@ -139,7 +139,9 @@ export function caseRecords(db: RecordsDb, rows: CaseRow[]): UploadRecord[] {
     partiesOf = groupIds(partiesOfCases(db).all(ids));
     for (const r of referralsOfCases(db).all(ids)) referralOf.set(r.caseId, r);
   }
-  return rows.map((c) => toRecord('case', c, () => caseData(c, mediatorsOf.get(c.id) ?? [], partiesOf.get(c.id) ?? [], referralOf.get(c.id))));
+  return rows.map((c) =>
+    toRecord('case', c, () => caseData(c, mediatorsOf.get(c.id) ?? [], partiesOf.get(c.id) ?? [], referralOf.get(c.id))),
+  );
 }
 
 export const caseSource = { ...keyedQueries(cases), toRecords: caseRecords };

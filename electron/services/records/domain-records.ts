@@ -107,7 +107,13 @@ const followupData = (f: Followup) => ({
 /** The two reads every kind needs, prepared once per connection: by ids (a batch) and by page (the export). */
 export function keyedQueries<T extends SQLiteTable & { id: SQLiteColumn }>(table: T) {
   type Row = T['$inferSelect'];
-  const byIds = perConnection((orm) => orm.select().from(table as SQLiteTable).where(inIds(table.id)).prepare());
+  const byIds = perConnection((orm) =>
+    orm
+      .select()
+      .from(table as SQLiteTable)
+      .where(inIds(table.id))
+      .prepare(),
+  );
   // Paging by key (id > after, in id order): memory stays flat however big the table; '' is before every id.
   const page = perConnection((orm) =>
     orm

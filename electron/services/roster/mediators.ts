@@ -23,7 +23,9 @@ function openCaseCounts(ctx: Pick<ServiceContext, 'db'>, ids: string[]): Map<str
     .select({ id: caseMediators.mediatorId, n: sql<number>`count(*)` })
     .from(caseMediators)
     .innerJoin(cases, eq(cases.id, caseMediators.caseId))
-    .where(and(inArray(caseMediators.mediatorId, ids), inArray(cases.status, ['registered', 'accepted', 'mediating']), eq(cases.deleted, false)))
+    .where(
+      and(inArray(caseMediators.mediatorId, ids), inArray(cases.status, ['registered', 'accepted', 'mediating']), eq(cases.deleted, false)),
+    )
     .groupBy(caseMediators.mediatorId)
     .all();
   return new Map(rows.map((r) => [r.id, r.n]));
@@ -45,7 +47,10 @@ const view = (m: Row, openCases: number): MediatorView => ({
   openCases,
 });
 
-export function listMediators(ctx: Pick<ServiceContext, 'db'>, f: { status?: MediatorStatus | undefined; kind?: MediatorKind | undefined; specialty?: string | undefined; q?: string | undefined }): MediatorView[] {
+export function listMediators(
+  ctx: Pick<ServiceContext, 'db'>,
+  f: { status?: MediatorStatus | undefined; kind?: MediatorKind | undefined; specialty?: string | undefined; q?: string | undefined },
+): MediatorView[] {
   const where: SQL[] = [eq(mediators.deleted, false)];
   if (f.status) where.push(eq(mediators.status, f.status));
   if (f.kind) where.push(eq(mediators.kind, f.kind));
@@ -54,8 +59,16 @@ export function listMediators(ctx: Pick<ServiceContext, 'db'>, f: { status?: Med
     const pattern = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     where.push(or(sql`${mediators.name} LIKE ${pattern} ESCAPE '\\'`, sql`${mediators.organisation} LIKE ${pattern} ESCAPE '\\'`)!);
   }
-  const rows = ctx.db.orm.select().from(mediators).where(and(...where)).orderBy(asc(mediators.status), asc(mediators.name)).all();
-  const counts = openCaseCounts(ctx, rows.map((r) => r.id));
+  const rows = ctx.db.orm
+    .select()
+    .from(mediators)
+    .where(and(...where))
+    .orderBy(asc(mediators.status), asc(mediators.name))
+    .all();
+  const counts = openCaseCounts(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => view(r, counts.get(r.id) ?? 0));
 }
 
@@ -80,7 +93,10 @@ export function createMediator(ctx: ServiceContext, actor: Actor, m: MediatorVal
   const id = newId();
   const at = rfc3339(ctx.clock.now());
   ctx.db.sqlite.transaction(() => {
-    ctx.db.orm.insert(mediators).values({ id, version: 1, updatedAt: at, deleted: false, createdAt: at, status: 'active', statusDate: at.slice(0, 10), ...values(m) }).run();
+    ctx.db.orm
+      .insert(mediators)
+      .values({ id, version: 1, updatedAt: at, deleted: false, createdAt: at, status: 'active', statusDate: at.slice(0, 10), ...values(m) })
+      .run();
     recordAudit(ctx, actor, { operation: 'mediators.create', entityKind: 'mediator', entityId: id, summary: `名册新增：${m.name}` });
   })();
   return getMediator(ctx, id);
@@ -97,7 +113,15 @@ export function updateMediator(ctx: ServiceContext, actor: Actor, id: string, ve
   return getMediator(ctx, id);
 }
 
-export function setMediatorStatus(ctx: ServiceContext, actor: Actor, id: string, version: number, status: MediatorStatus, date: string, reason: string | undefined): MediatorView {
+export function setMediatorStatus(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  status: MediatorStatus,
+  date: string,
+  reason: string | undefined,
+): MediatorView {
   ctx.db.sqlite.transaction(() => {
     const before = getMediator(ctx, id);
     bumpRow(ctx, mediators, id, version, { status, statusDate: date, statusReason: reason ?? null });

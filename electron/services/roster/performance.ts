@@ -37,7 +37,10 @@ const OPEN = "('registered','accepted','mediating')";
  * mean days from acceptance to outcome (local calendar days), open and overdue open cases, and
  * agreements the court confirmed. Deleted cases and mediators are left out.
  */
-export function mediatorPerformance(ctx: Pick<ServiceContext, 'db' | 'clock'>, f: { status?: MediatorStatus | undefined; mediatorId?: string | undefined } = {}): MediatorPerformance[] {
+export function mediatorPerformance(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  f: { status?: MediatorStatus | undefined; mediatorId?: string | undefined } = {},
+): MediatorPerformance[] {
   const where = ['m.deleted = 0'];
   const params: Record<string, string> = { today: localDate(ctx.clock.now()) };
   if (f.status) {
@@ -103,7 +106,10 @@ function parseList(json: string): string[] {
  * Active mediators to choose from: those who list the wanted category first, then the least busy
  * (fewest open cases). With a case, each carries its recusal reason (assignMediator refuses them).
  */
-export function mediatorCandidates(ctx: Pick<ServiceContext, 'db'>, f: { specialty?: string | undefined; caseId?: string | undefined }): MediatorCandidate[] {
+export function mediatorCandidates(
+  ctx: Pick<ServiceContext, 'db'>,
+  f: { specialty?: string | undefined; caseId?: string | undefined },
+): MediatorCandidate[] {
   const active = listMediators(ctx, { status: 'active' });
   const ps = f.caseId ? caseParties(ctx, f.caseId) : [];
   const idNumbers = new Map(
@@ -128,5 +134,8 @@ export function mediatorCandidates(ctx: Pick<ServiceContext, 'db'>, f: { special
       matchesSpecialty: !!f.specialty && m.specialties.includes(f.specialty),
       recusal: ps.length > 0 ? recusalReason({ name: m.name, phone: m.phone, idNumber: idNumbers.get(m.id) ?? null }, ps) : null,
     }))
-    .sort((a, b) => Number(b.matchesSpecialty) - Number(a.matchesSpecialty) || a.openCases - b.openCases || a.name.localeCompare(b.name, 'zh-CN'));
+    .sort(
+      (a, b) =>
+        Number(b.matchesSpecialty) - Number(a.matchesSpecialty) || a.openCases - b.openCases || a.name.localeCompare(b.name, 'zh-CN'),
+    );
 }

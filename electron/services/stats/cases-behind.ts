@@ -181,7 +181,9 @@ export function figureWhere(figure: CaseFigure, keys: ParsedKey[]): string {
   let base: string;
   switch (figure) {
     case 'courtReferrals':
-      base = referralExists(`${has('mode') ? ` AND r.mode = ${param('mode')}` : ''}${has('result') ? ` AND ${REFERRAL_RESULT_EXPR} = ${param('result')}` : ''}`);
+      base = referralExists(
+        `${has('mode') ? ` AND r.mode = ${param('mode')}` : ''}${has('result') ? ` AND ${REFERRAL_RESULT_EXPR} = ${param('result')}` : ''}`,
+      );
       break;
     case 'confirmationsApplied':
       base = confirmationAppliedExists();
@@ -237,11 +239,22 @@ export function casesBehind(ctx: Pick<ServiceContext, 'db' | 'clock'>, input: In
               c.agreed_amount_fen AS agreedAmountFen
          FROM cases c WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     )
-    .all(params) as (Omit<StatsCaseRow, 'tier' | 'originTier' | 'status' | 'outcome'> & { tier: string; originTier: string; status: string; outcome: string | null })[];
+    .all(params) as (Omit<StatsCaseRow, 'tier' | 'originTier' | 'status' | 'outcome'> & {
+    tier: string;
+    originTier: string;
+    status: string;
+    outcome: string | null;
+  })[];
   const total = (ctx.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM cases c WHERE ${where}`).get(params) as { n: number }).n;
   return {
     title,
-    rows: rows.map((r) => ({ ...r, tier: r.tier as Tier, originTier: r.originTier as Tier, status: r.status as Status, outcome: r.outcome as Outcome | 'ended' | null })),
+    rows: rows.map((r) => ({
+      ...r,
+      tier: r.tier as Tier,
+      originTier: r.originTier as Tier,
+      status: r.status as Status,
+      outcome: r.outcome as Outcome | 'ended' | null,
+    })),
     total,
     ...page,
   };

@@ -41,9 +41,20 @@ export function statsPeriod(ctx: Pick<ServiceContext, 'clock'>, p: Period): Reso
 export const OUTCOME_NONE = 'none';
 const OUTCOME_ROW_LABELS: Record<string, string> = { ...OUTCOME_LABELS, [OUTCOME_NONE]: '尚无结果' };
 
-export const INTAKE_STATUS_LABELS: Record<string, string> = { pending: '待处理', accepted: '已受理', merged: '已合并', rejected: '不予受理' };
+export const INTAKE_STATUS_LABELS: Record<string, string> = {
+  pending: '待处理',
+  accepted: '已受理',
+  merged: '已合并',
+  rejected: '不予受理',
+};
 export const INTAKE_CHANNEL_LABELS: Record<string, string> = { kiosk: '自助终端', clerk: '窗口' };
-export const QUEUE_STATUS_LABELS: Record<string, string> = { waiting: '等候', called: '已叫号', serving: '办理中', done: '已办结', no_show: '过号' };
+export const QUEUE_STATUS_LABELS: Record<string, string> = {
+  waiting: '等候',
+  called: '已叫号',
+  serving: '办理中',
+  done: '已办结',
+  no_show: '过号',
+};
 
 interface CubeRow {
   category: string;
@@ -161,7 +172,12 @@ function emptyRow(key: string, label: string): BreakdownRow {
 }
 
 /** Fold the cube into one breakdown; only codes with some count are kept, in `order` then by code. */
-function fold(cube: CubeRow[], keyOf: (r: CubeRow) => string | null, labelOf: (k: string) => string, order: readonly string[]): BreakdownRow[] {
+function fold(
+  cube: CubeRow[],
+  keyOf: (r: CubeRow) => string | null,
+  labelOf: (k: string) => string,
+  order: readonly string[],
+): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow>();
   for (const r of cube) {
     const key = keyOf(r);
@@ -229,7 +245,14 @@ function resolvedAtTierOf(cube: CubeRow[]): ResolvedAtTier {
   }
   const byOriginTier = TIERS.filter((t) => by.has(t)).map((t) => {
     const e = by.get(t)!;
-    return { tier: t, label: tierLabel(t), slogan: TIER_SLOGANS[t], successful: e.successful, atTier: e.atTier, share: rate(e.atTier, e.successful) };
+    return {
+      tier: t,
+      label: tierLabel(t),
+      slogan: TIER_SLOGANS[t],
+      successful: e.successful,
+      atTier: e.atTier,
+      share: rate(e.atTier, e.successful),
+    };
   });
   const successful = [...by.values()].reduce((s, e) => s + e.successful, 0);
   const atTier = [...by.values()].reduce((s, e) => s + e.atTier, 0);
@@ -250,7 +273,13 @@ function trendOf(ctx: Ctx, p: ResolvedPeriod, params: Params, cube: CubeRow[]): 
   // Months up to the cutoff: a current year's later months have nothing yet and would read as a drop to zero.
   return monthsOf({ from: p.from, to: p.cutoff }).map((month) => {
     const m = mediated.get(month);
-    const point = { month, label: monthLabel(month), received: received.get(month) ?? 0, mediated: m?.mediated ?? 0, successful: m?.successful ?? 0 };
+    const point = {
+      month,
+      label: monthLabel(month),
+      received: received.get(month) ?? 0,
+      mediated: m?.mediated ?? 0,
+      successful: m?.successful ?? 0,
+    };
     return { ...point, successRate: rate(point.successful, point.mediated) };
   });
 }
@@ -291,7 +320,12 @@ function confirmationsOf(ctx: Ctx, params: Params): ConfirmationFigures {
 function performanceOf(ctx: Ctx, params: Params): PerformanceFigures {
   const rows = all<{ performance: string | null; cases: number; visits: number }>(ctx, FOLLOWUPS_SQL, params);
   const cases = (p: string) => rows.find((r) => r.performance === p)?.cases ?? 0;
-  return { performed: cases('performed'), partly: cases('partly'), notPerformed: cases('not_performed'), visits: rows.reduce((s, r) => s + r.visits, 0) };
+  return {
+    performed: cases('performed'),
+    partly: cases('partly'),
+    notPerformed: cases('not_performed'),
+    visits: rows.reduce((s, r) => s + r.visits, 0),
+  };
 }
 
 function countRows(map: Map<string, number>, labels: Record<string, string>): CountRow[] {
@@ -397,7 +431,13 @@ export function computeDashboard(ctx: Ctx, input: Period): Dashboard {
   const performance = performanceOf(ctx, params);
   const intake = intakeOf(ctx, params);
   const queue = queueOf(ctx, params);
-  const empty = cube.length === 0 && referrals.referred === 0 && confirmations.applied + confirmations.granted + confirmations.dismissed === 0 && performance.visits === 0 && intake.total === 0 && queue.total === 0;
+  const empty =
+    cube.length === 0 &&
+    referrals.referred === 0 &&
+    confirmations.applied + confirmations.granted + confirmations.dismissed === 0 &&
+    performance.visits === 0 &&
+    intake.total === 0 &&
+    queue.total === 0;
   if (empty) return emptyDashboard(centre, period, generatedAt, [...notes, NOTE_EMPTY]);
 
   return {
@@ -412,7 +452,12 @@ export function computeDashboard(ctx: Ctx, input: Period): Dashboard {
     bySource: fold(cube, (r) => r.source, sourceLabel, SOURCE_ORDER),
     byTier: fold(cube, (r) => r.tier, tierLabel, TIERS),
     byStatus: fold(cube, (r) => r.status, statusLabel, STATUSES),
-    byOutcome: fold(cube, (r) => r.outcome ?? OUTCOME_NONE, (k) => OUTCOME_ROW_LABELS[k] ?? k, OUTCOME_ORDER),
+    byOutcome: fold(
+      cube,
+      (r) => r.outcome ?? OUTCOME_NONE,
+      (k) => OUTCOME_ROW_LABELS[k] ?? k,
+      OUTCOME_ORDER,
+    ),
     resolvedAtTier: resolvedAtTierOf(cube),
     courtReferrals: referrals,
     confirmations,
@@ -423,4 +468,3 @@ export function computeDashboard(ctx: Ctx, input: Period): Dashboard {
     definitions: DEFINITIONS,
   };
 }
-

@@ -46,10 +46,15 @@ function runs(text: string, opts: IRunOptions = {}): TextRun[] {
 
 /** The title: 2号 小标宋, bold (a real bold in the 宋体 fallback), centred; lines split on \n. */
 export const title = (text: string) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(Math.round(LINE_TWIPS * 1.2)), children: runs(text, { font: font(DOCX_FONTS.title), size: SIZE.title, bold: true }) });
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: exact(Math.round(LINE_TWIPS * 1.2)),
+    children: runs(text, { font: font(DOCX_FONTS.title), size: SIZE.title, bold: true }),
+  });
 
 /** A centred line under the title (e.g. the period), in the body face. */
-export const subtitle = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS), children: runs(text) });
+export const subtitle = (text: string) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS), children: runs(text) });
 
 /** A body paragraph: 3号 仿宋, first line indented two characters, justified. */
 export const body = (text: string, opts: { indent?: boolean; align?: 'left' | 'right' | 'center' } = {}) =>
@@ -62,15 +67,30 @@ export const body = (text: string, opts: { indent?: boolean; align?: 'left' | 'r
 
 /** 一级标题 (一、二、…) in 黑体, kept with what follows. */
 export const heading = (text: string) =>
-  new Paragraph({ spacing: exact(LINE_TWIPS), indent: { firstLine: INDENT }, keepNext: true, children: runs(text, { font: font(DOCX_FONTS.heading) }) });
+  new Paragraph({
+    spacing: exact(LINE_TWIPS),
+    indent: { firstLine: INDENT },
+    keepNext: true,
+    children: runs(text, { font: font(DOCX_FONTS.heading) }),
+  });
 
 /** A table's caption, centred, kept with the table. */
 export const caption = (text: string) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS), keepNext: true, children: runs(text, { font: font(DOCX_FONTS.heading), size: 28 }) });
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: exact(LINE_TWIPS),
+    keepNext: true,
+    children: runs(text, { font: font(DOCX_FONTS.heading), size: 28 }),
+  });
 
 /** Small print under a table (口径), 小四. */
 export const note = (text: string) =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: exact(360), indent: { firstLine: 2 * 240 }, children: runs(text, { size: SIZE.note }) });
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: exact(360),
+    indent: { firstLine: 2 * 240 },
+    children: runs(text, { size: SIZE.note }),
+  });
 
 export const blank = () => new Paragraph({ spacing: exact(LINE_TWIPS), children: [] });
 
@@ -111,7 +131,9 @@ export function dataTable(spec: TableSpec, emptyText = '本期间暂无数据'):
     (cells, r, list) =>
       new TableRow({
         cantSplit: true,
-        children: spec.columns.map((_, i) => cellOf(cellText(cells[i] ?? ''), i, { bold: spec.totals !== undefined && r === list.length - 1 })),
+        children: spec.columns.map((_, i) =>
+          cellOf(cellText(cells[i] ?? ''), i, { bold: spec.totals !== undefined && r === list.length - 1 }),
+        ),
       }),
   );
   if (rows.length === 0) rows.push(new TableRow({ children: [cellOf(emptyText, 0, { span: spec.columns.length, align: 'center' })] }));

@@ -35,5 +35,9 @@ export async function exportDocx(ctx: Ctx, report: DocxReport, period: Period): 
   }
   const k = keyCaseList(ctx, period, 1, REPORT_KEY_CASES);
   const buf = await quarterlyDocx(d, k);
-  return { fileName: `${fileSafe(d.period.label)}联席会议报告_${d.period.from}_${d.period.to}.docx`, mime: DOCX_MIME, base64: buf.toString('base64') };
+  return {
+    fileName: `${fileSafe(d.period.label)}联席会议报告_${d.period.from}_${d.period.to}.docx`,
+    mime: DOCX_MIME,
+    base64: buf.toString('base64'),
+  };
 }

@@ -72,7 +72,10 @@ export function keyCaseList(ctx: Ctx, periodIn: Period, page = 1, pageSize = 20)
   const params = periodParams(period, nearDays);
   const rows = ctx.db.sqlite.prepare(SELECT).all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Row[];
   const c = ctx.db.sqlite.prepare(COUNTS).get(params) as Record<KeyCaseReason | 'total', number | null>;
-  const names = mediatorNames(ctx, rows.map((r) => r.id));
+  const names = mediatorNames(
+    ctx,
+    rows.map((r) => r.id),
+  );
   const flags: Record<KeyCaseReason, keyof Row> = { overdue: 'isOverdue', near: 'isNear', escalated: 'isEscalated', repeat: 'isRepeat' };
   const out: KeyCaseRow[] = rows.map((r) => ({
     id: r.id,

@@ -61,15 +61,22 @@ export function categoryParagraphs(d: Dashboard): string[] {
   if (top.length === 0) return ['本期间未受理矛盾纠纷，暂无分类数据。'];
   const out = [
     `从纠纷类型看，受理量居前${top.length === 1 ? '' : `${top.length}位`}的是：` +
-      top.map((r) => `${r.label}纠纷${r.received}件（占${pctOf(r.received, d.kpi.received)}，调解成功率${formatRate(r.successRate)}）`).join('、') +
+      top
+        .map((r) => `${r.label}纠纷${r.received}件（占${pctOf(r.received, d.kpi.received)}，调解成功率${formatRate(r.successRate)}）`)
+        .join('、') +
       '。',
   ];
   const overall = d.kpi.successRate;
   const weak = overall === null ? [] : d.byCategory.filter((r) => r.mediated >= 3 && r.successRate !== null && r.successRate < overall);
   if (weak.length > 0) {
-    out.push(`调解成功率低于平均水平（${formatRate(overall)}）的类型有：${weak.map((r) => `${r.label}（${formatRate(r.successRate)}，调解${r.mediated}件）`).join('、')}，需重点研判成因、加强专业调解力量。`);
+    out.push(
+      `调解成功率低于平均水平（${formatRate(overall)}）的类型有：${weak.map((r) => `${r.label}（${formatRate(r.successRate)}，调解${r.mediated}件）`).join('、')}，需重点研判成因、加强专业调解力量。`,
+    );
   }
-  const overdue = d.byCategory.filter((r) => r.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, 3);
+  const overdue = d.byCategory
+    .filter((r) => r.overdue > 0)
+    .sort((a, b) => b.overdue - a.overdue)
+    .slice(0, 3);
   if (overdue.length > 0) out.push(`逾期未化解案件较多的类型有：${overdue.map((r) => `${r.label}${r.overdue}件`).join('、')}。`);
   return out;
 }
@@ -77,13 +84,17 @@ export function categoryParagraphs(d: Dashboard): string[] {
 export function tierParagraph(d: Dashboard): string {
   const r = d.resolvedAtTier;
   if (r.successful === 0) return '本期间无调解成功案件，暂无就地化解数据。';
-  const parts = r.byOriginTier.map((t) => `${t.slogan}：发生在${t.label}的${t.successful}件中就地化解${t.atTier}件（${formatRate(t.share)}）`);
+  const parts = r.byOriginTier.map(
+    (t) => `${t.slogan}：发生在${t.label}的${t.successful}件中就地化解${t.atTier}件（${formatRate(t.share)}）`,
+  );
   return `调解成功的${r.successful}件中，在纠纷发生层级就地化解${r.atTier}件，就地化解率${formatRate(r.share)}。其中，${parts.join('；')}。`;
 }
 
 export function courtParagraph(d: Dashboard): string {
   const c = d.courtReferrals;
-  const rows = c.rows.map((r) => `${r.label}${r.referred}件，调解成功${r.agreement}件${r.avgDaysUsed === null ? '' : `，平均用时${r.avgDaysUsed}天`}`);
+  const rows = c.rows.map(
+    (r) => `${r.label}${r.referred}件，调解成功${r.agreement}件${r.avgDaysUsed === null ? '' : `，平均用时${r.avgDaysUsed}天`}`,
+  );
   return (
     `诉调对接方面，法院委派调解${c.delegated}件、委托调解${c.entrusted}件${rows.length > 0 ? `（${rows.join('；')}）` : ''}。` +
     `申请司法确认${d.confirmations.applied}件，法院裁定确认有效${d.confirmations.granted}件。` +

@@ -58,10 +58,21 @@ function breakdown(key: XlsxTable, first: string, rows: BreakdownRow[], d: Dashb
     title: XLSX_TABLE_LABELS[key],
     columns: BREAKDOWN_COLUMNS(first),
     rows: rows.map((r) => [r.label, r.received, r.accepted, r.mediated, r.successful, pct(r.successRate), fen(r.amountFen), r.overdue]),
-    totals: ['合计', d.kpi.received, d.kpi.accepted, d.kpi.mediated, d.kpi.successful, pct(d.kpi.successRate), fen(d.kpi.amountFen), d.kpi.overdue],
+    totals: [
+      '合计',
+      d.kpi.received,
+      d.kpi.accepted,
+      d.kpi.mediated,
+      d.kpi.successful,
+      pct(d.kpi.successRate),
+      fen(d.kpi.amountFen),
+      d.kpi.overdue,
+    ],
     notes: [
       ...rule('breakdowns', 'received', 'accepted', 'mediated', 'successful', 'successRate', 'overdue'),
-      ...(key === 'byStatus' || key === 'byOutcome' ? ['按状态、结果分列时，逾期案件按其当前状态归类，“受理调解”“调解”“成功”按各自口径计入当前状态。'] : []),
+      ...(key === 'byStatus' || key === 'byOutcome'
+        ? ['按状态、结果分列时，逾期案件按其当前状态归类，“受理调解”“调解”“成功”按各自口径计入当前状态。']
+        : []),
     ],
   };
 }
@@ -161,7 +172,16 @@ export function tableSpec(table: XlsxTable, d: Dashboard, keyCases: KeyCaseList)
           { header: '成功率', width: 10, align: 'right' },
           { header: '平均用时（天）', width: 14, align: 'right' },
         ],
-        rows: d.courtReferrals.rows.map((r) => [r.label, r.referred, r.agreement, r.failed, r.withdrawn, r.pending, pct(r.successRate), r.avgDaysUsed ?? '—']),
+        rows: d.courtReferrals.rows.map((r) => [
+          r.label,
+          r.referred,
+          r.agreement,
+          r.failed,
+          r.withdrawn,
+          r.pending,
+          pct(r.successRate),
+          r.avgDaysUsed ?? '—',
+        ]),
         notes: [...rule('courtReferrals'), '成功率＝调解成功 ÷（调解成功＋调解不成），无已完成案件时显示“—”。'],
       };
     case 'confirmations':
@@ -196,7 +216,9 @@ export function tableSpec(table: XlsxTable, d: Dashboard, keyCases: KeyCaseList)
         notes: [
           ...rule('intake'),
           ...(d.intake.total > 0
-            ? [`按状态：${d.intake.byStatus.map((s) => `${s.label}${s.count}`).join('，')}；按渠道：${d.intake.byChannel.map((s) => `${s.label}${s.count}`).join('，')}。`]
+            ? [
+                `按状态：${d.intake.byStatus.map((s) => `${s.label}${s.count}`).join('，')}；按渠道：${d.intake.byChannel.map((s) => `${s.label}${s.count}`).join('，')}。`,
+              ]
             : []),
         ],
       };
@@ -219,7 +241,16 @@ export function tableSpec(table: XlsxTable, d: Dashboard, keyCases: KeyCaseList)
 
 /** Columns of the compact list printed on A4 portrait (the .xlsx has all of them). */
 const COMPACT = ['序号', '案号', '纠纷简述', '督办事由', '化解期限', '牵头单位', '包案领导', '责任人'];
-const COMPACT_WIDTHS: Record<string, number> = { 序号: 5, 案号: 22, 纠纷简述: 24, 督办事由: 13, 化解期限: 13, 牵头单位: 17, 包案领导: 9, 责任人: 9 };
+const COMPACT_WIDTHS: Record<string, number> = {
+  序号: 5,
+  案号: 22,
+  纠纷简述: 24,
+  督办事由: 13,
+  化解期限: 13,
+  牵头单位: 17,
+  包案领导: 9,
+  责任人: 9,
+};
 
 export function keyCaseSpec(k: KeyCaseList, compact = false): TableSpec {
   const columns: Column[] = [

@@ -46,7 +46,13 @@ export async function renderXlsx(spec: TableSpec, d: Pick<Dashboard, 'centre' | 
   wb.created = new Date(d.generatedAt);
   const ws = wb.addWorksheet(sheetName(spec.title), {
     views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
-    pageSetup: { paperSize: 9, orientation: spec.columns.length > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9,
+      orientation: spec.columns.length > 8 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
   });
   const n = spec.columns.length;
   ws.columns = spec.columns.map((c) => ({ width: c.width }));
@@ -78,7 +84,12 @@ export async function renderXlsx(spec: TableSpec, d: Pick<Dashboard, 'centre' | 
       setCell(target, cells[i] ?? '');
       target.font = { name: FONT, size: 11, bold: isTotal };
       target.border = BORDER;
-      target.alignment = { ...(target.alignment ?? {}), vertical: 'middle', wrapText: c.align === 'left', ...(target.alignment?.horizontal ? {} : { horizontal: c.align ?? 'left' }) };
+      target.alignment = {
+        ...(target.alignment ?? {}),
+        vertical: 'middle',
+        wrapText: c.align === 'left',
+        ...(target.alignment?.horizontal ? {} : { horizontal: c.align ?? 'left' }),
+      };
     });
   });
   if (body.length === 0) {

@@ -93,9 +93,15 @@ export class AppUploads {
    * Start one upload in the background; resolves once it has started (with its run id) and
    * gives the promise of its end. BUSY when an upload already runs here or in another process.
    */
-  async start(trigger: UploadTrigger, override: { serverUrl?: string; token?: string } = {}): Promise<{ runId: string; done: Promise<UploadSummary> }> {
+  async start(
+    trigger: UploadTrigger,
+    override: { serverUrl?: string; token?: string } = {},
+  ): Promise<{ runId: string; done: Promise<UploadSummary> }> {
     if (this.running) {
-      throw new AppError('BUSY', `另一个上传正在进行（本机${this.running.trigger === 'manual' ? '手动' : '自动'}上传，开始于 ${this.running.startedAt}），请等它完成后再试。`);
+      throw new AppError(
+        'BUSY',
+        `另一个上传正在进行（本机${this.running.trigger === 'manual' ? '手动' : '自动'}上传，开始于 ${this.running.startedAt}），请等它完成后再试。`,
+      );
     }
     const { ctx } = this;
     const settings = getSettings(ctx);
@@ -127,9 +133,9 @@ export class AppUploads {
     });
     // The engine takes its lock and writes its run row before its first wait: a new row now
     // means it has started; none means it refused at once (BUSY, bad settings).
-    const row = ctx.db.sqlite.prepare('SELECT id, started_at AS startedAt FROM upload_runs WHERE id > ? ORDER BY id DESC LIMIT 1').get(before) as
-      | { id: string; startedAt: string }
-      | undefined;
+    const row = ctx.db.sqlite
+      .prepare('SELECT id, started_at AS startedAt FROM upload_runs WHERE id > ? ORDER BY id DESC LIMIT 1')
+      .get(before) as { id: string; startedAt: string } | undefined;
     if (!row) {
       const summary = await done;
       return { runId: summary.runId, done: Promise.resolve(summary) };
@@ -171,7 +177,7 @@ export class AppUploads {
         return c ? { start: c.windowStart, end: c.windowEnd } : null;
       },
       lastSuccessAt: () => lastSuccessfulUpload(ctx.db),
-      upload: async (trigger) => (await (await this.start(trigger)).done),
+      upload: async (trigger) => await (await this.start(trigger)).done,
       ...(this.options.scheduler ? { options: this.options.scheduler } : {}),
     });
     this.scheduler.start();

@@ -201,7 +201,8 @@ function dropBatch(ctx: BatchContext, batchId: string) {
 }
 
 function bodyOf(ctx: BatchContext, batchId: string): Buffer | string | null {
-  const row = ctx.db.sqlite.prepare('SELECT body FROM upload_batches WHERE batch_id = ?').get(batchId) as { body: Buffer | string } | undefined;
+  const row = ctx.db.sqlite.prepare('SELECT body FROM upload_batches WHERE batch_id = ?').get(batchId) as
+    { body: Buffer | string } | undefined;
   return row?.body ?? null;
 }
 

@@ -32,7 +32,12 @@ export interface BenchResult {
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-export async function benchUploadBacklog(opts: { db: Db; server: BenchServer; deviceId?: string; maxRecords?: number }): Promise<BenchResult> {
+export async function benchUploadBacklog(opts: {
+  db: Db;
+  server: BenchServer;
+  deviceId?: string;
+  maxRecords?: number;
+}): Promise<BenchResult> {
   // Counted by the run itself (what it sent): counting the outbox first would read it through the
   // connection's memory map, outside the run's own settings, and inflate the RSS measured here.
   const startRss = process.memoryUsage.rss();

@@ -33,20 +33,22 @@ export function acquireLock(db: Pick<Db, 'sqlite'>, name: string, opts: { ttlMs:
   const expiry = () => rfc3339(new Date(opts.clock.now().getTime() + opts.ttlMs));
   const take = db.sqlite.transaction(() => {
     const row = db.sqlite.prepare('SELECT holder, expires_at AS expiresAt FROM locks WHERE name = ?').get(name) as
-      | { holder: string; expiresAt: string }
-      | undefined;
+      { holder: string; expiresAt: string } | undefined;
     if (row && Date.parse(row.expiresAt) > opts.clock.now().getTime() && !holderIsGone(row.holder)) {
       throw new AppError('BUSY', `另一个上传正在进行（${row.holder}，锁至 ${row.expiresAt}），请稍后再试`);
     }
     db.sqlite
-      .prepare('INSERT INTO locks (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at')
+      .prepare(
+        'INSERT INTO locks (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at',
+      )
       .run(name, holder, expiry());
   });
   // IMMEDIATE: two processes reading "free" at the same moment must not both take it.
   take.immediate();
   return {
     holder,
-    refresh: () => db.sqlite.prepare('UPDATE locks SET expires_at = ? WHERE name = ? AND holder = ?').run(expiry(), name, holder).changes === 1,
+    refresh: () =>
+      db.sqlite.prepare('UPDATE locks SET expires_at = ? WHERE name = ? AND holder = ?').run(expiry(), name, holder).changes === 1,
     release: () => {
       if (db.sqlite.open) db.sqlite.prepare('DELETE FROM locks WHERE name = ? AND holder = ?').run(name, holder);
     },

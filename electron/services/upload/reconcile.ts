@@ -30,7 +30,10 @@ export const KIND_NAMES: Record<RecordKind, string> = {
 
 export function localUploadedCounts(db: Pick<Db, 'sqlite'>): Record<RecordKind, number> {
   const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
-  const rows = db.sqlite.prepare('SELECT kind, count(*) AS n FROM uploaded WHERE deleted = 0 GROUP BY kind').all() as { kind: string; n: number }[];
+  const rows = db.sqlite.prepare('SELECT kind, count(*) AS n FROM uploaded WHERE deleted = 0 GROUP BY kind').all() as {
+    kind: string;
+    n: number;
+  }[];
   for (const r of rows) if (r.kind in counts) counts[r.kind as RecordKind] = r.n;
   return counts;
 }
@@ -40,12 +43,15 @@ export async function reconcile(db: Pick<Db, 'sqlite'>, ep: Endpoint, clock: Clo
   const answer = await fetchStatus(ep);
   const checkedAt = rfc3339(clock.now());
   if (answer.type !== 'ok') {
-    const error =
-      answer.type === 'failed' ? answer.reason : answer.type === 'unauthorised' ? '令牌错误（401）' : '令牌属于其他中心（403）';
+    const error = answer.type === 'failed' ? answer.reason : answer.type === 'unauthorised' ? '令牌错误（401）' : '令牌属于其他中心（403）';
     return { checkedAt, ok: false, local, server: null, differences: [], error };
   }
   const server = Object.fromEntries(RECORD_KINDS.map((k) => [k, Number(answer.counts[k] ?? 0)])) as Record<RecordKind, number>;
-  const differences = RECORD_KINDS.filter((k) => server[k] !== local[k]).map((kind) => ({ kind, local: local[kind], server: server[kind] }));
+  const differences = RECORD_KINDS.filter((k) => server[k] !== local[k]).map((kind) => ({
+    kind,
+    local: local[kind],
+    server: server[kind],
+  }));
   return { checkedAt, ok: differences.length === 0, local, server, differences };
 }
 

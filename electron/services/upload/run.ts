@@ -106,7 +106,8 @@ export async function runUpload(opts: RunUploadOptions): Promise<UploadSummary> 
   const maxBytes = Math.min(opts.maxBytes ?? MAX_BYTES, MAX_BYTES);
   if (maxRecords < 1 || maxBytes < 1024) throw new AppError('VALIDATION', '上传批次上限设置无效');
   // Caught here, not by a 400 from the district: a bad setting must not turn every record into a rejection.
-  if (!/^\d{9}$/.test(opts.centreCode)) throw new AppError('VALIDATION', `中心代码应为 9 位数字（区划代码 6 位 + 序号 3 位）：${opts.centreCode}`);
+  if (!/^\d{9}$/.test(opts.centreCode))
+    throw new AppError('VALIDATION', `中心代码应为 9 位数字（区划代码 6 位 + 序号 3 位）：${opts.centreCode}`);
   if (!UUID.test(opts.deviceId)) throw new AppError('VALIDATION', `本机设备编号无效：${opts.deviceId}`);
   if (opts.token.trim() === '') throw new AppError('VALIDATION', '尚未设置区平台令牌，请在“设置 → 区级上传”中填写');
   const clock = opts.clock ?? systemClock;
@@ -181,13 +182,16 @@ async function runLocked(opts: RunUploadOptions, settings: RunSettings, lock: Lo
   const startedAt = rfc3339(clock.now());
   db.sqlite.prepare('INSERT INTO upload_runs (id, started_at, trigger) VALUES (?, ?, ?)').run(runId, startedAt, opts.trigger);
   let lockLost = false;
-  const heartbeat = setInterval(() => {
-    try {
-      if (!lock.refresh()) lockLost = true;
-    } catch {
-      // A busy database delays one renewal; the next one (or the expiry margin) covers it.
-    }
-  }, Math.max(250, Math.floor(lockTtlMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      try {
+        if (!lock.refresh()) lockLost = true;
+      } catch {
+        // A busy database delays one renewal; the next one (or the expiry margin) covers it.
+      }
+    },
+    Math.max(250, Math.floor(lockTtlMs / 3)),
+  );
   heartbeat.unref();
 
   const ctx: BatchContext = { db, centreCode: opts.centreCode, deviceId: opts.deviceId, clock, maxRecords, maxBytes };
@@ -382,7 +386,8 @@ async function runLocked(opts: RunUploadOptions, settings: RunSettings, lock: Lo
   // A run that sent something and got none of it delivered failed, whatever the reason.
   if (stop) result = stop.result === 'failed' || totals.delivered === 0 ? 'failed' : 'partial';
   else if (totals.sent > 0 && totals.delivered === 0) result = 'failed';
-  else if (pending > 0 || totals.rejected > 0 || (reconciliation !== null && !reconciliation.ok && reconciliation.error === undefined)) result = 'partial';
+  else if (pending > 0 || totals.rejected > 0 || (reconciliation !== null && !reconciliation.ok && reconciliation.error === undefined))
+    result = 'partial';
   else result = 'ok';
 
   const parts: string[] = [];

@@ -108,7 +108,11 @@ export async function postBatch(ep: Endpoint, batchId: string, body: Buffer): Pr
       // A 200 that is not the API's answer (a proxy's page, cut-off JSON) says nothing about the batch.
       const ok =
         p.batchId === batchId && Number.isInteger(p.accepted) && Number.isInteger(p.duplicates) && typeof p.receivedAt === 'string';
-      if (!ok) return { type: 'unknown', reason: payload === undefined ? '区平台应答不是 JSON（可能被网关或代理拦截）' : '区平台应答内容不符合接口' };
+      if (!ok)
+        return {
+          type: 'unknown',
+          reason: payload === undefined ? '区平台应答不是 JSON（可能被网关或代理拦截）' : '区平台应答内容不符合接口',
+        };
       return { type: 'stored', accepted: p.accepted as number, duplicates: p.duplicates as number, receivedAt: p.receivedAt as string };
     }
     case 400:
@@ -125,7 +129,9 @@ export async function postBatch(ep: Endpoint, batchId: string, body: Buffer): Pr
       const errors = Array.isArray(p.errors)
         ? (p.errors as unknown[]).flatMap((e) => {
             const x = e as { index?: unknown; message?: unknown };
-            return Number.isInteger(x?.index) ? [{ index: x.index as number, message: typeof x.message === 'string' ? x.message : '记录不合规' }] : [];
+            return Number.isInteger(x?.index)
+              ? [{ index: x.index as number, message: typeof x.message === 'string' ? x.message : '记录不合规' }]
+              : [];
           })
         : [];
       return { type: 'invalid', errors };

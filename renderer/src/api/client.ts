@@ -134,7 +134,10 @@ export const onDeviceRefused = (fn: DeviceListener): (() => void) => {
 /** This tab was opened with the host's launch token (the host's own operator, or the browser host). */
 export const hasLaunchToken = () => launchToken() !== null;
 
-export async function call<K extends OpName>(op: K, ...args: undefined extends InputOf<Api[K]> ? [input?: InputOf<Api[K]>] : [input: InputOf<Api[K]>]): Promise<OutputOf<Api[K]>> {
+export async function call<K extends OpName>(
+  op: K,
+  ...args: undefined extends InputOf<Api[K]> ? [input?: InputOf<Api[K]>] : [input: InputOf<Api[K]>]
+): Promise<OutputOf<Api[K]>> {
   const sentWith = session.get();
   const res = await send({ op, input: args[0], session: sentWith, idempotencyKey: crypto.randomUUID() }, isWriteOp(op));
   if (res.ok) return res.data as OutputOf<Api[K]>;

@@ -60,7 +60,12 @@ let running: AbortController | null = null;
 async function readOnce(signal: AbortSignal, onOpen: () => void): Promise<'ended' | 'refused' | 'unreachable'> {
   let res: Response;
   try {
-    res = await fetch(`.${EVENTS_PATH}`, { headers: { accept: 'text/event-stream', ...hostHeaders() }, credentials: 'same-origin', signal, cache: 'no-store' });
+    res = await fetch(`.${EVENTS_PATH}`, {
+      headers: { accept: 'text/event-stream', ...hostHeaders() },
+      credentials: 'same-origin',
+      signal,
+      cache: 'no-store',
+    });
   } catch {
     return 'unreachable';
   }

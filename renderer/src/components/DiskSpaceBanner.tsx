@@ -11,7 +11,15 @@ export function DiskSpaceBanner() {
   const s = status.data;
   if (!s) return null;
   if (s.diskFullAt) {
-    return <Alert role="alert" type="error" showIcon banner message="磁盘空间不足：刚才有保存未能完成。在清理磁盘之前只能查看，不能新增或修改。请联系管理员。" />;
+    return (
+      <Alert
+        role="alert"
+        type="error"
+        showIcon
+        banner
+        message="磁盘空间不足：刚才有保存未能完成。在清理磁盘之前只能查看，不能新增或修改。请联系管理员。"
+      />
+    );
   }
   if (s.warning) return <Alert type="warning" showIcon banner message={s.warning} />;
   return null;

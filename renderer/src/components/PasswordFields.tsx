@@ -11,7 +11,17 @@ export const PASSWORD_HINT = '至少 8 位，须同时包含字母和数字';
 // antd types a field name as `any`; these are the shapes a name takes.
 type Name = string | number | (string | number)[];
 
-export function PasswordFields({ name = 'password', label = '密码', confirmName = 'passwordConfirm', columns = false }: { name?: Name; label?: string; confirmName?: Name; columns?: boolean }) {
+export function PasswordFields({
+  name = 'password',
+  label = '密码',
+  confirmName = 'passwordConfirm',
+  columns = false,
+}: {
+  name?: Name;
+  label?: string;
+  confirmName?: Name;
+  columns?: boolean;
+}) {
   const first = (
     <Form.Item name={name} label={label} required extra={PASSWORD_HINT} rules={[zodRule(password)]}>
       <Input.Password autoComplete="new-password" />

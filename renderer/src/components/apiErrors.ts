@@ -10,7 +10,8 @@ export function errorMessage(error: unknown): string {
   return '操作未完成，请重试；如仍不成功，请联系管理员。';
 }
 
-export const isApiError = (error: unknown, code?: ApiError['code']): error is ApiError => error instanceof ApiError && (code === undefined || error.code === code);
+export const isApiError = (error: unknown, code?: ApiError['code']): error is ApiError =>
+  error instanceof ApiError && (code === undefined || error.code === code);
 
 /**
  * Put an ApiError's field messages on the form. The server names fields by their zod path joined

@@ -13,8 +13,10 @@ import type { InputOf, OutputOf } from '../../../electron/common/api/contract';
 import { applyFieldErrors, errorMessage, isApiError } from './apiErrors';
 import { callOp } from './useApiQuery';
 
-export interface ApiMutationOptions<K extends OpName>
-  extends Omit<UseMutationOptions<OutputOf<Api[K]>, Error, InputOf<Api[K]>>, 'mutationFn'> {
+export interface ApiMutationOptions<K extends OpName> extends Omit<
+  UseMutationOptions<OutputOf<Api[K]>, Error, InputOf<Api[K]>>,
+  'mutationFn'
+> {
   /** Put the error's field messages on this form. */
   form?: FormInstance;
   /** Server field path → form field name, where the form is shaped differently from the input. */

@@ -69,7 +69,8 @@ export function DeviceGate({ children }: { children: ReactNode }) {
   }
   const { mode, device, centreName } = current.data;
   // A refusal seen since the last pairing explains why there is no device; the host's answer decides.
-  if (mode === 'lan' && device === null && !hasLaunchToken()) return <PairingPage centreName={centreName} refusal={refusal} onPaired={paired} />;
+  if (mode === 'lan' && device === null && !hasLaunchToken())
+    return <PairingPage centreName={centreName} refusal={refusal} onPaired={paired} />;
   if (device?.kind === 'kiosk') return <KioskApp />;
   if (device?.kind === 'display') return <HallDisplay />;
   return <>{children}</>;

@@ -15,7 +15,15 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useApiMutation } from '../components/useApiMutation';
 import { apiQueryKey } from '../components/useApiQuery';
 
-export function PairingPage({ centreName, refusal, onPaired }: { centreName: string | null; refusal?: string | null; onPaired?: () => void }) {
+export function PairingPage({
+  centreName,
+  refusal,
+  onPaired,
+}: {
+  centreName: string | null;
+  refusal?: string | null;
+  onPaired?: () => void;
+}) {
   const [form] = Form.useForm<{ code: string }>();
   const queryClient = useQueryClient();
   const pair = useApiMutation('devices.pair', {
@@ -35,18 +43,36 @@ export function PairingPage({ centreName, refusal, onPaired }: { centreName: str
   return (
     <EntryFrame subtitle={centreName ?? '中心网络'} width={620}>
       <h1 style={{ fontSize: 22, fontWeight: 600, margin: '0 0 8px' }}>终端配对</h1>
-      {refusal ? <Alert type="error" showIcon role="alert" data-testid="device-refusal" style={{ marginBottom: 16 }} title={refusal} /> : null}
+      {refusal ? (
+        <Alert type="error" showIcon role="alert" data-testid="device-refusal" style={{ marginBottom: 16 }} title={refusal} />
+      ) : null}
       <Typography.Paragraph type="secondary">
         {refusal ? '重新配对后即可继续使用。' : '本机尚未配对，不能使用中心主机上的数据。'}
         {`请向中心管理员索取配对码（在中心主机的“设置 › 终端管理”中生成，${PAIRING_CODE_MINUTES} 分钟内有效，只能使用一次）。`}
       </Typography.Paragraph>
       <Typography.Paragraph>
-        中心主机：<Typography.Text strong data-testid="pairing-host">{host}</Typography.Text>
+        中心主机：
+        <Typography.Text strong data-testid="pairing-host">
+          {host}
+        </Typography.Text>
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => pair.mutate({ code: v.code.trim() })} aria-label="终端配对">
+      <Form
+        form={form}
+        layout="vertical"
+        size="large"
+        requiredMark={false}
+        onFinish={(v) => pair.mutate({ code: v.code.trim() })}
+        aria-label="终端配对"
+      >
         <ErrorAlert error={pair.error} />
         <Form.Item name="code" label="配对码" rules={[{ required: true, whitespace: true, message: '请填写配对码' }]}>
-          <Input autoFocus autoComplete="off" maxLength={32} style={{ fontSize: 24, letterSpacing: 4, fontFamily: 'monospace' }} placeholder="管理员给您的配对码" />
+          <Input
+            autoFocus
+            autoComplete="off"
+            maxLength={32}
+            style={{ fontSize: 24, letterSpacing: 4, fontFamily: 'monospace' }}
+            placeholder="管理员给您的配对码"
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={pair.isPending}>
           配对
@@ -65,7 +91,8 @@ export function PairingPage({ centreName, refusal, onPaired }: { centreName: str
               点地址栏左侧的“不安全”或锁形图标 › 证书 › 详细信息，找到 <strong>SHA-256 指纹</strong>。
             </li>
             <li>
-              请管理员读出中心主机上显示的指纹（主机启动时打印的第二行，以 <Typography.Text code>SHA256:</Typography.Text> 开头），逐组核对，完全一致才能继续；不一致请不要输入配对码，并告知管理员。
+              请管理员读出中心主机上显示的指纹（主机启动时打印的第二行，以 <Typography.Text code>SHA256:</Typography.Text>{' '}
+              开头），逐组核对，完全一致才能继续；不一致请不要输入配对码，并告知管理员。
             </li>
             <li>核对无误后，可在浏览器中信任该证书（或由管理员把证书导入本机的受信任根证书），以后不再提示。</li>
           </ol>

@@ -11,7 +11,17 @@ export function applyKey(value: string, key: string, max: number): string {
   return value.length >= max ? value : value + key;
 }
 
-export function Keypad({ keys, columns = 3, onKey, label }: { keys: readonly string[]; columns?: number; onKey: (key: string) => void; label: string }) {
+export function Keypad({
+  keys,
+  columns = 3,
+  onKey,
+  label,
+}: {
+  keys: readonly string[];
+  columns?: number;
+  onKey: (key: string) => void;
+  label: string;
+}) {
   return (
     <div>
       <div className="kiosk-keypad-label">{label}</div>
@@ -33,7 +43,13 @@ export function Keypad({ keys, columns = 3, onKey, label }: { keys: readonly str
             </button>
           ),
         )}
-        <button type="button" className="kiosk-key wide" style={{ gridColumn: `span ${columns}` }} onPointerDown={(e) => e.preventDefault()} onClick={() => onKey('清空')}>
+        <button
+          type="button"
+          className="kiosk-key wide"
+          style={{ gridColumn: `span ${columns}` }}
+          onPointerDown={(e) => e.preventDefault()}
+          onClick={() => onKey('清空')}
+        >
           清空
         </button>
       </div>

@@ -164,7 +164,11 @@ export function KioskApp() {
           {stepIndex >= 0 ? (
             <nav className="kiosk-steps" aria-label="登记步骤">
               {STEPS.map((s, i) => (
-                <span key={s} className={i === stepIndex ? 'on' : i < stepIndex ? 'done' : ''} aria-current={i === stepIndex ? 'step' : undefined}>
+                <span
+                  key={s}
+                  className={i === stepIndex ? 'on' : i < stepIndex ? 'done' : ''}
+                  aria-current={i === stepIndex ? 'step' : undefined}
+                >
                   {i + 1} {STEP_NAMES[s]}
                 </span>
               ))}
@@ -203,7 +207,9 @@ export function KioskApp() {
               {screen === 'other' ? <OtherPartyStep draft={draft} errors={errors} patch={patch} /> : null}
               {screen === 'story' ? <StoryStep draft={draft} errors={errors} patch={patch} /> : null}
               {screen === 'consent' ? <ConsentStep draft={draft} errors={errors} patch={patch} /> : null}
-              {screen === 'done' && result ? <DoneScreen result={result} reprinting={reprinting} reprintError={reprintError} onReprint={() => void reprint()} /> : null}
+              {screen === 'done' && result ? (
+                <DoneScreen result={result} reprinting={reprinting} reprintError={reprintError} onReprint={() => void reprint()} />
+              ) : null}
               {screen === 'lookup' ? <LookupScreen /> : null}
               {submitError ? (
                 <div className="kiosk-alert" role="alert">

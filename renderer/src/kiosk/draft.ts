@@ -14,7 +14,16 @@ export interface Draft {
   consent: boolean;
 }
 
-export const emptyDraft: Draft = { category: null, name: '', phone: '', idNumber: '', otherParty: '', otherPartyPhone: '', description: '', consent: false };
+export const emptyDraft: Draft = {
+  category: null,
+  name: '',
+  phone: '',
+  idNumber: '',
+  otherParty: '',
+  otherPartyPhone: '',
+  description: '',
+  consent: false,
+};
 
 export const isEmptyDraft = (d: Draft) => JSON.stringify(d) === JSON.stringify(emptyDraft);
 

@@ -6,7 +6,17 @@ import { errorMessage } from '../components/apiErrors';
 import { Field } from './Field';
 import { applyKey, DIGIT_KEYS, Keypad } from './Keypad';
 
-export function DoneScreen({ result, reprinting, reprintError, onReprint }: { result: SubmitResult; reprinting: boolean; reprintError: string | null; onReprint: () => void }) {
+export function DoneScreen({
+  result,
+  reprinting,
+  reprintError,
+  onReprint,
+}: {
+  result: SubmitResult;
+  reprinting: boolean;
+  reprintError: string | null;
+  onReprint: () => void;
+}) {
   return (
     <div className="kiosk-done" data-testid="kiosk-done">
       <div className="ok">登记成功</div>

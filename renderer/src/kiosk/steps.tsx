@@ -13,7 +13,14 @@ export function CategoryStep({ value, onPick }: { value: CategoryCode | null; on
   return (
     <div className="kiosk-tiles" role="list" aria-label="纠纷类型">
       {KIOSK_CATEGORIES.map((c) => (
-        <button key={c.code} type="button" role="listitem" className={`kiosk-tile${value === c.code ? ' on' : ''}`} aria-label={c.title} onClick={() => onPick(c.code)}>
+        <button
+          key={c.code}
+          type="button"
+          role="listitem"
+          className={`kiosk-tile${value === c.code ? ' on' : ''}`}
+          aria-label={c.title}
+          onClick={() => onPick(c.code)}
+        >
           <span className="icon" aria-hidden>
             {KIOSK_ICONS[c.icon]}
           </span>
@@ -26,14 +33,26 @@ export function CategoryStep({ value, onPick }: { value: CategoryCode | null; on
 }
 
 const phoneChars = (s: string) => s.replace(/[^\d\s-]/g, '').slice(0, 20);
-const idChars = (s: string) => s.toUpperCase().replace(/[^\dX]/g, '').slice(0, 18);
+const idChars = (s: string) =>
+  s
+    .toUpperCase()
+    .replace(/[^\dX]/g, '')
+    .slice(0, 18);
 
 export function PersonStep({ draft, errors, patch }: { draft: Draft; errors: Errors; patch: Patch }) {
   const [target, setTarget] = useState<'phone' | 'idNumber'>('phone');
   return (
     <div className="kiosk-form">
       <div className="kiosk-fields">
-        <Field id="k-name" label="您的姓名" value={draft.name} error={errors.name} maxLength={MAX_NAME} onChange={(v) => patch({ name: v })} placeholder="例如：王秀兰" />
+        <Field
+          id="k-name"
+          label="您的姓名"
+          value={draft.name}
+          error={errors.name}
+          maxLength={MAX_NAME}
+          onChange={(v) => patch({ name: v })}
+          placeholder="例如：王秀兰"
+        />
         <Field
           id="k-phone"
           label="您的手机号码"
@@ -62,7 +81,9 @@ export function PersonStep({ draft, errors, patch }: { draft: Draft; errors: Err
       <Keypad
         label={target === 'phone' ? '输入手机号码' : '输入身份证号码'}
         keys={target === 'phone' ? DIGIT_KEYS : ID_KEYS}
-        onKey={(k) => (target === 'phone' ? patch({ phone: applyKey(draft.phone, k, 13) }) : patch({ idNumber: applyKey(draft.idNumber, k, 18) }))}
+        onKey={(k) =>
+          target === 'phone' ? patch({ phone: applyKey(draft.phone, k, 13) }) : patch({ idNumber: applyKey(draft.idNumber, k, 18) })
+        }
       />
     </div>
   );
@@ -72,7 +93,16 @@ export function OtherPartyStep({ draft, errors, patch }: { draft: Draft; errors:
   return (
     <div className="kiosk-form">
       <div className="kiosk-fields">
-        <Field id="k-other" label="对方的姓名或单位名称" note="选填" value={draft.otherParty} error={errors.otherParty} maxLength={MAX_NAME} onChange={(v) => patch({ otherParty: v })} placeholder="例如：赵大勇 / 某某物业公司" />
+        <Field
+          id="k-other"
+          label="对方的姓名或单位名称"
+          note="选填"
+          value={draft.otherParty}
+          error={errors.otherParty}
+          maxLength={MAX_NAME}
+          onChange={(v) => patch({ otherParty: v })}
+          placeholder="例如：赵大勇 / 某某物业公司"
+        />
         <Field
           id="k-other-phone"
           label="对方的电话"
@@ -144,7 +174,13 @@ export function ConsentStep({ draft, errors, patch }: { draft: Draft; errors: Er
           {CONSENT_NOTICE.howLong}
         </p>
       </div>
-      <button type="button" role="checkbox" aria-checked={draft.consent} className="kiosk-agree" onClick={() => patch({ consent: !draft.consent })}>
+      <button
+        type="button"
+        role="checkbox"
+        aria-checked={draft.consent}
+        className="kiosk-agree"
+        onClick={() => patch({ consent: !draft.consent })}
+      >
         <span className="box" aria-hidden>
           {draft.consent ? '✓' : ''}
         </span>

@@ -30,7 +30,10 @@ export function SetupPage() {
     form,
     showError: 'inline',
     onSuccess: (centre, input) => {
-      auth.setLoginHint({ notice: { type: 'success', text: '首次设置已完成，请用刚才设置的管理员账号登录' }, loginName: input.admin.loginName });
+      auth.setLoginHint({
+        notice: { type: 'success', text: '首次设置已完成，请用刚才设置的管理员账号登录' },
+        loginName: input.admin.loginName,
+      });
       queryClient.setQueryData(apiQueryKey('setup.status'), { setUp: true, centre: { name: centre.name, centreCode: centre.centreCode } });
     },
     onError: (e) => {
@@ -40,21 +43,39 @@ export function SetupPage() {
   });
 
   const submit = (v: Values) =>
-    create.mutate({ centre: v.centre, admin: { loginName: v.admin.loginName, displayName: v.admin.displayName, password: v.admin.password } });
+    create.mutate({
+      centre: v.centre,
+      admin: { loginName: v.admin.loginName, displayName: v.admin.displayName, password: v.admin.password },
+    });
 
   return (
     <EntryFrame subtitle="欢迎使用。开始之前，请登记本中心并创建第一位管理员。" width={780}>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ centre: { tier: 'district' } }} aria-label="首次设置" scrollToFirstError>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ centre: { tier: 'district' } }}
+        aria-label="首次设置"
+        scrollToFirstError
+      >
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           首次设置
         </Typography.Title>
-        <Typography.Paragraph type="secondary">这些信息会印在调解文书上，并用于向区里上报数据。中心代码和案号简称设置后不宜更改，请核对清楚。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          这些信息会印在调解文书上，并用于向区里上报数据。中心代码和案号简称设置后不宜更改，请核对清楚。
+        </Typography.Paragraph>
         <ErrorAlert error={create.error} />
 
         <Divider titlePlacement="start">中心信息</Divider>
         <Row gutter={24}>
           <Col span={10}>
-            <Form.Item name={['centre', 'centreCode']} label="中心代码" required rules={[zodRule(c.centreCode)]} extra="9 位数字：6 位行政区划代码 + 3 位区里分配的序号，例如 410711001">
+            <Form.Item
+              name={['centre', 'centreCode']}
+              label="中心代码"
+              required
+              rules={[zodRule(c.centreCode)]}
+              extra="9 位数字：6 位行政区划代码 + 3 位区里分配的序号，例如 410711001"
+            >
               <Input maxLength={9} inputMode="numeric" placeholder="例如 410711001" />
             </Form.Item>
           </Col>
@@ -86,7 +107,13 @@ export function SetupPage() {
             </Form.Item>
           </Col>
           <Col span={10}>
-            <Form.Item name={['centre', 'committeeAbbr']} label="案号简称" required rules={[zodRule(c.committeeAbbr)]} extra={<CaseNumberPreview abbr={abbr} />}>
+            <Form.Item
+              name={['centre', 'committeeAbbr']}
+              label="案号简称"
+              required
+              rules={[zodRule(c.committeeAbbr)]}
+              extra={<CaseNumberPreview abbr={abbr} />}
+            >
               <Input maxLength={6} placeholder="例如 牧调" />
             </Form.Item>
           </Col>
@@ -95,7 +122,13 @@ export function SetupPage() {
         <Divider titlePlacement="start">首位管理员</Divider>
         <Row gutter={24}>
           <Col span={12}>
-            <Form.Item name={['admin', 'loginName']} label="登录名" required rules={[zodRule(loginName)]} extra="字母、数字、下划线、点或横线">
+            <Form.Item
+              name={['admin', 'loginName']}
+              label="登录名"
+              required
+              rules={[zodRule(loginName)]}
+              extra="字母、数字、下划线、点或横线"
+            >
               <Input autoComplete="off" placeholder="例如 admin" />
             </Form.Item>
           </Col>

@@ -28,7 +28,10 @@ export function NavMenu({ role }: { role: Role }) {
   );
 
   // The deepest menu key that the current path starts with.
-  const allKeys = items.flatMap((i) => [String(i?.key), ...(i && 'children' in i && i.children ? i.children.map((c) => String(c?.key)) : [])]);
+  const allKeys = items.flatMap((i) => [
+    String(i?.key),
+    ...(i && 'children' in i && i.children ? i.children.map((c) => String(c?.key)) : []),
+  ]);
   const selected = allKeys.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
   // The current area's sub-menu opens when the user arrives in it; others stay as the user left them.
   const currentArea = `/${pathname.split('/')[1] ?? ''}`;

@@ -20,7 +20,17 @@ export function Shell({ centreName }: { centreName: string }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ position: 'sticky', top: 0, zIndex: 10, display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #e3e7ee' }}>
+      <Layout.Header
+        style={{
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          borderBottom: '1px solid #e3e7ee',
+        }}
+      >
         <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, minWidth: 0 }}>
           <span style={{ fontSize: 18, fontWeight: 600, color: '#1f5fa8', letterSpacing: 1, whiteSpace: 'nowrap' }}>调解工作台</span>
           <Typography.Text data-testid="centre-name" ellipsis style={{ fontSize: 17 }}>
@@ -32,7 +42,10 @@ export function Shell({ centreName }: { centreName: string }) {
       <DiskSpaceBanner />
       <Layout>
         {/* The nav stays in view while a long page (a case, a form) scrolls. */}
-        <Layout.Sider width={216} style={{ position: 'sticky', top: 60, height: 'calc(100vh - 60px)', overflowY: 'auto', borderRight: '1px solid #e3e7ee' }}>
+        <Layout.Sider
+          width={216}
+          style={{ position: 'sticky', top: 60, height: 'calc(100vh - 60px)', overflowY: 'auto', borderRight: '1px solid #e3e7ee' }}
+        >
           <NavMenu role={user.role} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
@@ -42,7 +55,13 @@ export function Shell({ centreName }: { centreName: string }) {
               {areas.map((area) =>
                 area.pages ? (
                   <Route key={area.path} path={area.path}>
-                    <Route index element={guard(area.roles, pagesFor(area, user.role).length > 0 ? <Navigate to={areaHome(area, user.role)} replace /> : <NoAccess />)} />
+                    <Route
+                      index
+                      element={guard(
+                        area.roles,
+                        pagesFor(area, user.role).length > 0 ? <Navigate to={areaHome(area, user.role)} replace /> : <NoAccess />,
+                      )}
+                    />
                     {area.pages.map((page) => (
                       <Route key={page.path} path={`${page.path}/*`} element={guard(page.roles ?? area.roles, page.element)} />
                     ))}

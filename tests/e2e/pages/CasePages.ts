@@ -62,7 +62,10 @@ export class RegisterCasePage {
   }
 
   party(n: number): Locator {
-    return this.page.locator('.ant-card-inner, .ant-card-type-inner').filter({ hasText: `第 ${n} 名` }).first();
+    return this.page
+      .locator('.ant-card-inner, .ant-card-type-inner')
+      .filter({ hasText: `第 ${n} 名` })
+      .first();
   }
 
   async fillParty(n: number, v: PartyValues) {

@@ -54,7 +54,10 @@ export class KioskPage {
           .map((el) => ({ el, r: el.getBoundingClientRect() }))
           .filter(({ r }) => r.width > 0 && r.height > 0)
           .filter(({ r }) => r.height < m)
-          .map(({ el, r }) => `${el.tagName} "${(el.textContent || (el as { placeholder?: string }).placeholder || '').trim()}" ${Math.round(r.height)}px`),
+          .map(
+            ({ el, r }) =>
+              `${el.tagName} "${(el.textContent || (el as { placeholder?: string }).placeholder || '').trim()}" ${Math.round(r.height)}px`,
+          ),
       min,
     );
     expect(small, 'controls smaller than touch size').toEqual([]);
@@ -62,11 +65,15 @@ export class KioskPage {
 
   /** The body text of the screen is at least `min` px. */
   async expectLargeText(min = 24) {
-    const sizes = await this.root.locator('p, label, .hint, .kiosk-count, .kiosk-info, .kiosk-notice').evaluateAll((els) =>
-      els
-        .filter((el) => el.getBoundingClientRect().height > 0)
-        .map((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize)),
-    );
+    const sizes = await this.root
+      .locator('p, label, .hint, .kiosk-count, .kiosk-info, .kiosk-notice')
+      .evaluateAll((els) =>
+        els
+          .filter((el) => el.getBoundingClientRect().height > 0)
+          .map((el) =>
+            parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize),
+          ),
+      );
     for (const s of sizes) expect(s).toBeGreaterThanOrEqual(min);
   }
 }

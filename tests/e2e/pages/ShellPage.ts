@@ -20,7 +20,9 @@ export class ShellPage {
   async areaLabels(): Promise<string[]> {
     return this.nav
       .locator(':scope > li')
-      .evaluateAll((els) => els.map((el) => el.querySelector('.ant-menu-title-content')?.textContent?.trim() ?? '').filter((t) => t !== ''));
+      .evaluateAll((els) =>
+        els.map((el) => el.querySelector('.ant-menu-title-content')?.textContent?.trim() ?? '').filter((t) => t !== ''),
+      );
   }
 
   /** The sub-page labels under an area (e.g. 设置 → 用户管理, 系统设置, 本机信息); [] for an area without pages. */
@@ -32,7 +34,9 @@ export class ShellPage {
       await title.click();
       await expect(title).toHaveAttribute('aria-expanded', 'true');
     }
-    const sub = this.nav.locator(':scope > li.ant-menu-submenu').filter({ has: this.page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${area}$`) }) });
+    const sub = this.nav
+      .locator(':scope > li.ant-menu-submenu')
+      .filter({ has: this.page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${area}$`) }) });
     if ((await sub.count()) === 0) return [];
     await expect(sub.locator('ul li.ant-menu-item').first()).toBeVisible();
     return (await sub.locator('ul li.ant-menu-item').allInnerTexts()).map((s) => s.trim());

@@ -35,7 +35,12 @@ function postPinned(url: URL, headers: Record<string, string>, body: string, fin
   });
 }
 
-export async function apiCall<K extends OpName>(host: HostAddress, op: K, input: InputOf<Api[K]> | undefined, session?: string): Promise<OutputOf<Api[K]>> {
+export async function apiCall<K extends OpName>(
+  host: HostAddress,
+  op: K,
+  input: InputOf<Api[K]> | undefined,
+  session?: string,
+): Promise<OutputOf<Api[K]>> {
   const url = new URL('api/invoke', host.origin);
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${host.token}` };
   const payload = JSON.stringify({ op, input, session: session ?? null });

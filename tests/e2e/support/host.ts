@@ -52,9 +52,27 @@ export function cliInit(dataDir: string): void {
   if (!existsSync(path.join(repoRoot, 'electron', 'cli', 'index.ts'))) {
     throw new Error('electron/cli/index.ts does not exist yet: the "cli" seed needs `cli init`. Use hostSeed "api" meanwhile.');
   }
-  const args = ['tsx', 'electron/cli/index.ts', 'init', '--data-dir', dataDir, '--centre-code', SEED.centreCode, '--centre-name', SEED.centreName,
-    '--admin-user', SEED.adminLogin, '--admin-password', SEED.adminPassword, '--committee-name', SEED.committeeName,
-    '--committee-abbr', SEED.committeeAbbr, '--tier', SEED.tier];
+  const args = [
+    'tsx',
+    'electron/cli/index.ts',
+    'init',
+    '--data-dir',
+    dataDir,
+    '--centre-code',
+    SEED.centreCode,
+    '--centre-name',
+    SEED.centreName,
+    '--admin-user',
+    SEED.adminLogin,
+    '--admin-password',
+    SEED.adminPassword,
+    '--committee-name',
+    SEED.committeeName,
+    '--committee-abbr',
+    SEED.committeeAbbr,
+    '--tier',
+    SEED.tier,
+  ];
   const r = spawnSync('npx', args, { cwd: repoRoot, encoding: 'utf8', timeout: START_TIMEOUT_MS });
   if (r.status !== 0) throw new Error(`cli init failed (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
 }
@@ -115,7 +133,11 @@ export function startHost(dataDir: string, lan?: LanOptions): Promise<Running> {
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`browser host exited early (code ${String(code)}, signal ${String(signal)}).\nstderr: ${stderr || '(empty)'}\nstdout: ${stdout || '(empty)'}`));
+      reject(
+        new Error(
+          `browser host exited early (code ${String(code)}, signal ${String(signal)}).\nstderr: ${stderr || '(empty)'}\nstdout: ${stdout || '(empty)'}`,
+        ),
+      );
     });
   });
 }
@@ -138,7 +160,10 @@ export async function stopHost(h: Running, { keepData = false }: { keepData?: bo
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     killGroup(child, 'SIGTERM');
-    const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS))]);
+    const timedOut = await Promise.race([
+      exited.then(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS)),
+    ]);
     if (timedOut) killGroup(child, 'SIGKILL');
   }
   if (!keepData) rmSync(h.dataDir, { recursive: true, force: true });
@@ -146,7 +171,13 @@ export async function stopHost(h: Running, { keepData = false }: { keepData?: bo
 
 export async function seededByApi(h: HostAddress): Promise<void> {
   await apiCall(h, 'setup.create', {
-    centre: { centreCode: SEED.centreCode, name: SEED.centreName, tier: SEED.tier, committeeName: SEED.committeeName, committeeAbbr: SEED.committeeAbbr },
+    centre: {
+      centreCode: SEED.centreCode,
+      name: SEED.centreName,
+      tier: SEED.tier,
+      committeeName: SEED.committeeName,
+      committeeAbbr: SEED.committeeAbbr,
+    },
     admin: { loginName: SEED.adminLogin, displayName: SEED.adminName, password: SEED.adminPassword },
   });
 }
@@ -169,7 +200,9 @@ class HostPool {
     const running = await h;
     const { exitCode, signalCode } = running.child;
     if (exitCode !== null || signalCode !== null) {
-      throw new Error(`browser host stopped during the file (code ${String(exitCode)}, signal ${String(signalCode)}).\n${running.output()}`);
+      throw new Error(
+        `browser host stopped during the file (code ${String(exitCode)}, signal ${String(signalCode)}).\n${running.output()}`,
+      );
     }
     return running;
   }

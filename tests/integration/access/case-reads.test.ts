@@ -34,7 +34,15 @@ function expectNoFullNumbers(value: unknown) {
 describe('the intake counter', () => {
   it('sees an accepted case’s status and parties with numbers masked, and no records, agreement or timeline', async () => {
     const c = await app.call('cases.get', { id: agreed.id }, p.intake);
-    expect(c).toMatchObject({ caseNumber: agreed.caseNumber, status: 'agreement', sessions: [], agreement: null, undisputed: null, timeline: [], availableActions: [] });
+    expect(c).toMatchObject({
+      caseNumber: agreed.caseNumber,
+      status: 'agreement',
+      sessions: [],
+      agreement: null,
+      undisputed: null,
+      timeline: [],
+      availableActions: [],
+    });
     expect(c.permissions).toEqual({ canReadFull: false, canEdit: false, reason: INTAKE_AFTER_ACCEPT_MESSAGE });
     const zhang = c.parties.find((x) => x.name === '张建国')!;
     expect(zhang.idNumber).toBe(maskIdNumber(ZHANG_ID));
@@ -53,7 +61,12 @@ describe('the intake counter', () => {
     const before = snapshot(app);
     const res = await app.raw({
       op: 'parties.update',
-      input: { caseId: agreed.id, partyId: zhang.id, partyVersion: zhang.version, party: { role: 'applicant', kind: 'person', name: '张建军' } },
+      input: {
+        caseId: agreed.id,
+        partyId: zhang.id,
+        partyVersion: zhang.version,
+        party: { role: 'applicant', kind: 'person', name: '张建军' },
+      },
       session: p.intake,
     });
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: INTAKE_AFTER_ACCEPT_MESSAGE } });
@@ -66,11 +79,24 @@ describe('the intake counter', () => {
     expect(c.permissions).toMatchObject({ canReadFull: false, canEdit: true });
     expectNoFullNumbers(c);
     const li = c.parties.find((x) => x.name === '李秀英')!;
-    const fixed = await app.call('parties.update', { caseId: c.id, partyId: li.id, partyVersion: li.version, party: { role: 'respondent', kind: 'person', name: '李秀云' } }, p.intake);
+    const fixed = await app.call(
+      'parties.update',
+      { caseId: c.id, partyId: li.id, partyVersion: li.version, party: { role: 'respondent', kind: 'person', name: '李秀云' } },
+      p.intake,
+    );
     expect(fixed.parties.map((x) => x.name)).toContain('李秀云');
     const accepted = await app.call('cases.step', { id: c.id, version: fixed.version, action: 'accept' }, p.admin);
     const again = accepted.parties.find((x) => x.name === '李秀云')!;
-    const refused = await app.raw({ op: 'parties.update', input: { caseId: c.id, partyId: again.id, partyVersion: again.version, party: { role: 'respondent', kind: 'person', name: '李秀英' } }, session: p.intake });
+    const refused = await app.raw({
+      op: 'parties.update',
+      input: {
+        caseId: c.id,
+        partyId: again.id,
+        partyVersion: again.version,
+        party: { role: 'respondent', kind: 'person', name: '李秀英' },
+      },
+      session: p.intake,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -90,7 +116,16 @@ describe('the intake counter', () => {
   });
 
   it('sees registrations with phones masked; reviewers see them in full', async () => {
-    await app.call('intake.submit', { channel: 'kiosk', category: 'neighbor', name: '王秀兰', phone: '13803734321', otherParty: '赵四', otherPartyPhone: '13903734321', description: '楼上漏水', consent: true });
+    await app.call('intake.submit', {
+      channel: 'kiosk',
+      category: 'neighbor',
+      name: '王秀兰',
+      phone: '13803734321',
+      otherParty: '赵四',
+      otherPartyPhone: '13903734321',
+      description: '楼上漏水',
+      consent: true,
+    });
     const clerk = await app.call('intake.pending', {}, p.intake);
     expect(clerk.find((r) => r.name === '王秀兰')).toMatchObject({ phone: '138****4321', otherPartyPhone: '139****4321' });
     const listed = await app.call('intake.list', {}, p.intake);
@@ -102,7 +137,10 @@ describe('the intake counter', () => {
   it('is shown no documents of the case but the register', async () => {
     const doc = await app.call('documents.generate', { caseId: agreed.id, type: 'agreement' }, p.admin);
     expect((await app.call('documents.list', { caseId: agreed.id }, p.intake)).map((d) => d.id)).toContain(doc.id);
-    for (const [op, input] of [['documents.html', { id: doc.id }], ['documents.preview', { caseId: agreed.id, type: 'agreement' }]] as const) {
+    for (const [op, input] of [
+      ['documents.html', { id: doc.id }],
+      ['documents.preview', { caseId: agreed.id, type: 'agreement' }],
+    ] as const) {
       expect(await app.raw({ op, input, session: p.intake })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   });
@@ -119,7 +157,11 @@ describe('mediators', () => {
     expect(other).toMatchObject({ sessions: [], agreement: null, timeline: [], availableActions: [] });
     expectNoFullNumbers(other);
     const doc = await app.call('documents.generate', { caseId: agreed.id, type: 'agreement' }, p.admin);
-    for (const [op, input] of [['documents.types', { caseId: agreed.id }], ['documents.html', { id: doc.id }], ['documents.docx', { id: doc.id }]] as const) {
+    for (const [op, input] of [
+      ['documents.types', { caseId: agreed.id }],
+      ['documents.html', { id: doc.id }],
+      ['documents.docx', { id: doc.id }],
+    ] as const) {
       const res = await app.raw({ op, input, session: p.unassigned.mediator! });
       expect(res, op).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: NOT_ASSIGNED_MESSAGE } });
     }
@@ -132,7 +174,11 @@ describe('mediators', () => {
     c = await app.call('cases.step', { id: c.id, version: c.version, action: 'accept' }, p.unassigned.mediator);
     c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: p.roster.other }, p.unassigned.mediator);
     expect(c.permissions.canEdit).toBe(true);
-    const late = await app.raw({ op: 'cases.step', input: { id: c.id, version: c.version, action: 'start' }, session: p.assigned.mediator! });
+    const late = await app.raw({
+      op: 'cases.step',
+      input: { id: c.id, version: c.version, action: 'start' },
+      session: p.assigned.mediator!,
+    });
     expect(late).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: NOT_ASSIGNED_MESSAGE } });
   });
 });
@@ -154,13 +200,23 @@ describe('a person who must stand aside', () => {
   });
 
   it('is refused even as the centre head', async () => {
-    await app.call('users.create', { loginName: 'head2', displayName: '孙主任', role: 'admin', password: PASSWORD, mediatorId: p.roster.recused }, p.admin);
+    await app.call(
+      'users.create',
+      { loginName: 'head2', displayName: '孙主任', role: 'admin', password: PASSWORD, mediatorId: p.roster.recused },
+      p.admin,
+    );
     const head = await app.login('head2', PASSWORD);
-    const res = await app.raw({ op: 'cases.update', input: { id: agreed.id, version: agreed.version, patch: { title: '改名' } }, session: head });
+    const res = await app.raw({
+      op: 'cases.update',
+      input: { id: agreed.id, version: agreed.version, patch: { title: '改名' } },
+      session: head,
+    });
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await app.raw({ op: 'cases.get', input: { id: agreed.id }, session: head })).ok).toBe(false);
     // Another case, without his relative, he runs as before.
     const c = await app.call('cases.register', walkInCase({ title: '相邻通行纠纷' }), head);
-    expect((await app.call('cases.update', { id: c.id, version: c.version, patch: { title: '相邻通行权纠纷' } }, head)).title).toBe('相邻通行权纠纷');
+    expect((await app.call('cases.update', { id: c.id, version: c.version, patch: { title: '相邻通行权纠纷' } }, head)).title).toBe(
+      '相邻通行权纠纷',
+    );
   });
 });

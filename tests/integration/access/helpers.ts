@@ -26,7 +26,13 @@ export interface People {
 }
 
 async function rosterEntry(app: TestApp, s: string, name: string, phone: string): Promise<string> {
-  return (await app.call('mediators.create', { name, kind: 'resident', organisation: '牧野区人民调解委员会', phone, specialties: ['contract'] }, s)).id;
+  return (
+    await app.call(
+      'mediators.create',
+      { name, kind: 'resident', organisation: '牧野区人民调解委员会', phone, specialties: ['contract'] },
+      s,
+    )
+  ).id;
 }
 
 async function user(app: TestApp, s: string, loginName: string, role: Role, mediatorId: string | null): Promise<string> {
@@ -46,10 +52,22 @@ export async function people(app: TestApp): Promise<People> {
   return {
     admin,
     roster,
-    assigned: { mediator: await user(app, admin, 'lead', 'mediator', roster.lead), court_mediator: await user(app, admin, 'assistant', 'court_mediator', roster.assistant) },
-    recused: { mediator: await user(app, admin, 'recused', 'mediator', roster.recused), court_mediator: await user(app, admin, 'recusedcourt', 'court_mediator', roster.recused) },
-    unassigned: { mediator: await user(app, admin, 'other', 'mediator', roster.other), court_mediator: await user(app, admin, 'othercourt', 'court_mediator', roster.other) },
-    noRoster: { mediator: await user(app, admin, 'noroster', 'mediator', null), court_mediator: await user(app, admin, 'norostercourt', 'court_mediator', null) },
+    assigned: {
+      mediator: await user(app, admin, 'lead', 'mediator', roster.lead),
+      court_mediator: await user(app, admin, 'assistant', 'court_mediator', roster.assistant),
+    },
+    recused: {
+      mediator: await user(app, admin, 'recused', 'mediator', roster.recused),
+      court_mediator: await user(app, admin, 'recusedcourt', 'court_mediator', roster.recused),
+    },
+    unassigned: {
+      mediator: await user(app, admin, 'other', 'mediator', roster.other),
+      court_mediator: await user(app, admin, 'othercourt', 'court_mediator', roster.other),
+    },
+    noRoster: {
+      mediator: await user(app, admin, 'noroster', 'mediator', null),
+      court_mediator: await user(app, admin, 'norostercourt', 'court_mediator', null),
+    },
     intake: await user(app, admin, 'clerk', 'intake', null),
   };
 }
@@ -63,15 +81,38 @@ export async function runningCase(app: TestApp, p: People, stage: 'mediating' | 
   const r = await app.call(
     'court.registerReferral',
     {
-      referral: { mode: 'delegated', court: '新乡市牧野区人民法院', referenceNumber: `（2026）豫0711民诉前调${referenceNo}号`, referredAt: '2026-11-18', materialsSignedAt: '2026-11-19', reportTo: '刘法官' },
+      referral: {
+        mode: 'delegated',
+        court: '新乡市牧野区人民法院',
+        referenceNumber: `（2026）豫0711民诉前调${referenceNo}号`,
+        referredAt: '2026-11-18',
+        materialsSignedAt: '2026-11-19',
+        reportTo: '刘法官',
+      },
       case: {
         title: '买卖合同货款纠纷',
         category: 'contract',
         tier: 'village',
         summary: '申请人向被申请人供应建材，被申请人尚欠货款三万元未付。',
         parties: [
-          { role: 'applicant', kind: 'person', name: '张建国', idType: 'resident_id', idNumber: ZHANG_ID, phone: '13803731234', address: '新乡市牧野区王村镇王村1号' },
-          { role: 'respondent', kind: 'person', name: '李秀英', idType: 'resident_id', idNumber: LI_ID, phone: '13903735678', address: '新乡市牧野区王村镇王村3号' },
+          {
+            role: 'applicant',
+            kind: 'person',
+            name: '张建国',
+            idType: 'resident_id',
+            idNumber: ZHANG_ID,
+            phone: '13803731234',
+            address: '新乡市牧野区王村镇王村1号',
+          },
+          {
+            role: 'respondent',
+            kind: 'person',
+            name: '李秀英',
+            idType: 'resident_id',
+            idNumber: LI_ID,
+            phone: '13903735678',
+            address: '新乡市牧野区王村镇王村3号',
+          },
         ],
       },
       mediator: null,
@@ -84,12 +125,34 @@ export async function runningCase(app: TestApp, p: People, stage: 'mediating' | 
   c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: p.roster.assistant, role: 'assistant' }, s);
   c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: p.roster.recused, role: 'assistant' }, s);
   // Found after the assignment: the respondent's son gives the same phone as the mediator 孙回避.
-  c = await app.call('parties.add', { id: c.id, version: c.version, party: { role: 'third_party', kind: 'person', name: '李小军', phone: RECUSED_PHONE } }, s);
+  c = await app.call(
+    'parties.add',
+    { id: c.id, version: c.version, party: { role: 'third_party', kind: 'person', name: '李小军', phone: RECUSED_PHONE } },
+    s,
+  );
   c = await app.call('cases.step', { id: c.id, version: c.version, action: 'start' }, s);
-  await app.call('sessions.add', { caseId: c.id, session: { heldAt: '2026-11-20T10:00', place: '调解室', participants: '张建国、李秀英', record: '双方陈述意见。' } }, s);
+  await app.call(
+    'sessions.add',
+    { caseId: c.id, session: { heldAt: '2026-11-20T10:00', place: '调解室', participants: '张建国、李秀英', record: '双方陈述意见。' } },
+    s,
+  );
   if (stage === 'agreed') {
     c = await app.call('cases.get', { id: c.id }, s);
-    c = await app.call('cases.step', { id: c.id, version: c.version, action: 'agree', agreement: { terms: ['被申请人于2026年12月31日前支付货款30000元'], performanceMethod: '银行转账', performanceDeadline: '2026-12-31' }, agreementEffectiveAt: '2026-11-20' }, s);
+    c = await app.call(
+      'cases.step',
+      {
+        id: c.id,
+        version: c.version,
+        action: 'agree',
+        agreement: {
+          terms: ['被申请人于2026年12月31日前支付货款30000元'],
+          performanceMethod: '银行转账',
+          performanceDeadline: '2026-12-31',
+        },
+        agreementEffectiveAt: '2026-11-20',
+      },
+      s,
+    );
   }
   return app.call('cases.get', { id: c.id }, s);
 }
@@ -98,11 +161,22 @@ export async function runningCase(app: TestApp, p: People, stage: 'mediating' | 
 export function snapshot(app: TestApp): Record<string, number> {
   const db = app.backend.app.ctx.db.sqlite;
   const out: Record<string, number> = {};
-  for (const t of ['cases', 'parties', 'sessions', 'case_mediators', 'court_referrals', 'confirmations', 'followups', 'documents', 'audit']) {
+  for (const t of [
+    'cases',
+    'parties',
+    'sessions',
+    'case_mediators',
+    'court_referrals',
+    'confirmations',
+    'followups',
+    'documents',
+    'audit',
+  ]) {
     out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
   for (const t of ['cases', 'parties', 'sessions', 'court_referrals', 'confirmations', 'followups', 'documents']) {
-    const hasVersion = (db.prepare(`SELECT count(*) AS n FROM pragma_table_info('${t}') WHERE name = 'version'`).get() as { n: number }).n > 0;
+    const hasVersion =
+      (db.prepare(`SELECT count(*) AS n FROM pragma_table_info('${t}') WHERE name = 'version'`).get() as { n: number }).n > 0;
     if (hasVersion) out[`${t}.versions`] = (db.prepare(`SELECT COALESCE(SUM(version), 0) AS n FROM ${t}`).get() as { n: number }).n;
   }
   return out;

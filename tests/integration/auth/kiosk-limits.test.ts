@@ -22,7 +22,8 @@ const K2 = device('kiosk-annex', 'kiosk');
 const phone = (i: number) => `1390373${String(i).padStart(4, '0')}`;
 
 const submit = (source: RequestSource, i: number) => from(env.app, source, 'intake.submit', kioskInput({ phone: phone(i) }));
-const lookup = (source: RequestSource, code: string, phoneLast4: string, session: string | null = null) => from(env.app, source, 'intake.lookup', { code, phoneLast4 }, session);
+const lookup = (source: RequestSource, code: string, phoneLast4: string, session: string | null = null) =>
+  from(env.app, source, 'intake.lookup', { code, phoneLast4 }, session);
 const queryCode = (res: ApiResponse) => {
   if (!res.ok) throw new Error(res.error.message);
   return (res.data as { queryCode: string }).queryCode;
@@ -32,7 +33,10 @@ describe('registrations at the kiosk', () => {
   it('one busy kiosk is limited; another kiosk is not', async () => {
     expect(SUBMIT_MAX_PER_WINDOW).toBe(20);
     for (let i = 0; i < SUBMIT_MAX_PER_WINDOW; i++) expect(await submit(K1, i), `registration ${i + 1}`).toMatchObject({ ok: true });
-    expect(await submit(K1, 100)).toMatchObject({ ok: false, error: { code: 'REFUSED', message: '提交过于频繁，请稍后再试，或到窗口找工作人员登记。' } });
+    expect(await submit(K1, 100)).toMatchObject({
+      ok: false,
+      error: { code: 'REFUSED', message: '提交过于频繁，请稍后再试，或到窗口找工作人员登记。' },
+    });
     expect(await submit(K2, 101)).toMatchObject({ ok: true });
     // The window slides: ten minutes on, the first kiosk takes registrations again.
     env.app.clock.advance(SUBMIT_WINDOW_MS);
@@ -70,13 +74,19 @@ describe('progress lookups at the kiosk', () => {
     const target = queryCode(await submit(K1, 1));
     const other = queryCode(await submit(K1, 2));
     for (let i = 0; i < LOOKUP_MAX_FAILURES; i++) {
-      expect(await lookup(device(`kiosk-${i}`, 'kiosk'), target, String(5000 + i))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await lookup(device(`kiosk-${i}`, 'kiosk'), target, String(5000 + i))).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     }
     // The right phone from a fresh kiosk: refused, the code is being guessed at.
     expect(await lookup(K2, target, '0001')).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
     // Another citizen at that kiosk is not.
     expect(await lookup(K2, other, '0002')).toMatchObject({ ok: true });
     // The clerk at the counter's desk helps the citizen (a kiosk never acts as staff, whatever session it sends).
-    expect(await lookup(device('counter-window', 'desk'), target, '0001', env.admin)).toMatchObject({ ok: true, data: { stage: 'waiting' } });
+    expect(await lookup(device('counter-window', 'desk'), target, '0001', env.admin)).toMatchObject({
+      ok: true,
+      data: { stage: 'waiting' },
+    });
   });
 });

@@ -17,9 +17,17 @@ const B = device('desk-room-2');
 async function withStaff(a: TestApp) {
   const admin = await a.login();
   const active = await a.call('users.create', { loginName: 'liming', displayName: '李明', role: 'mediator', password: 'Mediator1' }, admin);
-  const disabled = await a.call('users.create', { loginName: 'zhaolei', displayName: '赵磊', role: 'intake', password: 'Dengji2026' }, admin);
+  const disabled = await a.call(
+    'users.create',
+    { loginName: 'zhaolei', displayName: '赵磊', role: 'intake', password: 'Dengji2026' },
+    admin,
+  );
   await a.call('users.setActive', { userId: disabled.id, active: false }, admin);
-  const locked = await a.call('users.create', { loginName: 'sunli', displayName: '孙丽', role: 'mediator', password: 'Tiaojie2026' }, admin);
+  const locked = await a.call(
+    'users.create',
+    { loginName: 'sunli', displayName: '孙丽', role: 'mediator', password: 'Tiaojie2026' },
+    admin,
+  );
   for (let i = 0; i < MAX_FAILED_LOGINS; i++) await loginFrom(a, A, 'sunli', `wrong-pass-${i}`);
   return { admin, active, disabled, locked };
 }
@@ -35,7 +43,8 @@ describe('a refused login', () => {
       disabled: await loginFrom(app, A, 'zhaolei', 'Dengji2026'),
       locked: await loginFrom(app, A, 'sunli', 'Tiaojie2026'),
     };
-    for (const res of Object.values(answers)) expect(res).toEqual({ ok: false, error: { code: 'BAD_CREDENTIALS', message: LOGIN_REFUSED_MESSAGE } });
+    for (const res of Object.values(answers))
+      expect(res).toEqual({ ok: false, error: { code: 'BAD_CREDENTIALS', message: LOGIN_REFUSED_MESSAGE } });
     expect(new Set(Object.values(answers).map((r) => JSON.stringify(r))).size).toBe(1);
   });
 
@@ -116,13 +125,18 @@ describe('the lockout', () => {
     expect((await app.call('users.list', undefined, admin)).find((u) => u.loginName === 'liming')!.lockedUntil).toBeNull();
 
     const mediator = await app.login('liming', 'Mediator1');
-    expect(await app.raw({ op: 'users.unlock', input: { userId: locked.id }, session: mediator })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.raw({ op: 'users.unlock', input: { userId: locked.id }, session: mediator })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
     const after = await app.call('users.unlock', { userId: locked.id }, admin);
     expect(after.lockedUntil).toBeNull();
     expect(await loginFrom(app, A, 'sunli', 'Tiaojie2026')).toMatchObject({ ok: true });
     expect(await loginFrom(app, B, 'sunli', 'Tiaojie2026')).toMatchObject({ ok: true });
-    const audit = app.backend.app.ctx.db.sqlite.prepare(`SELECT summary FROM audit WHERE operation = 'users.unlock'`).all() as { summary: string }[];
+    const audit = app.backend.app.ctx.db.sqlite.prepare(`SELECT summary FROM audit WHERE operation = 'users.unlock'`).all() as {
+      summary: string;
+    }[];
     expect(audit.map((r) => r.summary)).toEqual(['解除用户 sunli 的登录锁定（2 处）']);
   });
 

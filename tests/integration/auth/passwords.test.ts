@@ -81,7 +81,13 @@ describe('PasswordHasher', () => {
     expect(await hasher.verify('Tiaojie2026', h)).toBe(true);
     expect(await hasher.verify('Tiaojie2027', h)).toBe(false);
     expect(await hasher.verify('Tiaojie2026', null)).toBe(false);
-    for (const damaged of ['', 'scrypt$abc', 'scrypt$1000$8$1$AAAA$AAAA', `scrypt$${2 ** 24}$8$1$AAAAAAAAAAAAAAAAAAAAAA==$${'A'.repeat(43)}=`, 'bcrypt$x$y$z$u$v']) {
+    for (const damaged of [
+      '',
+      'scrypt$abc',
+      'scrypt$1000$8$1$AAAA$AAAA',
+      `scrypt$${2 ** 24}$8$1$AAAAAAAAAAAAAAAAAAAAAA==$${'A'.repeat(43)}=`,
+      'bcrypt$x$y$z$u$v',
+    ]) {
       expect(await hasher.verify('Tiaojie2026', damaged)).toBe(false);
     }
   });

@@ -18,7 +18,10 @@ describe('sessions', () => {
     }
     // 11 h 40 min so far; one minute past 12 h it ends, though only 21 minutes idle.
     app.clock.advance(21 * 60_000);
-    expect(await app.raw({ op: 'auth.me', session })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已超时，请重新登录' } });
+    expect(await app.raw({ op: 'auth.me', session })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: '登录已超时，请重新登录' },
+    });
     // A fresh sign-in works.
     await app.call('auth.me', undefined, await app.login());
   });
@@ -38,7 +41,9 @@ describe('sessions', () => {
     // Other people's sessions are untouched.
     expect((await app.call('auth.me', undefined, someoneElse)).user.loginName).toBe('liming');
 
-    expect(await app.raw({ op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } })).toMatchObject({ ok: false });
+    expect(await app.raw({ op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } })).toMatchObject({
+      ok: false,
+    });
     await app.login(ADMIN.loginName, 'Xinmima2026');
   });
 
@@ -46,7 +51,11 @@ describe('sessions', () => {
     app = await startTestApp();
     const here = await app.login();
     const elsewhere = await app.login();
-    const res = await app.raw({ op: 'auth.changePassword', input: { oldPassword: 'NotMine99', newPassword: 'Xinmima2026' }, session: here });
+    const res = await app.raw({
+      op: 'auth.changePassword',
+      input: { oldPassword: 'NotMine99', newPassword: 'Xinmima2026' },
+      session: here,
+    });
     expect(res).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', fields: { oldPassword: '原密码错误' } } });
     await app.call('auth.me', undefined, elsewhere);
     await app.login();

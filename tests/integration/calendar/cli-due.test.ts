@@ -11,7 +11,12 @@ import { startTestApp, type TestApp } from '../../support/backend';
 const repo = path.resolve(import.meta.dirname, '..', '..', '..');
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'due', ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000, env: { ...process.env, TZ: 'Asia/Shanghai' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'due', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -19,7 +24,11 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ now: '2026-12-02T09:00:00+08:00' });
   const s = await app.login();
-  await app.call('calendar.saveYear', { year: 2027, holidays: { '2027-01-01': '元旦', '2027-01-02': '元旦', '2027-01-03': '元旦' }, workdays: {}, source: '测试' }, s);
+  await app.call(
+    'calendar.saveYear',
+    { year: 2027, holidays: { '2027-01-01': '元旦', '2027-01-02': '元旦', '2027-01-03': '元旦' }, workdays: {}, source: '测试' },
+    s,
+  );
 }, 60_000);
 afterAll(() => app?.close());
 
@@ -33,7 +42,13 @@ describe('cli due', () => {
     const r = cli('--from', '2026-09-01', '--days', '30', '--json');
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(JSON.parse(r.stdout)).toEqual({ from: '2026-09-01', days: 30, due: '2026-10-08', movedFrom: '2026-10-01', reason: '原到期日 10-01 为国庆假期，顺延' });
+    expect(JSON.parse(r.stdout)).toEqual({
+      from: '2026-09-01',
+      days: 30,
+      due: '2026-10-08',
+      movedFrom: '2026-10-01',
+      reason: '原到期日 10-01 为国庆假期，顺延',
+    });
     const plain = JSON.parse(cli('--from', '2026-03-02', '--days', '3', '--json').stdout);
     expect(plain).toEqual({ from: '2026-03-02', days: 3, due: '2026-03-05', movedFrom: null, reason: null });
   });
@@ -41,7 +56,10 @@ describe('cli due', () => {
   it('counts working days with --working, 调休 weekends included', () => {
     expect(cli('--from', '2026-09-30', '--days', '1', '--working').stdout).toBe('2026-10-08\n');
     expect(cli('--from', '2026-09-18', '--days', '1', '--working').stdout).toBe('2026-09-20\n');
-    expect(JSON.parse(cli('--from', '2026-02-13', '--days', '2', '--working', '--json').stdout)).toMatchObject({ due: '2026-02-24', movedFrom: null });
+    expect(JSON.parse(cli('--from', '2026-02-13', '--days', '2', '--working', '--json').stdout)).toMatchObject({
+      due: '2026-02-24',
+      movedFrom: null,
+    });
   });
 
   it('warns on stderr for a year without a schedule, and uses the centre’s years with --data-dir', () => {
@@ -50,7 +68,11 @@ describe('cli due', () => {
     expect(bare.stderr).toContain('2027 年的节假日安排尚未录入');
     const centre = cli('--from', '2026-12-02', '--days', '30', '--data-dir', app.dir, '--json');
     expect(centre.code).toBe(0);
-    expect(JSON.parse(centre.stdout)).toMatchObject({ due: '2027-01-04', movedFrom: '2027-01-01', reason: '原到期日 01-01 为元旦假期，顺延' });
+    expect(JSON.parse(centre.stdout)).toMatchObject({
+      due: '2027-01-04',
+      movedFrom: '2027-01-01',
+      reason: '原到期日 01-01 为元旦假期，顺延',
+    });
     expect(centre.stderr).toBe('');
   });
 

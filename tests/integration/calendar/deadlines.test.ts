@@ -33,13 +33,17 @@ describe('a court-delegated case received on 2026-09-01', () => {
     const s = await app.login();
     const r = await app.call(
       'court.registerReferral',
-      referralInput({ referral: { referenceNumber: '（2026）豫0711民诉前调901号', referredAt: '2026-09-01', materialsSignedAt: '2026-09-01' } }),
+      referralInput({
+        referral: { referenceNumber: '（2026）豫0711民诉前调901号', referredAt: '2026-09-01', materialsSignedAt: '2026-09-01' },
+      }),
       s,
     );
     expect(r).toMatchObject({ dueDate: '2026-10-08', dueNominal: '2026-10-01', dueNote: '原到期日 10-01 为国庆假期，顺延', daysLeft: 37 });
     const c = await app.call('cases.get', { id: r.caseId }, s);
     expect(c).toMatchObject({ deadline: '2026-10-08', deadlineNote: '原到期日 10-01 为国庆假期，顺延' });
-    expect(c.timeline.find((t) => t.operation === 'court.registerReferral')!.summary).toContain('至 2026-10-08（原到期日 10-01 为国庆假期，顺延）');
+    expect(c.timeline.find((t) => t.operation === 'court.registerReferral')!.summary).toContain(
+      '至 2026-10-08（原到期日 10-01 为国庆假期，顺延）',
+    );
     // On 09-30 one working day is left (10-08), though eight calendar days are.
     const s2 = await dayIs(app, '2026-09-30');
     expect(await app.call('court.referral', { caseId: r.caseId }, s2)).toMatchObject({ daysLeft: 8, workingDaysLeft: 1, clock: 'ok' });
@@ -52,7 +56,13 @@ describe('a court-delegated case received on 2026-09-01', () => {
 
   it('is not 超期 in the figures until the corrected day has passed', async () => {
     const s = await app.login();
-    await app.call('court.registerReferral', referralInput({ referral: { referenceNumber: '（2026）豫0711民诉前调902号', referredAt: '2026-09-01', materialsSignedAt: '2026-09-01' } }), s);
+    await app.call(
+      'court.registerReferral',
+      referralInput({
+        referral: { referenceNumber: '（2026）豫0711民诉前调902号', referredAt: '2026-09-01', materialsSignedAt: '2026-09-01' },
+      }),
+      s,
+    );
     const s2 = await dayIs(app, '2026-10-20');
     // Counted at 10-07 (the period's end): the plain-count day 10-01 has passed, the legal one has not.
     expect((await app.call('stats.dashboard', { from: '2026-09-01', to: '2026-10-07' }, s2)).kpi.overdue).toBe(0);
@@ -71,7 +81,11 @@ describe('changing the calendar', () => {
     expect(byRule.deadline).toBe('2027-01-01');
     let byHand = await app.call('cases.register', walkInCase({ title: '手工调整的期限' }), s);
     byHand = await app.call('cases.step', { id: byHand.id, version: byHand.version, action: 'accept' }, s);
-    byHand = await app.call('cases.setDeadline', { id: byHand.id, version: byHand.version, deadline: '2027-01-01', reason: '当事人约定' }, s);
+    byHand = await app.call(
+      'cases.setDeadline',
+      { id: byHand.id, version: byHand.version, deadline: '2027-01-01', reason: '当事人约定' },
+      s,
+    );
     const closed = await app.call('cases.register', walkInCase({ title: '已撤回' }), s);
     let gone = await app.call('cases.step', { id: closed.id, version: closed.version, action: 'accept' }, s);
     gone = await app.call('cases.step', { id: gone.id, version: gone.version, action: 'withdraw', reason: '当事人撤回' }, s);
@@ -79,7 +93,14 @@ describe('changing the calendar', () => {
     const change = await app.call('calendar.saveYear', YEAR_2027, s);
     expect(change.years).toEqual([2027]);
     expect(change.recomputed).toEqual([
-      { kind: 'deadline', caseId: byRule.id, caseNumber: byRule.caseNumber, from: '2027-01-01', to: '2027-01-04', reason: '原到期日 01-01 为元旦假期，顺延' },
+      {
+        kind: 'deadline',
+        caseId: byRule.id,
+        caseNumber: byRule.caseNumber,
+        from: '2027-01-01',
+        to: '2027-01-04',
+        reason: '原到期日 01-01 为元旦假期，顺延',
+      },
     ]);
     const after = await app.call('cases.get', { id: byRule.id }, s);
     expect(after).toMatchObject({ deadline: '2027-01-04', deadlineNote: '原到期日 01-01 为元旦假期，顺延', version: byRule.version + 1 });
@@ -109,17 +130,33 @@ describe('changing the calendar', () => {
     await app.call('settings.update', { followupDaysAfterAgreement: 30 }, s);
     let c = await app.call('cases.register', walkInCase(), s);
     c = await app.call('cases.step', { id: c.id, version: c.version, action: 'accept' }, s);
-    const m = await app.call('mediators.create', { name: '钱调解', kind: 'resident', organisation: '王村镇人民调解委员会', phone: '13700003333', specialties: [] }, s);
+    const m = await app.call(
+      'mediators.create',
+      { name: '钱调解', kind: 'resident', organisation: '王村镇人民调解委员会', phone: '13700003333', specialties: [] },
+      s,
+    );
     c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: m.id }, s);
     c = await app.call('cases.step', { id: c.id, version: c.version, action: 'start' }, s);
-    c = await app.call('cases.step', { id: c.id, version: c.version, action: 'agree', agreement: { terms: ['被申请人于十日内付清货款'] }, agreementEffectiveAt: '2026-12-02' }, s);
+    c = await app.call(
+      'cases.step',
+      {
+        id: c.id,
+        version: c.version,
+        action: 'agree',
+        agreement: { terms: ['被申请人于十日内付清货款'] },
+        agreementEffectiveAt: '2026-12-02',
+      },
+      s,
+    );
     const scheduled = await app.call('followups.schedule', { caseId: c.id }, s);
     expect(scheduled.followups.map((f) => f.dueOn)).toEqual(['2027-01-01']);
     const change = await app.call('calendar.saveYear', YEAR_2027, s);
     expect(change.recomputed).toMatchObject([{ kind: 'followup', caseId: c.id, from: '2027-01-01', to: '2027-01-04' }]);
     const list = await app.call('followups.list', { caseId: c.id }, s);
     expect(list.followups[0]).toMatchObject({ dueOn: '2027-01-04', dueNote: '原到期日 01-01 为元旦假期，顺延', version: 2 });
-    expect((await app.call('cases.get', { id: c.id }, s)).timeline.at(-1)!.summary).toContain('回访日期由 2027-01-01 重新计算为 2027-01-04');
+    expect((await app.call('cases.get', { id: c.id }, s)).timeline.at(-1)!.summary).toContain(
+      '回访日期由 2027-01-01 重新计算为 2027-01-04',
+    );
   });
 
   it('refuses a wrong schedule and a non-admin, and changes nothing', async () => {
@@ -134,14 +171,26 @@ describe('changing the calendar', () => {
     expect((await refused('calendar.saveYear', YEAR_2027, mediator)).code).toBe('FORBIDDEN');
     expect((await app.call('calendar.get', {}, s)).views.some((v) => v.year === 2027)).toBe(false);
     // Anyone signed in may count a period.
-    expect(await app.call('calendar.due', { from: '2026-09-01', days: 30 }, mediator)).toMatchObject({ due: '2026-10-08', movedFrom: '2026-10-01' });
-    expect(await app.call('calendar.due', { from: '2026-09-30', days: 1, working: true }, mediator)).toMatchObject({ due: '2026-10-08', movedFrom: null });
+    expect(await app.call('calendar.due', { from: '2026-09-01', days: 30 }, mediator)).toMatchObject({
+      due: '2026-10-08',
+      movedFrom: '2026-10-01',
+    });
+    expect(await app.call('calendar.due', { from: '2026-09-30', days: 1, working: true }, mediator)).toMatchObject({
+      due: '2026-10-08',
+      movedFrom: null,
+    });
   });
 
   it('imports a year from an .ics file, as the settings page uploads it', async () => {
     const s = await dayIs(app, '2026-12-02');
     // Written the way chinese-days publishes its per-year files (all-day events, DTEND exclusive).
-    const event = (start: string, end: string, summary: string) => ['BEGIN:VEVENT', `DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${end}`, `SUMMARY:${summary}`, 'END:VEVENT'];
+    const event = (start: string, end: string, summary: string) => [
+      'BEGIN:VEVENT',
+      `DTSTART;VALUE=DATE:${start}`,
+      `DTEND;VALUE=DATE:${end}`,
+      `SUMMARY:${summary}`,
+      'END:VEVENT',
+    ];
     const text = [
       'BEGIN:VCALENDAR',
       'VERSION:2.0',

@@ -33,7 +33,9 @@ it('0007 adds the calendar without touching old rows, and the first recomputatio
   insert.run(byRule, '（2026）牧调字第0001号', 1, '按规则计算');
   insert.run(byHand, '（2026）牧调字第0002号', 2, '手工调整');
   old.sqlite
-    .prepare("INSERT INTO audit (id, at, actor_name, operation, entity_kind, entity_id, case_id, summary) VALUES ('01900000-0000-7000-8000-000000000001', '2026-09-20T09:00:00+08:00', '王主任', 'case.setDeadline', 'case', ?, ?, '手工调整')")
+    .prepare(
+      "INSERT INTO audit (id, at, actor_name, operation, entity_kind, entity_id, case_id, summary) VALUES ('01900000-0000-7000-8000-000000000001', '2026-09-20T09:00:00+08:00', '王主任', 'case.setDeadline', 'case', ?, ?, '手工调整')",
+    )
     .run(byHand, byHand);
   const before = old.sqlite.prepare('SELECT id, version, deadline, title, status FROM cases ORDER BY id').all();
   old.close();
@@ -46,11 +48,18 @@ it('0007 adds the calendar without touching old rows, and the first recomputatio
   expect(db.sqlite.prepare('SELECT count(*) AS n FROM calendar_years').get()).toEqual({ n: 0 });
 
   const ctx = { db, clock: fixedClock('2026-09-25T09:00:00+08:00') } as unknown as ServiceContext;
-  const moved = db.sqlite.transaction(() => recomputeDeadlines(ctx, systemActor, makeCalendar(builtinYears()), '升级后按节假日安排重新计算'))();
+  const moved = db.sqlite.transaction(() =>
+    recomputeDeadlines(ctx, systemActor, makeCalendar(builtinYears()), '升级后按节假日安排重新计算'),
+  )();
   expect(moved.map((m) => [m.caseId, m.from, m.to])).toEqual([[byRule, '2026-10-01', '2026-10-08']]);
   const row = db.sqlite.prepare('SELECT deadline, deadline_nominal AS nominal FROM cases WHERE id = ?').get(byRule);
   expect(row).toEqual({ deadline: '2026-10-08', nominal: '2026-10-01' });
-  expect(db.sqlite.prepare('SELECT deadline, deadline_nominal AS nominal FROM cases WHERE id = ?').get(byHand)).toEqual({ deadline: '2026-10-01', nominal: null });
+  expect(db.sqlite.prepare('SELECT deadline, deadline_nominal AS nominal FROM cases WHERE id = ?').get(byHand)).toEqual({
+    deadline: '2026-10-01',
+    nominal: null,
+  });
   const event = db.sqlite.prepare("SELECT actor_name AS actor, summary FROM audit WHERE operation = 'case.recomputeDeadline'").all();
-  expect(event).toEqual([{ actor: '系统', summary: '因升级后按节假日安排重新计算，期限由 2026-10-01 重新计算为 2026-10-08（原到期日 10-01 为国庆假期，顺延）' }]);
+  expect(event).toEqual([
+    { actor: '系统', summary: '因升级后按节假日安排重新计算，期限由 2026-10-01 重新计算为 2026-10-08（原到期日 10-01 为国庆假期，顺延）' },
+  ]);
 });

@@ -12,7 +12,11 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 async function mediator(name = '赵调解', extra: Record<string, unknown> = {}) {
-  return app.call('mediators.create', { name, kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700001111', specialties: ['housing_homestead'], ...extra }, s);
+  return app.call(
+    'mediators.create',
+    { name, kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700001111', specialties: ['housing_homestead'], ...extra },
+    s,
+  );
 }
 
 /** Drive a new case to a given status through legal steps only. */
@@ -22,16 +26,17 @@ async function caseIn(status: Status) {
     c = await app.call('cases.step', { id: c.id, version: c.version, action, ...extra }, s);
   };
   if (status === 'registered') return c;
-  if (status === 'rejected') return await step('reject', { reason: '不属于人民调解范围' }), c;
-  if (status === 'transferred') return await step('transfer', { targetUnit: '王村镇司法所', reason: '属地管辖' }), c;
+  if (status === 'rejected') return (await step('reject', { reason: '不属于人民调解范围' }), c);
+  if (status === 'transferred') return (await step('transfer', { targetUnit: '王村镇司法所', reason: '属地管辖' }), c);
   await step('accept');
   if (status === 'accepted') return c;
-  if (status === 'withdrawn') return await step('withdraw', { reason: '当事人撤回申请' }), c;
+  if (status === 'withdrawn') return (await step('withdraw', { reason: '当事人撤回申请' }), c);
   const m = await mediator();
   c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: m.id }, s);
   await step('start');
   if (status === 'mediating') return c;
-  if (status === 'agreement' || status === 'closed') await step('agree', { agreement: { terms: ['被申请人于2026年12月31日前拆除越界院墙'] } });
+  if (status === 'agreement' || status === 'closed')
+    await step('agree', { agreement: { terms: ['被申请人于2026年12月31日前拆除越界院墙'] } });
   if (status === 'failed') await step('fail', { reason: '双方分歧较大' });
   if (status === 'closed') await step('close');
   return c;
@@ -70,7 +75,11 @@ describe('the life cycle through the API', () => {
       for (const action of ACTION_CODES) {
         if (canStep(status, action)) continue;
         const c = await caseIn(status);
-        const res = await app.raw({ op: 'cases.step', input: { id: c.id, version: c.version, action, reason: '理由', targetUnit: '某单位' }, session: s });
+        const res = await app.raw({
+          op: 'cases.step',
+          input: { id: c.id, version: c.version, action, reason: '理由', targetUnit: '某单位' },
+          session: s,
+        });
         expect(res, `${status} + ${action}`).toMatchObject({ ok: false, error: { code: 'ILLEGAL_STEP' } });
       }
     }
@@ -78,7 +87,14 @@ describe('the life cycle through the API', () => {
     expect(closed.status).toBe('closed');
     expect(closed.outcome).toBe('agreement');
     expect(closed.closedAt).not.toBeNull();
-    expect(closed.timeline.map((t) => t.operation)).toEqual(['cases.register', 'case.accept', 'case.assignMediator', 'case.start', 'case.agree', 'case.close']);
+    expect(closed.timeline.map((t) => t.operation)).toEqual([
+      'cases.register',
+      'case.accept',
+      'case.assignMediator',
+      'case.start',
+      'case.agree',
+      'case.close',
+    ]);
   }, 60_000);
 
   it('requires a reason to reject and a unit to transfer', async () => {
@@ -92,13 +108,20 @@ describe('the life cycle through the API', () => {
 
   it('will not start mediation without a mediator', async () => {
     const c = await caseIn('accepted');
-    expect(await app.raw({ op: 'cases.step', input: { id: c.id, version: c.version, action: 'start' }, session: s })).toMatchObject({ ok: false, error: { code: 'REFUSED', message: '请先指派调解员，再开始调解' } });
+    expect(await app.raw({ op: 'cases.step', input: { id: c.id, version: c.version, action: 'start' }, session: s })).toMatchObject({
+      ok: false,
+      error: { code: 'REFUSED', message: '请先指派调解员，再开始调解' },
+    });
   });
 
   it('refuses the second of two edits made from the same version (已被他人修改)', async () => {
     const c = await caseIn('accepted');
     await app.call('cases.update', { id: c.id, version: c.version, patch: { title: '甲改的标题' } }, s);
-    const second = await app.raw({ op: 'cases.update', input: { id: c.id, version: c.version, patch: { title: '乙改的标题' } }, session: s });
+    const second = await app.raw({
+      op: 'cases.update',
+      input: { id: c.id, version: c.version, patch: { title: '乙改的标题' } },
+      session: s,
+    });
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!second.ok) expect(second.error.message).toContain('已被他人修改');
     expect((await app.call('cases.get', { id: c.id }, s)).title).toBe('甲改的标题');
@@ -106,23 +129,59 @@ describe('the life cycle through the API', () => {
 
   it('edits the deadline only with a reason and never before registration', async () => {
     const c = await caseIn('accepted');
-    const early = await app.raw({ op: 'cases.setDeadline', input: { id: c.id, version: c.version, deadline: '2026-11-01', reason: '延期' }, session: s });
+    const early = await app.raw({
+      op: 'cases.setDeadline',
+      input: { id: c.id, version: c.version, deadline: '2026-11-01', reason: '延期' },
+      session: s,
+    });
     expect(early).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const noReason = await app.raw({ op: 'cases.setDeadline', input: { id: c.id, version: c.version, deadline: '2027-01-10', reason: '' }, session: s });
+    const noReason = await app.raw({
+      op: 'cases.setDeadline',
+      input: { id: c.id, version: c.version, deadline: '2027-01-10', reason: '' },
+      session: s,
+    });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const ok = await app.call('cases.setDeadline', { id: c.id, version: c.version, deadline: '2027-01-10', reason: '当事人外出务工，经双方同意延期' }, s);
+    const ok = await app.call(
+      'cases.setDeadline',
+      { id: c.id, version: c.version, deadline: '2027-01-10', reason: '当事人外出务工，经双方同意延期' },
+      s,
+    );
     expect(ok.deadline).toBe('2027-01-10');
     expect(ok.timeline.at(-1)!.summary).toContain('当事人外出务工');
   });
 
   it('records sessions only while mediating, and several of them', async () => {
     const accepted = await caseIn('accepted');
-    expect(await app.raw({ op: 'sessions.add', input: { caseId: accepted.id, session: { heldAt: '2026-11-20T10:00', place: '调解室', participants: '张建国、李秀英' } }, session: s })).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
+    expect(
+      await app.raw({
+        op: 'sessions.add',
+        input: { caseId: accepted.id, session: { heldAt: '2026-11-20T10:00', place: '调解室', participants: '张建国、李秀英' } },
+        session: s,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
     const c = await caseIn('mediating');
-    await app.call('sessions.add', { caseId: c.id, session: { heldAt: '2026-11-20T10:00', place: '王村调解室', participants: '张建国、李秀英', record: '双方陈述各自意见。' } }, s);
-    const after = await app.call('sessions.add', { caseId: c.id, session: { heldAt: '2026-11-20T15:00', place: '现场', participants: '张建国、李秀英、村干部', record: '现场测量边界。' } }, s);
+    await app.call(
+      'sessions.add',
+      {
+        caseId: c.id,
+        session: { heldAt: '2026-11-20T10:00', place: '王村调解室', participants: '张建国、李秀英', record: '双方陈述各自意见。' },
+      },
+      s,
+    );
+    const after = await app.call(
+      'sessions.add',
+      {
+        caseId: c.id,
+        session: { heldAt: '2026-11-20T15:00', place: '现场', participants: '张建国、李秀英、村干部', record: '现场测量边界。' },
+      },
+      s,
+    );
     expect(after.sessions.map((x) => x.place)).toEqual(['王村调解室', '现场']);
-    const future = await app.raw({ op: 'sessions.add', input: { caseId: c.id, session: { heldAt: '2027-05-01T10:00', place: '调解室', participants: '双方' } }, session: s });
+    const future = await app.raw({
+      op: 'sessions.add',
+      input: { caseId: c.id, session: { heldAt: '2027-05-01T10:00', place: '调解室', participants: '双方' } },
+      session: s,
+    });
     expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
@@ -132,14 +191,19 @@ describe('the life cycle through the API', () => {
     expect(town).toMatchObject({ tier: 'town', originTier: 'village', status: 'accepted' });
     const district = await app.call('cases.escalate', { id: town.id, version: town.version, reason: '疑难' }, s);
     expect(district.tier).toBe('district');
-    expect(await app.raw({ op: 'cases.escalate', input: { id: district.id, version: district.version, reason: '再报' }, session: s })).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
+    expect(
+      await app.raw({ op: 'cases.escalate', input: { id: district.id, version: district.version, reason: '再报' }, session: s }),
+    ).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
   });
 
   it('lets an intake clerk register but not move a case on', async () => {
     await app.call('users.create', { loginName: 'clerk', displayName: '窗口小刘', role: 'intake', password: 'Clerk1234' }, s);
     const clerk = await app.login('clerk', 'Clerk1234');
     const c = await app.call('cases.register', walkInCase(), clerk);
-    expect(await app.raw({ op: 'cases.step', input: { id: c.id, version: c.version, action: 'accept' }, session: clerk })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.raw({ op: 'cases.step', input: { id: c.id, version: c.version, action: 'accept' }, session: clerk })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
@@ -155,8 +219,16 @@ describe('mediators on a case', () => {
     if (!rel.ok) expect(rel.error.message).toContain('近亲属');
     expect(rel.ok).toBe(false);
     const suspended = await mediator('钱调解', { phone: '13600002222' });
-    await app.call('mediators.setStatus', { id: suspended.id, version: suspended.version, status: 'suspended', date: '2026-11-01', reason: '考核不合格' }, s);
-    const sus = await app.raw({ op: 'cases.assignMediator', input: { id: c.id, version: c.version, mediatorId: suspended.id }, session: s });
+    await app.call(
+      'mediators.setStatus',
+      { id: suspended.id, version: suspended.version, status: 'suspended', date: '2026-11-01', reason: '考核不合格' },
+      s,
+    );
+    const sus = await app.raw({
+      op: 'cases.assignMediator',
+      input: { id: c.id, version: c.version, mediatorId: suspended.id },
+      session: s,
+    });
     expect(sus).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
     if (!sus.ok) expect(sus.error.message).toContain('暂停');
     const ok = await mediator('孙调解', { phone: '13600003333' });

@@ -15,7 +15,10 @@ describe('case numbers', () => {
     const worker = path.resolve('tests/peers/register-worker.ts');
     const tsx = path.resolve('node_modules/.bin/tsx');
     await Promise.all([1, 2, 3, 4].map(() => run(tsx, [worker, app.dir, '25'], { env: { ...process.env, TZ: 'Asia/Shanghai' } })));
-    const rows = app.backend.app.ctx.db.sqlite.prepare('SELECT serial, case_number AS n FROM cases ORDER BY serial').all() as { serial: number; n: string }[];
+    const rows = app.backend.app.ctx.db.sqlite.prepare('SELECT serial, case_number AS n FROM cases ORDER BY serial').all() as {
+      serial: number;
+      n: string;
+    }[];
     expect(rows).toHaveLength(100);
     expect(rows.map((r) => r.serial)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(new Set(rows.map((r) => r.n)).size).toBe(100);

@@ -10,13 +10,34 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const person = (name: string, extra: Record<string, unknown> = {}) => ({ role: 'respondent' as const, kind: 'person' as const, name, ...extra });
+const person = (name: string, extra: Record<string, unknown> = {}) => ({
+  role: 'respondent' as const,
+  kind: 'person' as const,
+  name,
+  ...extra,
+});
 
 describe('search: one box for case number, name, phone and ID number', () => {
   beforeEach(async () => {
     await app.call('cases.register', walkInCase(), s); // 张建国 v 李秀英
-    await app.call('cases.register', walkInCase({ title: '劳务费纠纷', category: 'labor', parties: [{ role: 'applicant', kind: 'person', name: '王芳', phone: '0373-5551234' }, person('欧阳建华')] }), s);
-    await app.call('cases.register', walkInCase({ title: '邻里纠纷', category: 'neighbor', parties: [{ role: 'applicant', kind: 'person', name: '张伟' }, person('刘张伟民')] }), s);
+    await app.call(
+      'cases.register',
+      walkInCase({
+        title: '劳务费纠纷',
+        category: 'labor',
+        parties: [{ role: 'applicant', kind: 'person', name: '王芳', phone: '0373-5551234' }, person('欧阳建华')],
+      }),
+      s,
+    );
+    await app.call(
+      'cases.register',
+      walkInCase({
+        title: '邻里纠纷',
+        category: 'neighbor',
+        parties: [{ role: 'applicant', kind: 'person', name: '张伟' }, person('刘张伟民')],
+      }),
+      s,
+    );
   });
   const numbers = async (q: string) => (await app.call('cases.search', { q }, s)).map((h) => h.caseNumber).sort();
 
@@ -97,7 +118,9 @@ describe('repeat disputes', () => {
   it('tells about an open case with the same ID number, or the same name and phone', async () => {
     const first = await app.call('cases.register', walkInCase(), s);
     const byId = await app.call('cases.checkRepeat', { parties: [{ name: '张建国', idNumber: ZHANG_ID }] }, s);
-    expect(byId).toEqual([expect.objectContaining({ caseId: first.id, caseNumber: first.caseNumber, reason: expect.stringContaining('证件号码相同') })]);
+    expect(byId).toEqual([
+      expect.objectContaining({ caseId: first.id, caseNumber: first.caseNumber, reason: expect.stringContaining('证件号码相同') }),
+    ]);
     const byNamePhone = await app.call('cases.checkRepeat', { parties: [{ name: '李秀英', phone: '139 0373 5678' }] }, s);
     expect(byNamePhone[0]!.reason).toContain('姓名和电话相同');
     expect(await app.call('cases.checkRepeat', { parties: [{ name: '李秀英', phone: '13900000000' }] }, s)).toEqual([]);
@@ -111,7 +134,9 @@ describe('bad input at the boundary', () => {
   const register = (overrides: Record<string, unknown>) => app.raw({ op: 'cases.register', input: walkInCase(overrides), session: s });
 
   it('refuses invalid ID numbers, credit codes, phones and a future birth date with Chinese messages', async () => {
-    const badId = await register({ parties: [{ role: 'applicant', kind: 'person', name: '张三', idType: 'resident_id', idNumber: '410711196803120000' }] });
+    const badId = await register({
+      parties: [{ role: 'applicant', kind: 'person', name: '张三', idType: 'resident_id', idNumber: '410711196803120000' }],
+    });
     expect(badId).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!badId.ok) expect(badId.error.fields?.['parties.0.idNumber']).toMatch(/校验/);
     const badCode = await register({ parties: [{ role: 'applicant', kind: 'org', name: '某公司', creditCode: '91350100M000100Y44' }] });
@@ -138,7 +163,11 @@ describe('bad input at the boundary', () => {
     const names = ['<script>alert(1)</script>', '𠀀𠀁明', '王䶮', '阿依古丽·买买提', '李😀'];
     const c = await app.call(
       'cases.register',
-      walkInCase({ title: '<b>粗体</b> & "引号"', summary: "O'Brien; DROP TABLE cases; --", parties: names.map((name, i) => ({ role: i === 0 ? 'applicant' : 'respondent', kind: 'person', name })) }),
+      walkInCase({
+        title: '<b>粗体</b> & "引号"',
+        summary: "O'Brien; DROP TABLE cases; --",
+        parties: names.map((name, i) => ({ role: i === 0 ? 'applicant' : 'respondent', kind: 'person', name })),
+      }),
       s,
     );
     const back = await app.call('cases.get', { id: c.id }, s);
@@ -150,9 +179,23 @@ describe('bad input at the boundary', () => {
   });
 
   it('refuses an agent who represents nobody, and an organisation as agent', async () => {
-    const res = await register({ parties: [{ role: 'applicant', kind: 'person', name: '张三' }, { role: 'agent', kind: 'person', name: '律师甲' }] });
+    const res = await register({
+      parties: [
+        { role: 'applicant', kind: 'person', name: '张三' },
+        { role: 'agent', kind: 'person', name: '律师甲' },
+      ],
+    });
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const ok = await app.call('cases.register', walkInCase({ parties: [{ role: 'applicant', kind: 'person', name: '张三' }, { role: 'agent', kind: 'person', name: '律师甲', representsIndex: 0, authority: 'special' }] }), s);
+    const ok = await app.call(
+      'cases.register',
+      walkInCase({
+        parties: [
+          { role: 'applicant', kind: 'person', name: '张三' },
+          { role: 'agent', kind: 'person', name: '律师甲', representsIndex: 0, authority: 'special' },
+        ],
+      }),
+      s,
+    );
     expect(ok.parties[1]).toMatchObject({ role: 'agent', representsId: ok.parties[0]!.id, authority: 'special' });
   });
 });

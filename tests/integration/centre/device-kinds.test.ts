@@ -24,18 +24,25 @@ describe('device kinds bound what a machine can ever call', () => {
     const submitted = await centre.invoke({ op: 'intake.submit', input: kioskInput() }, { cookie: kiosk.cookie });
     expect(submitted.json.ok).toBe(true);
 
-    const login = await centre.invoke({ op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } }, { cookie: kiosk.cookie });
+    const login = await centre.invoke(
+      { op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } },
+      { cookie: kiosk.cookie },
+    );
     expect(login.status).toBe(403);
     expect(login.json.error?.code).toBe('DEVICE_FORBIDDEN');
     expect(login.json.error?.message).toContain('自助登记机');
 
     // A session obtained elsewhere does not turn the kiosk into a desk.
-    const adminSession = (await centre.invoke({ op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } })).json.data as { session: string };
+    const adminSession = (await centre.invoke({ op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } })).json
+      .data as { session: string };
     for (const op of ALL_OPS.filter((o) => !KIOSK_OPS.includes(o))) {
       const res = await centre.invoke({ op, input: {}, session: adminSession.session }, { cookie: kiosk.cookie });
       expect(res.json.error?.code, op).toBe('DEVICE_FORBIDDEN');
     }
-    const reprintById = await centre.invoke({ op: 'intake.reprint', input: { intakeId: 'x' }, session: adminSession.session }, { cookie: kiosk.cookie });
+    const reprintById = await centre.invoke(
+      { op: 'intake.reprint', input: { intakeId: 'x' }, session: adminSession.session },
+      { cookie: kiosk.cookie },
+    );
     expect(reprintById.json.error?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -53,17 +60,25 @@ describe('device kinds bound what a machine can ever call', () => {
   it('a desk logs in as staff and is bounded by the role, and its changes are audited with the device', async () => {
     centre = await startCentre();
     const desk = await centre.pair('desk', '一号窗口');
-    const login = await centre.invoke({ op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } }, { cookie: desk.cookie });
+    const login = await centre.invoke(
+      { op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } },
+      { cookie: desk.cookie },
+    );
     const session = (login.json.data as { session: string }).session;
     const user = await centre.invoke(
       { op: 'users.create', input: { loginName: 'clerk1', displayName: '李窗口', role: 'intake', password: 'Clerk12345' }, session },
       { cookie: desk.cookie },
     );
     expect(user.json.ok).toBe(true);
-    const row = centre.backend.app.ctx.db.sqlite.prepare("SELECT device_id AS d FROM audit WHERE entity_kind = 'user' ORDER BY id DESC LIMIT 1").get() as { d: string | null };
+    const row = centre.backend.app.ctx.db.sqlite
+      .prepare("SELECT device_id AS d FROM audit WHERE entity_kind = 'user' ORDER BY id DESC LIMIT 1")
+      .get() as { d: string | null };
     expect(row.d).toBe(desk.deviceId);
 
-    const clerkLogin = await centre.invoke({ op: 'auth.login', input: { loginName: 'clerk1', password: 'Clerk12345' } }, { cookie: desk.cookie });
+    const clerkLogin = await centre.invoke(
+      { op: 'auth.login', input: { loginName: 'clerk1', password: 'Clerk12345' } },
+      { cookie: desk.cookie },
+    );
     const clerk = (clerkLogin.json.data as { session: string }).session;
     const forbidden = await centre.invoke({ op: 'devices.list', session: clerk }, { cookie: desk.cookie });
     expect(forbidden.json.error?.code).toBe('FORBIDDEN');

@@ -75,7 +75,10 @@ describe('a save that reached the host is never applied twice', () => {
     const desk = await centre.pair('desk');
     const session = await deskSession(centre, desk.cookie);
     const idempotencyKey = randomUUID();
-    const bad = await centre.invoke({ op: 'cases.register', input: { ...walkInCase(), title: '' }, session, idempotencyKey }, { cookie: desk.cookie });
+    const bad = await centre.invoke(
+      { op: 'cases.register', input: { ...walkInCase(), title: '' }, session, idempotencyKey },
+      { cookie: desk.cookie },
+    );
     expect(bad.json.error?.code).toBe('VALIDATION');
     const good = await centre.invoke({ op: 'cases.register', input: walkInCase(), session, idempotencyKey }, { cookie: desk.cookie });
     expect(good.json.ok).toBe(true);
@@ -102,7 +105,15 @@ describe('a save that reached the host is never applied twice', () => {
     const session = await deskSession(centre, desk.cookie);
     const idempotencyKey = randomUUID();
     await centre.invoke({ op: 'cases.register', input: walkInCase(), session, idempotencyKey }, { cookie: desk.cookie });
-    const res = await centre.invoke({ op: 'users.create', input: { loginName: 'u2', displayName: '甲', role: 'intake', password: 'Clerk12345' }, session, idempotencyKey }, { cookie: desk.cookie });
+    const res = await centre.invoke(
+      {
+        op: 'users.create',
+        input: { loginName: 'u2', displayName: '甲', role: 'intake', password: 'Clerk12345' },
+        session,
+        idempotencyKey,
+      },
+      { cookie: desk.cookie },
+    );
     expect(res.json.error?.code).toBe('VALIDATION');
     expect(count(centre, "SELECT count(*) AS n FROM users WHERE login_name = 'u2'")).toBe(0);
   });

@@ -98,7 +98,9 @@ describe('pairing a workstation with a one-time code (HTTPS on 127.0.0.1)', () =
     const desk = await centre.pair('desk', '三号调解室');
     expect((await centre.invoke({ op: 'setup.status' }, { cookie: desk.cookie })).json.ok).toBe(true);
     const list = await centre.admin('devices.list');
-    expect(list).toEqual([expect.objectContaining({ id: desk.deviceId, name: '三号调解室', kind: 'desk', lastAddress: '127.0.0.1', revokedAt: null })]);
+    expect(list).toEqual([
+      expect.objectContaining({ id: desk.deviceId, name: '三号调解室', kind: 'desk', lastAddress: '127.0.0.1', revokedAt: null }),
+    ]);
 
     const renamed = await centre.admin('devices.rename', { id: desk.deviceId, name: '四号调解室' });
     expect(renamed.name).toBe('四号调解室');

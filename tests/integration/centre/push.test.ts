@@ -56,7 +56,10 @@ describe('the push channel (GET /api/events)', () => {
     const desk = await centre.pair('desk');
     const screen = await open(centre, { cookie: display.cookie });
     await centre.invoke({ op: 'intake.submit', input: kioskInput() }, { cookie: kiosk.cookie });
-    const login = await centre.invoke({ op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } }, { cookie: desk.cookie });
+    const login = await centre.invoke(
+      { op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } },
+      { cookie: desk.cookie },
+    );
     const session = (login.json.data as { session: string }).session;
     const called = screen.next((e) => e.topics.includes('queue'));
     const t0 = Date.now();
@@ -68,7 +71,7 @@ describe('the push channel (GET /api/events)', () => {
     expect(screen.pings).toBeGreaterThanOrEqual(2);
   });
 
-  it('refuses an unpaired machine, ends a revoked device\'s stream, and bounds the number of subscribers', async () => {
+  it("refuses an unpaired machine, ends a revoked device's stream, and bounds the number of subscribers", async () => {
     centre = await startCentre();
     const none = await open(centre, {});
     expect(none.status).toBe(401);

@@ -34,7 +34,11 @@ describe('the 30-day window', () => {
     s = await dayIs(app, '2026-11-04');
     expect((await app.call('confirmations.get', { caseId: c.id }, s)).window).toMatchObject({ state: 'closing', daysLeft: 7 });
     s = await dayIs(app, '2026-11-11');
-    expect((await app.call('confirmations.get', { caseId: c.id }, s)).window).toMatchObject({ state: 'closing', daysLeft: 0, workingDaysLeft: 0 });
+    expect((await app.call('confirmations.get', { caseId: c.id }, s)).window).toMatchObject({
+      state: 'closing',
+      daysLeft: 0,
+      workingDaysLeft: 0,
+    });
     const st = await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-11' }, s);
     expect(st.confirmation).toMatchObject({ court: COURT, appliedAt: '2026-11-11', acceptedAt: null, ruling: null, version: 1 });
     s = await dayIs(app, '2026-11-12');
@@ -47,7 +51,9 @@ describe('the 30-day window', () => {
     const before = counts(app);
     const e = await refused('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-12' }, s);
     expect(e).toMatchObject({ code: 'REFUSED' });
-    expect(e.message).toBe('已超过申请司法确认的期限：协议于 2026-10-12 生效，双方当事人应当自协议生效之日起30日内（至 2026-11-11）共同申请（《人民调解法》第三十三条、《民事诉讼法》第二百零五条）');
+    expect(e.message).toBe(
+      '已超过申请司法确认的期限：协议于 2026-10-12 生效，双方当事人应当自协议生效之日起30日内（至 2026-11-11）共同申请（《人民调解法》第三十三条、《民事诉讼法》第二百零五条）',
+    );
     expect(counts(app)).toEqual(before);
     // Recording, late, an application that was made in time is allowed.
     const ok = await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-10' }, s);
@@ -70,7 +76,9 @@ describe('the 30-day window', () => {
     const e = await refused('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-03' }, s);
     expect(e.message).toContain('（至 2026-11-02）');
     expect(counts(app)).toEqual(before);
-    expect((await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-02' }, s)).confirmation!.appliedAt).toBe('2026-11-02');
+    expect(
+      (await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-02' }, s)).confirmation!.appliedAt,
+    ).toBe('2026-11-02');
   });
 
   it('counts across a month end in a leap year (2028-01-31 → 2028-03-01)', async () => {
@@ -79,13 +87,19 @@ describe('the 30-day window', () => {
     const st = await app.call('confirmations.get', { caseId: c.id }, s);
     expect(st.window).toMatchObject({ lastDay: '2028-03-01', state: 'closed' });
     expect((await refused('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2028-03-02' }, s)).code).toBe('REFUSED');
-    expect((await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2028-03-01' }, s)).confirmation!.appliedAt).toBe('2028-03-01');
+    expect(
+      (await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2028-03-01' }, s)).confirmation!.appliedAt,
+    ).toBe('2028-03-01');
   });
 
   it('refuses dates before the agreement or in the future', async () => {
     const { c, s } = await agreedCase(app, '2026-11-20');
-    expect((await refused('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-19' }, s)).message).toBe('申请日期不能早于协议生效日期（2026-11-20）');
-    expect((await refused('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-21' }, s)).message).toBe('申请日期不能晚于今天（2026-11-20）');
+    expect((await refused('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-19' }, s)).message).toBe(
+      '申请日期不能早于协议生效日期（2026-11-20）',
+    );
+    expect((await refused('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-21' }, s)).message).toBe(
+      '申请日期不能晚于今天（2026-11-20）',
+    );
   });
 });
 
@@ -124,20 +138,44 @@ describe('acceptance and ruling', () => {
     let st = await app.call('confirmations.apply', { caseId: c.id, court: COURT, appliedAt: '2026-11-05' }, s);
     const conf = st.confirmation!;
     // A ruling needs an acceptance first.
-    expect((await refused('confirmations.rule', { id: conf.id, version: conf.version, ruling: 'confirmed', ruledAt: '2026-11-10' }, s)).message).toBe('法院尚未受理该申请，请先登记受理日期和案号');
+    expect(
+      (await refused('confirmations.rule', { id: conf.id, version: conf.version, ruling: 'confirmed', ruledAt: '2026-11-10' }, s)).message,
+    ).toBe('法院尚未受理该申请，请先登记受理日期和案号');
     // The acceptance number must be the court's 调确字 or 民特 number.
-    const bad = await refused('confirmations.accept', { id: conf.id, version: conf.version, acceptedAt: '2026-11-06', acceptanceNumber: '（2026）豫0711民初12号' }, s);
+    const bad = await refused(
+      'confirmations.accept',
+      { id: conf.id, version: conf.version, acceptedAt: '2026-11-06', acceptanceNumber: '（2026）豫0711民初12号' },
+      s,
+    );
     expect(bad).toMatchObject({ code: 'VALIDATION' });
     expect(bad.message).toContain('调确字或民特');
-    expect((await refused('confirmations.accept', { id: conf.id, version: conf.version, acceptedAt: '2026-11-04', acceptanceNumber: '（2026）豫0711民特12号' }, s)).message).toBe('受理日期不能早于申请日期（2026-11-05）');
-    st = await app.call('confirmations.accept', { id: conf.id, version: conf.version, acceptedAt: '2026-11-06', acceptanceNumber: '(2026)豫0711调确字3号' }, s);
+    expect(
+      (
+        await refused(
+          'confirmations.accept',
+          { id: conf.id, version: conf.version, acceptedAt: '2026-11-04', acceptanceNumber: '（2026）豫0711民特12号' },
+          s,
+        )
+      ).message,
+    ).toBe('受理日期不能早于申请日期（2026-11-05）');
+    st = await app.call(
+      'confirmations.accept',
+      { id: conf.id, version: conf.version, acceptedAt: '2026-11-06', acceptanceNumber: '(2026)豫0711调确字3号' },
+      s,
+    );
     expect(st.confirmation).toMatchObject({ acceptedAt: '2026-11-06', acceptanceNumber: '（2026）豫0711调确字3号', version: 2 });
     // Stale version.
-    expect((await refused('confirmations.rule', { id: conf.id, version: 1, ruling: 'confirmed', ruledAt: '2026-11-10' }, s)).code).toBe('CONFLICT');
-    expect((await refused('confirmations.rule', { id: conf.id, version: 2, ruling: 'confirmed', ruledAt: '2026-11-05' }, s)).message).toBe('裁定日期不能早于受理日期（2026-11-06）');
+    expect((await refused('confirmations.rule', { id: conf.id, version: 1, ruling: 'confirmed', ruledAt: '2026-11-10' }, s)).code).toBe(
+      'CONFLICT',
+    );
+    expect((await refused('confirmations.rule', { id: conf.id, version: 2, ruling: 'confirmed', ruledAt: '2026-11-05' }, s)).message).toBe(
+      '裁定日期不能早于受理日期（2026-11-06）',
+    );
     st = await app.call('confirmations.rule', { id: conf.id, version: 2, ruling: 'confirmed', ruledAt: '2026-11-12', note: '协议有效' }, s);
     expect(st.confirmation).toMatchObject({ ruling: 'confirmed', ruledAt: '2026-11-12', note: '协议有效', version: 3 });
-    expect((await refused('confirmations.rule', { id: conf.id, version: 3, ruling: 'dismissed', ruledAt: '2026-11-13' }, s)).message).toContain('不能重复登记');
+    expect(
+      (await refused('confirmations.rule', { id: conf.id, version: 3, ruling: 'dismissed', ruledAt: '2026-11-13' }, s)).message,
+    ).toContain('不能重复登记');
     const detail = await app.call('cases.get', { id: c.id }, s);
     expect(detail.timeline.slice(-3).map((t) => t.summary)).toEqual([
       `2026-11-05 双方当事人共同向${COURT}申请司法确认`,
@@ -150,6 +188,8 @@ describe('acceptance and ruling', () => {
     const { c, s } = await agreedCase(app, '2026-11-20');
     await app.call('users.create', { loginName: 'zhaolei', displayName: '赵磊', role: 'intake', password: 'Dengji2026' }, s);
     const intake = await app.login('zhaolei', 'Dengji2026');
-    expect(await app.raw({ op: 'confirmations.apply', input: { caseId: c.id, court: COURT, appliedAt: '2026-11-20' }, session: intake })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await app.raw({ op: 'confirmations.apply', input: { caseId: c.id, court: COURT, appliedAt: '2026-11-20' }, session: intake }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

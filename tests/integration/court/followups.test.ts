@@ -35,7 +35,9 @@ describe('回访', () => {
     ]);
     expect(after.suggested).toEqual([]);
     expect((await refused('followups.schedule', { caseId: r.c.id }, s)).message).toBe('这些日期已经安排了回访');
-    expect((await refused('followups.schedule', { caseId: r.c.id, dates: ['2026-11-19'] }, s)).message).toBe('回访日期 2026-11-19 不能早于协议生效日期（2026-11-20）');
+    expect((await refused('followups.schedule', { caseId: r.c.id, dates: ['2026-11-19'] }, s)).message).toBe(
+      '回访日期 2026-11-19 不能早于协议生效日期（2026-11-20）',
+    );
     const extra = await app.call('followups.schedule', { caseId: r.c.id, dates: ['2027-02-01'] }, s);
     expect(extra.followups).toHaveLength(3);
     expect((await app.call('cases.get', { id: r.c.id }, s)).timeline.map((t) => t.summary)).toContain('安排回访：2026-11-30、2027-01-04');
@@ -49,17 +51,64 @@ describe('回访', () => {
     expect((await app.call('followups.due', { withinDays: 7 }, s)).map((f) => f.dueOn)).toEqual(['2026-12-07']);
     s = await dayIs(app, '2026-12-08');
     const due = await app.call('followups.due', {}, s);
-    expect(due).toMatchObject([{ dueOn: '2026-12-07', daysLeft: -1, workingDaysLeft: -1, caseNumber: r.c.caseNumber, partyNames: '张建国 与 李秀英' }]);
+    expect(due).toMatchObject([
+      { dueOn: '2026-12-07', daysLeft: -1, workingDaysLeft: -1, caseNumber: r.c.caseNumber, partyNames: '张建国 与 李秀英' },
+    ]);
     const f = due[0]!;
     const before = counts(app);
-    expect((await refused('followups.record', { id: f.id, version: f.version, doneAt: '2026-12-09', method: 'phone', performance: 'performed', visitor: '赵调解' }, s)).message).toBe('回访日期不能晚于今天（2026-12-08）');
-    expect((await refused('followups.record', { id: f.id, version: f.version, doneAt: '2026-12-08', method: 'phone', performance: 'performed', visitor: '' }, s)).message).toBe('请填写回访人');
+    expect(
+      (
+        await refused(
+          'followups.record',
+          { id: f.id, version: f.version, doneAt: '2026-12-09', method: 'phone', performance: 'performed', visitor: '赵调解' },
+          s,
+        )
+      ).message,
+    ).toBe('回访日期不能晚于今天（2026-12-08）');
+    expect(
+      (
+        await refused(
+          'followups.record',
+          { id: f.id, version: f.version, doneAt: '2026-12-08', method: 'phone', performance: 'performed', visitor: '' },
+          s,
+        )
+      ).message,
+    ).toBe('请填写回访人');
     expect(counts(app)).toEqual(before);
-    const done = await app.call('followups.record', { id: f.id, version: f.version, doneAt: '2026-12-07', method: 'visit', performance: 'partly', notes: '已支付一半货款，余款约定月底付清', visitor: '赵调解' }, s);
-    expect(done.followups[0]).toMatchObject({ doneAt: '2026-12-07', method: 'visit', performance: 'partly', visitor: '赵调解', daysLeft: null, version: 2 });
-    expect((await refused('followups.record', { id: f.id, version: 2, doneAt: '2026-12-08', method: 'phone', performance: 'performed', visitor: '赵调解' }, s)).message).toContain('不能重复登记');
+    const done = await app.call(
+      'followups.record',
+      {
+        id: f.id,
+        version: f.version,
+        doneAt: '2026-12-07',
+        method: 'visit',
+        performance: 'partly',
+        notes: '已支付一半货款，余款约定月底付清',
+        visitor: '赵调解',
+      },
+      s,
+    );
+    expect(done.followups[0]).toMatchObject({
+      doneAt: '2026-12-07',
+      method: 'visit',
+      performance: 'partly',
+      visitor: '赵调解',
+      daysLeft: null,
+      version: 2,
+    });
+    expect(
+      (
+        await refused(
+          'followups.record',
+          { id: f.id, version: 2, doneAt: '2026-12-08', method: 'phone', performance: 'performed', visitor: '赵调解' },
+          s,
+        )
+      ).message,
+    ).toContain('不能重复登记');
     expect(await app.call('followups.due', {}, s)).toEqual([]);
-    expect((await app.call('cases.get', { id: r.c.id }, s)).timeline.at(-1)!.summary).toBe('2026-12-07 上门回访（回访人 赵调解）：部分履行。已支付一半货款，余款约定月底付清');
+    expect((await app.call('cases.get', { id: r.c.id }, s)).timeline.at(-1)!.summary).toBe(
+      '2026-12-07 上门回访（回访人 赵调解）：部分履行。已支付一半货款，余款约定月底付清',
+    );
   });
 
   it('refuses follow-ups for a case without an agreement', async () => {
@@ -68,7 +117,9 @@ describe('回访', () => {
     const list = await app.call('followups.list', { caseId: c.id }, s);
     expect(list).toMatchObject({ eligible: false, suggested: [], followups: [] });
     const before = counts(app);
-    expect((await refused('followups.schedule', { caseId: c.id, dates: ['2026-12-01'] }, s)).message).toContain('只有达成调解协议的案件才安排回访');
+    expect((await refused('followups.schedule', { caseId: c.id, dates: ['2026-12-01'] }, s)).message).toContain(
+      '只有达成调解协议的案件才安排回访',
+    );
     expect(counts(app)).toEqual(before);
   });
 });

@@ -5,10 +5,20 @@ import type { TestApp } from '../../support/backend';
 import { LI_ID, ZHANG_ID, walkInCase } from '../../support/cases';
 
 export async function mediator(app: TestApp, s: string, name = '赵调解', extra: Record<string, unknown> = {}) {
-  return app.call('mediators.create', { name, kind: 'invited', organisation: '牧野区人民法院特邀调解员', phone: '13700001111', specialties: ['contract'], ...extra }, s);
+  return app.call(
+    'mediators.create',
+    { name, kind: 'invited', organisation: '牧野区人民法院特邀调解员', phone: '13700001111', specialties: ['contract'], ...extra },
+    s,
+  );
 }
 
-export function referralInput(overrides: { referral?: Partial<RegisterReferralInput['referral']>; case?: Partial<RegisterReferralInput['case']>; mediator?: RegisterReferralInput['mediator'] } = {}): RegisterReferralInput {
+export function referralInput(
+  overrides: {
+    referral?: Partial<RegisterReferralInput['referral']>;
+    case?: Partial<RegisterReferralInput['case']>;
+    mediator?: RegisterReferralInput['mediator'];
+  } = {},
+): RegisterReferralInput {
   return {
     referral: {
       mode: 'delegated',
@@ -26,8 +36,24 @@ export function referralInput(overrides: { referral?: Partial<RegisterReferralIn
       claims: '请求被告支付货款30000元。',
       amountYuan: '30000',
       parties: [
-        { role: 'applicant', kind: 'person', name: '张建国', idType: 'resident_id', idNumber: ZHANG_ID, phone: '13803731234', address: '新乡市牧野区王村镇王村1号' },
-        { role: 'respondent', kind: 'person', name: '李秀英', idType: 'resident_id', idNumber: LI_ID, phone: '13903735678', address: '新乡市牧野区王村镇王村3号' },
+        {
+          role: 'applicant',
+          kind: 'person',
+          name: '张建国',
+          idType: 'resident_id',
+          idNumber: ZHANG_ID,
+          phone: '13803731234',
+          address: '新乡市牧野区王村镇王村1号',
+        },
+        {
+          role: 'respondent',
+          kind: 'person',
+          name: '李秀英',
+          idType: 'resident_id',
+          idNumber: LI_ID,
+          phone: '13903735678',
+          address: '新乡市牧野区王村镇王村3号',
+        },
       ],
       ...overrides.case,
     },
@@ -68,7 +94,10 @@ export async function agreedCase(app: TestApp, effective: string, extra: { perfo
   const m = extra.mediatorId ?? (await mediator(app, s, `调解员${Math.random().toString(36).slice(2, 6)}`, { phone: '13700002222' })).id;
   c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: m }, s);
   c = await app.call('cases.step', { id: c.id, version: c.version, action: 'start' }, s);
-  const agreement = { terms: ['被申请人于协议签订后十日内支付货款'], ...(extra.performanceDeadline ? { performanceDeadline: extra.performanceDeadline } : {}) };
+  const agreement = {
+    terms: ['被申请人于协议签订后十日内支付货款'],
+    ...(extra.performanceDeadline ? { performanceDeadline: extra.performanceDeadline } : {}),
+  };
   c = await app.call('cases.step', { id: c.id, version: c.version, action: 'agree', agreement, agreementEffectiveAt: effective }, s);
   return { c, s };
 }

@@ -46,16 +46,53 @@ describe('督办清单', () => {
     // Marked as a repeat petition.
     const marked = await accepted(lonelyCase('重复标记', { repeatPetition: true }), '2026-11-19');
     // A petition referral whose party (same ID number) had an earlier case, long closed.
-    const earlier = await accepted(lonelyCase('旧案', { parties: [{ role: 'applicant', kind: 'person', name: '王五', idType: 'resident_id', idNumber: WANG_ID }, { role: 'respondent', kind: 'person', name: '某公司' }] }), '2026-03-01');
+    const earlier = await accepted(
+      lonelyCase('旧案', {
+        parties: [
+          { role: 'applicant', kind: 'person', name: '王五', idType: 'resident_id', idNumber: WANG_ID },
+          { role: 'respondent', kind: 'person', name: '某公司' },
+        ],
+      }),
+      '2026-03-01',
+    );
     const petition = { source: 'petition_referral' as const, reporter: { reference: '牧信转〔2026〕12号' } };
-    const again = await accepted(lonelyCase('再访', { ...petition, parties: [{ role: 'applicant', kind: 'person', name: '王五', idType: 'resident_id', idNumber: WANG_ID }, { role: 'respondent', kind: 'person', name: '某单位' }] }), '2026-11-19');
+    const again = await accepted(
+      lonelyCase('再访', {
+        ...petition,
+        parties: [
+          { role: 'applicant', kind: 'person', name: '王五', idType: 'resident_id', idNumber: WANG_ID },
+          { role: 'respondent', kind: 'person', name: '某单位' },
+        ],
+      }),
+      '2026-11-19',
+    );
     // A first petition referral: not a repeat.
-    const first = await accepted(lonelyCase('初访', { ...petition, parties: [{ role: 'applicant', kind: 'person', name: '赵六', idType: 'resident_id', idNumber: ZHAO_ID }, { role: 'respondent', kind: 'person', name: '某村委' }] }), '2026-11-19');
+    const first = await accepted(
+      lonelyCase('初访', {
+        ...petition,
+        parties: [
+          { role: 'applicant', kind: 'person', name: '赵六', idType: 'resident_id', idNumber: ZHAO_ID },
+          { role: 'respondent', kind: 'person', name: '某村委' },
+        ],
+      }),
+      '2026-11-19',
+    );
 
     s = await dayIs(app, '2026-11-20');
     let e = await app.call('cases.get', { id: esc.id }, s);
     e = await app.call('cases.escalate', { id: e.id, version: e.version, reason: '涉及多个部门，镇级难以化解' }, s);
-    await app.call('supervision.setResponsibility', { id: e.id, version: e.version, leadUnit: '区信访局', coUnits: ['区住建局', '王村镇政府'], responsibleLeader: '李副区长', responsiblePerson: '张科长' }, s);
+    await app.call(
+      'supervision.setResponsibility',
+      {
+        id: e.id,
+        version: e.version,
+        leadUnit: '区信访局',
+        coUnits: ['区住建局', '王村镇政府'],
+        responsibleLeader: '李副区长',
+        responsiblePerson: '张科长',
+      },
+      s,
+    );
     let g = await app.call('cases.get', { id: gone.id }, s);
     g = await app.call('cases.escalate', { id: g.id, version: g.version, reason: '需镇级协调' }, s);
     await app.call('cases.step', { id: g.id, version: g.version, action: 'transfer', targetUnit: '王村镇司法所', reason: '属地管辖' }, s);
@@ -65,7 +102,13 @@ describe('督办清单', () => {
     const list = await app.call('supervision.list', {}, s);
     const byId = new Map(list.map((r) => [r.id, r]));
     expect(list.map((r) => r.title)).toEqual(['超期', '临期', '上报', '重复标记', '再访']);
-    expect(byId.get(overdue.id)).toMatchObject({ kinds: ['overdue'], deadline: '2026-11-02', deadlineNote: '原到期日 10-31 为星期六，顺延', daysLeft: -18, workingDaysLeft: -14 });
+    expect(byId.get(overdue.id)).toMatchObject({
+      kinds: ['overdue'],
+      deadline: '2026-11-02',
+      deadlineNote: '原到期日 10-31 为星期六，顺延',
+      daysLeft: -18,
+      workingDaysLeft: -14,
+    });
     expect(byId.get(near.id)).toMatchObject({ kinds: ['near'], daysLeft: 3, workingDaysLeft: 1 });
     expect(byId.get(esc.id)).toMatchObject({
       kinds: ['escalated'],
@@ -81,21 +124,57 @@ describe('督办清单', () => {
     for (const absent of [calm.id, gone.id, first.id, earlier.id]) expect(byId.has(absent)).toBe(false);
 
     expect((await app.call('supervision.list', { kinds: ['escalated'] }, s)).map((r) => r.title)).toEqual(['上报']);
-    expect((await app.call('supervision.list', { kinds: ['overdue', 'repeat'] }, s)).map((r) => r.title)).toEqual(['超期', '重复标记', '再访']);
+    expect((await app.call('supervision.list', { kinds: ['overdue', 'repeat'] }, s)).map((r) => r.title)).toEqual([
+      '超期',
+      '重复标记',
+      '再访',
+    ]);
   }, 60_000);
 
   it('sets the lead unit and responsible people with a Chinese audit line and optimistic locking', async () => {
     const c = await app.call('cases.register', walkInCase(), s);
-    const row = await app.call('supervision.setResponsibility', { id: c.id, version: c.version, leadUnit: '王村镇综治中心', coUnits: ['王村镇派出所'], responsibleLeader: '刘书记', responsiblePerson: '陈干事' }, s);
+    const row = await app.call(
+      'supervision.setResponsibility',
+      {
+        id: c.id,
+        version: c.version,
+        leadUnit: '王村镇综治中心',
+        coUnits: ['王村镇派出所'],
+        responsibleLeader: '刘书记',
+        responsiblePerson: '陈干事',
+      },
+      s,
+    );
     expect(row).toMatchObject({ version: c.version + 1, leadUnit: '王村镇综治中心', kinds: [] });
     const d = await app.call('cases.get', { id: c.id }, s);
-    expect(d.timeline.at(-1)!.summary).toBe('设定牵头单位：无 → 王村镇综治中心；协办单位：无 → 王村镇派出所；包案领导：无 → 刘书记；责任人：无 → 陈干事');
+    expect(d.timeline.at(-1)!.summary).toBe(
+      '设定牵头单位：无 → 王村镇综治中心；协办单位：无 → 王村镇派出所；包案领导：无 → 刘书记；责任人：无 → 陈干事',
+    );
     const before = counts(app);
-    const stale = await app.raw({ op: 'supervision.setResponsibility', input: { id: c.id, version: c.version, leadUnit: '别的单位' }, session: s });
+    const stale = await app.raw({
+      op: 'supervision.setResponsibility',
+      input: { id: c.id, version: c.version, leadUnit: '别的单位' },
+      session: s,
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const same = await app.raw({ op: 'supervision.setResponsibility', input: { id: c.id, version: row.version, leadUnit: '王村镇综治中心', coUnits: ['王村镇派出所'], responsibleLeader: '刘书记', responsiblePerson: '陈干事' }, session: s });
+    const same = await app.raw({
+      op: 'supervision.setResponsibility',
+      input: {
+        id: c.id,
+        version: row.version,
+        leadUnit: '王村镇综治中心',
+        coUnits: ['王村镇派出所'],
+        responsibleLeader: '刘书记',
+        responsiblePerson: '陈干事',
+      },
+      session: s,
+    });
     expect(same).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '没有需要保存的修改' } });
-    const dup = await app.raw({ op: 'supervision.setResponsibility', input: { id: c.id, version: row.version, leadUnit: '王村镇派出所', coUnits: ['王村镇派出所'] }, session: s });
+    const dup = await app.raw({
+      op: 'supervision.setResponsibility',
+      input: { id: c.id, version: row.version, leadUnit: '王村镇派出所', coUnits: ['王村镇派出所'] },
+      session: s,
+    });
     expect(dup).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(counts(app)).toEqual(before);
   });

@@ -61,7 +61,7 @@ describe('a full disk', () => {
     const backend = createBackend({ dataDir, host: 'browser', logger: createLogger({ logsDir: path.join(dataDir, 'logs') }) });
     const stderr: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string | Uint8Array) => (stderr.push(String(s)), true));
+    process.stderr.write = (s: string | Uint8Array) => (stderr.push(String(s)), true);
     const acknowledged: string[] = [];
     try {
       expect((await call(backend, 'setup.create', { centre: CENTRE, admin: ADMIN })).ok).toBe(true);
@@ -73,12 +73,20 @@ describe('a full disk', () => {
       // Warned at start, in the log, before anything failed.
       await new Promise((r) => setTimeout(r, 200));
       const logs = path.join(dataDir, 'logs');
-      const logged = fs.readdirSync(logs).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('');
+      const logged = fs
+        .readdirSync(logs)
+        .filter((f) => f.endsWith('.log'))
+        .map((f) => fs.readFileSync(path.join(logs, f), 'utf8'))
+        .join('');
       expect(logged).toContain('low disk space in the data dir');
       // The daily backup would take the space registrations need: skipped, and said so.
       backend.startBackgroundJobs();
       await new Promise((r) => setTimeout(r, 300));
-      const logged2 = fs.readdirSync(logs).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('');
+      const logged2 = fs
+        .readdirSync(logs)
+        .filter((f) => f.endsWith('.log'))
+        .map((f) => fs.readFileSync(path.join(logs, f), 'utf8'))
+        .join('');
       expect(logged2).toContain('daily backup skipped: not enough free disk space');
       expect(fs.readdirSync(path.join(dataDir, 'backups'))).toEqual([]);
 
@@ -134,7 +142,7 @@ describe('a full disk', () => {
     const logger = createLogger({ logsDir, now: () => now });
     const write = process.stderr.write.bind(process.stderr);
     const stderr: string[] = [];
-    process.stderr.write = ((s: string | Uint8Array) => (stderr.push(String(s)), true));
+    process.stderr.write = (s: string | Uint8Array) => (stderr.push(String(s)), true);
     const spare = path.join(mount.dir, 'spare-logs.bin');
     try {
       logger.info('before the disk is full');
@@ -152,7 +160,11 @@ describe('a full disk', () => {
       fs.rmSync(spare, { force: true });
       await logger.close();
     }
-    const text = fs.readdirSync(logsDir).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8')).join('');
+    const text = fs
+      .readdirSync(logsDir)
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8'))
+      .join('');
     expect(text).toContain('after space was freed');
   });
 });

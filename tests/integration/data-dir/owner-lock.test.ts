@@ -9,7 +9,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
-import { acquireOwnerLock, dataPaths, ownerLockPath, ownerOf, OWNER_BUSY_HORIZON_MS, OWNER_STALE_MS } from '../../../electron/services/data-dir';
+import {
+  acquireOwnerLock,
+  dataPaths,
+  ownerLockPath,
+  ownerOf,
+  OWNER_BUSY_HORIZON_MS,
+  OWNER_STALE_MS,
+} from '../../../electron/services/data-dir';
 import { walkInCase } from '../../support/cases';
 import { startHostProcess, type HostProcess } from '../../support/host-process';
 import { tempDir } from '../../support/tmp';
@@ -50,7 +57,16 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   }
 }
 
-const INIT = ['--centre-code', '410711001', '--centre-name', '牧野区非诉讼服务中心', '--admin-user', 'admin', '--admin-password', 'Admin1234'];
+const INIT = [
+  '--centre-code',
+  '410711001',
+  '--centre-name',
+  '牧野区非诉讼服务中心',
+  '--admin-user',
+  'admin',
+  '--admin-password',
+  'Admin1234',
+];
 
 function titles(dataDir: string): string[] {
   const db = new Database(dataPaths(dataDir).database, { readonly: true });
@@ -126,7 +142,10 @@ describe('the data dir has one owner', () => {
     const old = new Date(Date.now() - OWNER_STALE_MS - 5_000);
     fs.utimesSync(ownerLockPath(dir), old, old);
     // A pid far above pid_max: no such process.
-    fs.writeFileSync(path.join(dir, 'owner.json'), JSON.stringify({ pid: 2 ** 30, hostname: os.hostname(), what: 'app:browser', since: old.toISOString() }));
+    fs.writeFileSync(
+      path.join(dir, 'owner.json'),
+      JSON.stringify({ pid: 2 ** 30, hostname: os.hostname(), what: 'app:browser', since: old.toISOString() }),
+    );
     expect(ownerOf(dir)).toBeNull();
     const lock = acquireOwnerLock(dir, { what: 'test', refusal: '占用' });
     expect(ownerOf(dir)?.what).toBe('test');
@@ -141,7 +160,10 @@ describe('the data dir has one owner', () => {
     const old = new Date(Date.now() - OWNER_STALE_MS - 5_000);
     fs.utimesSync(ownerLockPath(dir), old, old);
     // The parent of this test process is alive and is not us.
-    fs.writeFileSync(path.join(dir, 'owner.json'), JSON.stringify({ pid: process.ppid, hostname: os.hostname(), what: 'cli:demo', since: old.toISOString() }));
+    fs.writeFileSync(
+      path.join(dir, 'owner.json'),
+      JSON.stringify({ pid: process.ppid, hostname: os.hostname(), what: 'cli:demo', since: old.toISOString() }),
+    );
     expect(ownerOf(dir)?.what).toBe('cli:demo');
     expect(() => acquireOwnerLock(dir, { what: 'app', refusal: '应用正在运行' })).toThrow('应用正在运行');
     // ... but not for ever: after the horizon a live pid is taken for a reused one.

@@ -41,7 +41,8 @@ async function useApp(dataDir: string) {
   const backend = createBackend({ dataDir, host: 'browser', logger: createLogger({ logsDir: path.join(dataDir, 'logs') }) });
   try {
     const setup = await backend.invoke({ op: 'setup.status' });
-    if (setup.ok && !(setup.data as { setUp: boolean }).setUp) await backend.invoke({ op: 'setup.create', input: { centre: CENTRE, admin: ADMIN } });
+    if (setup.ok && !(setup.data as { setUp: boolean }).setUp)
+      await backend.invoke({ op: 'setup.create', input: { centre: CENTRE, admin: ADMIN } });
     const login = await backend.invoke({ op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } });
     const session = (login as { ok: true; data: { session: string } }).data.session;
     const c = await backend.invoke({ op: 'cases.register', input: walkInCase(), session });
@@ -70,7 +71,9 @@ describe('data dir permissions (Linux)', () => {
     const backend = await useApp(dataDir);
     try {
       const files = fs.readdirSync(dataDir);
-      expect(files).toEqual(expect.arrayContaining(['mediation.sqlite', 'mediation.sqlite-wal', 'mediation.sqlite-shm', 'secrets.json', 'machine-prefs.json']));
+      expect(files).toEqual(
+        expect.arrayContaining(['mediation.sqlite', 'mediation.sqlite-wal', 'mediation.sqlite-shm', 'secrets.json', 'machine-prefs.json']),
+      );
       expect(fs.readdirSync(path.join(dataDir, 'backups')).length).toBeGreaterThan(0);
       expect(fs.readdirSync(path.join(dataDir, 'logs')).some((f) => f.endsWith('.log'))).toBe(true);
       expect(fs.readdirSync(path.join(dataDir, 'documents'), { recursive: true }).length).toBeGreaterThan(0);
@@ -81,7 +84,7 @@ describe('data dir permissions (Linux)', () => {
     // An export written by the CLI, wherever it goes, is not readable by others either.
     const out = path.join(t.dir, 'export.jsonl');
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = (() => true);
+    process.stdout.write = () => true;
     try {
       expect(await runCli(['export', '--data-dir', dataDir, '--out', out])).toBe(0);
     } finally {

@@ -57,7 +57,11 @@ describe('data.restore in the running app', () => {
       const r = await again.invoke({ op: 'auth.login', input: { loginName: ADMIN.loginName, password: ADMIN.password } });
       const session = (r as { ok: true; data: { session: string } }).data.session;
       const list = await again.invoke({ op: 'cases.list', input: {}, session });
-      expect((list as { ok: true; data: { rows: { title: string }[] } }).data.rows.map((x) => x.title).sort()).toEqual(['备份前的案件', '备份后的案件', '恢复后登记的案件']);
+      expect((list as { ok: true; data: { rows: { title: string }[] } }).data.rows.map((x) => x.title).sort()).toEqual([
+        '备份前的案件',
+        '备份后的案件',
+        '恢复后登记的案件',
+      ]);
     } finally {
       again.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -74,8 +78,12 @@ describe('data.restore in the running app', () => {
     await app.call('cases.register', walkInCase({ title: '不在上传文件中的案件' }), s);
 
     const junk = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4096, 7)]);
-    await expect(app.call('data.restore', { upload: { fileName: 'x.sqlite', contentBase64: junk.toString('base64') } }, s)).rejects.toMatchObject({ code: 'REFUSED' });
-    await expect(app.call('data.restore', { upload: { fileName: 'x.txt', contentBase64: Buffer.from('hello world').toString('base64') } }, s)).rejects.toMatchObject({
+    await expect(
+      app.call('data.restore', { upload: { fileName: 'x.sqlite', contentBase64: junk.toString('base64') } }, s),
+    ).rejects.toMatchObject({ code: 'REFUSED' });
+    await expect(
+      app.call('data.restore', { upload: { fileName: 'x.txt', contentBase64: Buffer.from('hello world').toString('base64') } }, s),
+    ).rejects.toMatchObject({
       code: 'REFUSED',
       message: expect.stringContaining('不是 SQLite 数据库'),
     });
@@ -83,7 +91,11 @@ describe('data.restore in the running app', () => {
     expect(await titlesOf(app, s)).toEqual(['上传前的案件', '不在上传文件中的案件'].sort());
     expect((await app.call('data.backups', {}, s)).backups.filter((b) => b.name.startsWith('uploaded-'))).toEqual([]);
 
-    const res = await app.call('data.restore', { upload: { fileName: '中心备份.sqlite', contentBase64: fs.readFileSync(copy).toString('base64') } }, s);
+    const res = await app.call(
+      'data.restore',
+      { upload: { fileName: '中心备份.sqlite', contentBase64: fs.readFileSync(copy).toString('base64') } },
+      s,
+    );
     expect(res.restoredFrom).toMatch(/^uploaded-.*\.sqlite$/);
     const s2 = await app.login();
     expect(await titlesOf(app, s2)).toEqual(['上传前的案件']);

@@ -30,7 +30,9 @@ describe('the app on top of demo data', () => {
   });
 
   it('opens a demo case with its parties, mediators, sessions and a timeline in order', async () => {
-    const { id } = one<{ id: string }>(`SELECT id FROM cases WHERE status = 'closed' AND outcome = 'agreement' AND EXISTS (SELECT 1 FROM sessions WHERE case_id = cases.id) LIMIT 1`);
+    const { id } = one<{ id: string }>(
+      `SELECT id FROM cases WHERE status = 'closed' AND outcome = 'agreement' AND EXISTS (SELECT 1 FROM sessions WHERE case_id = cases.id) LIMIT 1`,
+    );
     const c = await app.call('cases.get', { id }, s);
     expect(c.parties.length).toBeGreaterThanOrEqual(2);
     expect(c.mediators.length).toBeGreaterThanOrEqual(1);
@@ -43,10 +45,15 @@ describe('the app on top of demo data', () => {
   });
 
   it('finds demo cases by ID number, phone and name, and lists them with filters', async () => {
-    const p = one<{ case_id: string; id_number: string; phone: string; name: string }>(`SELECT case_id, id_number, phone, name FROM parties WHERE kind = 'person' LIMIT 1 OFFSET 37`);
+    const p = one<{ case_id: string; id_number: string; phone: string; name: string }>(
+      `SELECT case_id, id_number, phone, name FROM parties WHERE kind = 'person' LIMIT 1 OFFSET 37`,
+    );
     for (const q of [p.id_number, p.phone, p.name]) {
       const hits = await app.call('cases.search', { q, limit: 100 }, s);
-      expect(hits.map((h) => h.id), q).toContain(p.case_id);
+      expect(
+        hits.map((h) => h.id),
+        q,
+      ).toContain(p.case_id);
     }
     const list = await app.call('cases.list', { status: ['closed'], page: 1, pageSize: 20 }, s);
     expect(list.total).toBe(one<{ n: number }>(`SELECT count(*) AS n FROM cases WHERE status = 'closed'`).n);
@@ -54,7 +61,9 @@ describe('the app on top of demo data', () => {
   });
 
   it('moves a demo case on with its version (optimistic locking agrees with the demo versions)', async () => {
-    const { id } = one<{ id: string }>(`SELECT id FROM cases WHERE status = 'mediating' AND source NOT IN ('court_delegated', 'court_entrusted') LIMIT 1`);
+    const { id } = one<{ id: string }>(
+      `SELECT id FROM cases WHERE status = 'mediating' AND source NOT IN ('court_delegated', 'court_entrusted') LIMIT 1`,
+    );
     const before = await app.call('cases.get', { id }, s);
     const after = await app.call('cases.step', { id, version: before.version, action: 'agree', agreement: { terms: ['双方和解'] } }, s);
     expect(after.status).toBe('agreement');
@@ -62,7 +71,9 @@ describe('the app on top of demo data', () => {
   });
 
   it('serves the court docking views over demo referrals, 司法确认 and follow-ups', async () => {
-    const r = one<{ case_id: string; deadline: string }>(`SELECT r.case_id, c.deadline FROM court_referrals r JOIN cases c ON c.id = r.case_id LIMIT 1`);
+    const r = one<{ case_id: string; deadline: string }>(
+      `SELECT r.case_id, c.deadline FROM court_referrals r JOIN cases c ON c.id = r.case_id LIMIT 1`,
+    );
     const view = await app.call('court.referral', { caseId: r.case_id }, s);
     expect(view?.dueDate).toBe(r.deadline);
     const conf = one<{ case_id: string }>(`SELECT case_id FROM confirmations WHERE ruling IS NOT NULL LIMIT 1`);
@@ -76,7 +87,11 @@ describe('the app on top of demo data', () => {
     const active = one<{ id: string }>(`SELECT id FROM mediators WHERE status = 'active' AND kind = 'resident' LIMIT 1`);
     const removed = one<{ id: string }>(`SELECT id FROM mediators WHERE status = 'removed' LIMIT 1`);
     const accepted = await app.call('cases.step', { id: c.id, version: c.version, action: 'accept' }, s);
-    const res = await app.raw({ op: 'cases.assignMediator', input: { id: c.id, version: accepted.version, mediatorId: removed.id }, session: s });
+    const res = await app.raw({
+      op: 'cases.assignMediator',
+      input: { id: c.id, version: accepted.version, mediatorId: removed.id },
+      session: s,
+    });
     expect(res).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
     const assigned = await app.call('cases.assignMediator', { id: c.id, version: accepted.version, mediatorId: active.id }, s);
     expect(assigned.mediators.map((m) => m.id)).toContain(active.id);

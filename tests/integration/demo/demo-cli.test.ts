@@ -45,7 +45,11 @@ describe('cli demo', () => {
     expect(text.split('\n').filter((l) => l.startsWith('已生成演示数据'))).toHaveLength(1);
     expect(text).toMatch(/案件 40 cases, 当事人 \d+ parties/);
     expect(count('SELECT count(*) AS n FROM cases')).toBe(40);
-    expect(count(`SELECT count(*) AS n FROM centre WHERE committee_abbr = '牧调' AND committee_name = '牧野区人民调解委员会' AND tier = 'district'`)).toBe(1);
+    expect(
+      count(
+        `SELECT count(*) AS n FROM centre WHERE committee_abbr = '牧调' AND committee_name = '牧野区人民调解委员会' AND tier = 'district'`,
+      ),
+    ).toBe(1);
     expect(count(`SELECT count(*) AS n FROM users WHERE login_name = 'admin' AND role = 'admin'`)).toBe(1);
 
     // A second run adds cases to the same centre, continuing the numbers.

@@ -96,12 +96,23 @@ describe('demo coverage (600 cases)', () => {
   });
 
   it('has court referrals of both modes, both procedures, extensions with consent, results and returned materials', () => {
-    const refs = d.all<{ mode: string; procedure: string | null; reference_number: string; extension_days: number; extension_consent: string | null; result: string | null; materials_returned: number; source: string }>(
-      'SELECT r.*, c.source FROM court_referrals r JOIN cases c ON c.id = r.case_id',
-    );
+    const refs = d.all<{
+      mode: string;
+      procedure: string | null;
+      reference_number: string;
+      extension_days: number;
+      extension_consent: string | null;
+      result: string | null;
+      materials_returned: number;
+      source: string;
+    }>('SELECT r.*, c.source FROM court_referrals r JOIN cases c ON c.id = r.case_id');
     expect(new Set(refs.map((r) => r.mode))).toEqual(new Set(['delegated', 'entrusted']));
     expect(new Set(refs.filter((r) => r.mode === 'entrusted').map((r) => r.procedure))).toEqual(new Set(['ordinary', 'simple']));
-    expect(refs.filter((r) => r.mode === 'delegated').every((r) => r.procedure === null && /^（\d{4}）豫0711民诉前调\d+号$/.test(r.reference_number))).toBe(true);
+    expect(
+      refs
+        .filter((r) => r.mode === 'delegated')
+        .every((r) => r.procedure === null && /^（\d{4}）豫0711民诉前调\d+号$/.test(r.reference_number)),
+    ).toBe(true);
     expect(refs.filter((r) => r.mode === 'entrusted').every((r) => /^（\d{4}）豫0711民初\d+号$/.test(r.reference_number))).toBe(true);
     expect(refs.every((r) => r.source === (r.mode === 'delegated' ? 'court_delegated' : 'court_entrusted'))).toBe(true);
     expect(refs.length).toBe(d.all(`SELECT 1 FROM cases WHERE source IN ('court_delegated', 'court_entrusted')`).length);
@@ -115,7 +126,9 @@ describe('demo coverage (600 cases)', () => {
   });
 
   it('has 司法确认 in every state, follow-ups done and due, escalations, overdue and due-soon cases', () => {
-    const confs = d.all<{ accepted_at: string | null; acceptance_number: string | null; ruling: string | null }>('SELECT * FROM confirmations');
+    const confs = d.all<{ accepted_at: string | null; acceptance_number: string | null; ruling: string | null }>(
+      'SELECT * FROM confirmations',
+    );
     const state = (c: (typeof confs)[number]) => c.ruling ?? (c.accepted_at ? 'accepted' : 'applied');
     expect(new Set(confs.map(state))).toEqual(new Set(['applied', 'accepted', 'confirmed', 'dismissed']));
     expect(confs.filter((c) => c.accepted_at).every((c) => /^（\d{4}）豫0711民特\d+号$/.test(c.acceptance_number ?? ''))).toBe(true);
@@ -141,7 +154,8 @@ describe('demo coverage (600 cases)', () => {
   it('names reporters, cross-unit responsibility, repeat petitions, agents and returning parties', () => {
     const all = cases();
     const reporter = (c: CaseRow) => (c.reporter ? (JSON.parse(c.reporter) as Record<string, string>) : null);
-    for (const c of all.filter((x) => x.source === 'grid_report')) expect(reporter(c)).toMatchObject({ name: expect.any(String), grid: expect.stringMatching(/第\d+网格$/) });
+    for (const c of all.filter((x) => x.source === 'grid_report'))
+      expect(reporter(c)).toMatchObject({ name: expect.any(String), grid: expect.stringMatching(/第\d+网格$/) });
     for (const c of all.filter((x) => x.source === 'petition_referral')) expect(reporter(c)?.reference).toMatch(/^牧信转〔\d{4}〕\d+号$/);
     for (const c of all.filter((x) => x.source === 'informant_report')) expect(reporter(c)?.name).toBeTruthy();
     const cross = all.filter((c) => c.lead_unit);
@@ -158,7 +172,9 @@ describe('demo coverage (600 cases)', () => {
     expect(withAgent / N).toBeLessThan(0.2);
     expect(agents.every((a) => a.represents_case === a.case_id && ['general', 'special'].includes(a.authority))).toBe(true);
 
-    const returning = d.all(`SELECT id_number FROM parties WHERE id_number IS NOT NULL GROUP BY id_number HAVING count(DISTINCT case_id) > 1`);
+    const returning = d.all(
+      `SELECT id_number FROM parties WHERE id_number IS NOT NULL GROUP BY id_number HAVING count(DISTINCT case_id) > 1`,
+    );
     expect(returning.length).toBeGreaterThan(0);
     const orgs = d.all(`SELECT 1 FROM parties WHERE kind = 'org'`);
     expect(orgs.length).toBeGreaterThan(20);
@@ -178,11 +194,15 @@ describe('demo coverage (600 cases)', () => {
   });
 
   it('has a roster with resident, invited and organisational mediators, some suspended or removed with reasons', () => {
-    const roster = d.all<{ kind: string; status: string; status_reason: string | null; status_date: string | null; specialties: string }>('SELECT * FROM mediators');
+    const roster = d.all<{ kind: string; status: string; status_reason: string | null; status_date: string | null; specialties: string }>(
+      'SELECT * FROM mediators',
+    );
     expect(new Set(roster.map((m) => m.kind))).toEqual(new Set(['resident', 'invited', 'invited_org']));
     expect(new Set(roster.map((m) => m.status))).toEqual(new Set(['active', 'suspended', 'removed']));
     expect(roster.filter((m) => m.status !== 'active').every((m) => m.status_reason && m.status_date)).toBe(true);
-    expect(roster.every((m) => (JSON.parse(m.specialties) as string[]).every((s) => (CATEGORY_CODES as readonly string[]).includes(s)))).toBe(true);
+    expect(
+      roster.every((m) => (JSON.parse(m.specialties) as string[]).every((s) => (CATEGORY_CODES as readonly string[]).includes(s))),
+    ).toBe(true);
     const perCase = d.all<{ status: string; n: number; accepted_at: string | null }>(
       `SELECT c.status, c.accepted_at, (SELECT count(*) FROM case_mediators cm WHERE cm.case_id = c.id) AS n FROM cases c`,
     );
@@ -195,9 +215,16 @@ describe('demo coverage (600 cases)', () => {
 
 describe('demo validity (600 cases)', () => {
   it('gives every person a valid resident ID matching birth date and sex, every organisation a valid credit code', () => {
-    const ps = d.all<{ kind: string; id_type: string | null; id_number: string | null; birth_date: string | null; sex: string | null; credit_code: string | null; legal_representative: string | null; phone: string }>(
-      'SELECT * FROM parties',
-    );
+    const ps = d.all<{
+      kind: string;
+      id_type: string | null;
+      id_number: string | null;
+      birth_date: string | null;
+      sex: string | null;
+      credit_code: string | null;
+      legal_representative: string | null;
+      phone: string;
+    }>('SELECT * FROM parties');
     for (const p of ps) {
       if (p.kind === 'person') {
         expect(p.id_type).toBe('resident_id');
@@ -215,9 +242,13 @@ describe('demo validity (600 cases)', () => {
     // About three parties per case, at least one applicant each.
     expect(ps.length / N).toBeGreaterThan(2.6);
     expect(ps.length / N).toBeLessThan(3.5);
-    expect(d.all(`SELECT 1 FROM cases c WHERE NOT EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.role = 'applicant')`)).toEqual([]);
+    expect(
+      d.all(`SELECT 1 FROM cases c WHERE NOT EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.role = 'applicant')`),
+    ).toEqual([]);
     // The same ID always belongs to the same person, and a person is in a case once.
-    expect(d.all(`SELECT id_number FROM parties WHERE id_number IS NOT NULL GROUP BY id_number HAVING count(DISTINCT name) > 1`)).toEqual([]);
+    expect(d.all(`SELECT id_number FROM parties WHERE id_number IS NOT NULL GROUP BY id_number HAVING count(DISTINCT name) > 1`)).toEqual(
+      [],
+    );
     expect(d.all(`SELECT case_id FROM parties WHERE id_number IS NOT NULL GROUP BY case_id, id_number HAVING count(*) > 1`)).toEqual([]);
   });
 
@@ -254,22 +285,42 @@ describe('demo validity (600 cases)', () => {
 
   it('orders every date: registered ≤ accepted ≤ outcome ≤ closed ≤ now, deadlines by the domain rules', () => {
     const now = ms(NOW);
-    const refs = new Map(d.all<{ case_id: string; mode: 'delegated' | 'entrusted'; procedure: 'ordinary' | 'simple' | null; materials_signed_at: string; extension_days: number; time_limit_days: number; referred_at: string }>(
-      'SELECT * FROM court_referrals',
-    ).map((r) => [r.case_id, r]));
+    const refs = new Map(
+      d
+        .all<{
+          case_id: string;
+          mode: 'delegated' | 'entrusted';
+          procedure: 'ordinary' | 'simple' | null;
+          materials_signed_at: string;
+          extension_days: number;
+          time_limit_days: number;
+          referred_at: string;
+        }>('SELECT * FROM court_referrals')
+        .map((r) => [r.case_id, r]),
+    );
     for (const c of cases()) {
       const chain = [c.registered_at, c.accepted_at, c.outcome_at, c.closed_at].filter((t): t is string => t !== null);
       for (const t of [...chain, c.updated_at, c.escalated_at].filter((x): x is string => !!x)) {
         expect(t).toMatch(RFC3339_CN);
         expect(ms(t)).toBeLessThanOrEqual(now);
       }
-      for (let i = 1; i < chain.length; i++) expect(ms(chain[i]!), `${c.case_number} ${chain.join(' ')}`).toBeGreaterThanOrEqual(ms(chain[i - 1]!));
+      for (let i = 1; i < chain.length; i++)
+        expect(ms(chain[i]!), `${c.case_number} ${chain.join(' ')}`).toBeGreaterThanOrEqual(ms(chain[i - 1]!));
       expect(ms(c.registered_at)).toBeGreaterThan(now - 731 * 86_400_000);
       if (c.escalated_at) expect(ms(c.escalated_at)).toBeGreaterThan(ms(c.registered_at));
       const r = refs.get(c.id);
       if (r) {
         expect(r.time_limit_days).toBe(courtReferralLimitDays(r.mode, r.procedure));
-        expect(c.deadline).toBe(onWorkingDay(courtReferralDueDate({ mode: r.mode, procedure: r.procedure, materialsSignedOn: r.materials_signed_at, extensionDays: r.extension_days })));
+        expect(c.deadline).toBe(
+          onWorkingDay(
+            courtReferralDueDate({
+              mode: r.mode,
+              procedure: r.procedure,
+              materialsSignedOn: r.materials_signed_at,
+              extensionDays: r.extension_days,
+            }),
+          ),
+        );
         expect(r.referred_at <= c.registered_at.slice(0, 10)).toBe(true);
       } else if (c.accepted_at) {
         expect(c.deadline).toBe(onWorkingDay(caseDeadline(c.accepted_at.slice(0, 10), c.source as SourceCode)));
@@ -291,7 +342,9 @@ describe('demo validity (600 cases)', () => {
       if (f.accepted_at) expect(f.accepted_at >= f.applied_at && f.accepted_at <= TODAY).toBe(true);
       if (f.ruled_at) expect(f.ruled_at >= f.accepted_at! && f.ruled_at <= TODAY).toBe(true);
     }
-    const fus = d.all<{ due_on: string; done_at: string | null; agreement_effective_at: string }>('SELECT f.*, c.agreement_effective_at FROM followups f JOIN cases c ON c.id = f.case_id');
+    const fus = d.all<{ due_on: string; done_at: string | null; agreement_effective_at: string }>(
+      'SELECT f.*, c.agreement_effective_at FROM followups f JOIN cases c ON c.id = f.case_id',
+    );
     for (const f of fus) {
       expect(f.due_on > f.agreement_effective_at).toBe(true);
       if (f.done_at) expect(f.done_at >= f.agreement_effective_at && f.done_at <= TODAY).toBe(true);
@@ -326,8 +379,12 @@ describe('demo validity (600 cases)', () => {
     for (const t of ['cases', 'parties', 'sessions', 'mediators', 'confirmations', 'followups']) {
       expect(d.all(`SELECT 1 FROM ${t} WHERE version < 1 OR updated_at NOT LIKE '%+08:00'`), t).toEqual([]);
     }
-    expect(d.all(`SELECT id FROM cases c WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.case_id = c.id AND a.operation = 'cases.register')`)).toEqual([]);
-    const audit = d.all<{ case_id: string; at: string; operation: string }>('SELECT case_id, at, operation FROM audit WHERE case_id IS NOT NULL ORDER BY case_id, id');
+    expect(
+      d.all(`SELECT id FROM cases c WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.case_id = c.id AND a.operation = 'cases.register')`),
+    ).toEqual([]);
+    const audit = d.all<{ case_id: string; at: string; operation: string }>(
+      'SELECT case_id, at, operation FROM audit WHERE case_id IS NOT NULL ORDER BY case_id, id',
+    );
     let prev: (typeof audit)[number] | undefined;
     for (const a of audit) {
       if (prev && prev.case_id === a.case_id) expect(ms(a.at)).toBeGreaterThanOrEqual(ms(prev.at));
@@ -342,7 +399,9 @@ describe('demo validity (600 cases)', () => {
     const outbox = (kind: string) => d.all<{ n: number }>('SELECT count(*) AS n FROM outbox WHERE kind = ?', kind)[0]!.n;
     expect(outbox('case')).toBe(N);
     expect(outbox('party')).toBe(d.summary.parties);
-    expect(outbox('event')).toBe(d.all('SELECT 1 FROM audit WHERE entity_kind IN (\'case\', \'party\', \'session\', \'mediator\', \'confirmation\', \'followup\')').length);
+    expect(outbox('event')).toBe(
+      d.all("SELECT 1 FROM audit WHERE entity_kind IN ('case', 'party', 'session', 'mediator', 'confirmation', 'followup')").length,
+    );
     const three = d.all<{ name: string }>(`SELECT name FROM parties WHERE kind = 'person' AND length(name) = 3 LIMIT 1`)[0]!.name;
     expect(d.all(`SELECT rowid FROM parties_fts WHERE parties_fts MATCH ?`, `"${three}"`).length).toBeGreaterThan(0);
   });

@@ -34,13 +34,21 @@ function projection(d: DemoDir) {
       `SELECT c.case_number, m.name, cm.role, cm.assigned_at FROM case_mediators cm JOIN cases c ON c.id = cm.case_id JOIN mediators m ON m.id = cm.mediator_id
         ORDER BY c.case_number, cm.assigned_at, m.name`,
     ),
-    sessions: d.all(`SELECT c.case_number, s.held_at, s.record FROM sessions s JOIN cases c ON c.id = s.case_id ORDER BY c.case_number, s.held_at`),
-    referrals: d.all(`SELECT c.case_number, r.* FROM court_referrals r JOIN cases c ON c.id = r.case_id ORDER BY c.case_number`).map((r) => ({ ...r, case_id: undefined })),
+    sessions: d.all(
+      `SELECT c.case_number, s.held_at, s.record FROM sessions s JOIN cases c ON c.id = s.case_id ORDER BY c.case_number, s.held_at`,
+    ),
+    referrals: d
+      .all(`SELECT c.case_number, r.* FROM court_referrals r JOIN cases c ON c.id = r.case_id ORDER BY c.case_number`)
+      .map((r) => ({ ...r, case_id: undefined })),
     confirmations: d.all(
       `SELECT c.case_number, f.applied_at, f.accepted_at, f.acceptance_number, f.ruling, f.ruled_at FROM confirmations f JOIN cases c ON c.id = f.case_id ORDER BY c.case_number`,
     ),
-    followups: d.all(`SELECT c.case_number, f.due_on, f.done_at, f.performance FROM followups f JOIN cases c ON c.id = f.case_id ORDER BY c.case_number, f.due_on`),
-    audit: d.all(`SELECT c.case_number, a.at, a.operation, a.summary FROM audit a JOIN cases c ON c.id = a.case_id ORDER BY c.case_number, a.id`),
+    followups: d.all(
+      `SELECT c.case_number, f.due_on, f.done_at, f.performance FROM followups f JOIN cases c ON c.id = f.case_id ORDER BY c.case_number, f.due_on`,
+    ),
+    audit: d.all(
+      `SELECT c.case_number, a.at, a.operation, a.summary FROM audit a JOIN cases c ON c.id = a.case_id ORDER BY c.case_number, a.id`,
+    ),
   };
 }
 

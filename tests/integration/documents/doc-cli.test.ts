@@ -35,16 +35,17 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  process.stdout.write = (chunk: string | Uint8Array) => ((stdout += String(chunk)), true);
+  process.stderr.write = (chunk: string | Uint8Array) => ((stderr += String(chunk)), true);
   try {
     const code = await runCli(['doc', ...args]);
     return { code, stdout, stderr };
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     process.exitCode = 0;
   }
 }
@@ -54,7 +55,10 @@ let s: string;
 let agreed: CaseDetail;
 let failed: CaseDetail;
 const out = tempDir('md-doc-cli-');
-const rows = (caseId: string) => app.backend.app.ctx.db.sqlite.prepare('SELECT type, doc_version AS v, generated_by AS by FROM documents WHERE case_id = ? ORDER BY type, doc_version').all(caseId);
+const rows = (caseId: string) =>
+  app.backend.app.ctx.db.sqlite
+    .prepare('SELECT type, doc_version AS v, generated_by AS by FROM documents WHERE case_id = ? ORDER BY type, doc_version')
+    .all(caseId);
 
 beforeAll(async () => {
   app = await startTestApp({ now: '2026-11-10T09:00:00+08:00' });
@@ -70,11 +74,47 @@ beforeAll(async () => {
   }
   s = await dayIs(app, '2026-11-12');
   for (const [i, id] of ids.entries()) {
-    await app.call('sessions.add', { caseId: id, session: { heldAt: '2026-11-12T09:30', place: '王村调解室', participants: '张建国、李秀英', record: `第一次调解记录${i}`, recorder: '刘洋' } }, s);
-    await app.call('sessions.add', { caseId: id, session: { heldAt: '2026-11-12T15:00', place: '现场', participants: '张建国、李秀英', record: `第二次调解记录${i}`, recorder: '刘洋' } }, s);
+    await app.call(
+      'sessions.add',
+      {
+        caseId: id,
+        session: {
+          heldAt: '2026-11-12T09:30',
+          place: '王村调解室',
+          participants: '张建国、李秀英',
+          record: `第一次调解记录${i}`,
+          recorder: '刘洋',
+        },
+      },
+      s,
+    );
+    await app.call(
+      'sessions.add',
+      {
+        caseId: id,
+        session: {
+          heldAt: '2026-11-12T15:00',
+          place: '现场',
+          participants: '张建国、李秀英',
+          record: `第二次调解记录${i}`,
+          recorder: '刘洋',
+        },
+      },
+      s,
+    );
   }
   agreed = await steps(app, s, ids[0]!, [
-    ['agree', { agreement: { terms: ['被申请人于2026年12月31日前拆除越界院墙', '拆除费用由被申请人承担'], performanceMethod: '自行拆除', performanceDeadline: '2026-12-31' }, agreementEffectiveAt: '2026-11-12' }],
+    [
+      'agree',
+      {
+        agreement: {
+          terms: ['被申请人于2026年12月31日前拆除越界院墙', '拆除费用由被申请人承担'],
+          performanceMethod: '自行拆除',
+          performanceDeadline: '2026-12-31',
+        },
+        agreementEffectiveAt: '2026-11-12',
+      },
+    ],
   ]);
   failed = await steps(app, s, ids[1]!, [['fail', { reason: '双方分歧较大' }]]);
 }, 120_000);
@@ -95,16 +135,35 @@ describe('cli doc', () => {
     expect(r.stdout).toContain('新登记');
     const docx = await readDocx(fs.readFileSync(file));
     const text = ink(docx.text);
-    for (const t of [`编号：${agreed.caseNumber}`, '一、被申请人于2026年12月31日前拆除越界院墙', '二、拆除费用由被申请人承担', '本协议一式三份', '牧野区人民调解委员会（印）', '张建国', '李秀英']) {
+    for (const t of [
+      `编号：${agreed.caseNumber}`,
+      '一、被申请人于2026年12月31日前拆除越界院墙',
+      '二、拆除费用由被申请人承担',
+      '本协议一式三份',
+      '牧野区人民调解委员会（印）',
+      '张建国',
+      '李秀英',
+    ]) {
       expect(text).toContain(ink(t));
     }
     // The written file is the registered one, byte for byte.
-    const row = app.backend.app.ctx.db.sqlite.prepare("SELECT file_path AS f FROM documents WHERE case_id = ? AND type = 'agreement'").get(agreed.id) as { f: string };
+    const row = app.backend.app.ctx.db.sqlite
+      .prepare("SELECT file_path AS f FROM documents WHERE case_id = ? AND type = 'agreement'")
+      .get(agreed.id) as { f: string };
     expect(fs.readFileSync(path.join(app.dir, row.f)).equals(fs.readFileSync(file))).toBe(true);
     expect(rows(agreed.id)).toEqual([{ type: 'agreement', v: 1, by: '命令行' }]);
 
     // Half-width brackets as typed on a terminal; the same content reuses version 1.
-    const again = await cli(['--data-dir', app.dir, '--case', agreed.caseNumber.replace('（', '(').replace('）', ')'), '--type', 'agreement', '--out', path.join(out.dir, 'a2.docx')]);
+    const again = await cli([
+      '--data-dir',
+      app.dir,
+      '--case',
+      agreed.caseNumber.replace('（', '(').replace('）', ')'),
+      '--type',
+      'agreement',
+      '--out',
+      path.join(out.dir, 'a2.docx'),
+    ]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('沿用已登记的版本');
     expect(rows(agreed.id)).toHaveLength(1);
@@ -121,10 +180,30 @@ describe('cli doc', () => {
     for (const t of ['人民调解记录', agreed.caseNumber, '调解次数第一次', '第一次调解记录0']) expect(text).toContain(ink(t));
     expect(text).not.toContain('第二次调解记录0');
     // Default: the latest session.
-    const latest = await cli(['--data-dir', app.dir, '--case', agreed.caseNumber, '--type', 'session-record', '--out', path.join(out.dir, 'latest.docx')]);
+    const latest = await cli([
+      '--data-dir',
+      app.dir,
+      '--case',
+      agreed.caseNumber,
+      '--type',
+      'session-record',
+      '--out',
+      path.join(out.dir, 'latest.docx'),
+    ]);
     expect(latest.code).toBe(0);
     expect(ink((await readDocx(fs.readFileSync(path.join(out.dir, 'latest.docx')))).text)).toContain('第二次调解记录0');
-    const noSuch = await cli(['--data-dir', app.dir, '--case', agreed.caseNumber, '--type', 'session-record', '--session', '3', '--out', path.join(out.dir, 'x.docx')]);
+    const noSuch = await cli([
+      '--data-dir',
+      app.dir,
+      '--case',
+      agreed.caseNumber,
+      '--type',
+      'session-record',
+      '--session',
+      '3',
+      '--out',
+      path.join(out.dir, 'x.docx'),
+    ]);
     expect(noSuch.code).toBe(1);
     expect(noSuch.stderr).toContain('本案只有 2 次调解记录，没有第 3 次');
   }, 120_000);
@@ -147,11 +226,22 @@ describe('cli doc', () => {
     const badExt = await cli([...base, '--type', 'agreement', '--out', path.join(out.dir, 'x.odt')]);
     expect(badExt.code).toBe(1);
     expect(badExt.stderr).toContain('输出文件的扩展名只能是 .docx 或 .pdf');
-    const unknown = await cli(['--data-dir', app.dir, '--case', '（2026）牧调字第9999号', '--type', 'agreement', '--out', path.join(out.dir, 'x.docx')]);
+    const unknown = await cli([
+      '--data-dir',
+      app.dir,
+      '--case',
+      '（2026）牧调字第9999号',
+      '--type',
+      'agreement',
+      '--out',
+      path.join(out.dir, 'x.docx'),
+    ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('找不到案号为“（2026）牧调字第9999号”的案件');
     const before = rows(agreed.id).length;
-    const noChromium = await cli([...base, '--type', 'intake-form', '--out', path.join(out.dir, 'x.pdf')], { MEDIATION_CHROMIUM_PATH: '/nonexistent/chromium' });
+    const noChromium = await cli([...base, '--type', 'intake-form', '--out', path.join(out.dir, 'x.pdf')], {
+      MEDIATION_CHROMIUM_PATH: '/nonexistent/chromium',
+    });
     expect(noChromium.code).toBe(1);
     expect(noChromium.stderr).toContain('生成 PDF 需要 Chromium');
     expect(noChromium.stderr).toContain('.docx');

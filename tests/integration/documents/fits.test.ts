@@ -35,7 +35,8 @@ describe('documentFits', () => {
     for (const make of [twoParty, tenParty]) {
       const input = make();
       input.session = input.sessions[0]!;
-      for (const type of DOCUMENT_TYPE_CODES.filter((t) => t !== 'undisputed-facts')) expect(documentFits(type, input), type).toEqual({ ok: true });
+      for (const type of DOCUMENT_TYPE_CODES.filter((t) => t !== 'undisputed-facts'))
+        expect(documentFits(type, input), type).toEqual({ ok: true });
       expect(documentFits('undisputed-facts', input).ok).toBe(false);
     }
     for (const make of [twoPartyFailed, tenPartyFailed]) {
@@ -146,7 +147,15 @@ describe('documentFits', () => {
 describe('document model', () => {
   it('every type has a Chinese label and its builder makes a model of that type', () => {
     expect(Object.keys(DOCUMENT_TYPES).sort()).toEqual(
-      ['agreement', 'confirmation-application', 'followup-record', 'intake-form', 'rights-notice', 'session-record', 'undisputed-facts'].sort(),
+      [
+        'agreement',
+        'confirmation-application',
+        'followup-record',
+        'intake-form',
+        'rights-notice',
+        'session-record',
+        'undisputed-facts',
+      ].sort(),
     );
     const ok = twoParty();
     ok.session = ok.sessions[0]!;
@@ -184,7 +193,9 @@ describe('document model', () => {
   });
 
   it('the print view escapes every text and loads nothing from outside', () => {
-    const html = renderHtml(buildDocument('agreement', twoParty()), { fontCss: '@font-face { font-family: "FangSong"; src: url(data:font/woff2;base64,AAAA); }' });
+    const html = renderHtml(buildDocument('agreement', twoParty()), {
+      fontCss: '@font-face { font-family: "FangSong"; src: url(data:font/woff2;base64,AAAA); }',
+    });
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('新乡市&quot;牧野&quot;&lt;建材&gt;&amp;装饰有限公司');
@@ -199,6 +210,17 @@ describe('document model', () => {
   });
 
   it('numbers are written the Chinese way', () => {
-    expect([1, 10, 11, 20, 21, 99, 100, 101, 110, 1005].map(cnNumber)).toEqual(['一', '十', '十一', '二十', '二十一', '九十九', '一百', '一百零一', '一百一十', '一千零五']);
+    expect([1, 10, 11, 20, 21, 99, 100, 101, 110, 1005].map(cnNumber)).toEqual([
+      '一',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百零一',
+      '一百一十',
+      '一千零五',
+    ]);
   });
 });

@@ -36,7 +36,8 @@ function terms(prefix: string): string[] {
 
 function agreement(prefix = ''): AgreementInput {
   return {
-    responsibility: '经查明，502室卫生间防水层老化破损系造成402室墙面、吊顶渗漏受损的直接原因，被申请人作为502室所有人应承担主要责任；申请人发现渗漏后未及时通知被申请人，致使损失有所扩大，应承担次要责任。',
+    responsibility:
+      '经查明，502室卫生间防水层老化破损系造成402室墙面、吊顶渗漏受损的直接原因，被申请人作为502室所有人应承担主要责任；申请人发现渗漏后未及时通知被申请人，致使损失有所扩大，应承担次要责任。',
     terms: terms(prefix),
     performanceMethod: '赔偿款以银行转账方式一次性支付；防水施工由被申请人委托有资质的施工单位完成。',
     performancePlace: '牧野区王村镇幸福路18号院3号楼2单元402室、502室',
@@ -49,7 +50,8 @@ const sessions: SessionInput[] = [
     heldAt: '2026-03-10T09:30',
     place: '王村镇人民调解委员会调解室',
     participants: '申请人王𠀀及其委托代理人李明远；被申请人法定代表人赵卫东；人民调解员陈秀兰；记录人刘洋',
-    record: '调解员核实双方身份，告知当事人在调解中的权利和义务。\n申请人陈述：自2025年11月起402室卫生间吊顶及客厅墙面多次渗水，要求赔偿损失并彻底维修。\n被申请人陈述：同意维修，但认为赔偿数额过高。',
+    record:
+      '调解员核实双方身份，告知当事人在调解中的权利和义务。\n申请人陈述：自2025年11月起402室卫生间吊顶及客厅墙面多次渗水，要求赔偿损失并彻底维修。\n被申请人陈述：同意维修，但认为赔偿数额过高。',
     recorder: '刘洋',
   },
   {
@@ -109,7 +111,8 @@ export function twoParty(): DocumentInput {
       categoryLabel: '邻里',
       sourceLabel: '来访（当事人申请）',
       registeredAt: '2026-03-02T10:15',
-      summary: '申请人王𠀀系402室所有人，被申请人系502室所有人。自2025年11月起，402室卫生间吊顶、客厅墙面多次出现渗水、霉变，申请人认为系502室卫生间防水层破损所致，要求被申请人赔偿损失并维修，被申请人认为赔偿数额过高，双方协商未果，申请人遂申请调解。',
+      summary:
+        '申请人王𠀀系402室所有人，被申请人系502室所有人。自2025年11月起，402室卫生间吊顶、客厅墙面多次出现渗水、霉变，申请人认为系502室卫生间防水层破损所致，要求被申请人赔偿损失并维修，被申请人认为赔偿数额过高，双方协商未果，申请人遂申请调解。',
       claims: '申请人请求被申请人赔偿财产损失人民币25,000.00元，并对502室卫生间、厨房重新进行防水处理。',
       amountFen: 2_500_000,
       agreement: agreement(),
@@ -231,7 +234,8 @@ export function tenParty(): DocumentInput {
       title: '东村十户宅基地排水沟占用纠纷',
       categoryLabel: '房屋宅基地',
       sourceLabel: '法院诉前委派',
-      summary: '东村三户申请人与五户相邻村民及村股份经济合作社之间，因村东排水沟改道占用宅基地、雨季积水倒灌发生纠纷，第三人系排水沟原址相邻户。',
+      summary:
+        '东村三户申请人与五户相邻村民及村股份经济合作社之间，因村东排水沟改道占用宅基地、雨季积水倒灌发生纠纷，第三人系排水沟原址相邻户。',
       claims: '申请人请求恢复排水沟原走向，并由被申请人赔偿积水造成的损失。',
       amountFen: 8_640_050,
       agreement: agreement('【东村】'),
@@ -245,5 +249,10 @@ export function tenParty(): DocumentInput {
 export function tenPartyFailed(): DocumentInput {
   const i = tenParty();
   const failed = twoPartyFailed();
-  return { ...i, case: { ...i.case, agreement: null, agreementEffectiveAt: null, outcome: 'failed', undisputed: failed.case.undisputed ?? null }, followup: null, confirmation: null };
+  return {
+    ...i,
+    case: { ...i.case, agreement: null, agreementEffectiveAt: null, outcome: 'failed', undisputed: failed.case.undisputed ?? null },
+    followup: null,
+    confirmation: null,
+  };
 }

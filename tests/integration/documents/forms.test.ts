@@ -54,7 +54,8 @@ describe.each(CASES)('forms: %s', (_name, make) => {
     for (const p of input.parties.filter((x) => x.role === 'applicant')) has(`申请人：${p.name}（签名、盖章或按指印）`);
     has('登记人（签名）：');
     has('牧野区王村镇人民调解委员会（印）2026年3月2日');
-    if (input.case.courtReferral) has(`委派法院：${input.case.courtReferral.court}委派调解案号：${input.case.courtReferral.referenceNumber}`);
+    if (input.case.courtReferral)
+      has(`委派法院：${input.case.courtReferral.court}委派调解案号：${input.case.courtReferral.referenceNumber}`);
     else expect(flat).not.toContain('委派');
   });
 
@@ -62,10 +63,16 @@ describe.each(CASES)('forms: %s', (_name, make) => {
     const input = make();
     const { has } = await render('rights-notice', input);
     has('人民调解权利义务告知书');
-    has(`当事人：${principals(input).map((p) => p.name).join('、')}`);
+    has(
+      `当事人：${principals(input)
+        .map((p) => p.name)
+        .join('、')}`,
+    );
     has(`牧野区王村镇人民调解委员会已依法受理“${input.case.title}”一案`);
     has('一、当事人在人民调解活动中享有下列权利：');
-    has('（一）选择或者接受人民调解员；（二）接受调解、拒绝调解或者要求终止调解；（三）要求调解公开进行或者不公开进行；（四）自主表达意愿、自愿达成调解协议。');
+    has(
+      '（一）选择或者接受人民调解员；（二）接受调解、拒绝调解或者要求终止调解；（三）要求调解公开进行或者不公开进行；（四）自主表达意愿、自愿达成调解协议。',
+    );
     has('二、当事人在人民调解活动中履行下列义务：');
     has('（一）如实陈述纠纷事实；（二）遵守调解现场秩序，尊重人民调解员；（三）尊重对方当事人行使权利。');
     has('不收取任何费用');
@@ -109,7 +116,9 @@ describe.each(CASES)('forms: %s', (_name, make) => {
     has(`申请人（${CN[n]}）`);
     expect(flat).not.toContain('被申请人姓名');
     expect(flat).not.toContain('被申请人名称');
-    has(`请求事项：请求人民法院依法确认申请人于2026年3月17日经牧野区王村镇人民调解委员会主持调解达成的人民调解协议（编号：${input.case.caseNumber}）有效。`);
+    has(
+      `请求事项：请求人民法院依法确认申请人于2026年3月17日经牧野区王村镇人民调解委员会主持调解达成的人民调解协议（编号：${input.case.caseNumber}）有效。`,
+    );
     has(`申请人之间的“${input.case.title}”一案，经牧野区王村镇人民调解委员会主持调解，于2026年3月17日自愿达成如下调解协议：`);
     for (const t of input.case.agreement!.terms) has(t);
     has(`履行期限：${input.case.agreement!.performanceDeadline}`);
@@ -136,7 +145,11 @@ describe.each(CASES)('forms: %s', (_name, make) => {
     has(`纠纷名称${input.case.title}`);
     has('协议生效日期2026年3月17日应回访日期2026年4月1日');
     has('回访时间2026年4月2日回访方式电话回访');
-    has(`回访人${f.visitor}被回访人${principals(input).map((p) => p.name).join('、')}`);
+    has(
+      `回访人${f.visitor}被回访人${principals(input)
+        .map((p) => p.name)
+        .join('、')}`,
+    );
     has('调解协议的主要内容：');
     has(`一、${input.case.agreement!.terms[0]}`);
     has('协议履行情况：部分履行');

@@ -45,7 +45,8 @@ export function findAll(nodes: XmlNode[], name: string): XmlNode[] {
 }
 
 export const attrOf = (node: XmlNode | undefined, a: string): string | undefined => (node ? attrs(node)[a] : undefined);
-export const child = (node: XmlNode | undefined, name: string): XmlNode | undefined => (node ? children(node, nameOf(node)).find((c) => nameOf(c) === name) : undefined);
+export const child = (node: XmlNode | undefined, name: string): XmlNode | undefined =>
+  node ? children(node, nameOf(node)).find((c) => nameOf(c) === name) : undefined;
 
 /** Text of the body: w:t in document order, a newline after each paragraph, tabs and breaks kept. */
 export function wordText(nodes: XmlNode[]): string {
@@ -53,7 +54,10 @@ export function wordText(nodes: XmlNode[]): string {
   const walk = (ns: XmlNode[]) => {
     for (const n of ns) {
       const k = nameOf(n);
-      if (k === 'w:t') out += (children(n, 'w:t').map((c) => String((c['#text'] as string | number | undefined) ?? '')).join(''));
+      if (k === 'w:t')
+        out += children(n, 'w:t')
+          .map((c) => String((c['#text'] as string | number | undefined) ?? ''))
+          .join('');
       else if (k === 'w:tab') out += '\t';
       else if (k === 'w:br') out += '\n';
       else if (k !== '#text' && Array.isArray(n[k])) {
@@ -101,7 +105,18 @@ export const ink = (s: string): string => s.replace(/\s+/gu, '');
 export const withoutPageNumbers = (s: string): string => s.replace(/—\s*\d+\s*—/g, '');
 
 /** The kinds of element whose fonts are checked: every style the print view sets text in. */
-const SAMPLED = ['h1', 'p.number', 'p.heading', 'b.label', 'p.indent', 'p:not(.indent)', 'td.caption', 'td.label', 'table.fields td:not(.label)', '.signatures td'];
+const SAMPLED = [
+  'h1',
+  'p.number',
+  'p.heading',
+  'b.label',
+  'p.indent',
+  'p:not(.indent)',
+  'td.caption',
+  'td.label',
+  'table.fields td:not(.label)',
+  '.signatures td',
+];
 
 export class PdfPrinter {
   private browser: Browser | null = null;
@@ -114,7 +129,14 @@ export class PdfPrinter {
   async start(): Promise<void> {
     this.browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     this.page = await this.browser.newPage();
     this.cdp = await this.page.context().newCDPSession(this.page);
@@ -240,7 +262,10 @@ export async function renderAndCheck(model: DocModel, printer: PdfPrinter): Prom
   for (const family of printed.families.keys()) expect(family).toMatch(CJK_FAMILY);
   // Every font in the PDF is embedded (Chromium writes Noto CJK, a CFF collection, as Type 3
   // fonts without names, so pdffonts cannot name the face: the families above do).
-  const fontRows = printed.fonts.split('\n').slice(2).filter((l) => l.trim() !== '');
+  const fontRows = printed.fonts
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
   expect(fontRows.length).toBeGreaterThan(0);
   for (const l of fontRows) expect(l.split(/\s+/).slice(-5, -4)[0], l).toBe('yes');
   return { docx, pdfText: printed.text, pages: printed.text.split('\f'), html, missing };

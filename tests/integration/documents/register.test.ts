@@ -34,7 +34,10 @@ const TERMS = [
   '拆除及恢复费用由被申请人承担，申请人张建国给予必要配合',
   '申请人张建国自愿放弃其他赔偿请求，双方今后互谅互让，和睦相处',
 ];
-const FACTS = ['申请人赵国强系幸福小区5号楼2单元301室业主，被申请人为该小区物业服务企业。', '2026年10月3日301室卫生间顶棚渗水，双方于当日共同查看了现场。'];
+const FACTS = [
+  '申请人赵国强系幸福小区5号楼2单元301室业主，被申请人为该小区物业服务企业。',
+  '2026年10月3日301室卫生间顶棚渗水，双方于当日共同查看了现场。',
+];
 const DISPUTED = ['渗水的原因及责任划分。', '维修费用的数额。'];
 const FAILURE = '双方对渗水原因各执一词，经两次调解仍未能达成一致，申请人表示将向人民法院起诉。';
 
@@ -82,16 +85,52 @@ beforeAll(async () => {
   await printer.start();
   app = await startTestApp({ now: '2026-11-10T09:00:00+08:00' });
   s = await app.login();
-  const m = await mediator(app, s, '陈秀兰', { kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700003333', specialties: ['housing_homestead'] });
+  const m = await mediator(app, s, '陈秀兰', {
+    kind: 'resident',
+    organisation: '牧野区人民调解委员会',
+    phone: '13700003333',
+    specialties: ['housing_homestead'],
+  });
 
   // A: a walk-in dispute settled by agreement; an agent acts for the applicant.
   const a = await app.call(
     'cases.register',
     walkInCase({
       parties: [
-        { role: 'applicant', kind: 'person', name: '张建国', idType: 'resident_id', idNumber: ZHANG_ID, phone: '13803731234', address: '新乡市牧野区王村镇王村1号', ethnicity: '汉族', occupation: '农民' },
-        { role: 'respondent', kind: 'person', name: '李秀英', idType: 'resident_id', idNumber: LI_ID, phone: '13903735678', address: '新乡市牧野区王村镇王村3号', ethnicity: '回族', occupation: '个体经营' },
-        { role: 'agent', kind: 'person', name: '王明远', idType: 'resident_id', idNumber: AGENT_ID, phone: '13837301122', address: '新乡市红旗区平原路100号', occupation: '律师', representsIndex: 0, authority: 'special' },
+        {
+          role: 'applicant',
+          kind: 'person',
+          name: '张建国',
+          idType: 'resident_id',
+          idNumber: ZHANG_ID,
+          phone: '13803731234',
+          address: '新乡市牧野区王村镇王村1号',
+          ethnicity: '汉族',
+          occupation: '农民',
+        },
+        {
+          role: 'respondent',
+          kind: 'person',
+          name: '李秀英',
+          idType: 'resident_id',
+          idNumber: LI_ID,
+          phone: '13903735678',
+          address: '新乡市牧野区王村镇王村3号',
+          ethnicity: '回族',
+          occupation: '个体经营',
+        },
+        {
+          role: 'agent',
+          kind: 'person',
+          name: '王明远',
+          idType: 'resident_id',
+          idNumber: AGENT_ID,
+          phone: '13837301122',
+          address: '新乡市红旗区平原路100号',
+          occupation: '律师',
+          representsIndex: 0,
+          authority: 'special',
+        },
       ],
     }),
     s,
@@ -108,14 +147,35 @@ beforeAll(async () => {
       claims: '请求被申请人维修管道并赔偿损失3000元。',
       amountYuan: '3000',
       parties: [
-        { role: 'applicant', kind: 'person', name: '赵国强', idType: 'resident_id', idNumber: ZHAO_ID, phone: '13603730001', address: '新乡市牧野区幸福小区5号楼2单元301室', ethnicity: '汉族' },
-        { role: 'respondent', kind: 'org', name: '新乡市安居物业服务有限公司', creditCode: ORG_CODE, legalRepresentative: '孙卫东', phone: '0373-5551234', address: '新乡市牧野区幸福小区物业楼' },
+        {
+          role: 'applicant',
+          kind: 'person',
+          name: '赵国强',
+          idType: 'resident_id',
+          idNumber: ZHAO_ID,
+          phone: '13603730001',
+          address: '新乡市牧野区幸福小区5号楼2单元301室',
+          ethnicity: '汉族',
+        },
+        {
+          role: 'respondent',
+          kind: 'org',
+          name: '新乡市安居物业服务有限公司',
+          creditCode: ORG_CODE,
+          legalRepresentative: '孙卫东',
+          phone: '0373-5551234',
+          address: '新乡市牧野区幸福小区物业楼',
+        },
       ],
     },
     s,
   );
   // C: delegated by the court before filing (委派), settled by agreement.
-  const ref = await app.call('court.registerReferral', referralInput({ referral: { referredAt: '2026-11-09', materialsSignedAt: '2026-11-10' } }), s);
+  const ref = await app.call(
+    'court.registerReferral',
+    referralInput({ referral: { referredAt: '2026-11-09', materialsSignedAt: '2026-11-10' } }),
+    s,
+  );
   for (const id of [a.id, b.id, ref.caseId]) {
     let c = await app.call('cases.get', { id }, s);
     if (c.availableActions.includes('accept')) c = await steps(app, s, id, ['accept']);
@@ -124,25 +184,101 @@ beforeAll(async () => {
   }
 
   s = await dayIs(app, '2026-11-12');
-  await app.call('sessions.add', { caseId: a.id, session: { heldAt: '2026-11-12T09:30', place: '王村调解室', participants: '张建国、王明远、李秀英', record: '调解员告知双方权利义务。\n申请人陈述院墙越界约0.3米；被申请人称系按原地基翻建。', recorder: '刘洋' } }, s);
-  await app.call('sessions.add', { caseId: b.id, session: { heldAt: '2026-11-12T14:00', place: '中心第二调解室', participants: '赵国强、孙卫东', record: '双方对渗水原因各执一词。', recorder: '刘洋' } }, s);
-  await app.call('sessions.add', { caseId: ref.caseId, session: { heldAt: '2026-11-12T16:00', place: '法院诉调对接室', participants: '张建国、李秀英', record: '双方同意分期支付货款。', recorder: '周敏' } }, s);
+  await app.call(
+    'sessions.add',
+    {
+      caseId: a.id,
+      session: {
+        heldAt: '2026-11-12T09:30',
+        place: '王村调解室',
+        participants: '张建国、王明远、李秀英',
+        record: '调解员告知双方权利义务。\n申请人陈述院墙越界约0.3米；被申请人称系按原地基翻建。',
+        recorder: '刘洋',
+      },
+    },
+    s,
+  );
+  await app.call(
+    'sessions.add',
+    {
+      caseId: b.id,
+      session: {
+        heldAt: '2026-11-12T14:00',
+        place: '中心第二调解室',
+        participants: '赵国强、孙卫东',
+        record: '双方对渗水原因各执一词。',
+        recorder: '刘洋',
+      },
+    },
+    s,
+  );
+  await app.call(
+    'sessions.add',
+    {
+      caseId: ref.caseId,
+      session: {
+        heldAt: '2026-11-12T16:00',
+        place: '法院诉调对接室',
+        participants: '张建国、李秀英',
+        record: '双方同意分期支付货款。',
+        recorder: '周敏',
+      },
+    },
+    s,
+  );
 
   s = await dayIs(app, '2026-11-15');
-  await app.call('sessions.add', { caseId: a.id, session: { heldAt: '2026-11-15T10:00', place: '现场', participants: '张建国、李秀英、网格员', record: '现场丈量，双方确认越界0.3米，达成一致意见。', recorder: '刘洋' } }, s);
+  await app.call(
+    'sessions.add',
+    {
+      caseId: a.id,
+      session: {
+        heldAt: '2026-11-15T10:00',
+        place: '现场',
+        participants: '张建国、李秀英、网格员',
+        record: '现场丈量，双方确认越界0.3米，达成一致意见。',
+        recorder: '刘洋',
+      },
+    },
+    s,
+  );
   agreed = await steps(app, s, a.id, [
     [
       'agree',
       {
-        agreement: { responsibility: '被申请人翻建院墙越界，应承担主要责任。', terms: TERMS, performanceMethod: '被申请人自行拆除', performancePlace: '王村1号与3号之间院墙处', performanceDeadline: '2026-12-31' },
+        agreement: {
+          responsibility: '被申请人翻建院墙越界，应承担主要责任。',
+          terms: TERMS,
+          performanceMethod: '被申请人自行拆除',
+          performancePlace: '王村1号与3号之间院墙处',
+          performanceDeadline: '2026-12-31',
+        },
         agreementEffectiveAt: '2026-11-15',
       },
     ],
   ]);
   failed = await steps(app, s, b.id, [['fail', { reason: FAILURE }]]);
-  failed = await app.call('cases.setUndisputed', { id: b.id, version: failed.version, undisputed: { consent: true, facts: FACTS, disputedPoints: DISPUTED, failureReason: FAILURE, place: '中心第二调解室' } }, s);
+  failed = await app.call(
+    'cases.setUndisputed',
+    {
+      id: b.id,
+      version: failed.version,
+      undisputed: { consent: true, facts: FACTS, disputedPoints: DISPUTED, failureReason: FAILURE, place: '中心第二调解室' },
+    },
+    s,
+  );
   delegated = await steps(app, s, ref.caseId, [
-    ['agree', { agreement: { terms: ['被申请人于2026年12月20日前支付货款30000元'], performanceMethod: '银行转账', performanceDeadline: '2026-12-20' }, agreementEffectiveAt: '2026-11-15' }],
+    [
+      'agree',
+      {
+        agreement: {
+          terms: ['被申请人于2026年12月20日前支付货款30000元'],
+          performanceMethod: '银行转账',
+          performanceDeadline: '2026-12-20',
+        },
+        agreementEffectiveAt: '2026-11-15',
+      },
+    ],
   ]);
 
   s = await dayIs(app, '2026-11-18');
@@ -150,7 +286,19 @@ beforeAll(async () => {
   await app.call('followups.schedule', { caseId: a.id, dates: ['2026-11-19'] }, s);
   s = await dayIs(app, '2026-11-20');
   const f = (await app.call('followups.list', { caseId: a.id }, s)).followups[0]!;
-  await app.call('followups.record', { id: f.id, version: f.version, doneAt: '2026-11-19', method: 'phone', performance: 'partly', notes: '电话回访张建国，被申请人已拆除一半院墙，承诺月底前拆完。', visitor: '陈秀兰' }, s);
+  await app.call(
+    'followups.record',
+    {
+      id: f.id,
+      version: f.version,
+      doneAt: '2026-11-19',
+      method: 'phone',
+      performance: 'partly',
+      notes: '电话回访张建国，被申请人已拆除一半院墙，承诺月底前拆完。',
+      visitor: '陈秀兰',
+    },
+    s,
+  );
   agreed = await app.call('cases.get', { id: a.id }, s);
 }, 120_000);
 
@@ -191,7 +339,10 @@ describe('documents of a case with an agreement', () => {
       'confirmation-application',
       'followup-record:第一次回访（2026年11月19日回访）',
     ]);
-    expect(types.find((t) => t.type === 'undisputed-facts')).toMatchObject({ fits: false, reason: '本案已达成调解协议，无需制作无争议事实记载' });
+    expect(types.find((t) => t.type === 'undisputed-facts')).toMatchObject({
+      fits: false,
+      reason: '本案已达成调解协议，无需制作无争议事实记载',
+    });
     // The titles of the contract are those of the document model.
     expect(DOC_TYPE_TITLES).toEqual(DOCUMENT_TYPES);
   });
@@ -222,24 +373,49 @@ describe('documents of a case with an agreement', () => {
 
     // 受理登记表.
     has = contains((await docxOf(docs.get('intake-form')!)).text);
-    has('人民调解受理登记表', `编号：${c.caseNumber}`, `纠纷名称${c.title}`, '纠纷类型房屋宅基地', '纠纷来源来访（当事人申请）', '登记时间2026年11月10日9时00分');
+    has(
+      '人民调解受理登记表',
+      `编号：${c.caseNumber}`,
+      `纠纷名称${c.title}`,
+      '纠纷类型房屋宅基地',
+      '纠纷来源来访（当事人申请）',
+      '登记时间2026年11月10日9时00分',
+    );
     has('涉及金额人民币5,000.00元', `纠纷简要情况：${c.summary}`, `当事人申请事项：${c.claims}`, '牧野区人民调解委员会（印）');
     partiesIn(c, has);
 
     // 权利义务告知书.
     has = contains((await docxOf(docs.get('rights-notice')!)).text);
-    has('人民调解权利义务告知书', `编号：${c.caseNumber}`, '当事人：张建国、李秀英', `已依法受理“${c.title}”一案`, '选择或者接受人民调解员；', '如实陈述纠纷事实；', '牧野区人民调解委员会（印）');
+    has(
+      '人民调解权利义务告知书',
+      `编号：${c.caseNumber}`,
+      '当事人：张建国、李秀英',
+      `已依法受理“${c.title}”一案`,
+      '选择或者接受人民调解员；',
+      '如实陈述纠纷事实；',
+      '牧野区人民调解委员会（印）',
+    );
 
     // 调解记录, one per session.
     has = contains((await docxOf(docs.get('session-record:第一次调解（2026年11月12日）')!)).text);
-    has('人民调解记录', `编号：${c.caseNumber}`, '调解时间2026年11月12日9时30分调解次数第一次', '调解地点王村调解室', '人民调解员陈秀兰记录人刘洋', '参加人员张建国、王明远、李秀英');
+    has(
+      '人民调解记录',
+      `编号：${c.caseNumber}`,
+      '调解时间2026年11月12日9时30分调解次数第一次',
+      '调解地点王村调解室',
+      '人民调解员陈秀兰记录人刘洋',
+      '参加人员张建国、王明远、李秀英',
+    );
     has('调解情况：调解员告知双方权利义务。', '申请人陈述院墙越界约0.3米；被申请人称系按原地基翻建。', '申请人：张建国（签名或按指印）');
     has = contains((await docxOf(docs.get('session-record:第二次调解（2026年11月15日）')!)).text);
     has('调解次数第二次', '现场丈量，双方确认越界0.3米，达成一致意见。');
 
     // 司法确认申请书 (民事诉讼法 Art. 205; 法释〔2011〕5号 Art. 3).
     has = contains((await docxOf(docs.get('confirmation-application')!)).text);
-    has('司法确认申请书', `请求人民法院依法确认申请人于2026年11月15日经牧野区人民调解委员会主持调解达成的人民调解协议（编号：${c.caseNumber}）有效。`);
+    has(
+      '司法确认申请书',
+      `请求人民法院依法确认申请人于2026年11月15日经牧野区人民调解委员会主持调解达成的人民调解协议（编号：${c.caseNumber}）有效。`,
+    );
     terms.forEach((t, i) => has(`${['一', '二', '三'][i]}、${t}`));
     has('此致', '新乡市牧野区人民法院', '人民调解协议书一份；', '由委托人签名或者盖章的授权委托书一份。', '2026年11月18日');
     partiesIn(c, has);
@@ -257,7 +433,15 @@ describe('documents of a case with an agreement', () => {
     for (const d of list) {
       expect(d.filePath).toBe(`documents/${agreed.caseNumber}/${d.type}-v${d.docVersion}.docx`);
       expect(d.contentHash).toMatch(/^[0-9a-f]{64}$/);
-      expect(d).toMatchObject({ generatedBy: '王主任', generatedAt: '2026-11-20T09:00:00+08:00', printedAt: null, printCount: 0, signedCopyAt: null, latest: true, title: DOCUMENT_TYPES[d.type] });
+      expect(d).toMatchObject({
+        generatedBy: '王主任',
+        generatedAt: '2026-11-20T09:00:00+08:00',
+        printedAt: null,
+        printCount: 0,
+        signedCopyAt: null,
+        latest: true,
+        title: DOCUMENT_TYPES[d.type],
+      });
       const abs = path.join(app.dir, d.filePath);
       expect(fs.readFileSync(abs).subarray(0, 2).toString()).toBe('PK');
       const model = JSON.parse(fs.readFileSync(abs.replace(/\.docx$/, '.json'), 'utf8')) as DocModel;
@@ -274,7 +458,9 @@ describe('documents of a case with an agreement', () => {
     const timeline = (await app.call('cases.get', { id: agreed.id }, s)).timeline.map((t) => t.summary);
     expect(timeline).toContain('制作文书：人民调解协议书（第1版）');
     expect(timeline).toContain('制作文书：人民调解记录（第2版，第二次调解（2026年11月15日））');
-    const queued = app.backend.app.ctx.db.sqlite.prepare("SELECT record_id AS id FROM outbox WHERE kind = 'document'").all() as { id: string }[];
+    const queued = app.backend.app.ctx.db.sqlite.prepare("SELECT record_id AS id FROM outbox WHERE kind = 'document'").all() as {
+      id: string;
+    }[];
     for (const d of list) expect(queued.map((q) => q.id)).toContain(d.id);
   });
 
@@ -308,7 +494,9 @@ describe('documents of a case with an agreement', () => {
     // Intake staff see the register but make no documents.
     await app.call('users.create', { loginName: 'chuangkou', displayName: '窗口小李', password: 'Chuangkou2026', role: 'intake' }, s);
     const intake = await app.login('chuangkou', 'Chuangkou2026');
-    expect((await app.call('documents.list', { caseId: agreed.id }, intake)).find((x) => x.id === first.id)).toMatchObject({ printCount: 2 });
+    expect((await app.call('documents.list', { caseId: agreed.id }, intake)).find((x) => x.id === first.id)).toMatchObject({
+      printCount: 2,
+    });
     const denied = await app.raw({ op: 'documents.generate', input: { caseId: agreed.id, type: 'agreement' }, session: intake });
     expect(denied.ok ? null : denied.error.code).toBe('FORBIDDEN');
   });
@@ -346,7 +534,10 @@ describe('documents of a case with an agreement', () => {
     const types = await app.call('documents.types', { caseId: c.id }, s);
     expect(types.find((t) => t.type === 'agreement')!.latestVersion).toBe(2);
     expect((await app.call('documents.generate', { caseId: c.id, type: 'intake-form' }, s)).created).toBe(false);
-    expect((await app.call('documents.generate', { caseId: c.id, type: 'confirmation-application' }, s))).toMatchObject({ created: true, docVersion: 2 });
+    expect(await app.call('documents.generate', { caseId: c.id, type: 'confirmation-application' }, s)).toMatchObject({
+      created: true,
+      docVersion: 2,
+    });
   });
 
   it('the print view printed to PDF has the text of the .docx', async () => {
@@ -383,9 +574,15 @@ describe('documents of a failed mediation', () => {
     const e = await refused('documents.generate', { caseId: c.id, type: 'agreement' });
     expect(e).toMatchObject({ code: 'REFUSED', message: '不能制作人民调解协议书：本案尚未达成调解协议，不能制作人民调解协议书' });
     expect((await refused('documents.generate', { caseId: c.id, type: 'confirmation-application' })).message).toContain('本案没有调解协议');
-    expect(await app.call('documents.preview', { caseId: c.id, type: 'agreement' }, s)).toMatchObject({ fits: false, html: '', reason: '本案尚未达成调解协议，不能制作人民调解协议书' });
+    expect(await app.call('documents.preview', { caseId: c.id, type: 'agreement' }, s)).toMatchObject({
+      fits: false,
+      html: '',
+      reason: '本案尚未达成调解协议，不能制作人民调解协议书',
+    });
     expect((await refused('documents.generate', { caseId: c.id, type: 'not-a-type' })).code).toBe('VALIDATION');
-    expect((await refused('documents.generate', { caseId: c.id, type: 'session-record', subjectId: 'no-such-session' })).message).toBe('本案没有该次调解记录');
+    expect((await refused('documents.generate', { caseId: c.id, type: 'session-record', subjectId: 'no-such-session' })).message).toBe(
+      '本案没有该次调解记录',
+    );
     expect(docFiles()).toEqual(filesBefore);
     expect((await app.call('documents.list', { caseId: c.id }, s)).length).toBe(rowsBefore);
 
@@ -411,7 +608,13 @@ describe('documents of a court-delegated case', () => {
   it('the agreement names the court and its number and is filed with it; the application goes to that court', async () => {
     const c = delegated;
     const docs = await generateAll(c);
-    expect([...docs.keys()]).toEqual(['intake-form', 'rights-notice', 'session-record:第一次调解（2026年11月12日）', 'agreement', 'confirmation-application']);
+    expect([...docs.keys()]).toEqual([
+      'intake-form',
+      'rights-notice',
+      'session-record:第一次调解（2026年11月12日）',
+      'agreement',
+      'confirmation-application',
+    ]);
     let has = contains((await docxOf(docs.get('agreement')!)).text);
     partiesIn(c, has);
     has('委派法院：新乡市牧野区人民法院', '委派调解案号：（2026）豫0711民诉前调1234号', '一、被申请人于2026年12月20日前支付货款30000元');
@@ -440,7 +643,8 @@ describe('documents of demo data', () => {
           const data = loadDocumentData(ctx, id);
           const has = contains(docx.text);
           has(data.caseRecord.caseNumber);
-          if (o.type !== 'session-record' && o.type !== 'followup-record') for (const p of data.base.parties.filter((x) => x.role !== 'agent')) has(p.name);
+          if (o.type !== 'session-record' && o.type !== 'followup-record')
+            for (const p of data.base.parties.filter((x) => x.role !== 'agent')) has(p.name);
           if (['intake-form', 'agreement', 'undisputed-facts', 'confirmation-application'].includes(o.type)) {
             for (const p of data.base.parties) has(p.idNumber, p.creditCode);
           }
@@ -455,7 +659,9 @@ describe('documents of demo data', () => {
           done.set(o.type, (done.get(o.type) ?? 0) + 1);
         }
       }
-      expect(Object.fromEntries(DOC_TYPE_CODES.map((t) => [t, done.get(t) ?? 0]))).toEqual(Object.fromEntries(DOC_TYPE_CODES.map((t) => [t, 2])));
+      expect(Object.fromEntries(DOC_TYPE_CODES.map((t) => [t, done.get(t) ?? 0]))).toEqual(
+        Object.fromEntries(DOC_TYPE_CODES.map((t) => [t, 2])),
+      );
     } finally {
       demo.close();
     }

@@ -12,14 +12,20 @@ describe('first run and sign-in through the API contract', () => {
     const centre = await app.call('setup.create', { centre: CENTRE, admin: ADMIN });
     expect(centre.centreCode).toBe('410711001');
     expect(centre.deviceId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await app.call('setup.status', undefined)).toEqual({ setUp: true, centre: { name: CENTRE.name, centreCode: CENTRE.centreCode } });
+    expect(await app.call('setup.status', undefined)).toEqual({
+      setUp: true,
+      centre: { name: CENTRE.name, centreCode: CENTRE.centreCode },
+    });
     const again = await app.raw({ op: 'setup.create', input: { centre: CENTRE, admin: { ...ADMIN, loginName: 'other' } } });
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
   });
 
   it('refuses a bad centre code and a weak password with Chinese field messages', async () => {
     app = await startTestApp({ setUp: false });
-    const res = await app.raw({ op: 'setup.create', input: { centre: { ...CENTRE, centreCode: '4107' }, admin: { ...ADMIN, password: 'short' } } });
+    const res = await app.raw({
+      op: 'setup.create',
+      input: { centre: { ...CENTRE, centreCode: '4107' }, admin: { ...ADMIN, password: 'short' } },
+    });
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.error.code).toBe('VALIDATION');
@@ -40,7 +46,8 @@ describe('first run and sign-in through the API contract', () => {
   it('locks the account at this machine after five wrong passwords, even for the right password, with the same answer', async () => {
     app = await startTestApp();
     const answers = new Set<string>();
-    for (let i = 0; i < 5; i++) answers.add(JSON.stringify(await app.raw({ op: 'auth.login', input: { loginName: 'admin', password: 'wrong-pass1' } })));
+    for (let i = 0; i < 5; i++)
+      answers.add(JSON.stringify(await app.raw({ op: 'auth.login', input: { loginName: 'admin', password: 'wrong-pass1' } })));
     const right = await app.raw({ op: 'auth.login', input: { loginName: 'admin', password: ADMIN.password } });
     answers.add(JSON.stringify(right));
     // Counting down or saying "locked" would tell a stranger that the account exists.
@@ -62,7 +69,10 @@ describe('first run and sign-in through the API contract', () => {
     app.clock.advance(9 * 60_000);
     await app.call('auth.me', undefined, session); // activity refreshes it
     app.clock.advance(11 * 60_000);
-    expect(await app.raw({ op: 'auth.me', session })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已超时，请重新登录' } });
+    expect(await app.raw({ op: 'auth.me', session })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: '登录已超时，请重新登录' },
+    });
   });
 });
 
@@ -70,7 +80,11 @@ describe('users and roles', () => {
   it('lets an admin add a mediator who can log in but may not manage users', async () => {
     app = await startTestApp();
     const admin = await app.login();
-    const created = await app.call('users.create', { loginName: 'liming', displayName: '李明', role: 'mediator', password: 'Mediator1' }, admin);
+    const created = await app.call(
+      'users.create',
+      { loginName: 'liming', displayName: '李明', role: 'mediator', password: 'Mediator1' },
+      admin,
+    );
     expect(created).toMatchObject({ loginName: 'liming', role: 'mediator', active: true });
     const mediator = await app.login('liming', 'Mediator1');
     expect(await app.raw({ op: 'users.list', session: mediator })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -80,7 +94,11 @@ describe('users and roles', () => {
   it('refuses a duplicate login name', async () => {
     app = await startTestApp();
     const admin = await app.login();
-    const res = await app.raw({ op: 'users.create', input: { loginName: 'admin', displayName: '重复', role: 'intake', password: 'Intake123' }, session: admin });
+    const res = await app.raw({
+      op: 'users.create',
+      input: { loginName: 'admin', displayName: '重复', role: 'intake', password: 'Intake123' },
+      session: admin,
+    });
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { loginName: '登录名已被使用' } } });
   });
 
@@ -93,7 +111,10 @@ describe('users and roles', () => {
     expect(await app.raw({ op: 'auth.me', session: old })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     await app.login('zhang', 'NewPass99');
     await app.call('users.setActive', { userId: u.id, active: false }, admin);
-    expect(await app.raw({ op: 'auth.login', input: { loginName: 'zhang', password: 'NewPass99' } })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', message: LOGIN_REFUSED_MESSAGE } });
+    expect(await app.raw({ op: 'auth.login', input: { loginName: 'zhang', password: 'NewPass99' } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_CREDENTIALS', message: LOGIN_REFUSED_MESSAGE },
+    });
   });
 
   it('will not let the last admin be disabled', async () => {
@@ -122,7 +143,10 @@ describe('the dispatcher at the boundary', () => {
     app = await startTestApp();
     const admin = await app.login();
     await app.call('users.create', { loginName: 'wang', displayName: '王五', role: 'court_mediator', password: 'Court1234' }, admin);
-    const rows = app.backend.app.ctx.db.sqlite.prepare('SELECT operation, actor_name FROM audit ORDER BY id').all() as { operation: string; actor_name: string }[];
+    const rows = app.backend.app.ctx.db.sqlite.prepare('SELECT operation, actor_name FROM audit ORDER BY id').all() as {
+      operation: string;
+      actor_name: string;
+    }[];
     expect(rows.map((r) => r.operation)).toEqual(['setup.create', 'auth.login', 'users.create']);
     expect(() => app.backend.app.ctx.db.sqlite.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
   });

@@ -28,7 +28,13 @@ describe('openDatabase', () => {
     expect(state.pending).toEqual([]);
     expect(state.applied).toBe(state.known);
     // foreign keys are enforced
-    expect(() => db.sqlite.prepare("INSERT INTO parties (id, updated_at, case_id, role, kind, name) VALUES ('p', 'x', 'no-such-case', 'applicant', 'person', '张三')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.sqlite
+        .prepare(
+          "INSERT INTO parties (id, updated_at, case_id, role, kind, name) VALUES ('p', 'x', 'no-such-case', 'applicant', 'person', '张三')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 
@@ -44,8 +50,12 @@ describe('openDatabase', () => {
     const db = openDatabase(file, { backupBeforeMigrate: (_s, pending) => backups.push(pending) });
     expect(backups).toHaveLength(1);
     expect(backups[0]!.length).toBeGreaterThan(0);
-    expect(db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='trigger'").get()).toMatchObject({ n: expect.any(Number) });
-    expect((db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='trigger'").get() as { n: number }).n).toBeGreaterThan(10);
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='trigger'").get()).toMatchObject({
+      n: expect.any(Number),
+    });
+    expect((db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='trigger'").get() as { n: number }).n).toBeGreaterThan(
+      10,
+    );
     expect(db.sqlite.prepare("SELECT value FROM settings WHERE key='k'").get()).toEqual({ value: '1' });
     db.close();
   });
@@ -75,7 +85,9 @@ describe('data dir and backend', () => {
     const dir = tmp();
     const blocked = path.join(dir, 'file-not-dir');
     fs.writeFileSync(blocked, 'x');
-    expect(() => createBackend({ dataDir: path.join(blocked, 'data'), host: 'browser', logger: createLogger({}) })).toThrow(/数据目录不可写/);
+    expect(() => createBackend({ dataDir: path.join(blocked, 'data'), host: 'browser', logger: createLogger({}) })).toThrow(
+      /数据目录不可写/,
+    );
   });
 });
 
@@ -105,8 +117,15 @@ describe('backups', () => {
     fs.mkdirSync(path.join(dir, 'backups'));
     const bad = path.join(dir, 'bad.sqlite');
     fs.writeFileSync(bad, 'garbage');
-    expect(() => restoreFrom({ from: bad, databaseFile: file, backupsDir: path.join(dir, 'backups'), now: new Date() })).toThrow(/拒绝恢复/);
-    const { safetyCopy } = restoreFrom({ from: path.join(dir, 'good.sqlite'), databaseFile: file, backupsDir: path.join(dir, 'backups'), now: new Date() });
+    expect(() => restoreFrom({ from: bad, databaseFile: file, backupsDir: path.join(dir, 'backups'), now: new Date() })).toThrow(
+      /拒绝恢复/,
+    );
+    const { safetyCopy } = restoreFrom({
+      from: path.join(dir, 'good.sqlite'),
+      databaseFile: file,
+      backupsDir: path.join(dir, 'backups'),
+      now: new Date(),
+    });
     expect(safetyCopy && fs.existsSync(safetyCopy)).toBe(true);
     const reopened = openDatabase(file);
     expect(reopened.sqlite.prepare("SELECT value FROM settings WHERE key='marker'").get()).toEqual({ value: '"v1"' });

@@ -31,7 +31,13 @@ async function start() {
 function request(port: number, opts: { method?: string; path?: string; host?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: { host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path ?? '/',
+        headers: { host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -83,7 +89,10 @@ describe('browser host', () => {
     const res = await request(s.port, { ...invoke({ op: 'setup.status' }), host: `evil.example:${s.port}` });
     expect(res.status).toBe(403);
     expect((await request(s.port, { host: 'evil.example' })).status).toBe(403);
-    const cross = await request(s.port, { ...invoke({ op: 'setup.status' }), headers: { ...invoke({}).headers, origin: 'http://evil.example' } });
+    const cross = await request(s.port, {
+      ...invoke({ op: 'setup.status' }),
+      headers: { ...invoke({}).headers, origin: 'http://evil.example' },
+    });
     expect(cross.status).toBe(403);
   });
 

@@ -40,7 +40,10 @@ describe('validation messages', () => {
         fc.constantFrom(...ops),
         fc.oneof(
           fc.anything({ maxDepth: 2 }),
-          fc.dictionary(fc.constantFrom('id', 'caseId', 'title', 'page', 'party', 'patch', 'version', 'name', 'kind', 'from', 'to'), fc.anything({ maxDepth: 1 })),
+          fc.dictionary(
+            fc.constantFrom('id', 'caseId', 'title', 'page', 'party', 'patch', 'version', 'name', 'kind', 'from', 'to'),
+            fc.anything({ maxDepth: 1 }),
+          ),
         ),
         async (op, input) => {
           const res = await app.raw({ op, input, session });
@@ -61,18 +64,26 @@ describe('text fields', () => {
 
   it('strips controls and direction overrides from every string, keeping lines and ordinary text', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom(...HOSTILE), fc.constantFrom('张三', '\n', '\t', '𠀀', '😀'))), (parts) => {
-        const cleaned = stripUnsafeChars(parts.join(''));
-        expect(hasUnsafeChars(cleaned)).toBe(false);
-        // Nothing but the unsafe characters goes: the safe parts keep their order.
-        expect(cleaned).toBe(
-          parts
-            .join('')
-            .split('')
-            .filter((c, i, all) => !hasUnsafeChars(c) || (/[\uD800-\uDBFF]/.test(c) && /[\uDC00-\uDFFF]/.test(all[i + 1] ?? '')) || (/[\uDC00-\uDFFF]/.test(c) && /[\uD800-\uDBFF]/.test(all[i - 1] ?? '')))
-            .join(''),
-        );
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom(...HOSTILE), fc.constantFrom('张三', '\n', '\t', '𠀀', '😀'))),
+        (parts) => {
+          const cleaned = stripUnsafeChars(parts.join(''));
+          expect(hasUnsafeChars(cleaned)).toBe(false);
+          // Nothing but the unsafe characters goes: the safe parts keep their order.
+          expect(cleaned).toBe(
+            parts
+              .join('')
+              .split('')
+              .filter(
+                (c, i, all) =>
+                  !hasUnsafeChars(c) ||
+                  (/[\uD800-\uDBFF]/.test(c) && /[\uDC00-\uDFFF]/.test(all[i + 1] ?? '')) ||
+                  (/[\uDC00-\uDFFF]/.test(c) && /[\uD800-\uDBFF]/.test(all[i - 1] ?? '')),
+              )
+              .join(''),
+          );
+        },
+      ),
       { numRuns: 500 },
     );
     expect(stripUnsafeChars('第一行\n第二行\t𠀀')).toBe('第一行\n第二行\t𠀀');
@@ -84,11 +95,18 @@ describe('text fields', () => {
       const s = await app.login();
       const base = walkInCase();
       const applicant = { ...base.parties[0]!, name: '张\u202E建国\u0000' };
-      const c = await app.call('cases.register', { ...base, title: '宅基地\u202E边界纠纷\u0000', summary: '第一行\n第二行\u0007', parties: [applicant, base.parties[1]!] }, s);
+      const c = await app.call(
+        'cases.register',
+        { ...base, title: '宅基地\u202E边界纠纷\u0000', summary: '第一行\n第二行\u0007', parties: [applicant, base.parties[1]!] },
+        s,
+      );
       expect(c.title).toBe('宅基地边界纠纷');
       expect(c.summary).toBe('第一行\n第二行');
       expect(c.parties.map((p) => p.name)).toContain('张建国');
-      const raw = app.backend.app.ctx.db.sqlite.prepare('SELECT title, summary FROM cases WHERE id = ?').get(c.id) as { title: string; summary: string };
+      const raw = app.backend.app.ctx.db.sqlite.prepare('SELECT title, summary FROM cases WHERE id = ?').get(c.id) as {
+        title: string;
+        summary: string;
+      };
       expect(hasUnsafeChars(raw.title + raw.summary)).toBe(false);
       const names = app.backend.app.ctx.db.sqlite.prepare('SELECT name FROM parties WHERE case_id = ?').all(c.id) as { name: string }[];
       expect(names.some((n) => hasUnsafeChars(n.name))).toBe(false);

@@ -9,23 +9,67 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentre, TOKEN, type Centre } from '../../support/centre';
 import { sendRaw } from '../../support/raw-client';
 
-const NASTY = ['//[', '/%', '/%E0%A4%A', '/..%2f..%2fetc/passwd', '*', 'http://evil/', '/api/invoke?x=%ZZ', '/api/%00', '\u0000', '/\u202e', '/api/events'];
+const NASTY = [
+  '//[',
+  '/%',
+  '/%E0%A4%A',
+  '/..%2f..%2fetc/passwd',
+  '*',
+  'http://evil/',
+  '/api/invoke?x=%ZZ',
+  '/api/%00',
+  '\u0000',
+  '/\u202e',
+  '/api/events',
+];
 const METHODS = ['GET', 'POST', 'PUT', 'HEAD', 'OPTIONS', 'DELETE', 'CONNECT', 'TRACE', 'PATCH', 'G\u0000T', ''];
 
 /** Characters that stress parsers: controls, separators, percent signs, non-ASCII, bidi overrides. */
 const nastyChar = fc.constantFrom(...'\u0000\r\n\t %/[]?#:@"\'\\{}<>;,=\u00ff\u202e中'.split(''));
 const text = (max: number) => fc.array(fc.oneof(nastyChar, fc.string({ maxLength: 1 })), { maxLength: max }).map((a) => a.join(''));
 
-const target = fc.oneof(fc.constantFrom(...NASTY), text(40).map((t) => `/${t}`), text(20));
+const target = fc.oneof(
+  fc.constantFrom(...NASTY),
+  text(40).map((t) => `/${t}`),
+  text(20),
+);
 const headerValue = fc.oneof(
-  fc.constantFrom('null', 'http://evil.example', 'https://[', '://', '', 'Bearer ', `Bearer ${TOKEN}`, '-1', '99999999999999999999', 'chunked', 'md_device=;;;=', 'md_device=' + 'A'.repeat(43)),
+  fc.constantFrom(
+    'null',
+    'http://evil.example',
+    'https://[',
+    '://',
+    '',
+    'Bearer ',
+    `Bearer ${TOKEN}`,
+    '-1',
+    '99999999999999999999',
+    'chunked',
+    'md_device=;;;=',
+    'md_device=' + 'A'.repeat(43),
+  ),
   text(60),
 );
 const headerName = fc.oneof(
-  fc.constantFrom('Origin', 'Host', 'Content-Length', 'Transfer-Encoding', 'Cookie', 'Authorization', 'Content-Type', 'Expect', 'Connection', 'Upgrade'),
+  fc.constantFrom(
+    'Origin',
+    'Host',
+    'Content-Length',
+    'Transfer-Encoding',
+    'Cookie',
+    'Authorization',
+    'Content-Type',
+    'Expect',
+    'Connection',
+    'Upgrade',
+  ),
   text(12),
 );
-const body = fc.oneof(fc.constant(''), fc.constantFrom('{"op":', '{"op":"setup.status"}', '[]', 'null', '{"op":"x".repeat}', '{"op":"devices.pair","input":{"code":null}}'), text(200));
+const body = fc.oneof(
+  fc.constant(''),
+  fc.constantFrom('{"op":', '{"op":"setup.status"}', '[]', 'null', '{"op":"x".repeat}', '{"op":"devices.pair","input":{"code":null}}'),
+  text(200),
+);
 
 const request = fc
   .record({
@@ -36,7 +80,10 @@ const request = fc
     body,
     crlf: fc.constantFrom('\r\n', '\n', '\r'),
   })
-  .map(({ method, target: t, version, headers, body: b, crlf }) => `${method} ${t} ${version}${crlf}${headers.map(([n, v]) => `${n}: ${v}`).join(crlf)}${crlf}${crlf}${b}`);
+  .map(
+    ({ method, target: t, version, headers, body: b, crlf }) =>
+      `${method} ${t} ${version}${crlf}${headers.map(([n, v]) => `${n}: ${v}`).join(crlf)}${crlf}${crlf}${b}`,
+  );
 
 async function stillServes(c: Centre) {
   const res = await c.invoke({ op: 'setup.status' });
@@ -58,7 +105,10 @@ for (const lan of [false, true]) {
       const host = `Host: 127.0.0.1:${centre.port}\r\n`;
       const a = await sendRaw(centre, `GET //[ HTTP/1.1\r\n${host}\r\n`);
       expect(a.reply).toMatch(/^HTTP\/1\.1 400/);
-      const b = await sendRaw(centre, `POST /api/invoke HTTP/1.1\r\n${host}Authorization: Bearer ${TOKEN}\r\nOrigin: null\r\nContent-Length: 2\r\n\r\n{}`);
+      const b = await sendRaw(
+        centre,
+        `POST /api/invoke HTTP/1.1\r\n${host}Authorization: Bearer ${TOKEN}\r\nOrigin: null\r\nContent-Length: 2\r\n\r\n{}`,
+      );
       expect(b.reply).toMatch(/^HTTP\/1\.1 403/);
       expect(b.reply).toContain('来源不符');
       await stillServes(centre);

@@ -62,7 +62,9 @@ describe('hostile clients on the LAN port (HTTPS on 127.0.0.1)', () => {
     centre = await startCentre({ lan: false, limits: { maxConnections: 20 } });
     // 20 requests in flight on long-lived push streams: no idle connection to make room with.
     const { openEvents } = await import('../../support/sse');
-    const streams = await Promise.all(Array.from({ length: 20 }, () => openEvents(centre!, { authorization: 'Bearer launch-token-for-tests-0123456789' })));
+    const streams = await Promise.all(
+      Array.from({ length: 20 }, () => openEvents(centre!, { authorization: 'Bearer launch-token-for-tests-0123456789' })),
+    );
     const shed = await sendRaw(centre, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${centre.port}\r\n\r\n`, 1000);
     expect(shed.reply).toMatch(/^HTTP\/1\.1 503/);
     expect(shed.reply).toContain('主机繁忙');

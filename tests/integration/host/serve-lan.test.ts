@@ -41,10 +41,28 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 
 function startServe(): Promise<{ port: number; url: string; fingerprint: string; lines: string[] }> {
   // node itself (not npx), so SIGTERM reaches the host as it would under a service manager.
-  const c = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'serve', '--data-dir', dataDir, '--lan', '--bind', '127.0.0.1', '--port', '0', '--static-dir', staticDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const c = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/cli/index.ts',
+      'serve',
+      '--data-dir',
+      dataDir,
+      '--lan',
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--static-dir',
+      staticDir,
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child = c;
   let stdout = '';
   let stderr = '';
@@ -72,44 +90,73 @@ const stopServe = () =>
   });
 
 describe('cli serve --lan and cli pair', () => {
-  it('runs the HTTPS host, prints URL and fingerprint, pairs a workstation with a CLI code, and keeps its certificate', { timeout: 180_000 }, async () => {
-    fs.mkdirSync(staticDir, { recursive: true });
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>调解工作台</title>');
-    const init = await cli([
-      'init', '--data-dir', dataDir, '--centre-code', CENTRE.centreCode, '--centre-name', CENTRE.name, '--admin-user', ADMIN.loginName,
-      '--admin-password', ADMIN.password, '--committee-name', CENTRE.committeeName, '--committee-abbr', CENTRE.committeeAbbr, '--tier', CENTRE.tier,
-    ]);
-    expect(init.code, init.err).toBe(0);
+  it(
+    'runs the HTTPS host, prints URL and fingerprint, pairs a workstation with a CLI code, and keeps its certificate',
+    { timeout: 180_000 },
+    async () => {
+      fs.mkdirSync(staticDir, { recursive: true });
+      fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>调解工作台</title>');
+      const init = await cli([
+        'init',
+        '--data-dir',
+        dataDir,
+        '--centre-code',
+        CENTRE.centreCode,
+        '--centre-name',
+        CENTRE.name,
+        '--admin-user',
+        ADMIN.loginName,
+        '--admin-password',
+        ADMIN.password,
+        '--committee-name',
+        CENTRE.committeeName,
+        '--committee-abbr',
+        CENTRE.committeeAbbr,
+        '--tier',
+        CENTRE.tier,
+      ]);
+      expect(init.code, init.err).toBe(0);
 
-    const bad = await cli(['pair', '--data-dir', dataDir, '--kind', 'printer', '--name', '甲']);
-    expect(bad.code).toBe(1);
-    expect(bad.err).toContain('--kind');
-    const pair = await cli(['pair', '--data-dir', dataDir, '--kind', 'kiosk', '--name', '大厅自助机']);
-    expect(pair.code, pair.err).toBe(0);
-    const code = /配对码 \/ pairing code: ([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(pair.out)?.[1];
-    expect(code).toBeDefined();
-    expect(pair.out).toMatch(/有效期至 \/ expires at: \d{4}-\d\d-\d\dT/);
+      const bad = await cli(['pair', '--data-dir', dataDir, '--kind', 'printer', '--name', '甲']);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain('--kind');
+      const pair = await cli(['pair', '--data-dir', dataDir, '--kind', 'kiosk', '--name', '大厅自助机']);
+      expect(pair.code, pair.err).toBe(0);
+      const code = /配对码 \/ pairing code: ([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(pair.out)?.[1];
+      expect(code).toBeDefined();
+      expect(pair.out).toMatch(/有效期至 \/ expires at: \d{4}-\d\d-\d\dT/);
 
-    const first = await startServe();
-    const certFile = path.join(dataDir, 'tls', 'host-cert.pem');
-    const cert = fs.readFileSync(certFile, 'utf8');
-    expect(first.fingerprint).toBe(new X509Certificate(cert).fingerprint256);
-    expect(fs.statSync(path.join(dataDir, 'tls', 'host-key.pem')).mode & 0o777).toBe(0o600);
-    expect(fs.statSync(certFile).mode & 0o777).toBe(0o600);
+      const first = await startServe();
+      const certFile = path.join(dataDir, 'tls', 'host-cert.pem');
+      const cert = fs.readFileSync(certFile, 'utf8');
+      expect(first.fingerprint).toBe(new X509Certificate(cert).fingerprint256);
+      expect(fs.statSync(path.join(dataDir, 'tls', 'host-key.pem')).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(certFile).mode & 0o777).toBe(0o600);
 
-    const host = { port: first.port, lan: true, cert };
-    const paired = await request(host, { method: 'POST', path: '/api/invoke', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ op: 'devices.pair', input: { code } }) });
-    expect(paired.json).toMatchObject({ ok: true, data: { device: { kind: 'kiosk', name: '大厅自助机' } } });
-    const cookie = (paired.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
-    const info = await request(host, { method: 'POST', path: '/api/invoke', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ op: 'intake.kioskInfo' }) });
-    expect(info.json).toMatchObject({ ok: true, data: { centreName: CENTRE.name } });
-    const page = await request(host, { path: '/' });
-    expect(page.body).toContain('调解工作台');
-    expect(page.headers['strict-transport-security']).toBeDefined();
+      const host = { port: first.port, lan: true, cert };
+      const paired = await request(host, {
+        method: 'POST',
+        path: '/api/invoke',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ op: 'devices.pair', input: { code } }),
+      });
+      expect(paired.json).toMatchObject({ ok: true, data: { device: { kind: 'kiosk', name: '大厅自助机' } } });
+      const cookie = (paired.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+      const info = await request(host, {
+        method: 'POST',
+        path: '/api/invoke',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ op: 'intake.kioskInfo' }),
+      });
+      expect(info.json).toMatchObject({ ok: true, data: { centreName: CENTRE.name } });
+      const page = await request(host, { path: '/' });
+      expect(page.body).toContain('调解工作台');
+      expect(page.headers['strict-transport-security']).toBeDefined();
 
-    expect(await stopServe()).toBe(0);
-    const second = await startServe();
-    expect(second.fingerprint).toBe(first.fingerprint);
-    expect(await stopServe()).toBe(0);
-  });
+      expect(await stopServe()).toBe(0);
+      const second = await startServe();
+      expect(second.fingerprint).toBe(first.fingerprint);
+      expect(await stopServe()).toBe(0);
+    },
+  );
 });

@@ -47,7 +47,11 @@ export async function startEnv(opts: { now?: string } = {}): Promise<Env> {
       return l;
     },
     async usePrinter(uri, width = 80) {
-      const list = await app.call('printers.save', { ...(printerId ? { id: printerId } : {}), name: '窗口小票机', address: uri, width, ticket: true }, admin);
+      const list = await app.call(
+        'printers.save',
+        { ...(printerId ? { id: printerId } : {}), name: '窗口小票机', address: uri, width, ticket: true },
+        admin,
+      );
       printerId = list.find((p) => p.ticket)?.id;
     },
     async close() {
@@ -66,7 +70,12 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-export async function staff(app: TestApp, admin: string, loginName: string, role: 'intake' | 'mediator' | 'court_mediator' | 'admin'): Promise<string> {
+export async function staff(
+  app: TestApp,
+  admin: string,
+  loginName: string,
+  role: 'intake' | 'mediator' | 'court_mediator' | 'admin',
+): Promise<string> {
   await app.call('users.create', { loginName, displayName: `${role}用户`, role, password: 'Tiaojie2026' }, admin);
   return app.login(loginName, 'Tiaojie2026');
 }

@@ -38,7 +38,12 @@ describe('progress lookup', () => {
   it('takes the code as people type it: lower case, without the dash, full-width, or the QR payload', async () => {
     const r = await env.app.call('intake.submit', kioskInput());
     const plain = r.queryCode.replace('-', '');
-    for (const code of [plain.toLowerCase(), ` ${r.queryCode.slice(0, 4)} ${r.queryCode.slice(5)} `, `MDQ:${plain}`, plain.replace(/[0-9A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))]) {
+    for (const code of [
+      plain.toLowerCase(),
+      ` ${r.queryCode.slice(0, 4)} ${r.queryCode.slice(5)} `,
+      `MDQ:${plain}`,
+      plain.replace(/[0-9A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)),
+    ]) {
       expect((await env.app.call('intake.lookup', { code, phoneLast4: '4321' })).stage).toBe('waiting');
     }
   });

@@ -14,7 +14,9 @@ describe('queue numbers', () => {
     env = await startEnv();
     const worker = path.resolve('tests/integration/intake/submit-worker.ts');
     const tsx = path.resolve('node_modules/.bin/tsx');
-    const results = await Promise.all([1, 2, 3, 4].map(() => run(tsx, [worker, env.app.dir, '25'], { env: { ...process.env, TZ: 'Asia/Shanghai' } })));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => run(tsx, [worker, env.app.dir, '25'], { env: { ...process.env, TZ: 'Asia/Shanghai' } })),
+    );
     const issued = results.flatMap((r) => JSON.parse(r.stdout) as string[]);
     expect(issued).toHaveLength(100);
     expect(new Set(issued).size).toBe(100);
@@ -23,7 +25,10 @@ describe('queue numbers', () => {
     expect(rows.map((r) => r.number)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(rows[0]!.code).toBe('A001');
     expect(rows[99]!.code).toBe('A100');
-    const intakes = db.prepare('SELECT count(*) AS n, count(DISTINCT query_code) AS codes FROM intakes').get() as { n: number; codes: number };
+    const intakes = db.prepare('SELECT count(*) AS n, count(DISTINCT query_code) AS codes FROM intakes').get() as {
+      n: number;
+      codes: number;
+    };
     expect(intakes).toEqual({ n: 100, codes: 100 });
     // Each ticket belongs to exactly one registration.
     expect((db.prepare('SELECT count(DISTINCT intake_id) AS n FROM queue_tickets').get() as { n: number }).n).toBe(100);
@@ -72,7 +77,11 @@ describe('calling numbers', () => {
     const after = await env.app.call('queue.display', undefined);
     expect(after.called).toEqual([]);
     expect((await failure(env.app.call('queue.setStatus', { ticketId: first.id, status: 'waiting' }, mediator))).code).toBe('ILLEGAL_STEP');
-    expect((await env.app.call('queue.call', { ticketId: second.id, desk: '3号调解室' }, mediator))).toMatchObject({ code: 'A002', status: 'called', desk: '3号调解室' });
+    expect(await env.app.call('queue.call', { ticketId: second.id, desk: '3号调解室' }, mediator)).toMatchObject({
+      code: 'A002',
+      status: 'called',
+      desk: '3号调解室',
+    });
 
     const third = await env.app.call('queue.callNext', {}, mediator);
     expect(third.code).toBe('A003');
@@ -85,7 +94,9 @@ describe('calling numbers', () => {
   it('two desks pressing 叫号 together get two different numbers', async () => {
     env = await startEnv();
     for (let i = 0; i < 6; i++) await env.app.call('intake.submit', kioskInput({ name: `市民${i}` }));
-    const calls = await Promise.all(Array.from({ length: 6 }, (_, i) => env.app.call('queue.callNext', { desk: `${i + 1}号窗口` }, env.admin)));
+    const calls = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => env.app.call('queue.callNext', { desk: `${i + 1}号窗口` }, env.admin)),
+    );
     expect(new Set(calls.map((c) => c.code)).size).toBe(6);
   });
 

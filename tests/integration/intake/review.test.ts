@@ -20,13 +20,25 @@ describe('accepting a registration into a case', () => {
   it('registers a walk-in case with the citizen as applicant and the other party as respondent, and links both ways', async () => {
     await env.app.call('intake.submit', kioskInput());
     const p = await pendingOne();
-    expect(p).toMatchObject({ name: '王秀兰', phone: '13803734321', idNumber: '4107**********' + WANG_ID.slice(-4), categoryLabel: '邻里', registrationNumber: '20261120-A001' });
+    expect(p).toMatchObject({
+      name: '王秀兰',
+      phone: '13803734321',
+      idNumber: '4107**********' + WANG_ID.slice(-4),
+      categoryLabel: '邻里',
+      registrationNumber: '20261120-A001',
+    });
     const clerk = await staff(env.app, env.admin, 'xiaoliu', 'intake');
     const ref = await env.app.call('intake.accept', { intakeId: p.id }, clerk);
     expect(ref).toMatchObject({ caseNumber: '（2026）牧调字第0001号', status: 'registered' });
 
     const c = await env.app.call('cases.get', { id: ref.id }, env.admin);
-    expect(c).toMatchObject({ title: '邻里纠纷', category: 'neighbor', source: 'walk_in', tier: 'district', summary: kioskInput().description });
+    expect(c).toMatchObject({
+      title: '邻里纠纷',
+      category: 'neighbor',
+      source: 'walk_in',
+      tier: 'district',
+      summary: kioskInput().description,
+    });
     expect(c.parties.map((x) => [x.role, x.name, x.phone, x.idType, x.idNumber])).toEqual([
       ['applicant', '王秀兰', '13803734321', 'resident_id', WANG_ID],
       ['respondent', '赵大勇', '13937351234', null, null],
@@ -34,7 +46,14 @@ describe('accepting a registration into a case', () => {
     expect(c.timeline.map((t) => t.operation)).toEqual(expect.arrayContaining(['cases.register', 'intake.accept']));
 
     const [row] = (await env.app.call('intake.list', { status: ['accepted'] }, env.admin)).rows;
-    expect(row).toMatchObject({ id: p.id, status: 'accepted', caseId: ref.id, caseNumber: ref.caseNumber, reviewerName: 'intake用户', registrationNumber: ref.caseNumber });
+    expect(row).toMatchObject({
+      id: p.id,
+      status: 'accepted',
+      caseId: ref.id,
+      caseNumber: ref.caseNumber,
+      reviewerName: 'intake用户',
+      registrationNumber: ref.caseNumber,
+    });
     const q = await env.app.call('queue.today', {}, env.admin);
     expect(q.tickets[0]).toMatchObject({ code: 'A001', caseId: ref.id, caseNumber: ref.caseNumber });
     expect(await env.app.call('intake.pending', {}, env.admin)).toEqual([]);
@@ -61,7 +80,9 @@ describe('merging with a repeat dispute', () => {
     // 张建国 comes back about the same wall, giving the same name and phone.
     await env.app.call('intake.submit', kioskInput({ name: '张建国', phone: '13803731234', idNumber: '', category: 'housing_homestead' }));
     const p = await pendingOne();
-    expect(p.repeats).toEqual([expect.objectContaining({ caseId: existing.id, caseNumber: existing.caseNumber, reason: '当事人“张建国”姓名和电话相同' })]);
+    expect(p.repeats).toEqual([
+      expect.objectContaining({ caseId: existing.id, caseNumber: existing.caseNumber, reason: '当事人“张建国”姓名和电话相同' }),
+    ]);
     const ref = await env.app.call('intake.merge', { intakeId: p.id, caseId: existing.id }, env.admin);
     expect(ref.id).toBe(existing.id);
     const [row] = (await env.app.call('intake.list', { status: ['merged'] }, env.admin)).rows;
@@ -88,7 +109,9 @@ describe('rejecting', () => {
   it('needs a reason; the registration leaves the pending list', async () => {
     await env.app.call('intake.submit', kioskInput());
     const p = await pendingOne();
-    expect((await failure(env.app.call('intake.reject', { intakeId: p.id, reason: '  ' }, env.admin))).message).toBe('请填写不予受理的理由');
+    expect((await failure(env.app.call('intake.reject', { intakeId: p.id, reason: '  ' }, env.admin))).message).toBe(
+      '请填写不予受理的理由',
+    );
     const row = await env.app.call('intake.reject', { intakeId: p.id, reason: '属于劳动仲裁范围，已引导至劳动仲裁委' }, env.admin);
     expect(row).toMatchObject({ status: 'rejected', rejectReason: '属于劳动仲裁范围，已引导至劳动仲裁委' });
     expect(await env.app.call('intake.pending', {}, env.admin)).toEqual([]);

@@ -30,9 +30,26 @@ describe('the ticket of a kiosk registration', () => {
 
     // The kiosk gets the ticket's content and nothing else: no internal id, no name, no phone.
     expect(Object.keys(r).sort()).toEqual(
-      ['categoryLabel', 'intakeId', 'issuedAt', 'printError', 'printed', 'queryCode', 'queueCode', 'registrationNumber', 'reprintToken'].sort(),
+      [
+        'categoryLabel',
+        'intakeId',
+        'issuedAt',
+        'printError',
+        'printed',
+        'queryCode',
+        'queueCode',
+        'registrationNumber',
+        'reprintToken',
+      ].sort(),
     );
-    expect(r).toMatchObject({ printed: true, printError: null, intakeId: null, queueCode: 'A001', categoryLabel: '邻里纠纷', registrationNumber: '20261120-A001' });
+    expect(r).toMatchObject({
+      printed: true,
+      printError: null,
+      intakeId: null,
+      queueCode: 'A001',
+      categoryLabel: '邻里纠纷',
+      registrationNumber: '20261120-A001',
+    });
     expect(r.queryCode).toMatch(/^[23456789ACDEFGHJKMNPQRTUVWXY]{4}-[23456789ACDEFGHJKMNPQRTUVWXY]{4}$/);
     expect(JSON.stringify(r)).not.toContain('王秀兰');
 
@@ -159,7 +176,11 @@ describe('printers at the counter', () => {
   it('status shows online, paper out and offline; test print goes to the printer; configuration is for admins', async () => {
     const printer = await env.printer();
     await env.usePrinter(printer.uri);
-    const clerk = await env.app.call('users.create', { loginName: 'clerk', displayName: '窗口小刘', role: 'intake', password: 'Tiaojie2026' }, env.admin);
+    const clerk = await env.app.call(
+      'users.create',
+      { loginName: 'clerk', displayName: '窗口小刘', role: 'intake', password: 'Tiaojie2026' },
+      env.admin,
+    );
     expect(clerk.role).toBe('intake');
     const s = await env.app.login('clerk', 'Tiaojie2026');
 
@@ -180,7 +201,9 @@ describe('printers at the counter', () => {
     expect(off.message).toMatch(/打印机未连接/);
 
     expect((await failure(env.app.call('printers.save', { name: 'x', address: '127.0.0.1:9100', width: 80 }, s))).code).toBe('FORBIDDEN');
-    expect((await failure(env.app.call('printers.save', { name: '坏地址', address: 'http://1.2.3.4', width: 80 }, env.admin))).message).toMatch(/打印机地址无效/);
+    expect(
+      (await failure(env.app.call('printers.save', { name: '坏地址', address: 'http://1.2.3.4', width: 80 }, env.admin))).message,
+    ).toMatch(/打印机地址无效/);
   });
 
   it('add, choose and remove printers: a TCP printer and a system printer name', async () => {
@@ -195,7 +218,9 @@ describe('printers at the counter', () => {
     expect(c.find((p) => p.ticket)?.name).toBe('自助机');
     const d = await env.app.call('printers.remove', { id: b[1]!.id }, env.admin);
     expect(d).toEqual([expect.objectContaining({ name: '一号窗口', ticket: true })]);
-    expect((await failure(env.app.call('printers.save', { name: '一号窗口', address: '10.0.0.2', width: 80 }, env.admin))).message).toMatch(/已有名为/);
+    expect((await failure(env.app.call('printers.save', { name: '一号窗口', address: '10.0.0.2', width: 80 }, env.admin))).message).toMatch(
+      /已有名为/,
+    );
   });
 });
 
@@ -224,7 +249,9 @@ describe('cli ticket', () => {
     const [p] = await env.app.call('intake.pending', {}, env.admin);
     const c = await env.app.call('intake.accept', { intakeId: p!.id }, env.admin);
     const printer = await env.printer();
-    expect(await run(registerTicket, 'ticket', '--data-dir', env.app.dir, '--case', c.caseNumber, '--printer', printer.uri, '--width', '58')).toBe(0);
+    expect(
+      await run(registerTicket, 'ticket', '--data-dir', env.app.dir, '--case', c.caseNumber, '--printer', printer.uri, '--width', '58'),
+    ).toBe(0);
     expect(out.join('')).toContain('已补打小票');
     const [t] = await printer.received();
     expect(t!.lines).toEqual(expect.arrayContaining(['A001', `登记编号：${c.caseNumber}`]));
@@ -241,7 +268,18 @@ describe('cli ticket', () => {
     expect(await run(registerTicket, 'ticket', '--data-dir', env.app.dir, '--case', c.caseNumber)).toBe(0);
     expect((await printer.received())[0]!.lines).toContain('A001');
 
-    expect(await run(registerTicket, 'ticket', '--data-dir', env.app.dir, '--case', c.caseNumber, '--printer', `tcp://127.0.0.1:${await closedPort()}`)).toBe(1);
+    expect(
+      await run(
+        registerTicket,
+        'ticket',
+        '--data-dir',
+        env.app.dir,
+        '--case',
+        c.caseNumber,
+        '--printer',
+        `tcp://127.0.0.1:${await closedPort()}`,
+      ),
+    ).toBe(1);
     expect(err.join('')).toMatch(/打印机未连接/);
   });
 
@@ -250,7 +288,9 @@ describe('cli ticket', () => {
     const printer = await env.printer();
     expect(await run(registerTicket, 'ticket', '--data-dir', env.app.dir, '--case', direct.caseNumber, '--printer', printer.uri)).toBe(1);
     expect(err.join('')).toMatch(/没有排队小票和查询码/);
-    expect(await run(registerTicket, 'ticket', '--data-dir', env.app.dir, '--case', '（2026）牧调字第9999号', '--printer', printer.uri)).toBe(1);
+    expect(
+      await run(registerTicket, 'ticket', '--data-dir', env.app.dir, '--case', '（2026）牧调字第9999号', '--printer', printer.uri),
+    ).toBe(1);
     expect(err.join('')).toMatch(/找不到案号/);
     expect(await run(registerTicket, 'ticket', '--data-dir', env.app.dir, '--printer', printer.uri)).toBe(1);
     expect(err.join('')).toMatch(/--case/);

@@ -12,7 +12,12 @@ afterEach(async () => env.close());
 /** The same ID number with another check character. */
 const wrongCheck = (id: string) => id.slice(0, 17) + (id.endsWith('1') ? '2' : '1');
 
-const count = () => (env.app.backend.app.ctx.db.sqlite.prepare('SELECT (SELECT count(*) FROM intakes) + (SELECT count(*) FROM queue_tickets) AS n').get() as { n: number }).n;
+const count = () =>
+  (
+    env.app.backend.app.ctx.db.sqlite
+      .prepare('SELECT (SELECT count(*) FROM intakes) + (SELECT count(*) FROM queue_tickets) AS n')
+      .get() as { n: number }
+  ).n;
 
 describe('bad input is refused with Chinese messages and nothing is saved', () => {
   it('nothing typed', async () => {
@@ -20,15 +25,28 @@ describe('bad input is refused with Chinese messages and nothing is saved', () =
     const e = await failure(env.app.raw({ op: 'intake.submit', input: {} }).then((r) => (r.ok ? r : Promise.reject(r.error))));
     expect(e.code).toBe('VALIDATION');
     expect(Object.keys(e.fields ?? {})).toEqual(expect.arrayContaining(['category', 'name', 'phone', 'description', 'consent']));
-    expect(e.fields).toMatchObject({ name: '请填写姓名', phone: '请填写联系电话', description: '请简单说说发生了什么', consent: '请阅读告知内容并勾选同意后再提交' });
-    expect((await failure(env.app.call('intake.submit', kioskInput({ name: '   ', description: '\n\n' })))).fields).toMatchObject({ name: '请填写姓名', description: '请简单说说发生了什么' });
+    expect(e.fields).toMatchObject({
+      name: '请填写姓名',
+      phone: '请填写联系电话',
+      description: '请简单说说发生了什么',
+      consent: '请阅读告知内容并勾选同意后再提交',
+    });
+    expect((await failure(env.app.call('intake.submit', kioskInput({ name: '   ', description: '\n\n' })))).fields).toMatchObject({
+      name: '请填写姓名',
+      description: '请简单说说发生了什么',
+    });
     expect(count()).toBe(0);
   });
 
   it.each([
     ['a 500-character name', { name: '张'.repeat(500) }, 'name', '姓名不能超过 50 个字'],
     ['a 51-character name', { name: '王'.repeat(51) }, 'name', '姓名不能超过 50 个字'],
-    ['a wrong ID number (check character)', { idNumber: wrongCheck(makeResidentId('410711', '1962-07-08', 17)) }, 'idNumber', '身份证号码校验位不符，请核对号码'],
+    [
+      'a wrong ID number (check character)',
+      { idNumber: wrongCheck(makeResidentId('410711', '1962-07-08', 17)) },
+      'idNumber',
+      '身份证号码校验位不符，请核对号码',
+    ],
     ['an ID number of 15 digits', { idNumber: '410711196207080' }, 'idNumber', '身份证号码应为18位，现为15位'],
     ['a wrong phone', { phone: '1380373' }, 'phone', '手机号码应为11位，以13至19开头'],
     ['letters for a phone', { phone: 'abc' }, 'phone', '电话号码格式不正确'],

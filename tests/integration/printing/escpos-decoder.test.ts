@@ -137,7 +137,17 @@ describe('ESC/POS decoder', () => {
   });
 
   it('decodes the same whether the bytes come whole or one at a time, answering DLE EOT as it arrives', () => {
-    const bytes = b(INIT, CHINESE, [0x1b, 0x61, 0x01], '调解中心𠀀', LF, [0x10, 0x04, 0x04], qrBytes(Buffer.from('Q7K2')), LF, [0x1d, 0x56, 0x42, 0x03]);
+    const bytes = b(
+      INIT,
+      CHINESE,
+      [0x1b, 0x61, 0x01],
+      '调解中心𠀀',
+      LF,
+      [0x10, 0x04, 0x04],
+      qrBytes(Buffer.from('Q7K2')),
+      LF,
+      [0x1d, 0x56, 0x42, 0x03],
+    );
     const onStatusRequest = vi.fn();
     const dec = new EscposDecoder({ onStatusRequest });
     for (const byte of bytes) dec.push(Buffer.from([byte]));

@@ -300,7 +300,10 @@ describe('system printers (printer:NAME)', () => {
   });
 
   it('checks a named printer with lpstat', async () => {
-    fakeCups('true', 'case "$2" in ok) echo "printer ok is idle.";; off) echo "printer off disabled since x";; *) echo "lpstat: Invalid destination name" >&2; exit 1;; esac');
+    fakeCups(
+      'true',
+      'case "$2" in ok) echo "printer ok is idle.";; off) echo "printer off disabled since x";; *) echo "lpstat: Invalid destination name" >&2; exit 1;; esac',
+    );
     expect(await checkPrinter('printer:ok')).toMatchObject({ online: true, paper: 'unknown' });
     expect(await checkPrinter('printer:off')).toMatchObject({ online: false });
     expect((await checkPrinter('printer:gone')).message).toContain('Invalid destination name');

@@ -49,7 +49,8 @@ describe('display width and wrapping', () => {
     const rare = '𠀀'.repeat(20);
     const lines = wrapText(rare, 32);
     expect(lines).toEqual(['𠀀'.repeat(16), '𠀀'.repeat(4)]);
-    for (const l of wrapText('a' + rare, 32)) expect(l).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    for (const l of wrapText('a' + rare, 32))
+      expect(l).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     expect(wrapText('a' + rare, 32)[0]).toBe('a' + '𠀀'.repeat(15)); // 31 columns: the next one would need 33
   });
 
@@ -132,7 +133,9 @@ describe('the intake ticket', () => {
   });
 
   it('accepts an ISO string for the time and leaves out empty optional lines', () => {
-    const d = decodeEscpos(buildTicketBytes(ticket({ issuedAt: '2026-02-01T08:30:00', categoryLabel: '', centrePhone: '  ', queryCode: '' })));
+    const d = decodeEscpos(
+      buildTicketBytes(ticket({ issuedAt: '2026-02-01T08:30:00', categoryLabel: '', centrePhone: '  ', queryCode: '' })),
+    );
     expect(d.lines).toContain('取号时间：2026-02-01 08:30');
     expect(d.lines.some((l) => l.startsWith('咨询电话'))).toBe(false);
     expect(d.lines.some((l) => l.startsWith('查询码'))).toBe(false);

@@ -14,7 +14,12 @@ import { seededCentre, type Seeded } from './seed';
 const repo = path.resolve(import.meta.dirname, '..', '..', '..');
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000, env: { ...process.env, TZ: 'Asia/Shanghai' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -27,7 +32,11 @@ beforeAll(async () => {
   const file = path.join(tmp.dir, 'export.jsonl');
   const r = cli('export', '--data-dir', s.app.dir, '--out', file);
   if (r.code !== 0) throw new Error(`cli export failed: ${r.stderr}`);
-  records = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as UploadRecord);
+  records = fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as UploadRecord);
 }, 120_000);
 afterAll(() => {
   s?.app.close();
@@ -46,7 +55,14 @@ function fromExport(from: string, to: string) {
     }
     return out;
   };
-  return { total: inPeriod.length, byCategory: count('category'), bySource: count('source'), byTier: count('tier'), byStatus: count('status'), byOutcome: count('outcome') };
+  return {
+    total: inPeriod.length,
+    byCategory: count('category'),
+    bySource: count('source'),
+    byTier: count('tier'),
+    byStatus: count('status'),
+    byOutcome: count('outcome'),
+  };
 }
 
 const nonZero = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).filter(([, n]) => n > 0));
@@ -58,7 +74,21 @@ describe('cli stats --json', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const j = JSON.parse(r.stdout) as Record<string, unknown> & ReturnType<typeof fromExport>;
-    for (const key of ['total', 'byCategory', 'bySource', 'byTier', 'byStatus', 'byOutcome', 'successRate', 'overdue', 'courtReferrals', 'confirmations', 'resolvedAtTier', 'period']) expect(j).toHaveProperty(key);
+    for (const key of [
+      'total',
+      'byCategory',
+      'bySource',
+      'byTier',
+      'byStatus',
+      'byOutcome',
+      'successRate',
+      'overdue',
+      'courtReferrals',
+      'confirmations',
+      'resolvedAtTier',
+      'period',
+    ])
+      expect(j).toHaveProperty(key);
     expect(Object.keys(j.courtReferrals as object).sort()).toEqual(['delegated', 'entrusted']);
     expect(Object.keys(j.confirmations as object).sort()).toEqual(['applied', 'granted']);
     expect(j.period).toMatchObject({ from: '2025-01-01', to: '2025-12-31' });
@@ -89,7 +119,12 @@ describe('cli stats --json', () => {
   it('defaults to this calendar year to date, and agrees with the export over it', () => {
     const r = cli('stats', '--data-dir', s.app.dir, '--json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout) as { period: { from: string; to: string }; total: number; byCategory: Record<string, number>; byStatus: Record<string, number> };
+    const j = JSON.parse(r.stdout) as {
+      period: { from: string; to: string };
+      total: number;
+      byCategory: Record<string, number>;
+      byStatus: Record<string, number>;
+    };
     const today = localDate(new Date());
     expect(j.period).toMatchObject({ from: `${today.slice(0, 4)}-01-01`, to: today });
     const e = fromExport(j.period.from, j.period.to);

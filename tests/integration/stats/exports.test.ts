@@ -73,7 +73,10 @@ describe('.xlsx exports', () => {
       const headers = rowValues(ws, 2);
       expect(headers.length).toBeGreaterThan(1);
       for (const h of headers) expect(String(h)).toMatch(/[\u4e00-\u9fa5]/);
-      expect(ws.columns.map((c) => c.width ?? 0).filter((w) => w < 5), table).toEqual([]);
+      expect(
+        ws.columns.map((c) => c.width ?? 0).filter((w) => w < 5),
+        table,
+      ).toEqual([]);
     }
   });
 
@@ -108,14 +111,34 @@ describe('.xlsx exports', () => {
     expect(byLabel.get('协议涉及金额（元）')).toBeCloseTo(d.kpi.amountFen / 100, 2);
     expect(byLabel.get('申请司法确认（件）')).toBe(d.confirmations.applied);
     const trend = (await xlsx('trend')).ws;
-    expect(rowValues(trend, 3)).toEqual(['2026年7月', d.trend[0]!.received, d.trend[0]!.mediated, d.trend[0]!.successful, d.trend[0]!.successRate]);
+    expect(rowValues(trend, 3)).toEqual([
+      '2026年7月',
+      d.trend[0]!.received,
+      d.trend[0]!.mediated,
+      d.trend[0]!.successful,
+      d.trend[0]!.successRate,
+    ]);
     expect(rowValues(trend, 5)[0]).toBe('2026年9月');
   });
 
   it('the key-case sheet lists the key cases with lead unit, leader and person', async () => {
     const k: KeyCaseList = await s.app.call('stats.keyCaseList', { period: quarter, pageSize: 200 }, s.session);
     const { ws } = await xlsx('keyCases');
-    expect(rowValues(ws, 2)).toEqual(['序号', '案号', '纠纷简述', '纠纷类型', '督办事由', '化解期限', '剩余天数', '牵头单位', '包案领导', '责任人', '调解员', '状态', '承办层级']);
+    expect(rowValues(ws, 2)).toEqual([
+      '序号',
+      '案号',
+      '纠纷简述',
+      '纠纷类型',
+      '督办事由',
+      '化解期限',
+      '剩余天数',
+      '牵头单位',
+      '包案领导',
+      '责任人',
+      '调解员',
+      '状态',
+      '承办层级',
+    ]);
     const first = k.rows[0]!;
     expect(rowValues(ws, 3).slice(0, 4)).toEqual([1, first.caseNumber, first.title, categoryLabel(first.category)]);
     expect(ws.getRow(2 + k.rows.length).getCell(2).value).toBe(k.rows.at(-1)!.caseNumber);
@@ -153,8 +176,18 @@ describe('.docx reports', () => {
 
     expect(doc.paragraphs[0]).toBe('牧野区非诉讼服务中心2026年第三季度矛盾纠纷化解工作情况报告');
     expect(doc.text).toContain('（季度联席会议材料）');
-    for (const h of ['一、总体情况', '二、纠纷类型与主要问题', '三、案件来源与就地化解', '四、诉调对接与司法确认', '五、重点案件', '六、统计口径说明']) expect(doc.paragraphs).toContain(h);
-    expect(doc.text).toContain(`共受理（登记）矛盾纠纷${d.kpi.received}件，受理调解${d.kpi.accepted}件；调解${d.kpi.mediated}件，其中调解成功${d.kpi.successful}件`);
+    for (const h of [
+      '一、总体情况',
+      '二、纠纷类型与主要问题',
+      '三、案件来源与就地化解',
+      '四、诉调对接与司法确认',
+      '五、重点案件',
+      '六、统计口径说明',
+    ])
+      expect(doc.paragraphs).toContain(h);
+    expect(doc.text).toContain(
+      `共受理（登记）矛盾纠纷${d.kpi.received}件，受理调解${d.kpi.accepted}件；调解${d.kpi.mediated}件，其中调解成功${d.kpi.successful}件`,
+    );
     expect(doc.text).toContain(`调解协议涉及金额${formatYuan(d.kpi.amountFen)}元`);
     const top = d.byCategory[0]!;
     expect(doc.text).toContain(`受理量居前3位的是：${top.label}纠纷${top.received}件`);
@@ -162,8 +195,23 @@ describe('.docx reports', () => {
     expect(doc.text).toContain(`申请司法确认${d.confirmations.applied}件，法院裁定确认有效${d.confirmations.granted}件`);
     // The category table: header, then a row per category with its counts.
     const i = doc.paragraphs.indexOf('表2　按纠纷类型统计');
-    expect(doc.paragraphs.slice(i + 1, i + 9)).toEqual(['纠纷类型', '受理（登记）', '受理调解', '调解', '成功', '成功率', '协议金额（元）', '逾期']);
-    expect(doc.paragraphs.slice(i + 9, i + 14)).toEqual([top.label, String(top.received), String(top.accepted), String(top.mediated), String(top.successful)]);
+    expect(doc.paragraphs.slice(i + 1, i + 9)).toEqual([
+      '纠纷类型',
+      '受理（登记）',
+      '受理调解',
+      '调解',
+      '成功',
+      '成功率',
+      '协议金额（元）',
+      '逾期',
+    ]);
+    expect(doc.paragraphs.slice(i + 9, i + 14)).toEqual([
+      top.label,
+      String(top.received),
+      String(top.accepted),
+      String(top.mediated),
+      String(top.successful),
+    ]);
     expect(doc.text).toContain('小纠纷不出村');
     expect(doc.text).not.toMatch(/NaN|undefined|\[object/);
   });
@@ -179,11 +227,29 @@ describe('.docx reports', () => {
     expect(doc.text).toContain('填报单位：牧野区非诉讼服务中心');
     expect(doc.text).toContain(`列入督办的重点案件共${k.counts.total}件，其中已逾期${k.counts.overdue}件`);
     const header = doc.paragraphs.indexOf('序号');
-    expect(doc.paragraphs.slice(header, header + 8)).toEqual(['序号', '案号', '纠纷简述', '督办事由', '化解期限', '牵头单位', '包案领导', '责任人']);
+    expect(doc.paragraphs.slice(header, header + 8)).toEqual([
+      '序号',
+      '案号',
+      '纠纷简述',
+      '督办事由',
+      '化解期限',
+      '牵头单位',
+      '包案领导',
+      '责任人',
+    ]);
     for (const row of k.rows) expect(doc.paragraphs).toContain(row.caseNumber);
     const first = k.rows[0]!;
     const at = doc.paragraphs.indexOf(first.caseNumber);
-    expect(doc.paragraphs.slice(at - 1, at + 7)).toEqual(['1', first.caseNumber, first.title, first.reasons.map((r) => ({ overdue: '已逾期', near: '临近期限', escalated: '已上报上级', repeat: '重复信访' })[r]).join('、'), first.deadline ?? '未设定', first.leadUnit ?? '', first.responsibleLeader ?? '', first.responsiblePerson ?? '']);
+    expect(doc.paragraphs.slice(at - 1, at + 7)).toEqual([
+      '1',
+      first.caseNumber,
+      first.title,
+      first.reasons.map((r) => ({ overdue: '已逾期', near: '临近期限', escalated: '已上报上级', repeat: '重复信访' })[r]).join('、'),
+      first.deadline ?? '未设定',
+      first.leadUnit ?? '',
+      first.responsibleLeader ?? '',
+      first.responsiblePerson ?? '',
+    ]);
   });
 
   it('reports for an empty period still open and say there is nothing', async () => {

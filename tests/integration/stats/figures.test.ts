@@ -26,7 +26,19 @@ const PERIODS = [
 const dashboard = (from: string, to: string) => s.app.call('stats.dashboard', { from, to }, s.session);
 
 function asMap(rows: BreakdownRow[]): Map<string, Counters> {
-  return new Map(rows.map((r) => [r.key, { received: r.received, accepted: r.accepted, mediated: r.mediated, successful: r.successful, amountFen: r.amountFen, overdue: r.overdue }]));
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      {
+        received: r.received,
+        accepted: r.accepted,
+        mediated: r.mediated,
+        successful: r.successful,
+        amountFen: r.amountFen,
+        overdue: r.overdue,
+      },
+    ]),
+  );
 }
 
 function rateOf(part: number, whole: number): number | null {
@@ -67,7 +79,10 @@ describe.each(PERIODS)('figures for $name ($from – $to) agree with the oracle'
     for (const t of d.resolvedAtTier.byOriginTier) expect(t.successful).toBeGreaterThan(0);
     const got = new Map(d.resolvedAtTier.byOriginTier.map((t) => [t.tier as string, { successful: t.successful, atTier: t.atTier }]));
     expect(got).toEqual(o.tier);
-    const all = [...o.tier.values()].reduce((a, t) => ({ successful: a.successful + t.successful, atTier: a.atTier + t.atTier }), { successful: 0, atTier: 0 });
+    const all = [...o.tier.values()].reduce((a, t) => ({ successful: a.successful + t.successful, atTier: a.atTier + t.atTier }), {
+      successful: 0,
+      atTier: 0,
+    });
     expect(d.resolvedAtTier.successful).toBe(all.successful);
     expect(d.resolvedAtTier.atTier).toBe(all.atTier);
     expect(d.resolvedAtTier.share).toBe(rateOf(all.atTier, all.successful));
@@ -148,54 +163,113 @@ describe('the cases behind each figure (click-through)', () => {
     return ids;
   }
 
-  it.each(['received', 'accepted', 'mediated', 'successful', 'resolvedAtTier', 'overdue', 'preventedCriminal', 'preventedPetition', 'courtReferrals', 'confirmationsApplied', 'confirmationsGranted', 'agreementsPerformed', 'keyCases'] as const)(
-    '%s lists exactly the oracle’s cases',
-    async (figure) => {
-      expect(await allIds(figure)).toEqual(o.sets[figure]);
-    },
-  );
+  it.each([
+    'received',
+    'accepted',
+    'mediated',
+    'successful',
+    'resolvedAtTier',
+    'overdue',
+    'preventedCriminal',
+    'preventedPetition',
+    'courtReferrals',
+    'confirmationsApplied',
+    'confirmationsGranted',
+    'agreementsPerformed',
+    'keyCases',
+  ] as const)('%s lists exactly the oracle’s cases', async (figure) => {
+    expect(await allIds(figure)).toEqual(o.sets[figure]);
+  });
 
   it('a category bar lists as many cases as the bar shows, all of that category', async () => {
     const top = d.byCategory[0]!;
-    const r = await s.app.call('stats.cases', { figure: 'received', key: `category:${top.key}`, period: { from, to }, pageSize: 50 }, s.session);
+    const r = await s.app.call(
+      'stats.cases',
+      { figure: 'received', key: `category:${top.key}`, period: { from, to }, pageSize: 50 },
+      s.session,
+    );
     expect(r.total).toBe(top.received);
     expect(r.title).toBe(`受理（登记）案件 · 纠纷类型：${top.label}`);
     expect(r.rows.every((x) => x.category === top.key)).toBe(true);
-    const successful = await s.app.call('stats.cases', { figure: 'successful', key: `category:${top.key}`, period: { from, to } }, s.session);
+    const successful = await s.app.call(
+      'stats.cases',
+      { figure: 'successful', key: `category:${top.key}`, period: { from, to } },
+      s.session,
+    );
     expect(successful.total).toBe(top.successful);
   });
 
   it('every breakdown row and trend month adds up to its list', async () => {
-    for (const [dim, rows] of [['source', d.bySource], ['tier', d.byTier], ['status', d.byStatus], ['outcome', d.byOutcome], ['reportingType', d.byReportingType]] as const) {
+    for (const [dim, rows] of [
+      ['source', d.bySource],
+      ['tier', d.byTier],
+      ['status', d.byStatus],
+      ['outcome', d.byOutcome],
+      ['reportingType', d.byReportingType],
+    ] as const) {
       for (const row of rows) {
-        const r = await s.app.call('stats.cases', { figure: 'received', key: `${dim}:${row.key}`, period: { from, to }, pageSize: 1 }, s.session);
+        const r = await s.app.call(
+          'stats.cases',
+          { figure: 'received', key: `${dim}:${row.key}`, period: { from, to }, pageSize: 1 },
+          s.session,
+        );
         expect(r.total, `${dim}:${row.key}`).toBe(row.received);
-        const m = await s.app.call('stats.cases', { figure: 'mediated', key: `${dim}:${row.key}`, period: { from, to }, pageSize: 1 }, s.session);
+        const m = await s.app.call(
+          'stats.cases',
+          { figure: 'mediated', key: `${dim}:${row.key}`, period: { from, to }, pageSize: 1 },
+          s.session,
+        );
         expect(m.total, `mediated ${dim}:${row.key}`).toBe(row.mediated);
       }
     }
     for (const t of d.trend) {
-      const r = await s.app.call('stats.cases', { figure: 'successful', key: `month:${t.month}`, period: { from, to }, pageSize: 1 }, s.session);
+      const r = await s.app.call(
+        'stats.cases',
+        { figure: 'successful', key: `month:${t.month}`, period: { from, to }, pageSize: 1 },
+        s.session,
+      );
       expect(r.total, t.month).toBe(t.successful);
     }
     for (const t of d.resolvedAtTier.byOriginTier) {
-      const r = await s.app.call('stats.cases', { figure: 'resolvedAtTier', key: `originTier:${t.tier}`, period: { from, to }, pageSize: 1 }, s.session);
+      const r = await s.app.call(
+        'stats.cases',
+        { figure: 'resolvedAtTier', key: `originTier:${t.tier}`, period: { from, to }, pageSize: 1 },
+        s.session,
+      );
       expect(r.total).toBe(t.atTier);
     }
     for (const row of d.courtReferrals.rows) {
-      const r = await s.app.call('stats.cases', { figure: 'courtReferrals', key: `mode:${row.mode}`, period: { from, to }, pageSize: 1 }, s.session);
+      const r = await s.app.call(
+        'stats.cases',
+        { figure: 'courtReferrals', key: `mode:${row.mode}`, period: { from, to }, pageSize: 1 },
+        s.session,
+      );
       expect(r.total).toBe(row.referred);
       for (const result of ['agreement', 'failed', 'withdrawn', 'pending'] as const) {
-        const x = await s.app.call('stats.cases', { figure: 'courtReferrals', key: `mode:${row.mode},result:${result}`, period: { from, to }, pageSize: 1 }, s.session);
+        const x = await s.app.call(
+          'stats.cases',
+          { figure: 'courtReferrals', key: `mode:${row.mode},result:${result}`, period: { from, to }, pageSize: 1 },
+          s.session,
+        );
         expect(x.total, `${row.mode} ${result}`).toBe(row[result]);
       }
     }
     // Two case attributes at once: the oracle's received cases of one category at one tier.
     const top = d.byCategory[0]!;
     const both = await allIds('received', `category:${top.key},tier:village`);
-    const rows = s.db.sqlite.prepare("SELECT id, category, tier FROM cases WHERE deleted = 0").all() as { id: string; category: string; tier: string }[];
-    expect(both).toEqual(new Set(rows.filter((c) => o.sets.received!.has(c.id) && c.category === top.key && c.tier === 'village').map((c) => c.id)));
-    const partly = await s.app.call('stats.cases', { figure: 'agreementsPerformed', key: 'performance:partly', period: { from, to }, pageSize: 1 }, s.session);
+    const rows = s.db.sqlite.prepare('SELECT id, category, tier FROM cases WHERE deleted = 0').all() as {
+      id: string;
+      category: string;
+      tier: string;
+    }[];
+    expect(both).toEqual(
+      new Set(rows.filter((c) => o.sets.received!.has(c.id) && c.category === top.key && c.tier === 'village').map((c) => c.id)),
+    );
+    const partly = await s.app.call(
+      'stats.cases',
+      { figure: 'agreementsPerformed', key: 'performance:partly', period: { from, to }, pageSize: 1 },
+      s.session,
+    );
     expect(partly.total).toBe(d.agreementsPerformed.partly);
   });
 
@@ -205,7 +279,8 @@ describe('the cases behind each figure (click-through)', () => {
     expect(received.has(s.deletedCaseId)).toBe(false);
     expect(await allIds('mediated')).toContain(s.endedCaseId);
     const failed = await allIds('received', 'outcome:failed');
-    const endedRegisteredThisYear = (s.db.sqlite.prepare('SELECT registered_at AS r FROM cases WHERE id = ?').get(s.endedCaseId) as { r: string }).r >= from;
+    const endedRegisteredThisYear =
+      (s.db.sqlite.prepare('SELECT registered_at AS r FROM cases WHERE id = ?').get(s.endedCaseId) as { r: string }).r >= from;
     expect(failed.has(s.endedCaseId)).toBe(endedRegisteredThisYear);
     expect(await allIds('received', 'source:other')).toContain(s.oddSourceCaseId);
   });
@@ -213,15 +288,23 @@ describe('the cases behind each figure (click-through)', () => {
   it('the key-case list gives each case its reasons and the people who answer for it', async () => {
     const k = await s.app.call('stats.keyCaseList', { period: { from, to }, pageSize: 200 }, s.session);
     expect(k.asOf).toBe(TODAY);
-    expect(k.counts).toEqual({ total: o.keyCases.all.size, overdue: o.keyCases.overdue.size, near: o.keyCases.near.size, escalated: o.keyCases.escalated.size, repeat: o.keyCases.repeat.size });
+    expect(k.counts).toEqual({
+      total: o.keyCases.all.size,
+      overdue: o.keyCases.overdue.size,
+      near: o.keyCases.near.size,
+      escalated: o.keyCases.escalated.size,
+      repeat: o.keyCases.repeat.size,
+    });
     expect(k.counts.overdue).toBe(d.kpi.overdue);
     // Both kinds of 重复信访 occur: marked at registration, and found by an earlier case of a party.
-    const marked = (id: string) => (s.db.sqlite.prepare('SELECT repeat_petition AS r FROM cases WHERE id = ?').get(id) as { r: number }).r === 1;
+    const marked = (id: string) =>
+      (s.db.sqlite.prepare('SELECT repeat_petition AS r FROM cases WHERE id = ?').get(id) as { r: number }).r === 1;
     expect([...o.keyCases.repeat].some(marked)).toBe(true);
     expect(o.keyCases.repeat.has(s.repeatCaseId) && !marked(s.repeatCaseId)).toBe(true);
     expect(k.rows.find((r) => r.id === s.repeatCaseId)?.reasons).toContain('repeat');
     for (const row of k.rows) {
-      for (const reason of ['overdue', 'near', 'escalated', 'repeat'] as const) expect(row.reasons.includes(reason), `${row.caseNumber} ${reason}`).toBe(o.keyCases[reason].has(row.id));
+      for (const reason of ['overdue', 'near', 'escalated', 'repeat'] as const)
+        expect(row.reasons.includes(reason), `${row.caseNumber} ${reason}`).toBe(o.keyCases[reason].has(row.id));
     }
     // Overdue first, the most overdue at the top.
     const firstNotOverdue = k.rows.findIndex((r) => !r.reasons.includes('overdue'));
@@ -231,10 +314,20 @@ describe('the cases behind each figure (click-through)', () => {
   });
 
   it('refuses keys that do not fit the figure, in Chinese', async () => {
-    await expect(s.app.call('stats.cases', { figure: 'received', key: 'mode:delegated', period: { from, to } }, s.session)).rejects.toMatchObject({ code: 'VALIDATION', message: '“受理（登记）案件”不能按方式分列' });
-    await expect(s.app.call('stats.cases', { figure: 'overdue', key: 'month:2026-01', period: { from, to } }, s.session)).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(s.app.call('stats.cases', { figure: 'received', key: 'tier:province', period: { from, to } }, s.session)).rejects.toMatchObject({ message: '层级“province”无效' });
-    await expect(s.app.call('stats.cases', { figure: 'received', key: 'colour:red', period: { from, to } }, s.session)).rejects.toMatchObject({ message: '未知的分类项：“colour:red”' });
-    await expect(s.app.call('stats.cases', { figure: 'received', key: 'tier:town,tier:village', period: { from, to } }, s.session)).rejects.toMatchObject({ message: '分类项重复：“tier:town,tier:village”' });
+    await expect(
+      s.app.call('stats.cases', { figure: 'received', key: 'mode:delegated', period: { from, to } }, s.session),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: '“受理（登记）案件”不能按方式分列' });
+    await expect(
+      s.app.call('stats.cases', { figure: 'overdue', key: 'month:2026-01', period: { from, to } }, s.session),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      s.app.call('stats.cases', { figure: 'received', key: 'tier:province', period: { from, to } }, s.session),
+    ).rejects.toMatchObject({ message: '层级“province”无效' });
+    await expect(
+      s.app.call('stats.cases', { figure: 'received', key: 'colour:red', period: { from, to } }, s.session),
+    ).rejects.toMatchObject({ message: '未知的分类项：“colour:red”' });
+    await expect(
+      s.app.call('stats.cases', { figure: 'received', key: 'tier:town,tier:village', period: { from, to } }, s.session),
+    ).rejects.toMatchObject({ message: '分类项重复：“tier:town,tier:village”' });
   });
 });

@@ -14,7 +14,11 @@ let s: string;
 afterEach(() => app?.close());
 
 async function mediator() {
-  return app.call('mediators.create', { name: '赵调解', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700001111', specialties: [] }, s);
+  return app.call(
+    'mediators.create',
+    { name: '赵调解', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13700001111', specialties: [] },
+    s,
+  );
 }
 
 describe('a quarter of cases made through the API', () => {
@@ -58,7 +62,11 @@ describe('a quarter of cases made through the API', () => {
     let d = await app.call('cases.register', walkInCase({ title: '征地补偿纠纷', category: 'land_expropriation', tier: 'district' }), s);
     d = await step(d, 'accept');
     d = await app.call('cases.setDeadline', { id: d.id, version: d.version, deadline: '2026-03-20', reason: '领导交办限期化解' }, s);
-    await app.call('cases.update', { id: d.id, version: d.version, patch: { leadUnit: '王村镇人民政府', responsibleLeader: '李副镇长', responsiblePerson: '张干事' } }, s);
+    await app.call(
+      'cases.update',
+      { id: d.id, version: d.version, patch: { leadUnit: '王村镇人民政府', responsibleLeader: '李副镇长', responsiblePerson: '张干事' } },
+      s,
+    );
     const e = await app.call('cases.register', walkInCase({ title: '不属于调解范围的纠纷', category: 'other', tier: 'town' }), s);
     await step(e, 'reject', { reason: '已进入诉讼程序' });
     // After the quarter: D resolved in April (it was still open, and overdue, at the end of March).
@@ -124,18 +132,37 @@ describe('a quarter of cases made through the API', () => {
     const received = await app.call('stats.cases', { figure: 'received', period: q1, pageSize: 2, page: 2 }, s);
     expect(received.total).toBe(5);
     expect(received.rows).toHaveLength(2);
-    expect(new Set((await app.call('stats.cases', { figure: 'received', period: q1, pageSize: 10 }, s)).rows.map((r) => r.id))).toEqual(new Set([a.id, b.id, c.id, caseD.id, e.id]));
+    expect(new Set((await app.call('stats.cases', { figure: 'received', period: q1, pageSize: 10 }, s)).rows.map((r) => r.id))).toEqual(
+      new Set([a.id, b.id, c.id, caseD.id, e.id]),
+    );
 
     const k = await app.call('stats.keyCaseList', { period: q1 }, s);
     expect(k.asOf).toBe('2026-03-31');
     expect(k.rows).toHaveLength(1);
-    expect(k.rows[0]).toMatchObject({ id: caseD.id, reasons: ['overdue'], deadline: '2026-03-20', daysLeft: -11, leadUnit: '王村镇人民政府', responsibleLeader: '李副镇长', responsiblePerson: '张干事', mediatorNames: '赵调解' });
+    expect(k.rows[0]).toMatchObject({
+      id: caseD.id,
+      reasons: ['overdue'],
+      deadline: '2026-03-20',
+      daysLeft: -11,
+      leadUnit: '王村镇人民政府',
+      responsibleLeader: '李副镇长',
+      responsiblePerson: '张干事',
+      mediatorNames: '赵调解',
+    });
 
     // The second quarter, to date (15 April): D was agreed for 20,000 元; nothing is open.
     const q2 = await app.call('stats.dashboard', { from: '2026-04-01', to: '2026-06-30' }, s);
     expect(q2.period).toMatchObject({ state: 'current', cutoff: '2026-04-15', label: '2026年第二季度' });
     expect(q2.notes).toEqual(['本期间尚未结束，数据统计至今日（2026-04-15）。']);
-    expect(q2.kpi).toMatchObject({ received: 0, accepted: 0, mediated: 1, successful: 1, successRate: 1, amountFen: 2_000_000, overdue: 0 });
+    expect(q2.kpi).toMatchObject({
+      received: 0,
+      accepted: 0,
+      mediated: 1,
+      successful: 1,
+      successRate: 1,
+      amountFen: 2_000_000,
+      overdue: 0,
+    });
     expect(q2.trend.map((t) => t.month)).toEqual(['2026-04']);
     expect(q2.resolvedAtTier.share).toBe(1);
   });
@@ -159,10 +186,15 @@ describe('bad input and empty periods', () => {
   });
 
   it('dates that are not real days are refused', async () => {
-    await expect(app.call('stats.dashboard', { from: '2026-02-30', to: '2026-03-31' }, s)).rejects.toMatchObject({ code: 'VALIDATION', message: '日期应为有效的“年-月-日”（如 2026-01-31）' });
+    await expect(app.call('stats.dashboard', { from: '2026-02-30', to: '2026-03-31' }, s)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: '日期应为有效的“年-月-日”（如 2026-01-31）',
+    });
     await expect(app.call('stats.dashboard', { from: '2026-1-1', to: '2026-03-31' }, s)).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(() => computeDashboard(app.backend.app.ctx, { from: '2026-13-01', to: '2026-12-31' })).toThrow('开始日期无效');
-    await expect(app.call('stats.dashboard', { from: '2000-01-01', to: '2026-12-31' }, s)).rejects.toMatchObject({ message: '统计期间不能超过10年' });
+    await expect(app.call('stats.dashboard', { from: '2000-01-01', to: '2026-12-31' }, s)).rejects.toMatchObject({
+      message: '统计期间不能超过10年',
+    });
   });
 
   it('a centre with no cases: zeros and empty series, never NaN, and the files still export', async () => {
@@ -182,7 +214,19 @@ describe('bad input and empty periods', () => {
       preventedPetitionCases: 0,
       preventedPetitionPeople: 0,
     });
-    for (const series of [d.byCategory, d.bySource, d.byTier, d.byStatus, d.byOutcome, d.trend, d.courtReferrals.rows, d.intake.byDay, d.queue.byStatus, d.resolvedAtTier.byOriginTier]) expect(series).toEqual([]);
+    for (const series of [
+      d.byCategory,
+      d.bySource,
+      d.byTier,
+      d.byStatus,
+      d.byOutcome,
+      d.trend,
+      d.courtReferrals.rows,
+      d.intake.byDay,
+      d.queue.byStatus,
+      d.resolvedAtTier.byOriginTier,
+    ])
+      expect(series).toEqual([]);
     expect(d.resolvedAtTier.share).toBeNull();
     expect(d.queue.avgWaitMinutes).toBeNull();
     expect(JSON.stringify(d)).not.toMatch(/NaN|Infinity/);
@@ -218,7 +262,10 @@ describe('bad input and empty periods', () => {
     await expect(app.call('stats.dashboard', period, m)).resolves.toMatchObject({ empty: true });
     await expect(app.call('stats.exportXlsx', { table: 'summary', period }, m)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(app.call('stats.exportDocx', { report: 'quarterly', period }, m)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(app.call('stats.dashboard', period, i)).rejects.toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权执行“统计考核”' });
+    await expect(app.call('stats.dashboard', period, i)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '您的角色无权执行“统计考核”',
+    });
     await expect(app.call('stats.dashboard', period, null)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -40,7 +40,12 @@ export interface Counters {
 
 export interface Oracle {
   sets: Record<string, Set<string>>;
-  kpi: Counters & { preventedCriminalCases: number; preventedCriminalPeople: number; preventedPetitionCases: number; preventedPetitionPeople: number };
+  kpi: Counters & {
+    preventedCriminalCases: number;
+    preventedCriminalPeople: number;
+    preventedPetitionCases: number;
+    preventedPetitionPeople: number;
+  };
   by: Record<'category' | 'reportingType' | 'source' | 'tier' | 'status' | 'outcome', Map<string, Counters>>;
   tier: Map<string, { successful: number; atTier: number }>;
   referrals: Map<string, { referred: number; results: Map<string, number>; days: number; timed: number }>;
@@ -58,7 +63,17 @@ const addDays = (d: string, n: number) => {
   x.setUTCDate(x.getUTCDate() + n);
   return x.toISOString().slice(0, 10);
 };
-const DISTRICT_SOURCES = ['walk_in', 'grid_report', 'petition_referral', 'informant_report', 'court_delegated', 'court_entrusted', 'agency_referral', 'hotline', 'other'];
+const DISTRICT_SOURCES = [
+  'walk_in',
+  'grid_report',
+  'petition_referral',
+  'informant_report',
+  'court_delegated',
+  'court_entrusted',
+  'agency_referral',
+  'hotline',
+  'other',
+];
 const REPORTING = new Map(CATEGORIES.map((c) => [c.code as string, c.reportingType as string]));
 
 function zero(): Counters {
@@ -90,7 +105,10 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
   const repeatPetition = (c: CaseRow) =>
     c.repeat_petition === 1 ||
     (c.source === 'petition_referral' &&
-      people.some((p) => p.case_id === c.id && keysOf(p).some((k) => [...casesOf.get(k)!].some((other) => other !== c.id && earlier(byId.get(other)!, c)))));
+      people.some(
+        (p) =>
+          p.case_id === c.id && keysOf(p).some((k) => [...casesOf.get(k)!].some((other) => other !== c.id && earlier(byId.get(other)!, c))),
+      ));
 
   // A case is open at the end of `cut` when it was registered by then and had, by then, neither an
   // outcome nor been closed (rejection closes a case).
@@ -106,14 +124,41 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
 
   const sets: Record<string, Set<string>> = {};
   const put = (name: string, id: string) => (sets[name] ??= new Set()).add(id);
-  const names = ['received', 'accepted', 'mediated', 'successful', 'resolvedAtTier', 'overdue', 'preventedCriminal', 'preventedPetition', 'courtReferrals', 'confirmationsApplied', 'confirmationsGranted', 'agreementsPerformed', 'keyCases'];
+  const names = [
+    'received',
+    'accepted',
+    'mediated',
+    'successful',
+    'resolvedAtTier',
+    'overdue',
+    'preventedCriminal',
+    'preventedPetition',
+    'courtReferrals',
+    'confirmationsApplied',
+    'confirmationsGranted',
+    'agreementsPerformed',
+    'keyCases',
+  ];
   for (const n of names) sets[n] = new Set();
 
   const kpi = { ...zero(), preventedCriminalCases: 0, preventedCriminalPeople: 0, preventedPetitionCases: 0, preventedPetitionPeople: 0 };
-  const by = { category: new Map(), reportingType: new Map(), source: new Map(), tier: new Map(), status: new Map(), outcome: new Map() } as Oracle['by'];
+  const by = {
+    category: new Map(),
+    reportingType: new Map(),
+    source: new Map(),
+    tier: new Map(),
+    status: new Map(),
+    outcome: new Map(),
+  } as Oracle['by'];
   const tier = new Map<string, { successful: number; atTier: number }>();
   const trend = new Map<string, { received: number; mediated: number; successful: number }>();
-  const keyCases = { overdue: new Set<string>(), near: new Set<string>(), escalated: new Set<string>(), repeat: new Set<string>(), all: new Set<string>() };
+  const keyCases = {
+    overdue: new Set<string>(),
+    near: new Set<string>(),
+    escalated: new Set<string>(),
+    repeat: new Set<string>(),
+    all: new Set<string>(),
+  };
   const month = (m: string) => {
     let e = trend.get(m);
     if (!e) trend.set(m, (e = { received: 0, mediated: 0, successful: 0 }));
@@ -150,9 +195,20 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
         e.overdue += overdue ? 1 : 0;
         m.set(key, e);
       }
-      if (received) { put('received', c.id); kpi.received++; month(c.registered_at.slice(0, 7)).received++; }
-      if (accepted) { put('accepted', c.id); kpi.accepted++; }
-      if (mediated) { put('mediated', c.id); kpi.mediated++; month(c.outcome_at!.slice(0, 7)).mediated++; }
+      if (received) {
+        put('received', c.id);
+        kpi.received++;
+        month(c.registered_at.slice(0, 7)).received++;
+      }
+      if (accepted) {
+        put('accepted', c.id);
+        kpi.accepted++;
+      }
+      if (mediated) {
+        put('mediated', c.id);
+        kpi.mediated++;
+        month(c.outcome_at!.slice(0, 7)).mediated++;
+      }
       if (successful) {
         put('successful', c.id);
         kpi.successful++;
@@ -160,12 +216,26 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
         month(c.outcome_at!.slice(0, 7)).successful++;
         const t = tier.get(c.origin_tier) ?? { successful: 0, atTier: 0 };
         t.successful++;
-        if (c.tier === c.origin_tier) { t.atTier++; put('resolvedAtTier', c.id); }
+        if (c.tier === c.origin_tier) {
+          t.atTier++;
+          put('resolvedAtTier', c.id);
+        }
         tier.set(c.origin_tier, t);
-        if (c.prevented_criminal_people > 0) { put('preventedCriminal', c.id); kpi.preventedCriminalCases++; kpi.preventedCriminalPeople += c.prevented_criminal_people; }
-        if (c.prevented_petition_people > 0) { put('preventedPetition', c.id); kpi.preventedPetitionCases++; kpi.preventedPetitionPeople += c.prevented_petition_people; }
+        if (c.prevented_criminal_people > 0) {
+          put('preventedCriminal', c.id);
+          kpi.preventedCriminalCases++;
+          kpi.preventedCriminalPeople += c.prevented_criminal_people;
+        }
+        if (c.prevented_petition_people > 0) {
+          put('preventedPetition', c.id);
+          kpi.preventedPetitionCases++;
+          kpi.preventedPetitionPeople += c.prevented_petition_people;
+        }
       }
-      if (overdue) { put('overdue', c.id); kpi.overdue++; }
+      if (overdue) {
+        put('overdue', c.id);
+        kpi.overdue++;
+      }
       if (open) {
         const near = c.deadline !== null && c.deadline >= cut && c.deadline <= addDays(cut, nearDays);
         const escalated = c.escalated_at !== null && day(c.escalated_at)! <= cut;
@@ -174,7 +244,10 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
         if (near) keyCases.near.add(c.id);
         if (escalated) keyCases.escalated.add(c.id);
         if (repeat) keyCases.repeat.add(c.id);
-        if (overdue || near || escalated || repeat) { keyCases.all.add(c.id); put('keyCases', c.id); }
+        if (overdue || near || escalated || repeat) {
+          keyCases.all.add(c.id);
+          put('keyCases', c.id);
+        }
       }
     }
   }
@@ -201,8 +274,14 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
     }
     for (const f of db.prepare('SELECT * FROM confirmations').all() as Row[]) {
       if (f.deleted !== 0 || !byId.has(f.case_id as string)) continue;
-      if (within(f.applied_at)) { confirmations.applied++; put('confirmationsApplied', f.case_id as string); }
-      if (f.ruling === 'confirmed' && within(f.ruled_at)) { confirmations.granted++; put('confirmationsGranted', f.case_id as string); }
+      if (within(f.applied_at)) {
+        confirmations.applied++;
+        put('confirmationsApplied', f.case_id as string);
+      }
+      if (f.ruling === 'confirmed' && within(f.ruled_at)) {
+        confirmations.granted++;
+        put('confirmationsGranted', f.case_id as string);
+      }
       if (f.ruling === 'dismissed' && within(f.ruled_at)) confirmations.dismissed++;
     }
     const perf = { performed: new Set<string>(), partly: new Set<string>(), not_performed: new Set<string>() };

@@ -29,7 +29,8 @@ export async function seededCentre(cases = 800, seed = 11): Promise<Seeded> {
   const db = ctx.db;
   const sqlite = db.sqlite;
 
-  const pick = (where: string) => (sqlite.prepare(`SELECT id FROM cases WHERE ${where} ORDER BY id LIMIT 1`).get() as { id: string } | undefined)?.id;
+  const pick = (where: string) =>
+    (sqlite.prepare(`SELECT id FROM cases WHERE ${where} ORDER BY id LIMIT 1`).get() as { id: string } | undefined)?.id;
   // A case registered, mediated and successful this year, then deleted: it must vanish everywhere.
   const deletedCaseId = pick("outcome = 'agreement' AND registered_at >= '2026-03-01' AND outcome_at < '2026-11-01' AND deleted = 0")!;
   sqlite.prepare('UPDATE cases SET deleted = 1, version = version + 1 WHERE id = ?').run(deletedCaseId);
@@ -43,7 +44,9 @@ export async function seededCentre(cases = 800, seed = 11): Promise<Seeded> {
   // case (the same ID number): a repeat petition all the same.
   const repeatCaseId = (
     sqlite
-      .prepare("SELECT id FROM cases WHERE source = 'walk_in' AND repeat_petition = 0 AND status IN ('accepted', 'mediating') AND deleted = 0 ORDER BY registered_at DESC LIMIT 1")
+      .prepare(
+        "SELECT id FROM cases WHERE source = 'walk_in' AND repeat_petition = 0 AND status IN ('accepted', 'mediating') AND deleted = 0 ORDER BY registered_at DESC LIMIT 1",
+      )
       .get() as { id: string }
   ).id;
   sqlite.prepare("UPDATE cases SET source = 'petition_referral', version = version + 1 WHERE id = ?").run(repeatCaseId);
@@ -55,10 +58,13 @@ export async function seededCentre(cases = 800, seed = 11): Promise<Seeded> {
     )
     .get(repeatCaseId) as { idNumber: string };
   sqlite
-    .prepare("UPDATE parties SET id_number = ?, version = version + 1 WHERE id = (SELECT id FROM parties WHERE case_id = ? AND role = 'applicant' AND deleted = 0 ORDER BY ordinal LIMIT 1)")
+    .prepare(
+      "UPDATE parties SET id_number = ?, version = version + 1 WHERE id = (SELECT id FROM parties WHERE case_id = ? AND role = 'applicant' AND deleted = 0 ORDER BY ordinal LIMIT 1)",
+    )
     .run(earlierParty.idNumber, repeatCaseId);
   // A 司法确认 withdrawn from the register (deleted): not counted.
-  const conf = sqlite.prepare("SELECT id FROM confirmations WHERE applied_at >= '2026-01-01' AND deleted = 0 ORDER BY id LIMIT 1").get() as { id: string } | undefined;
+  const conf = sqlite.prepare("SELECT id FROM confirmations WHERE applied_at >= '2026-01-01' AND deleted = 0 ORDER BY id LIMIT 1").get() as
+    { id: string } | undefined;
   if (conf) sqlite.prepare('UPDATE confirmations SET deleted = 1, version = version + 1 WHERE id = ?').run(conf.id);
 
   // Intakes and queue tickets over the last weeks.
@@ -79,7 +85,13 @@ export async function seededCentre(cases = 800, seed = 11): Promise<Seeded> {
       for (let k = 0; k < (d % 4) + 1; k++) {
         code += 1;
         const createdAt = `${date}T${String(9 + k).padStart(2, '0')}:15:00+08:00`;
-        insertIntake.run({ id: uuidv7(), createdAt, channel: k % 2 ? 'kiosk' : 'clerk', code: `Q${String(code).padStart(6, '0')}`, status: statuses[(d + k) % statuses.length] });
+        insertIntake.run({
+          id: uuidv7(),
+          createdAt,
+          channel: k % 2 ? 'kiosk' : 'clerk',
+          code: `Q${String(code).padStart(6, '0')}`,
+          status: statuses[(d + k) % statuses.length],
+        });
         const status = ticketStatuses[(d + k) % ticketStatuses.length]!;
         insertTicket.run({
           id: uuidv7(),
@@ -88,7 +100,8 @@ export async function seededCentre(cases = 800, seed = 11): Promise<Seeded> {
           code: `A${String(k + 1).padStart(3, '0')}`,
           status,
           createdAt,
-          calledAt: status === 'waiting' ? null : `${date}T${String(9 + k).padStart(2, '0')}:${String(20 + k * 3).padStart(2, '0')}:00+08:00`,
+          calledAt:
+            status === 'waiting' ? null : `${date}T${String(9 + k).padStart(2, '0')}:${String(20 + k * 3).padStart(2, '0')}:00+08:00`,
         });
       }
     }

@@ -75,7 +75,11 @@ describe('upload settings', () => {
   it('refuses addresses district-api.md forbids, bad times and bad tokens, with the field named', async () => {
     const { app, session } = await setUp();
     const save = (over: Record<string, unknown>) =>
-      app.call('upload.settings.save', { serverUrl: 'https://district.example.cn', windowStart: '01:00', windowEnd: '05:00', ...over }, session);
+      app.call(
+        'upload.settings.save',
+        { serverUrl: 'https://district.example.cn', windowStart: '01:00', windowEnd: '05:00', ...over },
+        session,
+      );
 
     for (const [url, message] of [
       ['http://district.example.cn', /HTTPS/],
@@ -88,7 +92,9 @@ describe('upload settings', () => {
       const e = await expectError(save({ serverUrl: url }), 'VALIDATION', message);
       expect(e.fields).toHaveProperty('serverUrl');
     }
-    expect((await expectError(save({ windowStart: '02:00', windowEnd: '02:00' }), 'VALIDATION', /不能与开始时间相同/)).fields).toHaveProperty('windowEnd');
+    expect(
+      (await expectError(save({ windowStart: '02:00', windowEnd: '02:00' }), 'VALIDATION', /不能与开始时间相同/)).fields,
+    ).toHaveProperty('windowEnd');
     expect((await expectError(save({ windowStart: '25:00' }), 'VALIDATION', /HH:MM/)).fields).toHaveProperty('windowStart');
     expect((await expectError(save({ token: '令牌 abc def' }), 'VALIDATION', /不能有空格或中文/)).fields).toHaveProperty('token');
     expect((await expectError(save({ token: 'abc' }), 'VALIDATION', /太短/)).fields).toHaveProperty('token');
@@ -110,7 +116,14 @@ describe('upload settings', () => {
       await expectError(app.call(op, undefined, other), 'FORBIDDEN');
     }
     await expectError(app.call('upload.resend', { kind: 'case', recordId: 'x' }, other), 'FORBIDDEN');
-    await expectError(app.call('upload.settings.save', { serverUrl: 'https://a.example.cn', windowStart: '01:00', windowEnd: '05:00', token: 'abcdefghijk' }, other), 'FORBIDDEN');
+    await expectError(
+      app.call(
+        'upload.settings.save',
+        { serverUrl: 'https://a.example.cn', windowStart: '01:00', windowEnd: '05:00', token: 'abcdefghijk' },
+        other,
+      ),
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -118,7 +131,11 @@ describe('the district token', () => {
   it('is never returned, stored, logged, exported or uploaded in full', async () => {
     const { app, server, session, token } = await setUp({ cases: 5 });
     const ctx = app.backend.app.ctx;
-    const saved = await app.call('upload.settings.save', { serverUrl: server.url, token, windowStart: '01:00', windowEnd: '05:00' }, session);
+    const saved = await app.call(
+      'upload.settings.save',
+      { serverUrl: server.url, token, windowStart: '01:00', windowEnd: '05:00' },
+      session,
+    );
     expect(saved.tokenSet).toBe(true);
     expect(saved.tokenMasked).toBe(maskSecret(token));
     expect(saved.tokenMasked).toMatch(/^.{4}\*+.{2}$/);
@@ -126,7 +143,11 @@ describe('the district token', () => {
     expect(ctx.secrets.get(DISTRICT_TOKEN)).toBe(token);
 
     // An empty token keeps the saved one; a changed address does not touch it.
-    const kept = await app.call('upload.settings.save', { serverUrl: server.url, token: '', windowStart: '02:00', windowEnd: '04:00' }, session);
+    const kept = await app.call(
+      'upload.settings.save',
+      { serverUrl: server.url, token: '', windowStart: '02:00', windowEnd: '04:00' },
+      session,
+    );
     expect(kept.tokenMasked).toBe(maskSecret(token));
     expect(ctx.secrets.get(DISTRICT_TOKEN)).toBe(token);
 
@@ -154,7 +175,10 @@ describe('the district token', () => {
     expect(server.state.log.length).toBeGreaterThan(0);
     for (const r of server.state.records.values()) expect(JSON.stringify(r)).not.toContain(token);
     // The audit says it was set, not what it is.
-    const audit = ctx.db.sqlite.prepare("SELECT summary, after FROM audit WHERE operation = 'upload.token'").all() as { summary: string; after: unknown }[];
+    const audit = ctx.db.sqlite.prepare("SELECT summary, after FROM audit WHERE operation = 'upload.token'").all() as {
+      summary: string;
+      after: unknown;
+    }[];
     expect(audit).toEqual([{ summary: '设置区平台令牌', after: null }]);
   });
 });
@@ -230,7 +254,11 @@ describe('立即上传 and the status', () => {
 
   it('a wrong token: the run fails with a clear message, nothing is lost', async () => {
     const { app, server, session } = await setUp({ cases: 3 });
-    await app.call('upload.settings.save', { serverUrl: server.url, token: 'not-the-district-token', windowStart: '01:00', windowEnd: '05:00' }, session);
+    await app.call(
+      'upload.settings.save',
+      { serverUrl: server.url, token: 'not-the-district-token', windowStart: '01:00', windowEnd: '05:00' },
+      session,
+    );
     await app.call('upload.runNow', undefined, session);
     const end = await waitForRun(app.call, session);
     expect(end.last?.result).toBe('failed');
@@ -243,14 +271,23 @@ describe('立即上传 and the status', () => {
   it('a record the district refused is listed with the reason, and 重新上传 sends it once fixed', async () => {
     const { app, server, session, token } = await setUp({ cases: 10 });
     const db = app.backend.app.ctx.db;
-    const refused = (db.sqlite.prepare('SELECT id, case_number AS n FROM cases ORDER BY id LIMIT 1 OFFSET 4').get() as { id: string; n: string });
+    const refused = db.sqlite.prepare('SELECT id, case_number AS n FROM cases ORDER BY id LIMIT 1 OFFSET 4').get() as {
+      id: string;
+      n: string;
+    };
     server.setFaults({ rejectIds: [refused.id] });
     await app.call('upload.settings.save', { serverUrl: server.url, token, windowStart: '01:00', windowEnd: '05:00' }, session);
     await app.call('upload.runNow', undefined, session);
     expect((await waitForRun(app.call, session)).last?.result).toBe('partial');
     const status = await app.call('upload.status', undefined, session);
     expect(status.rejections).toEqual([
-      expect.objectContaining({ kind: 'case', kindLabel: '案件', recordId: refused.id, caseNumber: refused.n, message: '区平台拒收该记录（测试注入）' }),
+      expect.objectContaining({
+        kind: 'case',
+        kindLabel: '案件',
+        recordId: refused.id,
+        caseNumber: refused.n,
+        message: '区平台拒收该记录（测试注入）',
+      }),
     ]);
     expect(status.rejectionCount).toBe(1);
     expect(status.pending).toBe(1);

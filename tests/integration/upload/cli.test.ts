@@ -26,7 +26,10 @@ const repo = path.resolve(import.meta.dirname, '..', '..', '..');
 /** Asynchronous: the district server answers from this very process while the CLI runs. */
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: repo, env: { ...process.env, TZ: 'Asia/Shanghai' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], {
+      cwd: repo,
+      env: { ...process.env, TZ: 'Asia/Shanghai' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -36,10 +39,26 @@ function cli(...args: string[]): Promise<{ code: number | null; stdout: string; 
 }
 
 /** `key: value` lines → object. */
-const parse = (stdout: string) => Object.fromEntries(stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+const parse = (stdout: string) =>
+  Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 
 const CASE_FIELDS = DISTRICT_CASE_FIELDS;
-const SOURCES = ['walk_in', 'grid_report', 'petition_referral', 'informant_report', 'court_delegated', 'court_entrusted', 'agency_referral', 'hotline', 'other'];
+const SOURCES = [
+  'walk_in',
+  'grid_report',
+  'petition_referral',
+  'informant_report',
+  'court_delegated',
+  'court_entrusted',
+  'agency_referral',
+  'hotline',
+  'other',
+];
 
 let server: DistrictServer;
 let token: string;
@@ -123,7 +142,10 @@ describe('cli upload', () => {
     const r = await cli('upload', '--data-dir', dataDir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => l.slice(0, l.indexOf(':')));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.slice(0, l.indexOf(':')));
     expect(lines).toEqual(['sent', 'accepted', 'duplicates', 'rejected', 'pending', 'reconciliation', 'result', 'message']);
     const out = parse(r.stdout);
     // The batch left by the failed run above went first, under its own id: nothing twice.
@@ -133,7 +155,10 @@ describe('cli upload', () => {
     expect(server.state.records.size).toBe(before);
     expect(out.message).toContain('上传完成');
 
-    const logs = fs.readdirSync(dataPaths(dataDir).logs).map((f) => fs.readFileSync(path.join(dataPaths(dataDir).logs, f), 'utf8')).join('');
+    const logs = fs
+      .readdirSync(dataPaths(dataDir).logs)
+      .map((f) => fs.readFileSync(path.join(dataPaths(dataDir).logs, f), 'utf8'))
+      .join('');
     expect(logs).toContain('upload run');
     expect(logs).not.toContain(token);
     expect(r.stdout).not.toContain(token);
@@ -195,13 +220,19 @@ describe('cli export', () => {
       expect(SOURCES).toContain(d.source);
       expect(['village', 'town', 'district']).toContain(d.tier);
       expect(Array.isArray(d.mediatorIds) && Array.isArray(d.partyIds)).toBe(true);
-      if (d.courtReferral !== null) expect(Object.keys(d.courtReferral as object)).toEqual(expect.arrayContaining(['mode', 'court', 'referenceNumber', 'referredAt']));
+      if (d.courtReferral !== null)
+        expect(Object.keys(d.courtReferral as object)).toEqual(expect.arrayContaining(['mode', 'court', 'referenceNumber', 'referredAt']));
     }
     expect(cases.some((c) => (c.data as { courtReferral: unknown }).courtReferral !== null)).toBe(true);
     expect(records.some((x) => x.kind === 'party' && x.deleted)).toBe(true);
 
     // The printed counts are the file's, kind by kind, in district-api.md's order.
-    const out = parse(r.stdout.split('\n').filter((l) => !l.startsWith('已导出')).join('\n'));
+    const out = parse(
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('已导出'))
+        .join('\n'),
+    );
     for (const kind of RECORD_KINDS) expect(Number(out[kind]), kind).toBe(records.filter((x) => x.kind === kind).length);
     expect(Number(out.total)).toBe(records.length);
     // The district (after the upload above) holds exactly the live records of the export.

@@ -35,7 +35,15 @@ const caseData = (over: Record<string, unknown> = {}) => ({
   courtReferral: null,
   ...over,
 });
-const rec = (over: Record<string, unknown> = {}) => ({ kind: 'case', id: uuidv7(), version: 1, updatedAt: T, deleted: false, data: caseData(), ...over });
+const rec = (over: Record<string, unknown> = {}) => ({
+  kind: 'case',
+  id: uuidv7(),
+  version: 1,
+  updatedAt: T,
+  deleted: false,
+  data: caseData(),
+  ...over,
+});
 const envelope = (records: unknown[], over: Record<string, unknown> = {}) => ({
   schema: 'mediation-upload/1',
   batchId: uuidv7(),
@@ -68,7 +76,9 @@ describe('district test server', () => {
     expect((await post(b, { token: null })).status).toBe(401);
     expect((await post(b, { token: 'nope' })).status).toBe(401);
     expect((await post(b, { token: server.tokens[OTHER_CENTRE] })).status).toBe(403);
-    const status = await fetch(`${server.url}/api/v1/centres/${CENTRE}/status`, { headers: { Authorization: `Bearer ${server.tokens[OTHER_CENTRE]}` } });
+    const status = await fetch(`${server.url}/api/v1/centres/${CENTRE}/status`, {
+      headers: { Authorization: `Bearer ${server.tokens[OTHER_CENTRE]}` },
+    });
     expect(status.status).toBe(403);
   });
 
@@ -134,11 +144,22 @@ describe('district test server', () => {
       const tokenHeader = { Authorization: `Bearer ${fresh.tokens[CENTRE]}` };
       const a = rec();
       const b1 = envelope([a, rec(), rec({ kind: 'party', data: {} })]);
-      const r1 = await fetch(`${fresh.url}/api/v1/batches`, { method: 'POST', headers: { ...tokenHeader, 'Idempotency-Key': b1.batchId }, body: JSON.stringify(b1) });
+      const r1 = await fetch(`${fresh.url}/api/v1/batches`, {
+        method: 'POST',
+        headers: { ...tokenHeader, 'Idempotency-Key': b1.batchId },
+        body: JSON.stringify(b1),
+      });
       expect(r1.status).toBe(200);
       const b2 = envelope([{ ...a, version: 2, deleted: true, data: {} }]);
-      await fetch(`${fresh.url}/api/v1/batches`, { method: 'POST', headers: { ...tokenHeader, 'Idempotency-Key': b2.batchId }, body: JSON.stringify(b2) });
-      const status = (await (await fetch(`${fresh.url}/api/v1/centres/${CENTRE}/status`, { headers: tokenHeader })).json()) as Record<string, unknown>;
+      await fetch(`${fresh.url}/api/v1/batches`, {
+        method: 'POST',
+        headers: { ...tokenHeader, 'Idempotency-Key': b2.batchId },
+        body: JSON.stringify(b2),
+      });
+      const status = (await (await fetch(`${fresh.url}/api/v1/centres/${CENTRE}/status`, { headers: tokenHeader })).json()) as Record<
+        string,
+        unknown
+      >;
       expect(status).toMatchObject({ centreCode: CENTRE, lastBatchId: b2.batchId, counts: { case: 1, party: 1, event: 0 } });
     } finally {
       await fresh.close();

@@ -28,7 +28,8 @@ export function expectServerHoldsLatest(server: DistrictServer, db: Db) {
   const mismatches: string[] = [];
   for (const [key, r] of local) {
     const held = server.state.record(CENTRE, r.kind, r.id);
-    if (!held || held.version !== r.version || held.deleted !== r.deleted) mismatches.push(`${key}: local v${r.version} server ${held ? `v${held.version}` : 'none'}`);
+    if (!held || held.version !== r.version || held.deleted !== r.deleted)
+      mismatches.push(`${key}: local v${r.version} server ${held ? `v${held.version}` : 'none'}`);
   }
   expect(mismatches).toEqual([]);
   const heldForCentre = [...server.state.records.keys()].filter((k) => k.startsWith(`${CENTRE}/`)).length;

@@ -32,7 +32,13 @@ describe('upload records', () => {
     const { db } = t;
     const lead = addMediator(db);
     const assistant = addMediator(db, { name: '赵调解' });
-    const caseId = addCase(db, { source: 'court_delegated', tier: 'town', deadline: '2026-12-31', leadUnit: '王村镇综治中心', outcome: 'ended' });
+    const caseId = addCase(db, {
+      source: 'court_delegated',
+      tier: 'town',
+      deadline: '2026-12-31',
+      leadUnit: '王村镇综治中心',
+      outcome: 'ended',
+    });
     assignMediator(db, caseId, assistant, 'assistant');
     assignMediator(db, caseId, lead, 'lead');
     const p1 = addParty(db, caseId);
@@ -55,7 +61,12 @@ describe('upload records', () => {
     // The district knows four outcomes: "ended" travels as failed, with the app's own code beside it.
     expect(data.outcome).toBe('failed');
     expect(data.outcomeDetail).toBe('ended');
-    expect(data.courtReferral).toMatchObject({ mode: 'delegated', court: '牧野区人民法院', referenceNumber: expect.any(String), referredAt: expect.stringMatching(RFC3339) });
+    expect(data.courtReferral).toMatchObject({
+      mode: 'delegated',
+      court: '牧野区人民法院',
+      referenceNumber: expect.any(String),
+      referredAt: expect.stringMatching(RFC3339),
+    });
     expect(data).toHaveProperty('summary');
     expect(data).toHaveProperty('originTier');
   });
@@ -79,7 +90,14 @@ describe('upload records', () => {
     expect(JSON.stringify(doc)).not.toContain('secret-local-path');
 
     tombstone(db, cases, caseId);
-    expect(loadRecord(db, 'case', caseId)).toEqual({ kind: 'case', id: caseId, version: 2, updatedAt: expect.stringMatching(RFC3339), deleted: true, data: {} });
+    expect(loadRecord(db, 'case', caseId)).toEqual({
+      kind: 'case',
+      id: caseId,
+      version: 2,
+      updatedAt: expect.stringMatching(RFC3339),
+      deleted: true,
+      data: {},
+    });
   });
 
   it('events come from the audit trail at version 1, never about users or settings', () => {
@@ -89,7 +107,12 @@ describe('upload records', () => {
     const ev = addAudit(db, 'case', caseId, caseId, { before: { status: 'registered' }, after: { status: 'accepted' } });
     addLocalSecrets(db);
     const rec = loadRecord(db, 'event', ev)!;
-    expect(rec).toMatchObject({ kind: 'event', version: 1, deleted: false, data: { entityKind: 'case', entityId: caseId, after: { status: 'accepted' } } });
+    expect(rec).toMatchObject({
+      kind: 'event',
+      version: 1,
+      deleted: false,
+      data: { entityKind: 'case', entityId: caseId, after: { status: 'accepted' } },
+    });
     const userEvents = db.sqlite.prepare("SELECT id FROM audit WHERE entity_kind IN ('user','settings')").all() as { id: string }[];
     expect(userEvents).toHaveLength(2);
     for (const e of userEvents) expect(loadRecord(db, 'event', e.id)).toBeNull();
@@ -126,7 +149,8 @@ describe('upload records', () => {
     expect(all.find((r) => r.id === some.id)?.version).toBe(2);
     expect(result.byKind.case).toBe(40);
     const text = fs.readFileSync(file, 'utf8');
-    for (const secret of ['SECRET-HASH', 'SECRET-TOKEN-VALUE', 'passwordHash', 'secret-local-path', '410711198001011234']) expect(text).not.toContain(secret);
+    for (const secret of ['SECRET-HASH', 'SECRET-TOKEN-VALUE', 'passwordHash', 'secret-local-path', '410711198001011234'])
+      expect(text).not.toContain(secret);
     expect(fs.existsSync(`${file}.part`)).toBe(false);
   });
 });

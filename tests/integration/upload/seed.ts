@@ -73,7 +73,16 @@ const head = () => ({ id: uuidv7(), version: 1, updatedAt: nextTime(), deleted: 
 let serial = 0;
 
 export function addMediator(db: Db, over: Partial<typeof mediators.$inferInsert> = {}): string {
-  const row = { ...head(), name: '王调解', kind: 'resident', organisation: '牧野区人民调解委员会', phone: '13800000001', idNumber: '410711198001011234', createdAt: nextTime(), ...over };
+  const row = {
+    ...head(),
+    name: '王调解',
+    kind: 'resident',
+    organisation: '牧野区人民调解委员会',
+    phone: '13800000001',
+    idNumber: '410711198001011234',
+    createdAt: nextTime(),
+    ...over,
+  };
   insertRow(db, mediators, row);
   return row.id;
 }
@@ -121,7 +130,14 @@ export function assignMediator(db: Db, caseId: string, mediatorId: string, role 
 }
 
 export function addReferral(db: Db, caseId: string) {
-  insertRow(db, courtReferrals, { caseId, mode: 'delegated', court: '牧野区人民法院', referenceNumber: '（2026）豫0711民诉前调123号', referredAt: nextTime(), timeLimitDays: 30 });
+  insertRow(db, courtReferrals, {
+    caseId,
+    mode: 'delegated',
+    court: '牧野区人民法院',
+    referenceNumber: '（2026）豫0711民诉前调123号',
+    referredAt: nextTime(),
+    timeLimitDays: 30,
+  });
 }
 
 export function addSession(db: Db, caseId: string): string {
@@ -157,34 +173,49 @@ export function addFollowup(db: Db, caseId: string): string {
   return row.id;
 }
 
-export function addAudit(db: Db, entityKind: string, entityId: string, caseId: string | null = null, extra: { before?: unknown; after?: unknown } = {}): string {
+export function addAudit(
+  db: Db,
+  entityKind: string,
+  entityId: string,
+  caseId: string | null = null,
+  extra: { before?: unknown; after?: unknown } = {},
+): string {
   const id = uuidv7();
   insertRow(db, audit, {
-      id,
-      at: nextTime(),
-      actorId: null,
-      actorName: '李书记员',
-      operation: `${entityKind}.update`,
-      entityKind,
-      entityId,
-      caseId,
-      summary: '修改记录',
-      before: (extra.before ?? null),
-      after: (extra.after ?? null),
-    });
+    id,
+    at: nextTime(),
+    actorId: null,
+    actorName: '李书记员',
+    operation: `${entityKind}.update`,
+    entityKind,
+    entityId,
+    caseId,
+    summary: '修改记录',
+    before: extra.before ?? null,
+    after: extra.after ?? null,
+  });
   return id;
 }
 
 /** Users and settings: local only; the tests check none of this ever leaves. */
 export function addLocalSecrets(db: Db) {
   const userId = uuidv7();
-  insertRow(db, users, { id: userId, loginName: 'admin', displayName: '管理员', role: 'admin', passwordHash: 'scrypt$16384$8$1$c2FsdA$SECRET-HASH', createdAt: nextTime(), updatedAt: nextTime() });
+  insertRow(db, users, {
+    id: userId,
+    loginName: 'admin',
+    displayName: '管理员',
+    role: 'admin',
+    passwordHash: 'scrypt$16384$8$1$c2FsdA$SECRET-HASH',
+    createdAt: nextTime(),
+    updatedAt: nextTime(),
+  });
   insertRow(db, settings, { key: 'upload.token', value: 'SECRET-TOKEN-VALUE', updatedAt: nextTime() });
   addAudit(db, 'user', userId, null, { after: { passwordHash: 'SECRET-HASH' } });
   addAudit(db, 'settings', 'upload.token', null, { after: { value: 'SECRET-TOKEN-VALUE' } });
 }
 
-type Table = typeof cases | typeof parties | typeof sessions | typeof documents | typeof mediators | typeof confirmations | typeof followups;
+type Table =
+  typeof cases | typeof parties | typeof sessions | typeof documents | typeof mediators | typeof confirmations | typeof followups;
 
 /** One change as the services make it: version + 1, a new updatedAt. */
 export function change(db: Db, table: Table, id: string, values: Record<string, unknown> = {}) {

@@ -26,7 +26,8 @@ afterEach(async () => {
   cleanups.splice(0).forEach((f) => f());
 });
 
-const tableSql = (db: Db, name: string) => (db.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) as { sql: string }).sql;
+const tableSql = (db: Db, name: string) =>
+  (db.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) as { sql: string }).sql;
 
 it('0004 keeps an unfinished upload: queued rows, uploaded rows and a batch stored as text', async () => {
   const tmp = tempDir();
@@ -55,7 +56,9 @@ it('0004 keeps an unfinished upload: queued rows, uploaded rows and a batch stor
   cleanups.push(() => db.close());
   expect(tableSql(db, 'outbox')).toContain('WITHOUT ROWID');
   expect(tableSql(db, 'uploaded')).toContain('WITHOUT ROWID');
-  expect(db.sqlite.prepare('SELECT kind, record_id, version, queued_at, batch_id FROM outbox ORDER BY kind, record_id').all()).toEqual(queued);
+  expect(db.sqlite.prepare('SELECT kind, record_id, version, queued_at, batch_id FROM outbox ORDER BY kind, record_id').all()).toEqual(
+    queued,
+  );
   expect(count(db, 'uploaded')).toBe(before.uploaded);
   expect(db.sqlite.prepare('SELECT typeof(body) AS t FROM upload_batches').get()).toEqual({ t: 'text' });
 

@@ -84,7 +84,9 @@ describe('runUpload: answers', () => {
     expect(first.message).toContain('被拒 1 条');
     expect(server.state.record(CENTRE, 'party', bad)).toBeUndefined();
     const status = uploadStatus(db);
-    expect(status.rejections).toEqual([{ kind: 'party', recordId: bad, version: 1, message: expect.stringContaining('拒收'), at: expect.any(String) }]);
+    expect(status.rejections).toEqual([
+      { kind: 'party', recordId: bad, version: 1, message: expect.stringContaining('拒收'), at: expect.any(String) },
+    ]);
     // Everything else is there.
     const held = [...server.state.records.values()].length;
     expect(held).toBe(first.accepted);
@@ -130,8 +132,19 @@ describe('runUpload: answers', () => {
         if (key && stolen === null) {
           stolen = key;
           // Someone else's content under our id, as a buggy clone of this installation could send.
-          const other = JSON.stringify({ schema: 'mediation-upload/1', batchId: key, centreCode: CENTRE, deviceId: DEVICE, sentAt: '2026-11-28T02:00:00+08:00', records: [] });
-          await fetch(input, { method: 'POST', headers: { Authorization: `Bearer ${server.tokens[CENTRE]}`, 'Idempotency-Key': key }, body: other });
+          const other = JSON.stringify({
+            schema: 'mediation-upload/1',
+            batchId: key,
+            centreCode: CENTRE,
+            deviceId: DEVICE,
+            sentAt: '2026-11-28T02:00:00+08:00',
+            records: [],
+          });
+          await fetch(input, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${server.tokens[CENTRE]}`, 'Idempotency-Key': key },
+            body: other,
+          });
         }
         return fetch(input, init);
       },
@@ -176,7 +189,10 @@ describe('runUpload: answers', () => {
   it('refuses settings the district would refuse, before sending anything', async () => {
     seedCentre(t.db, 1);
     await expect(upload(server, t.db, { deviceId: 'not-a-uuid' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(upload(server, t.db, { centreCode: '4107110' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('9 位') });
+    await expect(upload(server, t.db, { centreCode: '4107110' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('9 位'),
+    });
     await expect(upload(server, t.db, { token: '' })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(server.state.log).toHaveLength(0);
     expect(count(t.db, 'locks')).toBe(0);
@@ -184,10 +200,22 @@ describe('runUpload: answers', () => {
 
   it('testConnection reports a working link, a wrong token, another centre, and no server', async () => {
     const base = { serverUrl: server.url, centreCode: CENTRE };
-    expect(await testConnection({ ...base, token: server.tokens[CENTRE]! })).toMatchObject({ ok: true, message: expect.stringContaining('连接正常') });
+    expect(await testConnection({ ...base, token: server.tokens[CENTRE]! })).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('连接正常'),
+    });
     expect(await testConnection({ ...base, token: 'x' })).toMatchObject({ ok: false, message: expect.stringContaining('令牌错误') });
-    expect(await testConnection({ ...base, token: server.tokens[OTHER_CENTRE]! })).toMatchObject({ ok: false, message: expect.stringContaining('其他中心') });
-    expect(await testConnection({ ...base, serverUrl: 'http://127.0.0.1:9', token: 'x' })).toMatchObject({ ok: false, message: expect.stringContaining('无法连接') });
-    expect(await testConnection({ ...base, serverUrl: 'http://example.cn', token: 'x' })).toMatchObject({ ok: false, message: expect.stringContaining('HTTPS') });
+    expect(await testConnection({ ...base, token: server.tokens[OTHER_CENTRE]! })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('其他中心'),
+    });
+    expect(await testConnection({ ...base, serverUrl: 'http://127.0.0.1:9', token: 'x' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('无法连接'),
+    });
+    expect(await testConnection({ ...base, serverUrl: 'http://example.cn', token: 'x' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('HTTPS'),
+    });
   });
 });

@@ -63,7 +63,10 @@ describe('runUpload: crashes and concurrency', () => {
 
       // What the killed process left: the unanswered batch, its bytes the ones the district saw, and
       // at most the one composed behind it (the pipeline), which the district never saw.
-      const left = db.sqlite.prepare('SELECT batch_id AS id, body FROM upload_batches ORDER BY batch_id').all() as { id: string; body: Buffer }[];
+      const left = db.sqlite.prepare('SELECT batch_id AS id, body FROM upload_batches ORDER BY batch_id').all() as {
+        id: string;
+        body: Buffer;
+      }[];
       const held = server.state.log.find((e) => e.fault === fault)!;
       expect(left.map((b) => b.id)[0]).toBe(held.batchId);
       expect(left.length).toBeLessThanOrEqual(2);
@@ -108,7 +111,9 @@ describe('runUpload: crashes and concurrency', () => {
     expect((await first).result).toBe('ok');
 
     const at = (ms: number) => rfc3339(new Date(Date.now() + ms));
-    second.sqlite.prepare("INSERT INTO locks (name, holder, expires_at) VALUES ('upload', '4242@another-pc upload:schedule', ?)").run(at(60_000));
+    second.sqlite
+      .prepare("INSERT INTO locks (name, holder, expires_at) VALUES ('upload', '4242@another-pc upload:schedule', ?)")
+      .run(at(60_000));
     await expect(upload(server, second)).rejects.toMatchObject({ code: 'BUSY', message: expect.stringContaining('another-pc') });
     second.sqlite.prepare("UPDATE locks SET expires_at = ? WHERE name = 'upload'").run(at(-1000));
     expect((await upload(server, second)).result).toBe('ok');

@@ -64,7 +64,11 @@ describe('runUpload: faults', () => {
     expect(first.pending).toBe(count(db, 'outbox'));
     // base 2 s doubling, with jitter between half and all of each step
     expect(waits).toEqual([1500, 3000, 6000, 12000]);
-    const left = db.sqlite.prepare('SELECT batch_id AS id, attempts, last_error AS lastError FROM upload_batches').all() as { id: string; attempts: number; lastError: string }[];
+    const left = db.sqlite.prepare('SELECT batch_id AS id, attempts, last_error AS lastError FROM upload_batches').all() as {
+      id: string;
+      attempts: number;
+      lastError: string;
+    }[];
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({ attempts: 5, lastError: expect.stringContaining('500') });
 
@@ -121,7 +125,9 @@ describe('runUpload: faults', () => {
     expectServerHoldsLatest(server, db);
     expectCleanLog(server, limits);
     expectEachVersionInOneBatch(server);
-    const last = db.sqlite.prepare('SELECT reconciliation FROM upload_runs ORDER BY started_at DESC, id DESC LIMIT 1').get() as { reconciliation: string };
+    const last = db.sqlite.prepare('SELECT reconciliation FROM upload_runs ORDER BY started_at DESC, id DESC LIMIT 1').get() as {
+      reconciliation: string;
+    };
     expect(JSON.parse(last.reconciliation)).toMatchObject({ ok: true });
   });
 });

@@ -27,7 +27,12 @@ describe('runUpload: a clean night', () => {
     const firstCase = (db.sqlite.prepare('SELECT id FROM cases LIMIT 1').get() as { id: string }).id;
     tombstone(db, cases, firstCase);
     const progress: number[] = [];
-    const summary = await upload(server, db, { maxRecords: 100, maxBytes: 32 * 1024, trigger: 'cli', onProgress: (p) => progress.push(p.accepted) });
+    const summary = await upload(server, db, {
+      maxRecords: 100,
+      maxBytes: 32 * 1024,
+      trigger: 'cli',
+      onProgress: (p) => progress.push(p.accepted),
+    });
 
     expect(summary.result).toBe('ok');
     expect(summary.pending).toBe(0);
@@ -47,7 +52,13 @@ describe('runUpload: a clean night', () => {
 
     const status = uploadStatus(db);
     expect(status).toMatchObject({ pending: 0, inFlightBatches: 0, rejections: [] });
-    expect(status.lastRun).toMatchObject({ trigger: 'cli', result: 'ok', sent: summary.sent, accepted: summary.accepted, reconciliation: { ok: true } });
+    expect(status.lastRun).toMatchObject({
+      trigger: 'cli',
+      result: 'ok',
+      sent: summary.sent,
+      accepted: summary.accepted,
+      reconciliation: { ok: true },
+    });
     expect(status.lastRun?.finishedAt).toMatch(/\+\d{2}:\d{2}$|Z$/);
 
     // Nothing local-only reached the district; the token is nowhere in the database files.

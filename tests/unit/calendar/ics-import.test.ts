@@ -48,7 +48,15 @@ describe('parseHolidayIcs', () => {
     const { years, skipped } = parseHolidayIcs(text, '导入');
     expect(skipped).toBe(1);
     expect(years).toHaveLength(1);
-    expect(Object.keys(years[0]!.holidays)).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11']);
+    expect(Object.keys(years[0]!.holidays)).toEqual([
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
+    ]);
     expect(years[0]!.holidays['2027-02-05']).toBe('春节');
     expect(years[0]!.workdays).toEqual({ '2027-02-13': '春节' });
   });

@@ -109,7 +109,13 @@ describe('the 2025 and 2026 schedules', () => {
 describe('periods (民事诉讼法 第八十五条)', () => {
   it('a court-delegated 30 days from 2026-09-01 ends after National Day', () => {
     const due = periodDue(cal, '2026-09-01', 30);
-    expect(due).toEqual({ nominal: '2026-10-01', due: '2026-10-08', movedFrom: '2026-10-01', reason: '原到期日 10-01 为国庆假期，顺延', missingYears: [] });
+    expect(due).toEqual({
+      nominal: '2026-10-01',
+      due: '2026-10-08',
+      movedFrom: '2026-10-01',
+      reason: '原到期日 10-01 为国庆假期，顺延',
+      missingYears: [],
+    });
     expect(describeDue(due)).toBe('2026-10-08（原到期日 10-01 为国庆假期，顺延）');
   });
 
@@ -123,7 +129,11 @@ describe('periods (民事诉讼法 第八十五条)', () => {
   });
 
   it('crosses Spring Festival: 30 days from 2026-01-16 end on 02-24; 15 from 2025-01-13 on 02-05', () => {
-    expect(periodDue(cal, '2026-01-16', 30)).toMatchObject({ nominal: '2026-02-15', due: '2026-02-24', reason: '原到期日 02-15 为春节假期，顺延' });
+    expect(periodDue(cal, '2026-01-16', 30)).toMatchObject({
+      nominal: '2026-02-15',
+      due: '2026-02-24',
+      reason: '原到期日 02-15 为春节假期，顺延',
+    });
     expect(periodDue(cal, '2025-01-13', 15)).toMatchObject({ nominal: '2025-01-28', due: '2025-02-05' });
     // A period that runs through the break and ends after it does not move.
     expect(periodDue(cal, '2026-02-10', 15)).toMatchObject({ due: '2026-02-25', movedFrom: null });
@@ -163,12 +173,17 @@ describe('periods (民事诉讼法 第八十五条)', () => {
   });
 
   it('refuses nonsense counts and dates with a Chinese message', () => {
-    for (const fn of [() => periodDue(cal, '2026-02-30', 3), () => periodDue(cal, '2026-02-01', -1), () => workingDaysDue(cal, '2026-02-01', 1.5)]) {
+    for (const fn of [
+      () => periodDue(cal, '2026-02-30', 3),
+      () => periodDue(cal, '2026-02-01', -1),
+      () => workingDaysDue(cal, '2026-02-01', 1.5),
+    ]) {
       expect(fn).toThrow(AppError);
     }
     // A schedule typed wrong (70 rest days in a row) is refused, not looped over.
     const holidays: Record<string, string> = {};
-    for (let d = new Date(Date.UTC(2030, 0, 1)), i = 0; i < 70; i++, d.setUTCDate(d.getUTCDate() + 1)) holidays[d.toISOString().slice(0, 10)] = '测试';
+    for (let d = new Date(Date.UTC(2030, 0, 1)), i = 0; i < 70; i++, d.setUTCDate(d.getUTCDate() + 1))
+      holidays[d.toISOString().slice(0, 10)] = '测试';
     const broken = makeCalendar([{ year: 2030, source: 't', workdays: {}, holidays }]);
     expect(() => legalDue(broken, '2030-01-01')).toThrow(/节假日安排可能有误/);
   });

@@ -101,7 +101,8 @@ describe('default follow-up visits', () => {
 
 describe('court reference numbers', () => {
   it('accepts realistic references and normalises half-width brackets', () => {
-    for (const ref of ['（2026）豫0711民诉前调1234号', '（2025）豫0711民初567号', '(2026)豫07民终12号', '（2026）豫0711民特3号']) expect(checkCourtReference(ref).ok, ref).toBe(true);
+    for (const ref of ['（2026）豫0711民诉前调1234号', '（2025）豫0711民初567号', '(2026)豫07民终12号', '（2026）豫0711民特3号'])
+      expect(checkCourtReference(ref).ok, ref).toBe(true);
     expect(normalizeCourtReference(' (2026)豫0711民初 567号 ')).toBe('（2026）豫0711民初567号');
   });
 

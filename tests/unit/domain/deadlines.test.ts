@@ -26,7 +26,21 @@ function validationError(fn: () => unknown): AppError {
 describe('dates', () => {
   it('accepts real calendar days only', () => {
     for (const d of ['2026-01-31', '2028-02-29', '2000-02-29', '1900-01-01', '2026-12-31']) expect(isIsoDate(d), d).toBe(true);
-    for (const d of ['2027-02-29', '1900-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-5', '2026/01/05', '20260105', '2026-01-05T00:00', '', ' 2026-01-05'])
+    for (const d of [
+      '2027-02-29',
+      '1900-02-29',
+      '2026-02-30',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-1-5',
+      '2026/01/05',
+      '20260105',
+      '2026-01-05T00:00',
+      '',
+      ' 2026-01-05',
+    ])
       expect(isIsoDate(d), d).toBe(false);
     expect(isIsoDate(20260105)).toBe(false);
     expect(isoDateSchema.safeParse('2026-02-30').success).toBe(false);
@@ -112,7 +126,9 @@ describe('court referral limits (法释〔2016〕14号)', () => {
 
   it('adds agreed extensions', () => {
     expect(courtReferralDueDate({ mode: 'delegated', materialsSignedOn: '2026-01-31', extensionDays: 10 })).toBe('2026-03-12');
-    expect(courtReferralDueDate({ mode: 'entrusted', procedure: 'simple', materialsSignedOn: '2026-01-31', extensionDays: 7 })).toBe('2026-02-14');
+    expect(courtReferralDueDate({ mode: 'entrusted', procedure: 'simple', materialsSignedOn: '2026-01-31', extensionDays: 7 })).toBe(
+      '2026-02-14',
+    );
     expect(courtReferralDueDate({ mode: 'delegated', materialsSignedOn: '2026-01-31', extensionDays: 0 })).toBe('2026-03-02');
     expect(courtReferralDueDate({ mode: 'delegated', materialsSignedOn: '2026-01-31', extensionDays: null })).toBe('2026-03-02');
     validationError(() => courtReferralDueDate({ mode: 'delegated', materialsSignedOn: '2026-01-31', extensionDays: -1 }));
@@ -176,9 +192,7 @@ describe('司法确认 window (30 days after the agreement takes effect)', () =>
 
 describe('follow-up schedule', () => {
   it('suggests a visit 15 days after the agreement', () => {
-    expect(followupSchedule('2026-01-20')).toEqual([
-      { kind: 'after_agreement', dueOn: '2026-02-04', label: '协议达成后15日回访' },
-    ]);
+    expect(followupSchedule('2026-01-20')).toEqual([{ kind: 'after_agreement', dueOn: '2026-02-04', label: '协议达成后15日回访' }]);
     expect(followupSchedule('2026-12-20', null).map((v) => v.dueOn)).toEqual(['2027-01-04']);
   });
 

@@ -43,7 +43,10 @@ describe('parseYuan', () => {
     expect(message(() => parseYuan(''))).toContain('请填写');
     expect(message(() => parseYuan('  '))).toContain('请填写');
     for (const bad of ['1,23.4', '12,34', '1e5', 'abc', '.5', '1.2.3', '１２', '1 2 3a']) {
-      expect(message(() => parseYuan(bad)), bad).toMatch(/格式不正确/);
+      expect(
+        message(() => parseYuan(bad)),
+        bad,
+      ).toMatch(/格式不正确/);
     }
     expect(message(() => parseYuan(12 as unknown as string))).toMatch(/[\u4e00-\u9fff]/);
   });

@@ -10,7 +10,9 @@ describe('electron/common/domain stays pure (the renderer imports it)', () => {
   it.each(files)('%s imports only zod, dayjs, ../errors and its siblings', (file) => {
     const text = readFileSync(join(DIR, file), 'utf8');
     const specifiers = [
-      ...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]/gm),
+      ...text.matchAll(
+        /^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]/gm,
+      ),
     ].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
     expect(specifiers.length, file).toBeGreaterThan(0);
     for (const s of specifiers) {

@@ -9,7 +9,10 @@ describe('the executable command line', () => {
       kind: 'cli',
       args: ['upload', '--data-dir', '/srv/md'],
     });
-    expect(parseLaunchArgs(['C:\\md\\mediation-desk.exe', '--ozone-platform=headless', '--cli', 'check'], false)).toEqual({ kind: 'cli', args: ['check'] });
+    expect(parseLaunchArgs(['C:\\md\\mediation-desk.exe', '--ozone-platform=headless', '--cli', 'check'], false)).toEqual({
+      kind: 'cli',
+      args: ['check'],
+    });
     expect(parseLaunchArgs(['/usr/bin/electron', '.', '--cli', '--help'], true)).toEqual({ kind: 'cli', args: ['--help'] });
   });
 
@@ -82,7 +85,9 @@ describe('what npm start launches', () => {
   });
 
   it('passes on browser-host options, drops Electron-only ones, and obeys --browser', () => {
-    expect(planLaunch({ ...base, args: ['--browser', '--kiosk', '--port', '8080', '--data-dir=/srv/a'], electronBinary: '/e/electron' })).toEqual({
+    expect(
+      planLaunch({ ...base, args: ['--browser', '--kiosk', '--port', '8080', '--data-dir=/srv/a'], electronBinary: '/e/electron' }),
+    ).toEqual({
       kind: 'browser',
       dataDir: path.resolve('/srv/a'),
       serveArgs: ['--data-dir', path.resolve('/srv/a'), '--port', '8080'],

@@ -22,7 +22,9 @@ function tsFiles(dir: string): string[] {
 function runtimeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   return [
-    ...text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]/gm),
+    ...text.matchAll(
+      /^\s*(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]/gm,
+    ),
   ].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!);
 }
 
@@ -30,7 +32,9 @@ const rel = (f: string) => relative(ROOT, f).split('\\').join('/');
 const usesElectron = (f: string) => runtimeImports(f).some((s) => s === 'electron' || s.startsWith('electron/') || s === 'electron-store');
 
 describe('electron is imported only by the shell', () => {
-  const outside = tsFiles(ELECTRON).filter((f) => !/^electron\/(main|preload)\//.test(rel(f)) && rel(f) !== 'electron/electron.vite.config.ts');
+  const outside = tsFiles(ELECTRON).filter(
+    (f) => !/^electron\/(main|preload)\//.test(rel(f)) && rel(f) !== 'electron/electron.vite.config.ts',
+  );
 
   it.each(outside.map(rel))('%s does not import electron', (file) => {
     expect(usesElectron(join(ROOT, file))).toBe(false);
@@ -40,7 +44,8 @@ describe('electron is imported only by the shell', () => {
     '%s stays pure (unit-tested without Electron)',
     (file) => {
       expect(usesElectron(join(ROOT, file))).toBe(false);
-      for (const s of runtimeImports(join(ROOT, file))) expect(s, `${file}: ${s}`).not.toMatch(/^\.\/(security|window|ipc|print|prefs|app-protocol|safe-storage-secrets|index)$/);
+      for (const s of runtimeImports(join(ROOT, file)))
+        expect(s, `${file}: ${s}`).not.toMatch(/^\.\/(security|window|ipc|print|prefs|app-protocol|safe-storage-secrets|index)$/);
     },
   );
 

@@ -22,7 +22,12 @@ const DEV = 'http://localhost:5173';
 describe('navigation allow-list', () => {
   it('allows the app itself, whatever the path, query or hash', () => {
     expect(APP_ORIGIN).toBe('app://mediation-desk');
-    for (const url of ['app://mediation-desk/index.html', 'app://mediation-desk/index.html#/cases/1', 'app://mediation-desk/?a=b', 'app://MEDIATION-DESK/index.html']) {
+    for (const url of [
+      'app://mediation-desk/index.html',
+      'app://mediation-desk/index.html#/cases/1',
+      'app://mediation-desk/?a=b',
+      'app://MEDIATION-DESK/index.html',
+    ]) {
       expect(isAllowedNavigation(url, APP_ORIGIN), url).toBe(true);
     }
   });
@@ -95,14 +100,31 @@ describe('permissions', () => {
     expect(isAllowedPermission('clipboard-sanitized-write', 'app://mediation-desk', APP_ORIGIN)).toBe(true);
     expect(isAllowedPermission('clipboard-sanitized-write', 'https://evil.example/', APP_ORIGIN)).toBe(false);
     expect(isAllowedPermission('clipboard-sanitized-write', undefined, APP_ORIGIN)).toBe(false);
-    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'serial', 'hid', 'usb', 'unknown']) {
+    for (const permission of [
+      'clipboard-read',
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'fullscreen',
+      'serial',
+      'hid',
+      'usb',
+      'unknown',
+    ]) {
       expect(isAllowedPermission(permission, 'app://mediation-desk/index.html', APP_ORIGIN), permission).toBe(false);
     }
   });
 });
 
 describe('Content-Security-Policy', () => {
-  const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  const directives = (csp: string) =>
+    new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
 
   it('is strict: scripts from the app only, no plugins, no base, no framing', () => {
     const csp = directives(cspHeader());
@@ -149,7 +171,14 @@ describe('app:// file resolution', () => {
   });
 
   it('refuses other hosts and broken URLs', () => {
-    for (const url of ['app://print/x.html', 'app://evil/index.html', 'https://mediation-desk/index.html', 'app://mediation-desk/a%00.html', 'app://mediation-desk/%E0%A4%A', 'not a url']) {
+    for (const url of [
+      'app://print/x.html',
+      'app://evil/index.html',
+      'https://mediation-desk/index.html',
+      'app://mediation-desk/a%00.html',
+      'app://mediation-desk/%E0%A4%A',
+      'not a url',
+    ]) {
       expect(resolveAppAssetPath(root, url, path.posix), url).toBeNull();
     }
   });

@@ -1,7 +1,13 @@
 /** The kiosk guard on its own: every limit per key, a refusal counts nothing, and the tables stay small. */
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../electron/services/core/clock';
-import { KioskGuard, LOOKUP_BLOCK_MS, LOOKUP_MAX_FAILURES, SUBMIT_MAX_PER_WINDOW, SUBMIT_WINDOW_MS } from '../../../electron/services/intake/guard';
+import {
+  KioskGuard,
+  LOOKUP_BLOCK_MS,
+  LOOKUP_MAX_FAILURES,
+  SUBMIT_MAX_PER_WINDOW,
+  SUBMIT_WINDOW_MS,
+} from '../../../electron/services/intake/guard';
 
 const setup = () => {
   const clock = fixedClock('2026-11-20T09:00:00+08:00');

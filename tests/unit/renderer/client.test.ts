@@ -51,7 +51,11 @@ beforeAll(async () => {
   const store = new Map<string, string>();
   const g = globalThis as Record<string, unknown>;
   g.window = { location: new URL(base), history: { replaceState: () => undefined } };
-  g.sessionStorage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v), removeItem: (k: string) => store.delete(k) };
+  g.sessionStorage = {
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => store.set(k, v),
+    removeItem: (k: string) => store.delete(k),
+  };
   const realFetch = globalThis.fetch;
   g.fetch = (url: string, init?: RequestInit) => realFetch(new URL(url, base), init);
 });
@@ -101,7 +105,11 @@ describe('renderer client while the host is away', () => {
 describe('push channel parsing', () => {
   it('reads a change event and ignores pings, other events and unknown topics', async () => {
     const { parseBlock } = await load<EventsModule>('events');
-    expect(parseBlock('event: change\ndata: {"seq":7,"topics":["queue","nonsense"],"caseId":"c1"}')).toEqual({ seq: 7, topics: ['queue'], caseId: 'c1' });
+    expect(parseBlock('event: change\ndata: {"seq":7,"topics":["queue","nonsense"],"caseId":"c1"}')).toEqual({
+      seq: 7,
+      topics: ['queue'],
+      caseId: 'c1',
+    });
     expect(parseBlock(': ping')).toBeNull();
     expect(parseBlock('retry: 3000\n: connected')).toBeNull();
     expect(parseBlock('event: other\ndata: {"seq":1,"topics":["cases"]}')).toBeNull();

@@ -99,7 +99,13 @@ interface Harness {
   scheduler: ReturnType<typeof createUploadScheduler>;
 }
 
-function harness(opts: { start: string; window?: NightWindowSetting | null; lastSuccess?: string | null; random?: () => number; options?: SchedulerDeps['options'] }): Harness {
+function harness(opts: {
+  start: string;
+  window?: NightWindowSetting | null;
+  lastSuccess?: string | null;
+  random?: () => number;
+  options?: SchedulerDeps['options'];
+}): Harness {
   const time = new FakeTime(at(opts.start));
   const logs: Harness['logs'] = [];
   const logger = {
@@ -152,7 +158,10 @@ describe('night windows', () => {
     expect(r.current).toBeNull();
     expect(r.next).toEqual({ start: at('2026-11-29T01:00:00'), end: at('2026-11-29T05:00:00') });
     expect(r.lastEnded).toEqual({ start: at('2026-11-28T01:00:00'), end: at('2026-11-28T05:00:00') });
-    expect(windowsAround(at('2026-11-28T03:00:00'), w).current).toEqual({ start: at('2026-11-28T01:00:00'), end: at('2026-11-28T05:00:00') });
+    expect(windowsAround(at('2026-11-28T03:00:00'), w).current).toEqual({
+      start: at('2026-11-28T01:00:00'),
+      end: at('2026-11-28T05:00:00'),
+    });
     // The end is not inside.
     expect(windowsAround(at('2026-11-28T05:00:00'), w).current).toBeNull();
   });
@@ -192,7 +201,12 @@ describe('upload scheduler', () => {
   });
 
   it('a window across midnight (22:00–02:00): the moment may fall on either day, never outside', async () => {
-    const h = harness({ start: '2026-11-28T12:00:00', window: { start: '22:00', end: '02:00' }, lastSuccess: '2026-11-27T23:00:00', random: () => 0.8 });
+    const h = harness({
+      start: '2026-11-28T12:00:00',
+      window: { start: '22:00', end: '02:00' },
+      lastSuccess: '2026-11-27T23:00:00',
+      random: () => 0.8,
+    });
     h.scheduler.start();
     await h.time.advanceTo(at('2026-11-29T03:00:00'));
     expect(h.calls).toHaveLength(1);
@@ -202,7 +216,12 @@ describe('upload scheduler', () => {
   });
 
   it('started inside the window: uploads later that night, not before now', async () => {
-    const h = harness({ start: '2026-11-28T23:30:00', window: { start: '22:00', end: '02:00' }, lastSuccess: '2026-11-27T23:00:00', random: () => 0 });
+    const h = harness({
+      start: '2026-11-28T23:30:00',
+      window: { start: '22:00', end: '02:00' },
+      lastSuccess: '2026-11-27T23:00:00',
+      random: () => 0,
+    });
     h.scheduler.start();
     await h.time.advanceTo(at('2026-11-29T02:30:00'));
     expect(h.calls).toHaveLength(1);
@@ -359,7 +378,12 @@ describe('upload scheduler', () => {
   });
 
   it('retries never spill past the end of the window', async () => {
-    const h = harness({ start: '2026-11-28T10:00:00', lastSuccess: '2026-11-28T02:00:00', random: () => 0.9999, window: { start: '01:00', end: '01:30' } });
+    const h = harness({
+      start: '2026-11-28T10:00:00',
+      lastSuccess: '2026-11-28T02:00:00',
+      random: () => 0.9999,
+      window: { start: '01:00', end: '01:30' },
+    });
     h.script = ['failed', 'failed'];
     h.scheduler.start();
     await h.time.advanceTo(at('2026-11-29T12:00:00'));

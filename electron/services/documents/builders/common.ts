@@ -109,7 +109,11 @@ export function list(items: readonly string[], marker: (i: number) => string): L
  * A labelled text as paragraphs: the label goes on the first, each further line of the text is a
  * paragraph of its own. An empty text keeps the label with a blank to fill in by hand.
  */
-export function para(label: string | undefined, text: string | null | undefined, opts: Pick<ParagraphBlock, 'align' | 'indent'> = {}): ParagraphBlock[] {
+export function para(
+  label: string | undefined,
+  text: string | null | undefined,
+  opts: Pick<ParagraphBlock, 'align' | 'indent'> = {},
+): ParagraphBlock[] {
   const ls = textLines(text);
   const first = ls[0] ?? '';
   const head: ParagraphBlock = { kind: 'paragraph', ...(label !== undefined ? { label } : {}), text: first, ...opts };
@@ -148,7 +152,10 @@ export function orderedParties(parties: readonly PartyInput[]): PartyInput[] {
 }
 
 export function names(list: readonly { name: string }[]): string {
-  return list.map((x) => str(x.name)).filter((n) => n !== '').join('、');
+  return list
+    .map((x) => str(x.name))
+    .filter((n) => n !== '')
+    .join('、');
 }
 
 const SEX_LABELS = { male: '男', female: '女' } as const;
@@ -234,7 +241,12 @@ export function partyBlocks(parties: readonly PartyInput[], roleOf?: (p: PartyIn
 }
 
 /** One signature line per party and agent, in the order of the party blocks. */
-export function signersFor(parties: readonly PartyInput[], note: string = PARTY_SIGN_NOTE, roleOf?: (p: PartyInput) => string, date = BLANK_DATE): Signer[] {
+export function signersFor(
+  parties: readonly PartyInput[],
+  note: string = PARTY_SIGN_NOTE,
+  roleOf?: (p: PartyInput) => string,
+  date = BLANK_DATE,
+): Signer[] {
   const ordered = orderedParties(parties);
   const role = roleOf ?? ((p: PartyInput) => ROLE_LABELS[p.role]);
   return ordered.map((p) => ({ label: `${role(p)}：${str(p.name)}`, note, date }));

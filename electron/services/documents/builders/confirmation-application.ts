@@ -5,7 +5,21 @@
 import { EXCLUDED_MATTERS, confirmationWindow, isIsoDate } from '../../../common/domain';
 import type { DocumentInput, PartyInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel } from '../model';
-import { BLANK_DATE, agents, arabicMarker, cnMarker, cnNumber, fmtDate, isoDay, list, para, partyBlocks, principals, signersFor, str } from './common';
+import {
+  BLANK_DATE,
+  agents,
+  arabicMarker,
+  cnMarker,
+  cnNumber,
+  fmtDate,
+  isoDay,
+  list,
+  para,
+  partyBlocks,
+  principals,
+  signersFor,
+  str,
+} from './common';
 
 /** In a joint application every party is an applicant; agents keep their title. */
 const asApplicant = (p: PartyInput): string => (p.role === 'agent' ? '委托代理人' : '申请人');

@@ -25,7 +25,12 @@ export function buildIntakeForm(input: DocumentInput): DocModel {
   const applicants = input.parties.filter((p) => p.role === 'applicant');
   // The applicant signs that the registration is what they asked for; with no applicant (a
   // referral, 主动调解) every party does.
-  const signing = applicants.length > 0 ? input.parties.filter((p) => p.role === 'applicant' || (p.role === 'agent' && applicants.some((a) => str(a.name) === str(p.representsName)))) : input.parties;
+  const signing =
+    applicants.length > 0
+      ? input.parties.filter(
+          (p) => p.role === 'applicant' || (p.role === 'agent' && applicants.some((a) => str(a.name) === str(p.representsName))),
+        )
+      : input.parties;
   const blocks: Block[] = [
     { kind: 'fields', rows: header },
     ...courtParagraphs(c),

@@ -17,14 +17,24 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
   const [open, setOpen] = useState<ActionCode | null>(null);
   const step = useCaseMutation('cases.step', detail.id, { form, success: '已办理', onDone: () => setOpen(null) });
 
-  const run = (action: ActionCode, extra: Record<string, unknown> = {}) => step.mutate({ id: detail.id, version: detail.version, action, ...extra });
+  const run = (action: ActionCode, extra: Record<string, unknown> = {}) =>
+    step.mutate({ id: detail.id, version: detail.version, action, ...extra });
 
   const submitDialog = async () => {
     if (!open) return;
-    const v = (await form.validateFields()) as { reason?: string; targetUnit?: string; terms?: string; agreedAmountYuan?: string; agreementEffectiveAt?: dayjs.Dayjs };
+    const v = (await form.validateFields()) as {
+      reason?: string;
+      targetUnit?: string;
+      terms?: string;
+      agreedAmountYuan?: string;
+      agreementEffectiveAt?: dayjs.Dayjs;
+    };
     const extra: Record<string, unknown> = { reason: v.reason, targetUnit: v.targetUnit };
     if (open === 'agree') {
-      const terms = (v.terms ?? '').split('\n').map((t) => t.trim()).filter(Boolean);
+      const terms = (v.terms ?? '')
+        .split('\n')
+        .map((t) => t.trim())
+        .filter(Boolean);
       if (terms.length) extra.agreement = { terms };
       if (v.agreedAmountYuan) extra.agreedAmountYuan = v.agreedAmountYuan;
       if (v.agreementEffectiveAt) extra.agreementEffectiveAt = v.agreementEffectiveAt.format('YYYY-MM-DD');

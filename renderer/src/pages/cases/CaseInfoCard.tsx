@@ -68,14 +68,27 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
         items={[
           { key: 'cat', label: '类别', children: categoryLabel(detail.category) },
           { key: 'src', label: '来源', children: sourceLabel(detail.source) },
-          { key: 'tier', label: '层级', children: detail.tier === detail.originTier ? tierLabel(detail.tier) : `${tierLabel(detail.tier)}（由${tierLabel(detail.originTier)}上报）` },
+          {
+            key: 'tier',
+            label: '层级',
+            children:
+              detail.tier === detail.originTier
+                ? tierLabel(detail.tier)
+                : `${tierLabel(detail.tier)}（由${tierLabel(detail.originTier)}上报）`,
+          },
           { key: 'reg', label: '登记时间', children: time(detail.registeredAt) },
           { key: 'acc', label: '受理时间', children: time(detail.acceptedAt) },
           { key: 'dl', label: '化解期限', children: <DeadlineTag row={detail} /> },
           { key: 'amt', label: '涉及金额', children: detail.amountFen !== null ? `${formatYuan(detail.amountFen)} 元` : '—' },
-          { key: 'out', label: '结果', children: detail.outcome ? `${OUTCOME_LABELS[detail.outcome]}${detail.outcomeNote ? `（${detail.outcomeNote}）` : ''}` : '—' },
+          {
+            key: 'out',
+            label: '结果',
+            children: detail.outcome ? `${OUTCOME_LABELS[detail.outcome]}${detail.outcomeNote ? `（${detail.outcomeNote}）` : ''}` : '—',
+          },
           { key: 'closed', label: '结案时间', children: time(detail.closedAt) },
-          ...(r && (r.name || r.grid || r.reference) ? [{ key: 'rep', label: '上报信息', span: 3, children: [r.name, r.grid, r.reference].filter(Boolean).join('，') }] : []),
+          ...(r && (r.name || r.grid || r.reference)
+            ? [{ key: 'rep', label: '上报信息', span: 3, children: [r.name, r.grid, r.reference].filter(Boolean).join('，') }]
+            : []),
           ...(detail.rejectReason ? [{ key: 'rej', label: '不予受理理由', span: 3, children: detail.rejectReason }] : []),
           ...(detail.transferredTo ? [{ key: 'tr', label: '移交单位', span: 3, children: detail.transferredTo }] : []),
         ]}
@@ -87,8 +100,22 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
       <Typography.Title level={5}>争议事项</Typography.Title>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{detail.claims || '—'}</Typography.Paragraph>
 
-      <Modal open={dialog === 'edit'} width={760} title="修改纠纷情况" okText="保存" cancelText="取消" confirmLoading={update.isPending} onCancel={close} destroyOnHidden
-        onOk={() => editForm.validateFields().then((v: z.input<typeof caseFieldsPatch>) => update.mutate({ id: detail.id, version: version.get(), patch: v })).catch(() => undefined)}>
+      <Modal
+        open={dialog === 'edit'}
+        width={760}
+        title="修改纠纷情况"
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={update.isPending}
+        onCancel={close}
+        destroyOnHidden
+        onOk={() =>
+          editForm
+            .validateFields()
+            .then((v: z.input<typeof caseFieldsPatch>) => update.mutate({ id: detail.id, version: version.get(), patch: v }))
+            .catch(() => undefined)
+        }
+      >
         <Form form={editForm} name="case-edit" layout="vertical">
           <Form.Item name="title" label="纠纷简述" rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }]}>
             <Input maxLength={100} />
@@ -104,8 +131,23 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={dialog === 'deadline'} title="调整化解期限" okText="保存" cancelText="取消" confirmLoading={deadline.isPending} onCancel={close} destroyOnHidden
-        onOk={() => deadlineForm.validateFields().then((v) => deadline.mutate({ id: detail.id, version: version.get(), deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason })).catch(() => undefined)}>
+      <Modal
+        open={dialog === 'deadline'}
+        title="调整化解期限"
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={deadline.isPending}
+        onCancel={close}
+        destroyOnHidden
+        onOk={() =>
+          deadlineForm
+            .validateFields()
+            .then((v) =>
+              deadline.mutate({ id: detail.id, version: version.get(), deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason }),
+            )
+            .catch(() => undefined)
+        }
+      >
         <Form form={deadlineForm} name="deadline" layout="vertical">
           <Form.Item name="deadline" label="新的期限" rules={[{ required: true, message: '请选择日期' }]}>
             <DatePicker />

@@ -22,7 +22,13 @@ import { DeadlineTag, StatusTag } from './StatusTag';
 type Filters = Omit<ListCasesInput, 'page' | 'pageSize' | 'sort' | 'order'>;
 
 export const caseColumns: TableColumnsType<CaseRow> = [
-  { title: '案号', dataIndex: 'caseNumber', key: 'caseNumber', sorter: true, render: (n: string, r) => <Link to={`/cases/${r.id}`}>{n}</Link> },
+  {
+    title: '案号',
+    dataIndex: 'caseNumber',
+    key: 'caseNumber',
+    sorter: true,
+    render: (n: string, r) => <Link to={`/cases/${r.id}`}>{n}</Link>,
+  },
   { title: '纠纷简述', dataIndex: 'title', ellipsis: true },
   { title: '当事人', dataIndex: 'partyNames', ellipsis: true },
   { title: '类别', dataIndex: 'category', render: (c: string) => categoryLabel(c), width: 110 },
@@ -30,21 +36,47 @@ export const caseColumns: TableColumnsType<CaseRow> = [
   { title: '层级', dataIndex: 'tier', render: (t: string) => tierLabel(t), width: 90, responsive: ['xl'] },
   { title: '状态', dataIndex: 'status', render: (s: Status) => <StatusTag status={s} />, width: 100 },
   { title: '调解员', dataIndex: 'mediatorNames', width: 110, ellipsis: true },
-  { title: '登记日期', dataIndex: 'registeredAt', key: 'registeredAt', sorter: true, defaultSortOrder: 'descend', render: (t: string) => t.slice(0, 10), width: 110 },
-  { title: '化解期限', dataIndex: 'deadline', key: 'deadline', sorter: true, render: (_: unknown, r) => <DeadlineTag row={r} />, width: 200 },
+  {
+    title: '登记日期',
+    dataIndex: 'registeredAt',
+    key: 'registeredAt',
+    sorter: true,
+    defaultSortOrder: 'descend',
+    render: (t: string) => t.slice(0, 10),
+    width: 110,
+  },
+  {
+    title: '化解期限',
+    dataIndex: 'deadline',
+    key: 'deadline',
+    sorter: true,
+    render: (_: unknown, r) => <DeadlineTag row={r} />,
+    width: 200,
+  },
 ];
 
 export function CaseListPage() {
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [sort, setSort] = useState<{ sort: NonNullable<ListCasesInput['sort']>; order: 'asc' | 'desc' }>({ sort: 'registeredAt', order: 'desc' });
+  const [sort, setSort] = useState<{ sort: NonNullable<ListCasesInput['sort']>; order: 'asc' | 'desc' }>({
+    sort: 'registeredAt',
+    order: 'desc',
+  });
   const [q, setQ] = useState('');
   const list = useApiQuery('cases.list', { ...filters, ...page, ...sort }, { placeholderData: (prev) => prev });
   const search = useApiQuery('cases.search', { q }, { enabled: q.trim().length > 0 });
   const mediators = useApiQuery('mediators.list', {});
 
-  const onFilters = (values: { status?: Status[]; category?: string[]; source?: string[]; tier?: string[]; mediatorId?: string; overdue?: boolean; range?: [Dayjs, Dayjs] | null }) => {
+  const onFilters = (values: {
+    status?: Status[];
+    category?: string[];
+    source?: string[];
+    tier?: string[];
+    mediatorId?: string;
+    overdue?: boolean;
+    range?: [Dayjs, Dayjs] | null;
+  }) => {
     const f: Filters = {};
     if (values.status?.length) f.status = values.status;
     if (values.category?.length) f.category = values.category as Filters['category'];
@@ -63,7 +95,12 @@ export function CaseListPage() {
   const hitColumns: TableColumnsType<SearchHit> = [
     { title: '案号', dataIndex: 'caseNumber', render: (n: string, r) => <Link to={`/cases/${r.id}`}>{n}</Link> },
     { title: '纠纷简述', dataIndex: 'title', ellipsis: true },
-    { title: '匹配', key: 'match', render: (_: unknown, r) => r.matchedParty ?? { caseNumber: '案号', title: '简述', name: '姓名', phone: '电话', idNumber: '证件号码' }[r.matchedOn] },
+    {
+      title: '匹配',
+      key: 'match',
+      render: (_: unknown, r) =>
+        r.matchedParty ?? { caseNumber: '案号', title: '简述', name: '姓名', phone: '电话', idNumber: '证件号码' }[r.matchedOn],
+    },
     { title: '状态', dataIndex: 'status', render: (s: Status) => <StatusTag status={s} /> },
     { title: '登记日期', dataIndex: 'registeredAt', render: (t: string) => t.slice(0, 10) },
   ];
@@ -108,7 +145,11 @@ export function CaseListPage() {
         ) : null}
       </Card>
       <Card size="small" title="案件列表">
-        <Form layout="inline" onValuesChange={(_c, all: Parameters<typeof onFilters>[0]) => onFilters(all)} style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form
+          layout="inline"
+          onValuesChange={(_c, all: Parameters<typeof onFilters>[0]) => onFilters(all)}
+          style={{ marginBottom: 12, rowGap: 8 }}
+        >
           <Form.Item name="status" label="状态">
             <Select mode="multiple" allowClear options={statusOptions} style={{ minWidth: 140 }} placeholder="全部" />
           </Form.Item>
@@ -122,7 +163,14 @@ export function CaseListPage() {
             <Select mode="multiple" allowClear options={tierOptions} style={{ minWidth: 110 }} placeholder="全部" />
           </Form.Item>
           <Form.Item name="mediatorId" label="调解员">
-            <Select allowClear showSearch optionFilterProp="label" options={(mediators.data ?? []).map((m) => ({ value: m.id, label: m.name }))} style={{ minWidth: 120 }} placeholder="全部" />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={(mediators.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+              style={{ minWidth: 120 }}
+              placeholder="全部"
+            />
           </Form.Item>
           <Form.Item name="range" label="登记日期">
             <DatePicker.RangePicker />
@@ -142,10 +190,17 @@ export function CaseListPage() {
           onChange={(p, _f, sorter) => {
             setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 });
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            if (s?.order && s.columnKey) setSort({ sort: s.columnKey as 'registeredAt' | 'deadline' | 'caseNumber', order: s.order === 'ascend' ? 'asc' : 'desc' });
+            if (s?.order && s.columnKey)
+              setSort({ sort: s.columnKey as 'registeredAt' | 'deadline' | 'caseNumber', order: s.order === 'ascend' ? 'asc' : 'desc' });
             else setSort({ sort: 'registeredAt', order: 'desc' });
           }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 件` }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (t) => `共 ${t} 件`,
+          }}
           locale={{ emptyText: '没有符合条件的案件' }}
         />
       </Card>

@@ -28,7 +28,9 @@ function TimelineCard({ detail }: { detail: CaseDetail }) {
         items={detail.timeline.map((t) => ({
           children: (
             <div>
-              <Typography.Text type="secondary">{t.at.replace('T', ' ').slice(0, 16)} · {t.actorName}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t.at.replace('T', ' ').slice(0, 16)} · {t.actorName}
+              </Typography.Text>
               <div>{t.summary}</div>
             </div>
           ),
@@ -71,7 +73,14 @@ export function CasePage() {
         extra={<Button onClick={() => navigate('/cases')}>返回列表</Button>}
       />
       {query.error ? <ErrorAlert error={query.error} /> : null}
-      {detail.deadlineState === 'overdue' ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`已超过化解期限 ${-(detail.daysLeft ?? 0)} 天，请尽快办理或调整期限并说明理由。`} /> : null}
+      {detail.deadlineState === 'overdue' ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`已超过化解期限 ${-(detail.daysLeft ?? 0)} 天，请尽快办理或调整期限并说明理由。`}
+        />
+      ) : null}
       {!canReadFull || !canEdit ? (
         <Alert
           data-testid="case-access"

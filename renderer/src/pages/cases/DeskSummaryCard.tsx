@@ -28,12 +28,18 @@ export function DeskSummaryCard() {
   const d = desk.data;
   return (
     <>
-      {d?.calendarWarning ? <Alert type="warning" showIcon data-testid="calendar-warning" title={d.calendarWarning} style={{ marginBottom: 16 }} /> : null}
+      {d?.calendarWarning ? (
+        <Alert type="warning" showIcon data-testid="calendar-warning" title={d.calendarWarning} style={{ marginBottom: 16 }} />
+      ) : null}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card size="small" loading={desk.isLoading}>
             <Statistic title="在办案件" value={d?.counts.open ?? 0} suffix="件" />
-            <Statistic title="待受理 / 调解中" value={`${d?.counts.registered ?? 0} / ${d?.counts.mediating ?? 0}`} valueStyle={{ fontSize: 18 }} />
+            <Statistic
+              title="待受理 / 调解中"
+              value={`${d?.counts.registered ?? 0} / ${d?.counts.mediating ?? 0}`}
+              valueStyle={{ fontSize: 18 }}
+            />
           </Card>
         </Col>
         <Col span={9}>

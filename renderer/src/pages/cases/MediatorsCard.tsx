@@ -11,7 +11,11 @@ export function MediatorsCard({ detail, editable }: { detail: CaseDetail; editab
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ mediatorId: string; role: 'lead' | 'assistant'; chosenBy: 'parties' | 'assigned' }>();
   const [specialtyOnly, setSpecialtyOnly] = useState(true);
-  const roster = useApiQuery('mediators.list', { status: 'active', ...(specialtyOnly ? { specialty: detail.category as never } : {}) }, { enabled: open });
+  const roster = useApiQuery(
+    'mediators.list',
+    { status: 'active', ...(specialtyOnly ? { specialty: detail.category as never } : {}) },
+    { enabled: open },
+  );
   const assign = useCaseMutation('cases.assignMediator', detail.id, { form, success: '已指派', onDone: () => setOpen(false) });
   const unassign = useCaseMutation('cases.unassignMediator', detail.id, { success: '已取消指派' });
   const assigned = new Set(detail.mediators.map((m) => m.id));
@@ -42,7 +46,12 @@ export function MediatorsCard({ detail, editable }: { detail: CaseDetail; editab
             {m.role === 'assistant' ? '，协助' : ''}
             {m.chosenBy === 'parties' ? '，当事人选定' : ''}）
             {editable ? (
-              <Popconfirm title={`取消指派 ${m.name}？`} okText="确定" cancelText="取消" onConfirm={() => unassign.mutateAsync({ id: detail.id, version: detail.version, mediatorId: m.id }).catch(() => undefined)}>
+              <Popconfirm
+                title={`取消指派 ${m.name}？`}
+                okText="确定"
+                cancelText="取消"
+                onConfirm={() => unassign.mutateAsync({ id: detail.id, version: detail.version, mediatorId: m.id }).catch(() => undefined)}
+              >
                 <a style={{ marginLeft: 6 }}>×</a>
               </Popconfirm>
             ) : null}
@@ -55,7 +64,12 @@ export function MediatorsCard({ detail, editable }: { detail: CaseDetail; editab
         okText="指派"
         cancelText="取消"
         confirmLoading={assign.isPending}
-        onOk={() => form.validateFields().then((v) => assign.mutate({ id: detail.id, version: detail.version, ...v })).catch(() => undefined)}
+        onOk={() =>
+          form
+            .validateFields()
+            .then((v) => assign.mutate({ id: detail.id, version: detail.version, ...v }))
+            .catch(() => undefined)
+        }
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
@@ -70,14 +84,29 @@ export function MediatorsCard({ detail, editable }: { detail: CaseDetail; editab
               optionFilterProp="label"
               loading={roster.isLoading}
               notFoundContent={roster.isLoading ? '加载中…' : '名册中没有符合条件的在册调解员'}
-              options={(roster.data ?? []).filter((m) => !assigned.has(m.id)).map((m) => ({ value: m.id, label: `${m.name}（${m.organisation || MEDIATOR_KIND_LABELS[m.kind]}，在办 ${m.openCases} 件）` }))}
+              options={(roster.data ?? [])
+                .filter((m) => !assigned.has(m.id))
+                .map((m) => ({
+                  value: m.id,
+                  label: `${m.name}（${m.organisation || MEDIATOR_KIND_LABELS[m.kind]}，在办 ${m.openCases} 件）`,
+                }))}
             />
           </Form.Item>
           <Form.Item name="role" label="分工">
-            <Radio.Group options={[{ value: 'lead', label: '主持调解' }, { value: 'assistant', label: '协助调解' }]} />
+            <Radio.Group
+              options={[
+                { value: 'lead', label: '主持调解' },
+                { value: 'assistant', label: '协助调解' },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="chosenBy" label="产生方式">
-            <Radio.Group options={[{ value: 'parties', label: '当事人选定' }, { value: 'assigned', label: '指派' }]} />
+            <Radio.Group
+              options={[
+                { value: 'parties', label: '当事人选定' },
+                { value: 'assigned', label: '指派' },
+              ]}
+            />
           </Form.Item>
         </Form>
       </Modal>

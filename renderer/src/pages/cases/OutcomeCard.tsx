@@ -20,7 +20,11 @@ function LinesField({ name, label, addLabel }: { name: string; label: string; ad
           {fields.map((f, i) => (
             <Space key={f.key} align="start" style={{ display: 'flex', marginTop: 8 }}>
               <span style={{ width: 28, display: 'inline-block', paddingTop: 5 }}>{i + 1}.</span>
-              <Form.Item name={f.name} rules={[{ required: true, whitespace: true, message: '不能为空，或点右侧删除' }]} style={{ marginBottom: 0, width: 640 }}>
+              <Form.Item
+                name={f.name}
+                rules={[{ required: true, whitespace: true, message: '不能为空，或点右侧删除' }]}
+                style={{ marginBottom: 0, width: 640 }}
+              >
                 <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={5000} />
               </Form.Item>
               <MinusCircleOutlined onClick={() => remove(f.name)} style={{ paddingTop: 8 }} />
@@ -132,7 +136,13 @@ export function UndisputedCard({ detail }: { detail: CaseDetail }) {
         name="undisputed"
         onValuesChange={() => version.pin()}
         layout="vertical"
-        initialValues={{ consent: u?.consent ?? false, facts: u?.facts?.length ? u.facts : [''], disputedPoints: u?.disputedPoints?.length ? u.disputedPoints : [''], failureReason: u?.failureReason ?? detail.outcomeNote ?? '', place: u?.place ?? '' }}
+        initialValues={{
+          consent: u?.consent ?? false,
+          facts: u?.facts?.length ? u.facts : [''],
+          disputedPoints: u?.disputedPoints?.length ? u.disputedPoints : [''],
+          failureReason: u?.failureReason ?? detail.outcomeNote ?? '',
+          place: u?.place ?? '',
+        }}
         onFinish={(v: Record<string, unknown>) =>
           save.mutate({
             id: detail.id,

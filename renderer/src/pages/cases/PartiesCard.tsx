@@ -68,9 +68,15 @@ export function PartiesCard({ detail, editable }: { detail: CaseDetail; editable
             column={3}
             title={
               <Space>
-                <Tag color={p.role === 'applicant' ? 'blue' : p.role === 'respondent' ? 'volcano' : 'default'}>{PARTY_ROLE_LABELS[p.role]}</Tag>
+                <Tag color={p.role === 'applicant' ? 'blue' : p.role === 'respondent' ? 'volcano' : 'default'}>
+                  {PARTY_ROLE_LABELS[p.role]}
+                </Tag>
                 <span>{p.name}</span>
-                {p.role === 'agent' && p.representsId ? <span>（代理 {byId.get(p.representsId)?.name ?? ''}，{p.authority === 'special' ? '特别授权' : '一般授权'}）</span> : null}
+                {p.role === 'agent' && p.representsId ? (
+                  <span>
+                    （代理 {byId.get(p.representsId)?.name ?? ''}，{p.authority === 'special' ? '特别授权' : '一般授权'}）
+                  </span>
+                ) : null}
               </Space>
             }
             extra={
@@ -86,7 +92,13 @@ export function PartiesCard({ detail, editable }: { detail: CaseDetail; editable
                   >
                     修改
                   </Button>
-                  <Popconfirm title={`删除当事人“${p.name}”？`} okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => remove.mutateAsync({ id: detail.id, version: detail.version, partyId: p.id }).catch(() => undefined)}>
+                  <Popconfirm
+                    title={`删除当事人“${p.name}”？`}
+                    okText="删除"
+                    cancelText="取消"
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove.mutateAsync({ id: detail.id, version: detail.version, partyId: p.id }).catch(() => undefined)}
+                  >
                     <Button type="link" danger>
                       删除
                     </Button>

@@ -14,7 +14,13 @@ const check = (fn: (v: string) => { ok: true } | { ok: false; message: string })
   },
 });
 
-export function PartyFields({ prefix, agentTargets }: { prefix: (string | number)[]; agentTargets?: { value: number | string; label: string }[] }) {
+export function PartyFields({
+  prefix,
+  agentTargets,
+}: {
+  prefix: (string | number)[];
+  agentTargets?: { value: number | string; label: string }[];
+}) {
   const p = (n: string): (string | number)[] => [...prefix, n];
   const form = Form.useFormInstance();
   // antd types a watched value as `any`: say what these fields hold.
@@ -31,11 +37,24 @@ export function PartyFields({ prefix, agentTargets }: { prefix: (string | number
         </Col>
         <Col span={6}>
           <Form.Item name={p('kind')} label="类型" initialValue="person">
-            <Radio.Group optionType="button" options={[{ value: 'person', label: '自然人' }, { value: 'org', label: '单位', disabled: role === 'agent' }]} />
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'person', label: '自然人' },
+                { value: 'org', label: '单位', disabled: role === 'agent' },
+              ]}
+            />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name={p('name')} label={kind === 'org' ? '单位名称' : '姓名'} rules={[{ required: true, whitespace: true, message: kind === 'org' ? '请填写单位名称' : '请填写姓名' }, { max: 100, message: '不能超过 100 个字' }]}>
+          <Form.Item
+            name={p('name')}
+            label={kind === 'org' ? '单位名称' : '姓名'}
+            rules={[
+              { required: true, whitespace: true, message: kind === 'org' ? '请填写单位名称' : '请填写姓名' },
+              { max: 100, message: '不能超过 100 个字' },
+            ]}
+          >
             <Input maxLength={100} />
           </Form.Item>
         </Col>
@@ -43,13 +62,22 @@ export function PartyFields({ prefix, agentTargets }: { prefix: (string | number
       {role === 'agent' && agentTargets ? (
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name={p(typeof agentTargets[0]?.value === 'number' ? 'representsIndex' : 'representsId')} label="代理哪一方" rules={[{ required: true, message: '请选择被代理的当事人' }]}>
+            <Form.Item
+              name={p(typeof agentTargets[0]?.value === 'number' ? 'representsIndex' : 'representsId')}
+              label="代理哪一方"
+              rules={[{ required: true, message: '请选择被代理的当事人' }]}
+            >
               <Select options={agentTargets} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name={p('authority')} label="代理权限" initialValue="general">
-              <Radio.Group options={[{ value: 'general', label: '一般授权' }, { value: 'special', label: '特别授权' }]} />
+              <Radio.Group
+                options={[
+                  { value: 'general', label: '一般授权' },
+                  { value: 'special', label: '特别授权' },
+                ]}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -68,7 +96,14 @@ export function PartyFields({ prefix, agentTargets }: { prefix: (string | number
           </Col>
           <Col span={4}>
             <Form.Item name={p('sex')} label="性别">
-              <Select allowClear options={[{ value: 'male', label: '男' }, { value: 'female', label: '女' }]} placeholder="按证件" />
+              <Select
+                allowClear
+                options={[
+                  { value: 'male', label: '男' },
+                  { value: 'female', label: '女' },
+                ]}
+                placeholder="按证件"
+              />
             </Form.Item>
           </Col>
           <Col span={4}>

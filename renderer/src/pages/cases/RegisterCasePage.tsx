@@ -26,7 +26,7 @@ export function RegisterCasePage() {
   const [form] = Form.useForm<FormValues>();
   const navigate = useNavigate();
   const source = Form.useWatch('source', form) as SourceCode | undefined;
-  const partyValues = (Form.useWatch('parties', form) ?? []);
+  const partyValues = Form.useWatch('parties', form) ?? [];
   const [repeats, setRepeats] = useState<RepeatMatch[] | null>(null);
   const [checking, setChecking] = useState(false);
   const draft = useDraft('cases.register', form);
@@ -49,7 +49,9 @@ export function RegisterCasePage() {
     if (repeats === null) {
       setChecking(true);
       try {
-        const found = await callOp('cases.checkRepeat', { parties: input.parties.map((p) => ({ name: p.name, idNumber: p.idNumber ?? undefined, phone: p.phone ?? undefined })) });
+        const found = await callOp('cases.checkRepeat', {
+          parties: input.parties.map((p) => ({ name: p.name, idNumber: p.idNumber ?? undefined, phone: p.phone ?? undefined })),
+        });
         if (found.length > 0) {
           setRepeats(found);
           return; // shown above the button; the user confirms with a second click
@@ -64,7 +66,9 @@ export function RegisterCasePage() {
     register.mutate(input);
   };
 
-  const agentTargets = partyValues.map((p, i) => ({ value: i, label: `${i + 1}. ${p?.name || '（未填姓名）'}` })).filter((_t, i) => partyValues[i]?.role !== 'agent');
+  const agentTargets = partyValues
+    .map((p, i) => ({ value: i, label: `${i + 1}. ${p?.name || '（未填姓名）'}` }))
+    .filter((_t, i) => partyValues[i]?.role !== 'agent');
 
   return (
     <>
@@ -73,7 +77,14 @@ export function RegisterCasePage() {
         form={form}
         name="register"
         layout="vertical"
-        initialValues={{ source: 'walk_in', tier: 'village', parties: [{ role: 'applicant', kind: 'person', idType: 'resident_id' }, { role: 'respondent', kind: 'person', idType: 'resident_id' }] }}
+        initialValues={{
+          source: 'walk_in',
+          tier: 'village',
+          parties: [
+            { role: 'applicant', kind: 'person', idType: 'resident_id' },
+            { role: 'respondent', kind: 'person', idType: 'resident_id' },
+          ],
+        }}
         onValuesChange={(changed) => {
           if ('parties' in changed) setRepeats(null); // parties changed: check again before saving
         }}
@@ -105,17 +116,29 @@ export function RegisterCasePage() {
           {reporterNeeds.length > 0 ? (
             <Row gutter={12}>
               <Col span={8}>
-                <Form.Item name={['reporter', 'name']} label="上报人 / 转办单位" rules={reporterNeeds.includes('reporterName') ? [{ required: true, message: '请填写上报人' }] : []}>
+                <Form.Item
+                  name={['reporter', 'name']}
+                  label="上报人 / 转办单位"
+                  rules={reporterNeeds.includes('reporterName') ? [{ required: true, message: '请填写上报人' }] : []}
+                >
                   <Input maxLength={50} />
                 </Form.Item>
               </Col>
               <Col span={8}>
-                <Form.Item name={['reporter', 'grid']} label="所在网格" rules={reporterNeeds.includes('reporterGrid') ? [{ required: true, message: '请填写网格' }] : []}>
+                <Form.Item
+                  name={['reporter', 'grid']}
+                  label="所在网格"
+                  rules={reporterNeeds.includes('reporterGrid') ? [{ required: true, message: '请填写网格' }] : []}
+                >
                   <Input maxLength={100} placeholder="如：王村镇第3网格" />
                 </Form.Item>
               </Col>
               <Col span={8}>
-                <Form.Item name={['reporter', 'reference']} label="转办文号" rules={reporterNeeds.includes('petitionReference') ? [{ required: true, message: '请填写转办文号' }] : []}>
+                <Form.Item
+                  name={['reporter', 'reference']}
+                  label="转办文号"
+                  rules={reporterNeeds.includes('petitionReference') ? [{ required: true, message: '请填写转办文号' }] : []}
+                >
                   <Input maxLength={100} placeholder="如：牧信转〔2026〕12号" />
                 </Form.Item>
               </Col>

@@ -34,7 +34,13 @@ export function SessionsCard({ detail, editable }: { detail: CaseDetail; editabl
 
   const save = async () => {
     const v = await form.validateFields();
-    const session = { heldAt: v.heldAt.format('YYYY-MM-DDTHH:mm'), place: v.place, participants: v.participants, record: v.record ?? '', recorder: v.recorder };
+    const session = {
+      heldAt: v.heldAt.format('YYYY-MM-DDTHH:mm'),
+      place: v.place,
+      participants: v.participants,
+      record: v.record ?? '',
+      recorder: v.recorder,
+    };
     if (editing === 'new') add.mutate({ caseId: detail.id, session });
     else if (editing) update.mutate({ caseId: detail.id, sessionId: editing.id, sessionVersion: editing.version, session });
   };
@@ -46,17 +52,17 @@ export function SessionsCard({ detail, editable }: { detail: CaseDetail; editabl
       style={{ marginBottom: 16 }}
       extra={
         editable ? (
-        <Button
-          disabled={!canAdd}
-          title={canAdd ? undefined : '开始调解后才能记录'}
-          onClick={() => {
-            form.resetFields();
-            form.setFieldsValue({ heldAt: dayjs() });
-            setEditing('new');
-          }}
-        >
-          记录一次调解
-        </Button>
+          <Button
+            disabled={!canAdd}
+            title={canAdd ? undefined : '开始调解后才能记录'}
+            onClick={() => {
+              form.resetFields();
+              form.setFieldsValue({ heldAt: dayjs() });
+              setEditing('new');
+            }}
+          >
+            记录一次调解
+          </Button>
         ) : null
       }
     >
@@ -72,22 +78,44 @@ export function SessionsCard({ detail, editable }: { detail: CaseDetail; editabl
                   第 {i + 1} 次：{s.heldAt.replace('T', ' ').slice(0, 16)}，{s.place}
                 </Typography.Text>
                 {editable ? (
-                  <Button type="link" size="small" onClick={() => {
-                    form.setFieldsValue({ heldAt: dayjs(s.heldAt), place: s.place, participants: s.participants, record: s.record, recorder: s.recorder });
-                    setEditing(s);
-                  }}>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => {
+                      form.setFieldsValue({
+                        heldAt: dayjs(s.heldAt),
+                        place: s.place,
+                        participants: s.participants,
+                        record: s.record,
+                        recorder: s.recorder,
+                      });
+                      setEditing(s);
+                    }}
+                  >
                     修改
                   </Button>
                 ) : null}
                 <div>参加人员：{s.participants}</div>
-                {s.record ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{s.record}</Typography.Paragraph> : null}
+                {s.record ? (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{s.record}</Typography.Paragraph>
+                ) : null}
                 {s.recorder ? <Typography.Text type="secondary">记录人：{s.recorder}</Typography.Text> : null}
               </div>
             ),
           }))}
         />
       )}
-      <Modal open={editing !== null} width={720} title={editing === 'new' ? '记录一次调解' : '修改调解记录'} okText="保存" cancelText="取消" confirmLoading={add.isPending || update.isPending} onOk={() => save().catch(() => undefined)} onCancel={discard} destroyOnHidden>
+      <Modal
+        open={editing !== null}
+        width={720}
+        title={editing === 'new' ? '记录一次调解' : '修改调解记录'}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={add.isPending || update.isPending}
+        onOk={() => save().catch(() => undefined)}
+        onCancel={discard}
+        destroyOnHidden
+      >
         <Form form={form} name="session" layout="vertical">
           <Row gutter={12}>
             <Col span={10}>

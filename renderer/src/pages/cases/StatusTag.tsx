@@ -12,7 +12,9 @@ export function StatusTag({ status }: { status: Status }) {
 export function daysText(daysLeft: number, workingDaysLeft: number | null | undefined): string {
   if (daysLeft < 0) return `逾期 ${-daysLeft} 天`;
   if (daysLeft === 0) return '今天到期';
-  return workingDaysLeft !== null && workingDaysLeft !== undefined ? `剩 ${daysLeft} 天（${workingDaysLeft} 个工作日）` : `剩 ${daysLeft} 天`;
+  return workingDaysLeft !== null && workingDaysLeft !== undefined
+    ? `剩 ${daysLeft} 天（${workingDaysLeft} 个工作日）`
+    : `剩 ${daysLeft} 天`;
 }
 
 /** The date, and how it was reached when a holiday moved it: "2026-10-08（原到期日 10-01 为国庆假期，顺延）". */
@@ -26,13 +28,20 @@ export function DueDate({ due, note }: { due: string; note: string | null | unde
 }
 
 /** The deadline with "剩 3 天" / "逾期 2 天", coloured by urgency; no count for closed cases. */
-export function DeadlineTag({ row }: { row: Pick<CaseRow, 'deadline' | 'deadlineState' | 'daysLeft'> & Partial<Pick<CaseRow, 'workingDaysLeft' | 'deadlineNote'>> }) {
+export function DeadlineTag({
+  row,
+}: {
+  row: Pick<CaseRow, 'deadline' | 'deadlineState' | 'daysLeft'> & Partial<Pick<CaseRow, 'workingDaysLeft' | 'deadlineNote'>>;
+}) {
   if (!row.deadline) return <span>—</span>;
   const date = <DueDate due={row.deadline} note={row.deadlineNote} />;
   if (row.deadlineState === 'none' || row.daysLeft === null) return date;
   return (
     <span>
-      {date} <Tag color={DEADLINE_COLORS[row.deadlineState]} title={DEADLINE_STATE_LABELS[row.deadlineState]}>{daysText(row.daysLeft, row.workingDaysLeft)}</Tag>
+      {date}{' '}
+      <Tag color={DEADLINE_COLORS[row.deadlineState]} title={DEADLINE_STATE_LABELS[row.deadlineState]}>
+        {daysText(row.daysLeft, row.workingDaysLeft)}
+      </Tag>
     </span>
   );
 }

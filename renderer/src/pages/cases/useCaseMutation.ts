@@ -28,7 +28,11 @@ type CaseOp = Extract<
   | 'sessions.update'
 >;
 
-export function useCaseMutation<K extends CaseOp>(op: K, caseId: string, opts: { success?: string; form?: FormInstance; onDone?: () => void } = {}) {
+export function useCaseMutation<K extends CaseOp>(
+  op: K,
+  caseId: string,
+  opts: { success?: string; form?: FormInstance; onDone?: () => void } = {},
+) {
   const queryClient = useQueryClient();
   return useApiMutation(op, {
     ...(opts.form ? { form: opts.form } : {}),

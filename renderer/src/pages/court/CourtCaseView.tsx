@@ -18,7 +18,15 @@ import { useApiQuery } from '../../components/useApiQuery';
 import { categoryLabel, dateTime } from './format';
 import { courtCasePanels } from './panels';
 
-const REFRESH = ['cases.get', 'court.referral', 'court.referrals', 'confirmations.get', 'followups.list', 'followups.due', 'supervision.list'];
+const REFRESH = [
+  'cases.get',
+  'court.referral',
+  'court.referrals',
+  'confirmations.get',
+  'followups.list',
+  'followups.due',
+  'supervision.list',
+];
 
 export function CourtCaseView({ back }: { back: { label: string; to: string } }) {
   const { caseId = '' } = useParams();

@@ -79,7 +79,12 @@ function ReferralsHome() {
         </>
       ),
     },
-    { title: '调解员', dataIndex: 'mediatorNames', width: 110, render: (n: string) => n || <Typography.Text type="warning">未选定</Typography.Text> },
+    {
+      title: '调解员',
+      dataIndex: 'mediatorNames',
+      width: 110,
+      render: (n: string) => n || <Typography.Text type="warning">未选定</Typography.Text>,
+    },
     { title: '期限至', dataIndex: 'dueDate', width: 115 },
     {
       title: '状态',
@@ -123,12 +128,22 @@ function ReferralsHome() {
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="已超期" value={running.filter((r) => r.clock === 'overdue').length} suffix="件" styles={{ content: { color: '#c62828' } }} />
+            <Statistic
+              title="已超期"
+              value={running.filter((r) => r.clock === 'overdue').length}
+              suffix="件"
+              styles={{ content: { color: '#c62828' } }}
+            />
           </Card>
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="临近期限" value={running.filter((r) => r.clock === 'near').length} suffix="件" styles={{ content: { color: '#b26a00' } }} />
+            <Statistic
+              title="临近期限"
+              value={running.filter((r) => r.clock === 'near').length}
+              suffix="件"
+              styles={{ content: { color: '#b26a00' } }}
+            />
           </Card>
         </Col>
         <Col span={6}>
@@ -162,7 +177,14 @@ function ReferralsHome() {
       />
       {due.data && due.data.length > 0 ? (
         <Card title="近期回访" size="small" style={{ marginTop: 20 }}>
-          <Table<FollowupDueRow> rowKey="id" size="small" columns={dueColumns} dataSource={due.data} pagination={false} aria-label="近期回访" />
+          <Table<FollowupDueRow>
+            rowKey="id"
+            size="small"
+            columns={dueColumns}
+            dataSource={due.data}
+            pagination={false}
+            aria-label="近期回访"
+          />
         </Card>
       ) : null}
       <RegisterReferralModal

@@ -35,7 +35,9 @@ export function MediatorPicker({ specialty, caseId, value, onChange, id }: Media
         showSearch={{ optionFilterProp: 'title' }}
         loading={candidates.isPending}
         placeholder={shown.length === 0 && !candidates.isPending ? '没有符合条件的在册调解员' : '从名册中选择调解员'}
-        notFoundContent={specialty && onlySpecialty ? `名册中没有擅长“${categoryLabel(specialty)}”纠纷的在册调解员` : '名册中没有在册调解员'}
+        notFoundContent={
+          specialty && onlySpecialty ? `名册中没有擅长“${categoryLabel(specialty)}”纠纷的在册调解员` : '名册中没有在册调解员'
+        }
         options={shown.map((m) => ({ value: m.id, title: m.name, label: m.name, disabled: !!m.recusal, m }))}
         optionRender={(o) => <CandidateLine m={(o.data as { m: MediatorCandidate }).m} specialty={specialty} />}
         style={{ width: '100%' }}

@@ -16,10 +16,13 @@ export function clockText(r: Pick<ReferralView, 'clock' | 'daysLeft'> & Partial<
   if (r.daysLeft === null) return '未起算';
   if (r.daysLeft < 0) return `已超期 ${-r.daysLeft} 天`;
   if (r.daysLeft === 0) return '今天到期';
-  return r.workingDaysLeft !== null && r.workingDaysLeft !== undefined ? `剩 ${r.daysLeft} 天（${r.workingDaysLeft} 个工作日）` : `剩 ${r.daysLeft} 天`;
+  return r.workingDaysLeft !== null && r.workingDaysLeft !== undefined
+    ? `剩 ${r.daysLeft} 天（${r.workingDaysLeft} 个工作日）`
+    : `剩 ${r.daysLeft} 天`;
 }
 
-const colourOf = (r: Pick<ReferralView, 'clock'>) => (r.clock === 'overdue' ? RED : r.clock === 'near' ? ORANGE : r.clock === 'reported' ? undefined : GREEN);
+const colourOf = (r: Pick<ReferralView, 'clock'>) =>
+  r.clock === 'overdue' ? RED : r.clock === 'near' ? ORANGE : r.clock === 'reported' ? undefined : GREEN;
 
 export function ReferralClock({ r, compact = false }: { r: ReferralView; compact?: boolean }) {
   const total = r.timeLimitDays + r.extensionDays;

@@ -12,7 +12,12 @@ import { COURT_REFERENCE_EXAMPLE, courtReferenceSchema, type RegisterReferralInp
 import { PARTY_ROLE_LABELS } from '../../../../electron/common/api/cases';
 import { optionalText, requiredText } from '../../../../electron/common/api/fields';
 import { describeDue, legalDue, makeCalendar } from '../../../../electron/common/domain/calendar';
-import { COURT_PROCEDURE_LABELS, COURT_REFERRAL_MODE_LABELS, courtReferralDueDate, courtReferralLimitDays } from '../../../../electron/common/domain/deadlines';
+import {
+  COURT_PROCEDURE_LABELS,
+  COURT_REFERRAL_MODE_LABELS,
+  courtReferralDueDate,
+  courtReferralLimitDays,
+} from '../../../../electron/common/domain/deadlines';
 import { validateCreditCode, validateResidentId, validatePhone } from '../../../../electron/common/domain/identity';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiMutation } from '../../components/useApiMutation';
@@ -143,7 +148,12 @@ export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean
         scrollToFirstError
         initialValues={{
           referral: { mode: 'delegated', referredAt: todayDayjs(), materialsSignedAt: todayDayjs() },
-          case: { parties: [{ role: 'applicant', kind: 'person' }, { role: 'respondent', kind: 'person' }] },
+          case: {
+            parties: [
+              { role: 'applicant', kind: 'person' },
+              { role: 'respondent', kind: 'person' },
+            ],
+          },
           mediator: { chosenBy: 'parties' },
         }}
         onFinish={submit}
@@ -165,9 +175,16 @@ export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean
           </Col>
           <Col span={12}>
             {mode === 'entrusted' ? (
-              <Form.Item name={['referral', 'procedure']} label="适用程序" rules={[{ required: true, message: '委托调解须选择法院适用普通程序还是简易程序' }]}>
+              <Form.Item
+                name={['referral', 'procedure']}
+                label="适用程序"
+                rules={[{ required: true, message: '委托调解须选择法院适用普通程序还是简易程序' }]}
+              >
                 <Radio.Group
-                  options={(['ordinary', 'simple'] as const).map((p) => ({ value: p, label: `${COURT_PROCEDURE_LABELS[p]}（${p === 'ordinary' ? 15 : 7}日）` }))}
+                  options={(['ordinary', 'simple'] as const).map((p) => ({
+                    value: p,
+                    label: `${COURT_PROCEDURE_LABELS[p]}（${p === 'ordinary' ? 15 : 7}日）`,
+                  }))}
                 />
               </Form.Item>
             ) : null}
@@ -178,7 +195,13 @@ export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name={['referral', 'referenceNumber']} label="法院案号" required rules={[zodRule(courtReferenceSchema)]} extra={`如 ${COURT_REFERENCE_EXAMPLE}`}>
+            <Form.Item
+              name={['referral', 'referenceNumber']}
+              label="法院案号"
+              required
+              rules={[zodRule(courtReferenceSchema)]}
+              extra={`如 ${COURT_REFERENCE_EXAMPLE}`}
+            >
               <Input placeholder={COURT_REFERENCE_EXAMPLE} />
             </Form.Item>
           </Col>
@@ -198,7 +221,8 @@ export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean
                   validator: async (_, v: Dayjs | undefined) => {
                     const from = getFieldValue(['referral', 'referredAt']) as Dayjs | undefined;
                     if (v && noFuture(v)) throw new Error('签收材料日期不能晚于今天');
-                    if (v && from && v.isBefore(from, 'day')) throw new Error(`签收材料日期不能早于委派/委托日期（${from.format('YYYY-MM-DD')}）`);
+                    if (v && from && v.isBefore(from, 'day'))
+                      throw new Error(`签收材料日期不能早于委派/委托日期（${from.format('YYYY-MM-DD')}）`);
                   },
                 }),
               ]}
@@ -280,13 +304,22 @@ export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean
         <Divider titlePlacement="start">调解员</Divider>
         <Row gutter={16}>
           <Col span={16}>
-            <Form.Item name={['mediator', 'mediatorId']} label="调解员" extra="当事人从名册中选定；未选定的，由对接点指定。也可以登记后再选。">
+            <Form.Item
+              name={['mediator', 'mediatorId']}
+              label="调解员"
+              extra="当事人从名册中选定；未选定的，由对接点指定。也可以登记后再选。"
+            >
               <MediatorPicker specialty={category} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name={['mediator', 'chosenBy']} label="产生方式">
-              <Radio.Group options={[{ value: 'parties', label: '当事人选定' }, { value: 'assigned', label: '指定' }]} />
+              <Radio.Group
+                options={[
+                  { value: 'parties', label: '当事人选定' },
+                  { value: 'assigned', label: '指定' },
+                ]}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -308,7 +341,13 @@ function PartyRow({ index, name, onRemove }: { index: number; name: number; onRe
         </Col>
         <Col span={3}>
           <Form.Item name={[name, 'kind']} label="类别">
-            <Select options={[{ value: 'person', label: '自然人' }, { value: 'org', label: '单位' }]} aria-label={`当事人${index + 1}类别`} />
+            <Select
+              options={[
+                { value: 'person', label: '自然人' },
+                { value: 'org', label: '单位' },
+              ]}
+              aria-label={`当事人${index + 1}类别`}
+            />
           </Form.Item>
         </Col>
         <Col span={4}>
@@ -344,7 +383,16 @@ function PartyRow({ index, name, onRemove }: { index: number; name: number; onRe
           )}
         </Col>
         <Col span={1}>
-          {onRemove ? <Button type="text" danger icon={<MinusCircleOutlined />} onClick={onRemove} aria-label={`删除当事人${index + 1}`} style={{ marginTop: 34 }} /> : null}
+          {onRemove ? (
+            <Button
+              type="text"
+              danger
+              icon={<MinusCircleOutlined />}
+              onClick={onRemove}
+              aria-label={`删除当事人${index + 1}`}
+              style={{ marginTop: 34 }}
+            />
+          ) : null}
         </Col>
         {kind === 'org' ? (
           <Col span={12} offset={10}>

@@ -7,7 +7,12 @@
 import { Checkbox, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, Route, Routes } from 'react-router-dom';
-import { SUPERVISION_KIND_LABELS, SUPERVISION_KINDS, type SupervisionKind, type SupervisionRow } from '../../../../electron/common/api/court';
+import {
+  SUPERVISION_KIND_LABELS,
+  SUPERVISION_KINDS,
+  type SupervisionKind,
+  type SupervisionRow,
+} from '../../../../electron/common/api/court';
 import { statusLabel } from '../../../../electron/common/domain/lifecycle';
 import { tierLabel } from '../../../../electron/common/domain/tiers';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -34,7 +39,13 @@ function deadlineCell(r: SupervisionRow) {
 }
 
 /** The supervision list itself, with its filter; `linkTo` makes the case number a link. */
-export function SupervisionList({ linkTo = (id: string) => `${SUPERVISION_PATH}/${id}`, initialKinds = [] }: { linkTo?: (caseId: string) => string; initialKinds?: SupervisionKind[] }) {
+export function SupervisionList({
+  linkTo = (id: string) => `${SUPERVISION_PATH}/${id}`,
+  initialKinds = [],
+}: {
+  linkTo?: (caseId: string) => string;
+  initialKinds?: SupervisionKind[];
+}) {
   const [kinds, setKinds] = useState<SupervisionKind[]>(initialKinds);
   const q = useApiQuery('supervision.list', kinds.length ? { kinds } : {}, { staleTime: 0 });
   const columns: TableColumnsType<SupervisionRow> = [
@@ -95,8 +106,18 @@ export function SupervisionList({ linkTo = (id: string) => `${SUPERVISION_PATH}/
         </>
       ),
     },
-    { title: '包案领导', dataIndex: 'responsibleLeader', width: 100, render: (v: string | null) => v ?? <Typography.Text type="warning">未明确</Typography.Text> },
-    { title: '责任人', dataIndex: 'responsiblePerson', width: 100, render: (v: string | null) => v ?? <Typography.Text type="warning">未明确</Typography.Text> },
+    {
+      title: '包案领导',
+      dataIndex: 'responsibleLeader',
+      width: 100,
+      render: (v: string | null) => v ?? <Typography.Text type="warning">未明确</Typography.Text>,
+    },
+    {
+      title: '责任人',
+      dataIndex: 'responsiblePerson',
+      width: 100,
+      render: (v: string | null) => v ?? <Typography.Text type="warning">未明确</Typography.Text>,
+    },
   ];
   return (
     <>
@@ -130,7 +151,10 @@ export function SupervisionPage() {
         index
         element={
           <>
-            <PageHeader title="督办清单" subtitle="办理中的案件：已超期、临近期限、已上报上级和重复信访的，连同牵头单位、包案领导和责任人。" />
+            <PageHeader
+              title="督办清单"
+              subtitle="办理中的案件：已超期、临近期限、已上报上级和重复信访的，连同牵头单位、包案领导和责任人。"
+            />
             <SupervisionList />
           </>
         }

@@ -78,7 +78,8 @@ export function DocumentsPanel({ detail, onChanged }: CasePanelProps) {
     await refresh();
   };
 
-  const generate = (o: DocumentOption): Promise<GeneratedDocument> => callOp('documents.generate', { caseId: detail.id, type: o.type, subjectId: o.subjectId });
+  const generate = (o: DocumentOption): Promise<GeneratedDocument> =>
+    callOp('documents.generate', { caseId: detail.id, type: o.type, subjectId: o.subjectId });
 
   const printOption = (o: DocumentOption) =>
     run(`print:${optionKey(o)}`, async () => {
@@ -143,13 +144,31 @@ export function DocumentsPanel({ detail, onChanged }: CasePanelProps) {
       render: (_: unknown, o) =>
         o.fits ? (
           <Space size={0}>
-            <Button type="link" size="small" loading={busy === `preview:${optionKey(o)}`} disabled={busy !== null} onClick={() => void openPreview(o)}>
+            <Button
+              type="link"
+              size="small"
+              loading={busy === `preview:${optionKey(o)}`}
+              disabled={busy !== null}
+              onClick={() => void openPreview(o)}
+            >
               预览
             </Button>
-            <Button type="link" size="small" loading={busy === `print:${optionKey(o)}`} disabled={busy !== null} onClick={() => void printOption(o)}>
+            <Button
+              type="link"
+              size="small"
+              loading={busy === `print:${optionKey(o)}`}
+              disabled={busy !== null}
+              onClick={() => void printOption(o)}
+            >
               打印
             </Button>
-            <Button type="link" size="small" loading={busy === `docx:${optionKey(o)}`} disabled={busy !== null} onClick={() => void downloadOption(o)}>
+            <Button
+              type="link"
+              size="small"
+              loading={busy === `docx:${optionKey(o)}`}
+              disabled={busy !== null}
+              onClick={() => void downloadOption(o)}
+            >
               下载 Word
             </Button>
           </Space>
@@ -237,10 +256,22 @@ export function DocumentsPanel({ detail, onChanged }: CasePanelProps) {
             width: 110,
             render: (_: unknown, d: DocumentEntry) => (
               <Space size={0}>
-                <Button type="link" size="small" loading={busy === `reprint:${d.id}`} disabled={busy !== null} onClick={() => void run(`reprint:${d.id}`, () => printEntry(d))}>
+                <Button
+                  type="link"
+                  size="small"
+                  loading={busy === `reprint:${d.id}`}
+                  disabled={busy !== null}
+                  onClick={() => void run(`reprint:${d.id}`, () => printEntry(d))}
+                >
                   打印
                 </Button>
-                <Button type="link" size="small" loading={busy === `file:${d.id}`} disabled={busy !== null} onClick={() => void run(`file:${d.id}`, () => downloadEntry(d.id))}>
+                <Button
+                  type="link"
+                  size="small"
+                  loading={busy === `file:${d.id}`}
+                  disabled={busy !== null}
+                  onClick={() => void run(`file:${d.id}`, () => downloadEntry(d.id))}
+                >
                   Word
                 </Button>
               </Space>
@@ -300,7 +331,11 @@ export function DocumentsPanel({ detail, onChanged }: CasePanelProps) {
               <Typography.Text type="secondary">预览为当前案件内容，尚未登记；打印时登记。</Typography.Text>
               <Space>
                 <Button onClick={() => setPreview(null)}>关闭</Button>
-                <Button loading={busy === `docx:${optionKey(preview.option)}`} disabled={busy !== null} onClick={() => void downloadOption(preview.option)}>
+                <Button
+                  loading={busy === `docx:${optionKey(preview.option)}`}
+                  disabled={busy !== null}
+                  onClick={() => void downloadOption(preview.option)}
+                >
                   下载 Word
                 </Button>
                 <Button

@@ -66,7 +66,10 @@ export function ClerkRegisterPage() {
           status={done.printed ? 'success' : 'warning'}
           title={
             <span>
-              排队号 <strong data-testid="clerk-queue-code" style={{ fontSize: 40 }}>{done.queueCode}</strong>
+              排队号{' '}
+              <strong data-testid="clerk-queue-code" style={{ fontSize: 40 }}>
+                {done.queueCode}
+              </strong>
             </span>
           }
           subTitle={done.printed ? '小票已打印' : '登记已保存，但小票没有打印出来'}
@@ -127,12 +130,26 @@ export function ClerkRegisterPage() {
     <>
       <PageHeader title="代为登记" subtitle="为到窗口求助的群众登记纠纷，保存后自动取号并打印小票。带 * 的为必填项。" />
       <PrinterStatusBar />
-      <Form<Values> form={form} layout="vertical" initialValues={{ idType: 'resident_id', consent: false }} onFinish={onFinish} scrollToFirstError aria-label="代为登记">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ idType: 'resident_id', consent: false }}
+        onFinish={onFinish}
+        scrollToFirstError
+        aria-label="代为登记"
+      >
         <ErrorAlert error={submit.error} />
         <Card title="申请人" size="small" style={{ marginBottom: 16 }}>
           <Row gutter={12}>
             <Col span={6}>
-              <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: MAX_NAME, message: `姓名不能超过 ${MAX_NAME} 个字` }]}>
+              <Form.Item
+                name="name"
+                label="姓名"
+                rules={[
+                  { required: true, whitespace: true, message: '请填写姓名' },
+                  { max: MAX_NAME, message: `姓名不能超过 ${MAX_NAME} 个字` },
+                ]}
+              >
                 <Input maxLength={MAX_NAME} autoComplete="off" />
               </Form.Item>
             </Col>
@@ -187,7 +204,10 @@ export function ClerkRegisterPage() {
           <Form.Item
             name="description"
             label="发生了什么、希望怎样解决"
-            rules={[{ required: true, whitespace: true, message: '请填写纠纷情况' }, { max: MAX_DESCRIPTION, message: `不能超过 ${MAX_DESCRIPTION} 个字` }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写纠纷情况' },
+              { max: MAX_DESCRIPTION, message: `不能超过 ${MAX_DESCRIPTION} 个字` },
+            ]}
           >
             <Input.TextArea rows={4} maxLength={MAX_DESCRIPTION} showCount />
           </Form.Item>
@@ -203,7 +223,9 @@ export function ClerkRegisterPage() {
           <Form.Item
             name="consent"
             valuePropName="checked"
-            rules={[{ validator: async (_: unknown, v: boolean) => (v ? undefined : Promise.reject(new Error('请先向群众告知并取得同意'))) }]}
+            rules={[
+              { validator: async (_: unknown, v: boolean) => (v ? undefined : Promise.reject(new Error('请先向群众告知并取得同意'))) },
+            ]}
           >
             <Checkbox>已向申请人告知以上内容，申请人自愿申请调解并同意使用其个人信息</Checkbox>
           </Form.Item>

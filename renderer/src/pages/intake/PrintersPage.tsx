@@ -4,7 +4,22 @@
  * the tickets, a test print and a status check.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Radio, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import type { PrinterStatusView, PrinterView } from '../../../../electron/common/api/intake';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -24,9 +39,17 @@ interface Values {
 }
 
 function toValues(p: PrinterView): Values {
-  if (p.uri.startsWith('printer:')) return { name: p.name, kind: 'system', systemName: p.uri.slice('printer:'.length), width: p.width, ticket: p.ticket };
+  if (p.uri.startsWith('printer:'))
+    return { name: p.name, kind: 'system', systemName: p.uri.slice('printer:'.length), width: p.width, ticket: p.ticket };
   const m = /^tcp:\/\/(\[[^\]]+\]|[^:]+):(\d+)$/.exec(p.uri);
-  return { name: p.name, kind: 'tcp', host: m?.[1]?.replace(/^\[|\]$/g, '') ?? '', port: Number(m?.[2] ?? 9100), width: p.width, ticket: p.ticket };
+  return {
+    name: p.name,
+    kind: 'tcp',
+    host: m?.[1]?.replace(/^\[|\]$/g, '') ?? '',
+    port: Number(m?.[2] ?? 9100),
+    width: p.width,
+    ticket: p.ticket,
+  };
 }
 
 function address(v: Values): string {
@@ -51,7 +74,16 @@ function StatusCell({ id }: { id: string }) {
     }
   };
   let tag = null;
-  if (status) tag = !status.online ? <Tag color="error">离线</Tag> : status.paper === 'out' ? <Tag color="error">缺纸</Tag> : status.paper === 'low' ? <Tag color="warning">纸将用完</Tag> : <Tag color="success">在线</Tag>;
+  if (status)
+    tag = !status.online ? (
+      <Tag color="error">离线</Tag>
+    ) : status.paper === 'out' ? (
+      <Tag color="error">缺纸</Tag>
+    ) : status.paper === 'low' ? (
+      <Tag color="warning">纸将用完</Tag>
+    ) : (
+      <Tag color="success">在线</Tag>
+    );
   return (
     <Space direction="vertical" size={2}>
       <Space>
@@ -82,10 +114,21 @@ export function PrintersPage() {
   });
   const remove = useApiMutation('printers.remove', { invalidates: ['printers.list', 'printers.status'], success: '已删除打印机' });
   const choose = useApiMutation('printers.setTicket', { invalidates: ['printers.list', 'printers.status'], success: '已设为小票打印机' });
-  const test = useApiMutation('printers.test', { onSuccess: (r) => (r.printed ? void message.success('测试小票已打印') : void message.error(r.printError ?? '测试打印失败')) });
+  const test = useApiMutation('printers.test', {
+    onSuccess: (r) => (r.printed ? void message.success('测试小票已打印') : void message.error(r.printError ?? '测试打印失败')),
+  });
 
   const columns: TableColumnsType<PrinterView> = [
-    { title: '名称', dataIndex: 'name', render: (n: string, p) => <Space>{n}{p.ticket ? <Tag color="blue">小票打印机</Tag> : null}</Space> },
+    {
+      title: '名称',
+      dataIndex: 'name',
+      render: (n: string, p) => (
+        <Space>
+          {n}
+          {p.ticket ? <Tag color="blue">小票打印机</Tag> : null}
+        </Space>
+      ),
+    },
     { title: '地址', dataIndex: 'uri', render: (u: string) => <Typography.Text code>{u}</Typography.Text> },
     { title: '纸宽', dataIndex: 'width', width: 90, render: (w: number) => `${w} 毫米` },
     { title: '状态', key: 'status', width: 320, render: (_: unknown, p) => <StatusCell id={p.id} /> },
@@ -106,7 +149,13 @@ export function PrintersPage() {
           <Button type="link" onClick={() => setEditing(p)}>
             修改
           </Button>
-          <Popconfirm title={`删除打印机“${p.name}”？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove.mutateAsync({ id: p.id }).catch(() => undefined)}>
+          <Popconfirm
+            title={`删除打印机“${p.name}”？`}
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={() => remove.mutateAsync({ id: p.id }).catch(() => undefined)}
+          >
             <Button type="link" danger>
               删除
             </Button>
@@ -129,7 +178,14 @@ export function PrintersPage() {
         }
       />
       <ErrorAlert error={printers.error} />
-      <Table<PrinterView> rowKey="id" columns={columns} dataSource={printers.data ?? []} loading={printers.isPending} pagination={false} locale={{ emptyText: '还没有添加打印机' }} />
+      <Table<PrinterView>
+        rowKey="id"
+        columns={columns}
+        dataSource={printers.data ?? []}
+        loading={printers.isPending}
+        pagination={false}
+        locale={{ emptyText: '还没有添加打印机' }}
+      />
       <Modal
         title={editing === 'new' ? '添加打印机' : '修改打印机'}
         open={open}
@@ -146,11 +202,26 @@ export function PrintersPage() {
             layout="vertical"
             clearOnDestroy
             aria-label="打印机"
-            initialValues={editing === 'new' ? { kind: 'tcp', port: 9100, width: 80, ticket: (printers.data?.length ?? 0) === 0 } : toValues(editing)}
-            onFinish={(v) => save.mutate({ ...(editing !== 'new' ? { id: editing.id } : {}), name: v.name, address: address(v), width: v.width, ticket: v.ticket })}
+            initialValues={
+              editing === 'new' ? { kind: 'tcp', port: 9100, width: 80, ticket: (printers.data?.length ?? 0) === 0 } : toValues(editing)
+            }
+            onFinish={(v) =>
+              save.mutate({
+                ...(editing !== 'new' ? { id: editing.id } : {}),
+                name: v.name,
+                address: address(v),
+                width: v.width,
+                ticket: v.ticket,
+              })
+            }
           >
             <ErrorAlert error={save.error} />
-            <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写打印机名称' }]} extra="如：一号窗口小票机">
+            <Form.Item
+              name="name"
+              label="名称"
+              rules={[{ required: true, whitespace: true, message: '请填写打印机名称' }]}
+              extra="如：一号窗口小票机"
+            >
               <Input maxLength={40} />
             </Form.Item>
             <Form.Item name="kind" label="连接方式">
@@ -163,7 +234,12 @@ export function PrintersPage() {
             </Form.Item>
             {kind === 'tcp' ? (
               <Space align="start">
-                <Form.Item name="host" label="IP 地址或主机名" rules={[{ required: true, whitespace: true, message: '请填写打印机的 IP 地址' }]} style={{ width: 260 }}>
+                <Form.Item
+                  name="host"
+                  label="IP 地址或主机名"
+                  rules={[{ required: true, whitespace: true, message: '请填写打印机的 IP 地址' }]}
+                  style={{ width: 260 }}
+                >
                   <Input placeholder="192.168.1.50" />
                 </Form.Item>
                 <Form.Item name="port" label="端口" rules={[{ required: true, message: '请填写端口' }]}>
@@ -171,7 +247,12 @@ export function PrintersPage() {
                 </Form.Item>
               </Space>
             ) : (
-              <Form.Item name="systemName" label="系统打印机名称" rules={[{ required: true, whitespace: true, message: '请填写系统打印机名称' }]} extra="与操作系统“打印机和扫描仪”中显示的名称一致">
+              <Form.Item
+                name="systemName"
+                label="系统打印机名称"
+                rules={[{ required: true, whitespace: true, message: '请填写系统打印机名称' }]}
+                extra="与操作系统“打印机和扫描仪”中显示的名称一致"
+              >
                 <Input placeholder="XP-80C" />
               </Form.Item>
             )}

@@ -15,26 +15,52 @@ import { useApiQuery } from '../../components/useApiQuery';
 import { PrinterStatusBar } from './PrinterStatusBar';
 
 const QUEUE_REFRESH_MS = 5000;
-const STATUS_COLORS: Record<QueueStatus, string> = { waiting: 'default', called: 'processing', serving: 'blue', done: 'success', no_show: 'warning' };
+const STATUS_COLORS: Record<QueueStatus, string> = {
+  waiting: 'default',
+  called: 'processing',
+  serving: 'blue',
+  done: 'success',
+  no_show: 'warning',
+};
 const INVALIDATES = ['queue.today', 'queue.display'] as const;
 
 export function QueuePage() {
   const { message } = App.useApp();
   const today = useApiQuery('queue.today', {}, { refetchInterval: QUEUE_REFRESH_MS, staleTime: 0 });
   const [editingDesk, setEditingDesk] = useState<string | null>(null);
-  const callNext = useApiMutation('queue.callNext', { invalidates: INVALIDATES, onSuccess: (t) => void message.success(`已叫号：请 ${t.code} 到 ${t.desk ?? ''}`) });
-  const callOne = useApiMutation('queue.call', { invalidates: INVALIDATES, onSuccess: (t) => void message.success(`已叫号：请 ${t.code} 到 ${t.desk ?? ''}`) });
+  const callNext = useApiMutation('queue.callNext', {
+    invalidates: INVALIDATES,
+    onSuccess: (t) => void message.success(`已叫号：请 ${t.code} 到 ${t.desk ?? ''}`),
+  });
+  const callOne = useApiMutation('queue.call', {
+    invalidates: INVALIDATES,
+    onSuccess: (t) => void message.success(`已叫号：请 ${t.code} 到 ${t.desk ?? ''}`),
+  });
   const setStatus = useApiMutation('queue.setStatus', { invalidates: INVALIDATES });
-  const setDesk = useApiMutation('queue.setDesk', { invalidates: ['queue.today'], success: (d) => `本机窗口已设为“${d.desk}”`, onSuccess: () => setEditingDesk(null) });
+  const setDesk = useApiMutation('queue.setDesk', {
+    invalidates: ['queue.today'],
+    success: (d) => `本机窗口已设为“${d.desk}”`,
+    onSuccess: () => setEditingDesk(null),
+  });
 
-  const busy = (id: string) => (setStatus.isPending && setStatus.variables?.ticketId === id) || (callOne.isPending && callOne.variables?.ticketId === id);
+  const busy = (id: string) =>
+    (setStatus.isPending && setStatus.variables?.ticketId === id) || (callOne.isPending && callOne.variables?.ticketId === id);
   const columns: TableColumnsType<QueueTicketRow> = [
     { title: '排队号', dataIndex: 'code', width: 100, render: (c: string) => <strong style={{ fontSize: 18 }}>{c}</strong> },
-    { title: '状态', dataIndex: 'status', width: 100, render: (s: QueueStatus) => <Tag color={STATUS_COLORS[s]}>{QUEUE_STATUS_LABELS[s]}</Tag> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 100,
+      render: (s: QueueStatus) => <Tag color={STATUS_COLORS[s]}>{QUEUE_STATUS_LABELS[s]}</Tag>,
+    },
     { title: '取号', dataIndex: 'createdAt', width: 80, render: (t: string) => dayjs(t).format('HH:mm') },
     { title: '纠纷类别', dataIndex: 'categoryLabel', width: 120, render: (c: string | null) => c ?? '—' },
     { title: '申请人', dataIndex: 'name', render: (n: string | null) => n ?? '—' },
-    { title: '案件', key: 'case', render: (_: unknown, t) => (t.caseId ? <Link to={`/cases/${t.caseId}`}>{t.caseNumber}</Link> : '待审核') },
+    {
+      title: '案件',
+      key: 'case',
+      render: (_: unknown, t) => (t.caseId ? <Link to={`/cases/${t.caseId}`}>{t.caseNumber}</Link> : '待审核'),
+    },
     { title: '窗口', dataIndex: 'desk', width: 120, render: (d: string | null) => d ?? '—' },
     { title: '叫号时间', dataIndex: 'calledAt', width: 110, render: (t: string | null) => (t ? dayjs(t).format('HH:mm') : '—') },
     {
@@ -87,7 +113,14 @@ export function QueuePage() {
             <Button icon={<EditOutlined />} onClick={() => setEditingDesk(q?.desk ?? '')}>
               修改
             </Button>
-            <Button type="primary" size="large" icon={<SoundOutlined />} loading={callNext.isPending} disabled={!q || q.counts.waiting === 0} onClick={() => callNext.mutate({})}>
+            <Button
+              type="primary"
+              size="large"
+              icon={<SoundOutlined />}
+              loading={callNext.isPending}
+              disabled={!q || q.counts.waiting === 0}
+              onClick={() => callNext.mutate({})}
+            >
               叫下一号
             </Button>
           </Space>
@@ -104,7 +137,14 @@ export function QueuePage() {
           <Statistic title="过号" value={q.counts.no_show} />
         </Flex>
       ) : null}
-      <Table<QueueTicketRow> rowKey="id" columns={columns} dataSource={q?.tickets ?? []} loading={today.isPending} pagination={false} locale={{ emptyText: '今天还没有人取号' }} />
+      <Table<QueueTicketRow>
+        rowKey="id"
+        columns={columns}
+        dataSource={q?.tickets ?? []}
+        loading={today.isPending}
+        pagination={false}
+        locale={{ emptyText: '今天还没有人取号' }}
+      />
       <Modal
         title="本机窗口名称"
         open={editingDesk !== null}

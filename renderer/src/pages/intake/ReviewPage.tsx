@@ -144,20 +144,43 @@ export function ReviewPage() {
             children: (
               <>
                 <ErrorAlert error={todays.error} />
-                <Table<IntakeRow> rowKey="id" columns={todayColumns} dataSource={todays.data?.rows ?? []} loading={todays.isFetching} pagination={false} expandable={{ expandedRowRender: (r) => <Detail row={r} /> }} />
+                <Table<IntakeRow>
+                  rowKey="id"
+                  columns={todayColumns}
+                  dataSource={todays.data?.rows ?? []}
+                  loading={todays.isFetching}
+                  pagination={false}
+                  expandable={{ expandedRowRender: (r) => <Detail row={r} /> }}
+                />
               </>
             ),
           },
         ]}
       />
-      <AcceptModal row={accepting} onClose={() => setAccepting(null)} onDone={(c, r) => setLinked({ ...c, how: '受理立案', queueCode: r.queueCode })} />
-      <MergeModal row={merging} onClose={() => setMerging(null)} onDone={(c, r) => setLinked({ ...c, how: '并入已有案件', queueCode: r.queueCode })} />
+      <AcceptModal
+        row={accepting}
+        onClose={() => setAccepting(null)}
+        onDone={(c, r) => setLinked({ ...c, how: '受理立案', queueCode: r.queueCode })}
+      />
+      <MergeModal
+        row={merging}
+        onClose={() => setMerging(null)}
+        onDone={(c, r) => setLinked({ ...c, how: '并入已有案件', queueCode: r.queueCode })}
+      />
       <RejectModal row={rejecting} onClose={() => setRejecting(null)} />
     </>
   );
 }
 
-function AcceptModal({ row, onClose, onDone }: { row: PendingIntake | null; onClose: () => void; onDone: (c: CaseStatusRef, r: PendingIntake) => void }) {
+function AcceptModal({
+  row,
+  onClose,
+  onDone,
+}: {
+  row: PendingIntake | null;
+  onClose: () => void;
+  onDone: (c: CaseStatusRef, r: PendingIntake) => void;
+}) {
   const [form] = Form.useForm<{ title?: string }>();
   const accept = useApiMutation('intake.accept', {
     form,
@@ -182,23 +205,48 @@ function AcceptModal({ row, onClose, onDone }: { row: PendingIntake | null; onCl
       width={720}
     >
       {row ? (
-        <Form form={form} layout="vertical" clearOnDestroy onFinish={(v) => accept.mutate({ intakeId: row.id, ...(v.title?.trim() ? { title: v.title } : {}) })}>
+        <Form
+          form={form}
+          layout="vertical"
+          clearOnDestroy
+          onFinish={(v) => accept.mutate({ intakeId: row.id, ...(v.title?.trim() ? { title: v.title } : {}) })}
+        >
           <ErrorAlert error={accept.error} />
           {row.repeats.length > 0 ? (
-            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="该群众已有未办结的案件，请确认不是同一纠纷（同一纠纷请用“并案”）" />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="该群众已有未办结的案件，请确认不是同一纠纷（同一纠纷请用“并案”）"
+            />
           ) : null}
           <Detail row={row} />
-          <Form.Item name="title" label="纠纷简述（选填，不填则用纠纷类别）" style={{ marginTop: 16 }} rules={[{ max: 100, message: '不能超过 100 个字' }]}>
+          <Form.Item
+            name="title"
+            label="纠纷简述（选填，不填则用纠纷类别）"
+            style={{ marginTop: 16 }}
+            rules={[{ max: 100, message: '不能超过 100 个字' }]}
+          >
             <Input maxLength={100} placeholder={`如：${row.categoryLabel}纠纷`} />
           </Form.Item>
-          <Typography.Text type="secondary">立案后：来源为“来访”，申请人为登记人{row.otherParty ? '，对方为被申请人' : ''}；小票补打时登记编号改为案号。</Typography.Text>
+          <Typography.Text type="secondary">
+            立案后：来源为“来访”，申请人为登记人{row.otherParty ? '，对方为被申请人' : ''}；小票补打时登记编号改为案号。
+          </Typography.Text>
         </Form>
       ) : null}
     </Modal>
   );
 }
 
-function MergeModal({ row, onClose, onDone }: { row: PendingIntake | null; onClose: () => void; onDone: (c: CaseStatusRef, r: PendingIntake) => void }) {
+function MergeModal({
+  row,
+  onClose,
+  onDone,
+}: {
+  row: PendingIntake | null;
+  onClose: () => void;
+  onDone: (c: CaseStatusRef, r: PendingIntake) => void;
+}) {
   const [caseId, setCaseId] = useState<string | null>(null);
   const merge = useApiMutation('intake.merge', {
     showError: 'inline',
@@ -226,8 +274,14 @@ function MergeModal({ row, onClose, onDone }: { row: PendingIntake | null; onClo
       width={720}
     >
       <ErrorAlert error={merge.error} />
-      <Typography.Paragraph>这条登记与下列未办结案件的当事人相同。并案后不再新立案件，群众凭查询码看到的是该案件的进度。</Typography.Paragraph>
-      <Radio.Group value={chosen} onChange={(e) => setCaseId(e.target.value as string)} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <Typography.Paragraph>
+        这条登记与下列未办结案件的当事人相同。并案后不再新立案件，群众凭查询码看到的是该案件的进度。
+      </Typography.Paragraph>
+      <Radio.Group
+        value={chosen}
+        onChange={(e) => setCaseId(e.target.value as string)}
+        style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+      >
         {row?.repeats.map((m) => (
           <Radio key={m.caseId} value={m.caseId}>
             {m.caseNumber} {m.title}（{statusLabel(m.status)}）— {m.reason}
@@ -240,7 +294,13 @@ function MergeModal({ row, onClose, onDone }: { row: PendingIntake | null; onClo
 
 function RejectModal({ row, onClose }: { row: PendingIntake | null; onClose: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const reject = useApiMutation('intake.reject', { form, showError: 'inline', invalidates: INVALIDATES, success: '已不予受理', onSuccess: () => onClose() });
+  const reject = useApiMutation('intake.reject', {
+    form,
+    showError: 'inline',
+    invalidates: INVALIDATES,
+    success: '已不予受理',
+    onSuccess: () => onClose(),
+  });
   return (
     <Modal
       title={`不予受理${row?.queueCode ? `（${row.queueCode}）` : ''}`}
@@ -255,7 +315,15 @@ function RejectModal({ row, onClose }: { row: PendingIntake | null; onClose: () 
       {row ? (
         <Form form={form} layout="vertical" clearOnDestroy onFinish={(v) => reject.mutate({ intakeId: row.id, reason: v.reason })}>
           <ErrorAlert error={reject.error} />
-          <Form.Item name="reason" label="理由" rules={[{ required: true, whitespace: true, message: '请填写不予受理的理由' }, { max: 500, message: '不能超过 500 个字' }]} extra="群众查询时只看到“未予受理，详情请到窗口咨询”，理由不对外显示。">
+          <Form.Item
+            name="reason"
+            label="理由"
+            rules={[
+              { required: true, whitespace: true, message: '请填写不予受理的理由' },
+              { max: 500, message: '不能超过 500 个字' },
+            ]}
+            extra="群众查询时只看到“未予受理，详情请到窗口咨询”，理由不对外显示。"
+          >
             <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：属于劳动仲裁范围，已告知向劳动人事争议仲裁委员会申请" />
           </Form.Item>
         </Form>

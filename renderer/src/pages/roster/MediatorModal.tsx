@@ -32,10 +32,19 @@ const check = (fn: (v: string) => { ok: boolean; message?: string }) => ({
 /** `editing`: the entry to change; null with `open` adds a new one. */
 export function MediatorModal({ open, editing, onClose }: { open: boolean; editing: MediatorView | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const create = useApiMutation('mediators.create', { form, rename: {}, showError: 'inline', invalidates: REFRESH, success: (m) => `名册已新增：${m.name}`, onSuccess: onClose });
+  const create = useApiMutation('mediators.create', {
+    form,
+    rename: {},
+    showError: 'inline',
+    invalidates: REFRESH,
+    success: (m) => `名册已新增：${m.name}`,
+    onSuccess: onClose,
+  });
   const update = useApiMutation('mediators.update', {
     form,
-    rename: Object.fromEntries(['name', 'kind', 'organisation', 'phone', 'idNumber', 'specialties', 'certificateNo', 'region'].map((k) => [`mediator.${k}`, k])),
+    rename: Object.fromEntries(
+      ['name', 'kind', 'organisation', 'phone', 'idNumber', 'specialties', 'certificateNo', 'region'].map((k) => [`mediator.${k}`, k]),
+    ),
     showError: 'inline',
     invalidates: REFRESH,
     success: (m) => `已修改：${m.name}`,
@@ -62,7 +71,15 @@ export function MediatorModal({ open, editing, onClose }: { open: boolean; editi
         aria-label="调解员信息"
         initialValues={
           editing
-            ? { name: editing.name, kind: editing.kind, organisation: editing.organisation, phone: editing.phone, specialties: editing.specialties, certificateNo: editing.certificateNo, region: editing.region }
+            ? {
+                name: editing.name,
+                kind: editing.kind,
+                organisation: editing.organisation,
+                phone: editing.phone,
+                specialties: editing.specialties,
+                certificateNo: editing.certificateNo,
+                region: editing.region,
+              }
             : { kind: 'invited', specialties: [] }
         }
         onFinish={(v) => {
@@ -100,7 +117,12 @@ export function MediatorModal({ open, editing, onClose }: { open: boolean; editi
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="idNumber" label="身份证号码" rules={[check((v) => validateResidentId(v))]} extra={editing ? '已登记的号码不显示；留空则保持不变，填写即替换' : '用于回避审查'}>
+            <Form.Item
+              name="idNumber"
+              label="身份证号码"
+              rules={[check((v) => validateResidentId(v))]}
+              extra={editing ? '已登记的号码不显示；留空则保持不变，填写即替换' : '用于回避审查'}
+            >
               <Input />
             </Form.Item>
           </Col>
@@ -111,7 +133,13 @@ export function MediatorModal({ open, editing, onClose }: { open: boolean; editi
           </Col>
           <Col span={12}>
             <Form.Item name="specialties" label="擅长纠纷类型">
-              <Select mode="multiple" options={categoryOptions} placeholder="可选多项" showSearch={{ optionFilterProp: 'label' }} aria-label="擅长纠纷类型" />
+              <Select
+                mode="multiple"
+                options={categoryOptions}
+                placeholder="可选多项"
+                showSearch={{ optionFilterProp: 'label' }}
+                aria-label="擅长纠纷类型"
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -130,9 +130,33 @@ function RosterList({ mayEdit, mayChangeStatus }: { mayEdit: boolean; mayChangeS
       <Flex gap={8} wrap style={{ marginBottom: 12 }} justify="space-between">
         <Flex gap={8} wrap>
           <Input.Search placeholder="姓名或单位" allowClear onSearch={setQ} style={{ width: 200 }} aria-label="搜索调解员" />
-          <Select<MediatorKind> allowClear placeholder="类别" value={kind} onChange={setKind} options={MEDIATOR_KINDS.map((k) => ({ value: k, label: MEDIATOR_KIND_LABELS[k] }))} style={{ width: 160 }} aria-label="类别" />
-          <Select<string> allowClear placeholder="擅长纠纷类型" value={specialty} onChange={setSpecialty} options={categoryOptions} style={{ width: 170 }} aria-label="擅长纠纷类型" />
-          <Select<MediatorStatus> allowClear placeholder="全部状态" value={status} onChange={setStatus} options={MEDIATOR_STATUSES.map((s) => ({ value: s, label: MEDIATOR_STATUS_LABELS[s] }))} style={{ width: 120 }} aria-label="状态" />
+          <Select<MediatorKind>
+            allowClear
+            placeholder="类别"
+            value={kind}
+            onChange={setKind}
+            options={MEDIATOR_KINDS.map((k) => ({ value: k, label: MEDIATOR_KIND_LABELS[k] }))}
+            style={{ width: 160 }}
+            aria-label="类别"
+          />
+          <Select<string>
+            allowClear
+            placeholder="擅长纠纷类型"
+            value={specialty}
+            onChange={setSpecialty}
+            options={categoryOptions}
+            style={{ width: 170 }}
+            aria-label="擅长纠纷类型"
+          />
+          <Select<MediatorStatus>
+            allowClear
+            placeholder="全部状态"
+            value={status}
+            onChange={setStatus}
+            options={MEDIATOR_STATUSES.map((s) => ({ value: s, label: MEDIATOR_STATUS_LABELS[s] }))}
+            style={{ width: 120 }}
+            aria-label="状态"
+          />
         </Flex>
         {mayEdit ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
@@ -141,7 +165,15 @@ function RosterList({ mayEdit, mayChangeStatus }: { mayEdit: boolean; mayChangeS
         ) : null}
       </Flex>
       <ErrorAlert error={list.error} title="名册加载失败" />
-      <Table<MediatorView> rowKey="id" columns={columns} dataSource={list.data ?? []} loading={list.isPending} pagination={{ pageSize: 20, hideOnSinglePage: true }} aria-label="调解员名册" locale={{ emptyText: '名册中没有符合条件的调解员' }} />
+      <Table<MediatorView>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.data ?? []}
+        loading={list.isPending}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        aria-label="调解员名册"
+        locale={{ emptyText: '名册中没有符合条件的调解员' }}
+      />
       <MediatorModal open={adding || !!editing} editing={editing} onClose={() => (setAdding(false), setEditing(null))} />
       <StatusModal mediator={statusOf} onClose={() => setStatusOf(null)} />
     </>
@@ -173,7 +205,13 @@ function PerformanceTable() {
     { title: '调解不成', dataIndex: 'failures', width: 100, align: 'right' },
     { title: '撤回', dataIndex: 'withdrawn', width: 70, align: 'right' },
     { title: '成功率', dataIndex: 'successRate', width: 90, align: 'right', render: pct },
-    { title: '平均用时', dataIndex: 'avgDaysToOutcome', width: 100, align: 'right', render: (d: number | null) => (d === null ? '—' : `${d} 天`) },
+    {
+      title: '平均用时',
+      dataIndex: 'avgDaysToOutcome',
+      width: 100,
+      align: 'right',
+      render: (d: number | null) => (d === null ? '—' : `${d} 天`),
+    },
     { title: '在办', dataIndex: 'open', width: 70, align: 'right' },
     {
       title: '超期在办',
@@ -190,7 +228,15 @@ function PerformanceTable() {
         承办：指派或当事人选定的案件（含协助）；平均用时：自受理至调解结果的天数；成功率：达成协议 ÷（达成协议 + 调解不成）。
       </Typography.Paragraph>
       <ErrorAlert error={q.error} title="履职记录加载失败" />
-      <Table<MediatorPerformance> rowKey="mediatorId" columns={columns} dataSource={q.data ?? []} loading={q.isPending} pagination={{ pageSize: 20, hideOnSinglePage: true }} aria-label="履职记录" scroll={{ x: 1080 }} />
+      <Table<MediatorPerformance>
+        rowKey="mediatorId"
+        columns={columns}
+        dataSource={q.data ?? []}
+        loading={q.isPending}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        aria-label="履职记录"
+        scroll={{ x: 1080 }}
+      />
     </>
   );
 }

@@ -15,7 +15,11 @@ import { useApiMutation } from '../../components/useApiMutation';
 import { useApiQuery } from '../../components/useApiQuery';
 
 export const formatBytes = (n: number) =>
-  n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+  n >= 1024 ** 3
+    ? `${(n / 1024 ** 3).toFixed(1)} GB`
+    : n >= 1024 ** 2
+      ? `${(n / 1024 ** 2).toFixed(1)} MB`
+      : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 const KIND: [RegExp, string][] = [
   [/^daily-/, '每日自动备份'],
@@ -44,7 +48,12 @@ export function DataPage() {
 
   const done = async (r: RestoreView) => {
     await auth.signOut('expired');
-    auth.setLoginHint({ notice: { type: 'success', text: `已从备份“${r.restoredFrom}”恢复${r.safetyCopy ? `，恢复前的数据库已另存为“${r.safetyCopy}”` : ''}。请重新登录。` } });
+    auth.setLoginHint({
+      notice: {
+        type: 'success',
+        text: `已从备份“${r.restoredFrom}”恢复${r.safetyCopy ? `，恢复前的数据库已另存为“${r.safetyCopy}”` : ''}。请重新登录。`,
+      },
+    });
   };
 
   const confirmRestore = (what: string, run: () => Promise<RestoreView>) =>
@@ -80,7 +89,12 @@ export function DataPage() {
       key: 'restore',
       width: 110,
       render: (_, b) => (
-        <Button size="small" danger onClick={() => confirmRestore(b.name, () => restore.mutateAsync({ backup: b.name }))} aria-label={`从 ${b.name} 恢复`}>
+        <Button
+          size="small"
+          danger
+          onClick={() => confirmRestore(b.name, () => restore.mutateAsync({ backup: b.name }))}
+          aria-label={`从 ${b.name} 恢复`}
+        >
           恢复
         </Button>
       ),
@@ -92,7 +106,15 @@ export function DataPage() {
     <>
       <PageHeader title="数据与备份" subtitle="数据目录的磁盘空间、自动备份，以及在程序运行时从备份恢复。" />
       <ErrorAlert error={status.error ?? backups.error} title="数据信息加载失败" />
-      {s?.diskFullAt ? <Alert type="error" showIcon style={{ marginBottom: 16 }} message="磁盘空间不足" description={`${dayjs(s.diskFullAt).format('YYYY-MM-DD HH:mm')} 有一次保存因磁盘已满而失败。请清理磁盘；在此之前只能查看，不能新增或修改。`} /> : null}
+      {s?.diskFullAt ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="磁盘空间不足"
+          description={`${dayjs(s.diskFullAt).format('YYYY-MM-DD HH:mm')} 有一次保存因磁盘已满而失败。请清理磁盘；在此之前只能查看，不能新增或修改。`}
+        />
+      ) : null}
       {s?.warning ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={s.warning} /> : null}
       <Card title="数据目录" size="small" style={{ marginBottom: 16 }}>
         <Descriptions
@@ -114,10 +136,14 @@ export function DataPage() {
             showUploadList={false}
             beforeUpload={(file) => {
               if (file.size > MAX_UPLOAD_BYTES) {
-                void message.error(`文件过大：上传恢复最多 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。更大的备份请复制到数据目录的 backups 文件夹，再从列表中选择。`);
+                void message.error(
+                  `文件过大：上传恢复最多 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。更大的备份请复制到数据目录的 backups 文件夹，再从列表中选择。`,
+                );
                 return Upload.LIST_IGNORE;
               }
-              confirmRestore(file.name, async () => restore.mutateAsync({ upload: { fileName: file.name, contentBase64: await readBase64(file) } }));
+              confirmRestore(file.name, async () =>
+                restore.mutateAsync({ upload: { fileName: file.name, contentBase64: await readBase64(file) } }),
+              );
               return Upload.LIST_IGNORE;
             }}
           >

@@ -3,10 +3,33 @@
  * kind of device and a name (shown large, with the minutes left), see every paired device (name,
  * kind, last seen, address, status), rename one, or revoke one (it is refused from its next call).
  */
-import { Alert, Button, Card, Col, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { DEVICE_KIND_LABELS, DEVICE_KINDS, PAIRING_CODE_MINUTES, type DeviceKind, type DeviceRow, type PairingCode } from '../../../../electron/common/api/devices';
+import {
+  DEVICE_KIND_LABELS,
+  DEVICE_KINDS,
+  PAIRING_CODE_MINUTES,
+  type DeviceKind,
+  type DeviceRow,
+  type PairingCode,
+} from '../../../../electron/common/api/devices';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';
@@ -42,7 +65,17 @@ function CodeCard({ code }: { code: PairingCode }) {
       <div>
         为{DEVICE_KIND_LABELS[code.kind]}“{code.name}”生成的配对码：
       </div>
-      <div data-testid="pairing-code" style={{ fontSize: 56, fontWeight: 700, fontFamily: 'monospace', letterSpacing: 8, color: left > 0 ? '#1f5fa8' : '#999', margin: '8px 0' }}>
+      <div
+        data-testid="pairing-code"
+        style={{
+          fontSize: 56,
+          fontWeight: 700,
+          fontFamily: 'monospace',
+          letterSpacing: 8,
+          color: left > 0 ? '#1f5fa8' : '#999',
+          margin: '8px 0',
+        }}
+      >
         {code.code}
       </div>
       {left > 0 ? (
@@ -60,13 +93,42 @@ function CodeCard({ code }: { code: PairingCode }) {
 
 function RenameModal({ device, onClose }: { device: DeviceRow | null; onClose: () => void }) {
   const [form] = Form.useForm<{ name: string }>();
-  const rename = useApiMutation('devices.rename', { form, showError: 'inline', invalidates: ['devices.list'], success: '已改名', onSuccess: onClose });
+  const rename = useApiMutation('devices.rename', {
+    form,
+    showError: 'inline',
+    invalidates: ['devices.list'],
+    success: '已改名',
+    onSuccess: onClose,
+  });
   return (
-    <Modal title="终端改名" open={device !== null} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" okButtonProps={{ loading: rename.isPending }} destroyOnHidden afterClose={() => rename.reset()}>
+    <Modal
+      title="终端改名"
+      open={device !== null}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      cancelText="取消"
+      okButtonProps={{ loading: rename.isPending }}
+      destroyOnHidden
+      afterClose={() => rename.reset()}
+    >
       {device ? (
-        <Form form={form} layout="vertical" initialValues={{ name: device.name }} clearOnDestroy onFinish={(v) => rename.mutate({ id: device.id, name: v.name })}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ name: device.name }}
+          clearOnDestroy
+          onFinish={(v) => rename.mutate({ id: device.id, name: v.name })}
+        >
           <ErrorAlert error={rename.error} />
-          <Form.Item name="name" label="终端名称" rules={[{ required: true, whitespace: true, message: '请填写终端名称' }, { max: 40, message: '不能超过 40 个字' }]}>
+          <Form.Item
+            name="name"
+            label="终端名称"
+            rules={[
+              { required: true, whitespace: true, message: '请填写终端名称' },
+              { max: 40, message: '不能超过 40 个字' },
+            ]}
+          >
             <Input maxLength={40} />
           </Form.Item>
         </Form>
@@ -94,7 +156,8 @@ export function DevicesPage() {
       title: '状态',
       key: 'status',
       width: 170,
-      render: (_: unknown, d) => (d.revokedAt ? <Tag color="red">已吊销 {dayjs(d.revokedAt).format('MM-DD HH:mm')}</Tag> : <Tag color="green">正常</Tag>),
+      render: (_: unknown, d) =>
+        d.revokedAt ? <Tag color="red">已吊销 {dayjs(d.revokedAt).format('MM-DD HH:mm')}</Tag> : <Tag color="green">正常</Tag>,
     },
     {
       title: '操作',
@@ -126,7 +189,10 @@ export function DevicesPage() {
 
   return (
     <>
-      <PageHeader title="终端管理" subtitle="本中心的工作台、自助登记机和叫号显示屏。新终端须用管理员生成的配对码配对后才能使用中心主机的数据。" />
+      <PageHeader
+        title="终端管理"
+        subtitle="本中心的工作台、自助登记机和叫号显示屏。新终端须用管理员生成的配对码配对后才能使用中心主机的数据。"
+      />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={12}>
           <Card size="small" title="添加终端">
@@ -135,7 +201,14 @@ export function DevicesPage() {
               <Form.Item name="kind" label="终端类型" extra={KIND_HINTS[kind]} rules={[{ required: true, message: '请选择终端类型' }]}>
                 <Select options={kindOptions} />
               </Form.Item>
-              <Form.Item name="name" label="终端名称" rules={[{ required: true, whitespace: true, message: '请填写终端名称' }, { max: 40, message: '不能超过 40 个字' }]}>
+              <Form.Item
+                name="name"
+                label="终端名称"
+                rules={[
+                  { required: true, whitespace: true, message: '请填写终端名称' },
+                  { max: 40, message: '不能超过 40 个字' },
+                ]}
+              >
                 <Input maxLength={40} placeholder="如：1号调解室、大厅自助机" />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={create.isPending}>
@@ -149,7 +222,9 @@ export function DevicesPage() {
             {code ? (
               <CodeCard code={code} />
             ) : (
-              <Typography.Paragraph type="secondary">生成后在这里显示。配对码 {PAIRING_CODE_MINUTES} 分钟内有效，只能使用一次。</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">
+                生成后在这里显示。配对码 {PAIRING_CODE_MINUTES} 分钟内有效，只能使用一次。
+              </Typography.Paragraph>
             )}
             <Alert
               type="info"

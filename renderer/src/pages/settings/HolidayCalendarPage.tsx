@@ -4,7 +4,24 @@
  * schedule (November or December) the admin enters it here or imports an .ics file, and may
  * correct a year. Saving recomputes the open cases' deadlines, each recorded on the case.
  */
-import { Alert, App, Button, Flex, Form, Input, InputNumber, List, Modal, Popconfirm, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ORIGIN_LABELS, type CalendarChange, type CalendarYearView } from '../../../../electron/common/api/calendar';
@@ -57,7 +74,8 @@ function toLines(days: Record<string, string>): string {
   while (i < dates.length) {
     const start = dates[i]!;
     let end = start;
-    while (i + 1 < dates.length && days[dates[i + 1]!] === days[start] && dayjs(dates[i + 1]).diff(dayjs(end), 'day') === 1) end = dates[++i]!;
+    while (i + 1 < dates.length && days[dates[i + 1]!] === days[start] && dayjs(dates[i + 1]).diff(dayjs(end), 'day') === 1)
+      end = dates[++i]!;
     lines.push(start === end ? `${start} ${days[start]}` : `${start}~${end} ${days[start]}`);
     i++;
   }
@@ -87,13 +105,24 @@ export function HolidayCalendarPage() {
   const info = useApiQuery('calendar.get', undefined, { staleTime: 0 });
   const [form] = Form.useForm<EditorValues>();
   const [editing, setEditing] = useState<'new' | number | null>(null);
-  const invalidates = ['calendar.get', 'cases.desk', 'cases.list', 'cases.get', 'court.referrals', 'court.referral', 'supervision.list'] as const;
+  const invalidates = [
+    'calendar.get',
+    'cases.desk',
+    'cases.list',
+    'cases.get',
+    'court.referrals',
+    'court.referral',
+    'supervision.list',
+  ] as const;
   const done = (title: string) => (change: CalendarChange) => {
     setEditing(null);
     modal.success({ title, content: <ChangeSummary change={change} />, okText: '知道了', width: 560 });
   };
   const save = useApiMutation('calendar.saveYear', { invalidates, showError: 'inline', onSuccess: done('节假日安排已保存') });
-  const importIcs = useApiMutation('calendar.importIcs', { invalidates, onSuccess: (c) => done(`已导入 ${c.years.join('、')} 年节假日安排`)(c) });
+  const importIcs = useApiMutation('calendar.importIcs', {
+    invalidates,
+    onSuccess: (c) => done(`已导入 ${c.years.join('、')} 年节假日安排`)(c),
+  });
   const remove = useApiMutation('calendar.removeYear', { invalidates, onSuccess: done('已删除本中心的安排') });
   const recompute = useApiMutation('calendar.recompute', { invalidates, onSuccess: done('已按当前节假日安排重新计算') });
 
@@ -136,7 +165,12 @@ export function HolidayCalendarPage() {
     { title: '节日', key: 'festivals', render: (_: unknown, y) => y.festivals.join('、'), width: 260 },
     { title: '放假', dataIndex: 'restDays', width: 70, render: (n: number) => `${n} 天` },
     { title: '调休上班', dataIndex: 'workingWeekends', width: 90, render: (n: number) => `${n} 天` },
-    { title: '更新', key: 'updated', width: 170, render: (_: unknown, y) => (y.updatedAt ? `${y.updatedBy ?? ''} ${y.updatedAt.slice(0, 10)}` : '—') },
+    {
+      title: '更新',
+      key: 'updated',
+      width: 170,
+      render: (_: unknown, y) => (y.updatedAt ? `${y.updatedBy ?? ''} ${y.updatedAt.slice(0, 10)}` : '—'),
+    },
     {
       title: '操作',
       key: 'actions',
@@ -149,7 +183,11 @@ export function HolidayCalendarPage() {
           {y.origin !== 'builtin' ? (
             <Popconfirm
               title={`删除本中心录入的 ${y.year} 年安排？`}
-              description={y.origin === 'corrected' ? '将恢复使用内置安排，并重新计算在办案件的期限。' : '该年将只按周末计算，并重新计算在办案件的期限。'}
+              description={
+                y.origin === 'corrected'
+                  ? '将恢复使用内置安排，并重新计算在办案件的期限。'
+                  : '该年将只按周末计算，并重新计算在办案件的期限。'
+              }
               okText="删除"
               cancelText="取消"
               onConfirm={() => remove.mutate({ year: y.year })}
@@ -171,7 +209,9 @@ export function HolidayCalendarPage() {
         subtitle="所有期限按《民事诉讼法》第八十五条计算：期间开始的当日不计入；期间届满的最后一日是法定节假日或周末的，顺延至其后第一个工作日；调休上班的周末算工作日。"
       />
       <ErrorAlert error={info.error} title="节假日安排加载失败" />
-      {info.data?.warning ? <Alert type="warning" showIcon data-testid="calendar-warning" title={info.data.warning} style={{ marginBottom: 16 }} /> : null}
+      {info.data?.warning ? (
+        <Alert type="warning" showIcon data-testid="calendar-warning" title={info.data.warning} style={{ marginBottom: 16 }} />
+      ) : null}
       <Flex gap={8} style={{ marginBottom: 16 }}>
         <Button type="primary" onClick={() => open(null)}>
           录入一年的安排
@@ -210,7 +250,12 @@ export function HolidayCalendarPage() {
         width={640}
         confirmLoading={save.isPending}
         onCancel={() => setEditing(null)}
-        onOk={() => form.validateFields().then(submit).catch(() => undefined)}
+        onOk={() =>
+          form
+            .validateFields()
+            .then(submit)
+            .catch(() => undefined)
+        }
         destroyOnHidden
       >
         <ErrorAlert error={save.error} />
@@ -218,7 +263,11 @@ export function HolidayCalendarPage() {
           <Form.Item name="year" label="年份" rules={[{ required: true, message: '请填写年份' }]}>
             <InputNumber min={2000} max={2100} precision={0} disabled={editing !== 'new'} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="source" label="来源" rules={[{ required: true, whitespace: true, message: '请写明来源（如国务院办公厅通知的文号）' }]}>
+          <Form.Item
+            name="source"
+            label="来源"
+            rules={[{ required: true, whitespace: true, message: '请写明来源（如国务院办公厅通知的文号）' }]}
+          >
             <Input placeholder="如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕×号）" />
           </Form.Item>
           <Form.Item

@@ -44,7 +44,13 @@ export function NewUserModal({ open, onClose }: { open: boolean; onClose: () => 
         onFinish={(v) => create.mutate({ loginName: v.loginName, displayName: v.displayName, role: v.role, password: v.password })}
       >
         <ErrorAlert error={create.error} />
-        <Form.Item name="loginName" label="登录名" required rules={[zodRule(loginName)]} extra="字母、数字、下划线、点或横线，例如 zhangsan">
+        <Form.Item
+          name="loginName"
+          label="登录名"
+          required
+          rules={[zodRule(loginName)]}
+          extra="字母、数字、下划线、点或横线，例如 zhangsan"
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label="姓名" required rules={[zodRule(requiredText('姓名', 40))]}>

@@ -30,8 +30,19 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
       destroyOnHidden
       afterClose={() => reset.reset()}
     >
-      <Form<Values> form={form} layout="vertical" clearOnDestroy style={{ marginTop: 16 }} onFinish={(v) => user && reset.mutate({ userId: user.id, password: v.password })}>
-        <Alert type="info" showIcon title="重置后该用户会退出所有已登录的窗口，需用新密码重新登录；账号锁定也随之解除。" style={{ marginBottom: 16 }} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        clearOnDestroy
+        style={{ marginTop: 16 }}
+        onFinish={(v) => user && reset.mutate({ userId: user.id, password: v.password })}
+      >
+        <Alert
+          type="info"
+          showIcon
+          title="重置后该用户会退出所有已登录的窗口，需用新密码重新登录；账号锁定也随之解除。"
+          style={{ marginBottom: 16 }}
+        />
         <ErrorAlert error={reset.error} />
         <PasswordFields label="新密码" />
       </Form>

@@ -16,8 +16,22 @@ const intRange = (label: string, min: number, max: number, unit: string): FormRu
 ];
 
 const FIELDS: { name: keyof Values; label: string; min: number; max: number; unit: string; extra: string }[] = [
-  { name: 'sessionIdleMinutes', label: '登录超时', min: 1, max: 1440, unit: '分钟', extra: '无人操作超过这个时间自动退出登录。修改后，下次登录时生效。' },
-  { name: 'kioskIdleSeconds', label: '自助登记屏空闲清屏', min: 30, max: 600, unit: '秒', extra: '群众自助登记屏幕无人操作超过这个时间，先询问，再清空屏幕。' },
+  {
+    name: 'sessionIdleMinutes',
+    label: '登录超时',
+    min: 1,
+    max: 1440,
+    unit: '分钟',
+    extra: '无人操作超过这个时间自动退出登录。修改后，下次登录时生效。',
+  },
+  {
+    name: 'kioskIdleSeconds',
+    label: '自助登记屏空闲清屏',
+    min: 30,
+    max: 600,
+    unit: '秒',
+    extra: '群众自助登记屏幕无人操作超过这个时间，先询问，再清空屏幕。',
+  },
   { name: 'nearDeadlineDays', label: '临近期限提醒', min: 0, max: 30, unit: '天', extra: '距办理期限不超过这么多天的案件列为“临近期限”。' },
   { name: 'followupDaysAfterAgreement', label: '协议回访', min: 1, max: 180, unit: '天', extra: '达成调解协议后多少天安排第一次回访。' },
 ];

@@ -6,10 +6,32 @@
  */
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Progress, Space, Table, Tag, TimePicker, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Progress,
+  Space,
+  Table,
+  Tag,
+  TimePicker,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { serverUrlField, tokenField, type RejectionView, type UploadRunView, type UploadSettingsView } from '../../../../electron/common/api/upload';
+import {
+  serverUrlField,
+  tokenField,
+  type RejectionView,
+  type UploadRunView,
+  type UploadSettingsView,
+} from '../../../../electron/common/api/upload';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorMessage, isApiError } from '../../components/apiErrors';
 import { PageHeader } from '../../components/PageHeader';
@@ -55,7 +77,11 @@ function ConnectionForm({ settings }: { settings: UploadSettingsView }) {
     success: '区级上传设置已保存',
     // The page then shows the form again from the saved settings: the token only masked.
   });
-  const testing = useApiMutation('upload.testConnection', { showError: 'inline', onSuccess: (r) => setTest(r), onError: (e) => setTest({ ok: false, message: errorMessage(e) }) });
+  const testing = useApiMutation('upload.testConnection', {
+    showError: 'inline',
+    onSuccess: (r) => setTest(r),
+    onError: (e) => setTest({ ok: false, message: errorMessage(e) }),
+  });
 
   const runTest = async () => {
     setTest(null);
@@ -106,7 +132,11 @@ function ConnectionForm({ settings }: { settings: UploadSettingsView }) {
           extra="区平台下发给本中心的令牌。保存后不再完整显示，也不会写入日志或上传。"
           rules={[...(settings.tokenSet ? [] : [{ required: true, whitespace: true, message: '请填写区平台令牌' }]), zodRule(tokenField)]}
         >
-          <Input.Password placeholder={settings.tokenSet ? '输入新令牌；留空则保留原令牌' : '粘贴区平台下发的令牌'} autoComplete="new-password" spellCheck={false} />
+          <Input.Password
+            placeholder={settings.tokenSet ? '输入新令牌；留空则保留原令牌' : '粘贴区平台下发的令牌'}
+            autoComplete="new-password"
+            spellCheck={false}
+          />
         </Form.Item>
       ) : (
         <Form.Item label="区平台令牌" extra="令牌已加密保存，只显示首尾几位。">
@@ -117,12 +147,19 @@ function ConnectionForm({ settings }: { settings: UploadSettingsView }) {
         </Form.Item>
       )}
       {changingToken && settings.tokenSet ? (
-        <Button type="link" style={{ marginTop: -16, marginBottom: 8, paddingInline: 0 }} onClick={() => (form.setFieldValue('token', ''), setChangingToken(false))}>
+        <Button
+          type="link"
+          style={{ marginTop: -16, marginBottom: 8, paddingInline: 0 }}
+          onClick={() => (form.setFieldValue('token', ''), setChangingToken(false))}
+        >
           不更换，保留原令牌
         </Button>
       ) : null}
 
-      <Form.Item label="每晚上传时段" extra="每晚在这个时段内随机选一个时刻自动上传，避免全区各中心同时上传；可跨午夜，例如 23:00 至 05:00。电脑在时段内关机的，下次开机后几分钟内补传。">
+      <Form.Item
+        label="每晚上传时段"
+        extra="每晚在这个时段内随机选一个时刻自动上传，避免全区各中心同时上传；可跨午夜，例如 23:00 至 05:00。电脑在时段内关机的，下次开机后几分钟内补传。"
+      >
         <Space align="start">
           <Form.Item name="windowStart" noStyle rules={[{ required: true, message: '请选择开始时间' }]}>
             <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} allowClear={false} aria-label="开始时间" />
@@ -202,7 +239,13 @@ function UploadNow({ configured }: { configured: boolean }) {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">不必等到夜间，马上把待上传的记录发给区平台。上传在后台进行，可以离开本页。</Typography.Text>
         <Space>
-          <Button type="primary" icon={<CloudUploadOutlined />} loading={run.isPending} disabled={running || !configured} onClick={() => run.mutate(undefined)}>
+          <Button
+            type="primary"
+            icon={<CloudUploadOutlined />}
+            loading={run.isPending}
+            disabled={running || !configured}
+            onClick={() => run.mutate(undefined)}
+          >
             立即上传
           </Button>
           {!configured ? <Typography.Text type="warning">请先填写并保存区平台地址和令牌。</Typography.Text> : null}
@@ -242,7 +285,9 @@ function Reconciliation({ run }: { run: UploadRunView }) {
     return (
       <Space>
         <Tag color="success">一致</Tag>
-        <Typography.Text>区平台现存本中心记录 {total} 条，与本机已上传数一致（{time(r.checkedAt)}）</Typography.Text>
+        <Typography.Text>
+          区平台现存本中心记录 {total} 条，与本机已上传数一致（{time(r.checkedAt)}）
+        </Typography.Text>
       </Space>
     );
   }
@@ -288,7 +333,12 @@ function Status() {
   const columns: TableColumnsType<RejectionView> = [
     { title: '类型', dataIndex: 'kindLabel', width: 90 },
     { title: '所属案件', dataIndex: 'caseNumber', width: 220, render: (n: string | null) => n ?? '—' },
-    { title: '记录编号', dataIndex: 'recordId', width: 150, render: (id: string, r) => <Typography.Text code title={id}>{`${id.slice(0, 8)}… 第${r.version}版`}</Typography.Text> },
+    {
+      title: '记录编号',
+      dataIndex: 'recordId',
+      width: 150,
+      render: (id: string, r) => <Typography.Text code title={id}>{`${id.slice(0, 8)}… 第${r.version}版`}</Typography.Text>,
+    },
     { title: '区平台拒收原因', dataIndex: 'message' },
     { title: '时间', dataIndex: 'at', width: 170, render: (t: string) => time(t) },
     {
@@ -335,7 +385,8 @@ function Status() {
                       label: '本次数量',
                       children: (
                         <span data-testid="last-counts">
-                          发送 {last.sent} 条，区平台新收 <b data-testid="last-accepted">{last.accepted}</b> 条，重复 {last.duplicates} 条，被拒 {last.rejected} 条
+                          发送 {last.sent} 条，区平台新收 <b data-testid="last-accepted">{last.accepted}</b> 条，重复 {last.duplicates}{' '}
+                          条，被拒 {last.rejected} 条
                         </span>
                       ),
                     },
@@ -344,8 +395,20 @@ function Status() {
                   ]
                 : []),
               { key: 'pending', label: '待上传记录', children: <span data-testid="pending-count">{s.pending} 条</span> },
-              ...(s.inFlightBatches > 0 ? [{ key: 'inflight', label: '待确认批次', children: `${s.inFlightBatches} 批（已发出但区平台尚未确认，下次上传时原样重发）` }] : []),
-              { key: 'next', label: '下次自动上传', children: s.nextRunAt ? time(s.nextRunAt) : s.configured ? '—' : '未设置区平台地址和令牌，不会自动上传' },
+              ...(s.inFlightBatches > 0
+                ? [
+                    {
+                      key: 'inflight',
+                      label: '待确认批次',
+                      children: `${s.inFlightBatches} 批（已发出但区平台尚未确认，下次上传时原样重发）`,
+                    },
+                  ]
+                : []),
+              {
+                key: 'next',
+                label: '下次自动上传',
+                children: s.nextRunAt ? time(s.nextRunAt) : s.configured ? '—' : '未设置区平台地址和令牌，不会自动上传',
+              },
             ]}
           />
         ) : null}

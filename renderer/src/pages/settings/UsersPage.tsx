@@ -96,7 +96,14 @@ export function UsersPage() {
         }
       />
       <ErrorAlert error={users.error} title="用户列表加载失败" />
-      <Table<UserRow> rowKey="id" columns={columns} dataSource={users.data ?? []} loading={users.isPending} pagination={false} aria-label="用户列表" />
+      <Table<UserRow>
+        rowKey="id"
+        columns={columns}
+        dataSource={users.data ?? []}
+        loading={users.isPending}
+        pagination={false}
+        aria-label="用户列表"
+      />
       <NewUserModal open={adding} onClose={() => setAdding(false)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>

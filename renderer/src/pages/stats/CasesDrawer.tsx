@@ -18,12 +18,23 @@ const columns: TableColumnsType<StatsCaseRow> = [
   { title: '纠纷简述', dataIndex: 'title', width: 200, ellipsis: true },
   { title: '类型', dataIndex: 'category', width: 100, render: (c: string) => categoryLabel(c) },
   { title: '来源', dataIndex: 'source', width: 130, render: (s: string) => sourceLabel(s), responsive: ['xl'] },
-  { title: '层级', dataIndex: 'tier', width: 90, render: (t: string, r) => (t === r.originTier ? tierLabel(t) : `${tierLabel(t)}（由${tierLabel(r.originTier)}上报）`) },
+  {
+    title: '层级',
+    dataIndex: 'tier',
+    width: 90,
+    render: (t: string, r) => (t === r.originTier ? tierLabel(t) : `${tierLabel(t)}（由${tierLabel(r.originTier)}上报）`),
+  },
   { title: '状态', dataIndex: 'status', width: 100, render: (s: StatsCaseRow['status']) => <StatusTag status={s} /> },
   { title: '登记日期', dataIndex: 'registeredAt', width: 105, render: (t: string) => t.slice(0, 10) },
   { title: '结果日期', dataIndex: 'outcomeAt', width: 105, render: (t: string | null) => t?.slice(0, 10) ?? '—' },
   { title: '化解期限', dataIndex: 'deadline', width: 105, render: (t: string | null) => t ?? '—' },
-  { title: '协议金额（元）', dataIndex: 'agreedAmountFen', width: 130, align: 'right', render: (f: number | null) => (f === null ? '—' : formatYuan(f)) },
+  {
+    title: '协议金额（元）',
+    dataIndex: 'agreedAmountFen',
+    width: 130,
+    align: 'right',
+    render: (f: number | null) => (f === null ? '—' : formatYuan(f)),
+  },
 ];
 
 export function CasesDrawer({ drill, period, onClose }: { drill: Drill | null; period: Period | null; onClose: () => void }) {
@@ -35,7 +46,9 @@ export function CasesDrawer({ drill, period, onClose }: { drill: Drill | null; p
     setPage((p) => ({ ...p, page: 1 }));
   }
   const open = drill !== null && period !== null;
-  const list = useApiQuery('stats.cases', open ? { figure: drill.figure, key: drill.key ?? null, period, ...page } : undefined, { enabled: open });
+  const list = useApiQuery('stats.cases', open ? { figure: drill.figure, key: drill.key ?? null, period, ...page } : undefined, {
+    enabled: open,
+  });
   return (
     <Drawer open={open} onClose={onClose} size={1100} title={list.data?.title ?? '统计明细'} destroyOnHidden aria-label="统计明细">
       <ErrorAlert error={list.error} title="案件列表加载失败" />

@@ -28,7 +28,15 @@ export function RulesList({ definitions }: { definitions: readonly FigureDefinit
   );
 }
 
-export function RulesPopover({ definitions, keys, title }: { definitions: readonly FigureDefinition[]; keys: readonly FigureKey[]; title: string }) {
+export function RulesPopover({
+  definitions,
+  keys,
+  title,
+}: {
+  definitions: readonly FigureDefinition[];
+  keys: readonly FigureKey[];
+  title: string;
+}) {
   const rules = definitions.filter((d) => keys.includes(d.key));
   return (
     <Popover title={`${title} · 口径说明`} content={<RulesList definitions={rules} />} trigger="click">
@@ -40,9 +48,18 @@ export function RulesPopover({ definitions, keys, title }: { definitions: readon
 }
 
 export function ExportXlsxButton({ table, period, label = '导出 Excel' }: { table: XlsxTable; period: Period | null; label?: string }) {
-  const exporter = useApiMutation('stats.exportXlsx', { onSuccess: (file) => saveExportedFile(file), success: (f) => `已导出 ${f.fileName}` });
+  const exporter = useApiMutation('stats.exportXlsx', {
+    onSuccess: (file) => saveExportedFile(file),
+    success: (f) => `已导出 ${f.fileName}`,
+  });
   return (
-    <Button size="small" icon={<DownloadOutlined />} disabled={!period} loading={exporter.isPending} onClick={() => period && exporter.mutate({ table, period })}>
+    <Button
+      size="small"
+      icon={<DownloadOutlined />}
+      disabled={!period}
+      loading={exporter.isPending}
+      onClick={() => period && exporter.mutate({ table, period })}
+    >
       {label}
     </Button>
   );
@@ -63,7 +80,19 @@ export interface ChartPanelProps {
   extra?: ReactNode;
 }
 
-export function ChartPanel({ title, rules, definitions, empty, chart, table, xlsx, period, onDrill, height = 320, extra }: ChartPanelProps) {
+export function ChartPanel({
+  title,
+  rules,
+  definitions,
+  empty,
+  chart,
+  table,
+  xlsx,
+  period,
+  onDrill,
+  height = 320,
+  extra,
+}: ChartPanelProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   return (
     <Card
@@ -93,7 +122,11 @@ export function ChartPanel({ title, rules, definitions, empty, chart, table, xls
       aria-label={title}
       styles={{ body: { minHeight: height + 24 } }}
     >
-      {extra ? <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>{extra}</Typography.Text> : null}
+      {extra ? (
+        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+          {extra}
+        </Typography.Text>
+      ) : null}
       {empty ? (
         <Flex align="center" justify="center" style={{ height }}>
           <Empty description={EMPTY_TEXT} />

@@ -21,12 +21,29 @@ export interface ChartClick {
   name: string;
 }
 
-export function EChart({ option, height = 320, onClick, label }: { option: Record<string, unknown>; height?: number; onClick?: (e: ChartClick) => void; label: string }) {
+export function EChart({
+  option,
+  height = 320,
+  onClick,
+  label,
+}: {
+  option: Record<string, unknown>;
+  height?: number;
+  onClick?: (e: ChartClick) => void;
+  label: string;
+}) {
   const merged = useMemo(() => ({ textStyle: { fontFamily: CHART_FONT, fontSize: 13 }, animation: false, ...option }), [option]);
   const events = useMemo((): Record<string, (e: ChartClick) => void> => (onClick ? { click: (e) => onClick(e) } : {}), [onClick]);
   return (
     <div role="img" aria-label={label} data-testid="stats-chart">
-      <ReactEChartsCore echarts={echarts} option={merged} notMerge lazyUpdate style={{ height, width: '100%', cursor: onClick ? 'pointer' : 'default' }} onEvents={events} />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={merged}
+        notMerge
+        lazyUpdate
+        style={{ height, width: '100%', cursor: onClick ? 'pointer' : 'default' }}
+        onEvents={events}
+      />
     </div>
   );
 }

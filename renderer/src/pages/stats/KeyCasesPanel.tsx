@@ -16,15 +16,39 @@ const REASON_COLORS: Record<KeyCaseReason, string> = { overdue: 'red', near: 'or
 const columns: TableColumnsType<KeyCaseRow> = [
   { title: '案号', dataIndex: 'caseNumber', width: 190, render: (n: string, r) => <Link to={`/cases/${r.id}`}>{n}</Link> },
   { title: '纠纷简述', dataIndex: 'title', width: 220, ellipsis: true },
-  { title: '督办事由', dataIndex: 'reasons', width: 190, render: (rs: KeyCaseReason[]) => rs.map((x) => <Tag key={x} color={REASON_COLORS[x]}>{KEY_CASE_REASON_LABELS[x]}</Tag>) },
-  { title: '化解期限', dataIndex: 'deadline', width: 150, render: (d: string | null, r) => (d ? `${d}${r.daysLeft === null ? '' : r.daysLeft < 0 ? `（逾期${-r.daysLeft}天）` : `（剩${r.daysLeft}天）`}` : '未设定') },
+  {
+    title: '督办事由',
+    dataIndex: 'reasons',
+    width: 190,
+    render: (rs: KeyCaseReason[]) =>
+      rs.map((x) => (
+        <Tag key={x} color={REASON_COLORS[x]}>
+          {KEY_CASE_REASON_LABELS[x]}
+        </Tag>
+      )),
+  },
+  {
+    title: '化解期限',
+    dataIndex: 'deadline',
+    width: 150,
+    render: (d: string | null, r) =>
+      d ? `${d}${r.daysLeft === null ? '' : r.daysLeft < 0 ? `（逾期${-r.daysLeft}天）` : `（剩${r.daysLeft}天）`}` : '未设定',
+  },
   { title: '牵头单位', dataIndex: 'leadUnit', width: 140, render: (v: string | null) => v ?? '—' },
   { title: '包案领导', dataIndex: 'responsibleLeader', width: 90, render: (v: string | null) => v ?? '—' },
   { title: '责任人', dataIndex: 'responsiblePerson', width: 90, render: (v: string | null) => v ?? '—' },
   { title: '调解员', dataIndex: 'mediatorNames', width: 110, ellipsis: true },
 ];
 
-export function KeyCasesPanel({ period, definitions, onDrill }: { period: Period | null; definitions: readonly FigureDefinition[]; onDrill: (d: Drill) => void }) {
+export function KeyCasesPanel({
+  period,
+  definitions,
+  onDrill,
+}: {
+  period: Period | null;
+  definitions: readonly FigureDefinition[];
+  onDrill: (d: Drill) => void;
+}) {
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const list = useApiQuery('stats.keyCaseList', period ? { period, ...page } : undefined, { enabled: period !== null });
   const c = list.data?.counts;
@@ -63,7 +87,13 @@ export function KeyCasesPanel({ period, definitions, onDrill }: { period: Period
         aria-label="重点案件列表"
         scroll={{ x: 1200 }}
         locale={{ emptyText: '本期无重点督办案件' }}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 件`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
       />
     </Card>
   );

@@ -20,7 +20,9 @@ interface Kpi {
 /** Large sums in 万元 (two decimals) so the card stays one line; the exact yuan in the tooltip. */
 function amount(fen: number): { value: string; suffix: string; exact: string } {
   const exact = `${formatYuan(fen)} 元`;
-  return fen >= 1_000_000 ? { value: (fen / 1_000_000).toFixed(2), suffix: '万元', exact } : { value: formatYuan(fen), suffix: '元', exact };
+  return fen >= 1_000_000
+    ? { value: (fen / 1_000_000).toFixed(2), suffix: '万元', exact }
+    : { value: formatYuan(fen), suffix: '元', exact };
 }
 
 function KpiCard({ k, onDrill, small }: { k: Kpi; onDrill: (d: Drill) => void; small?: boolean }) {
@@ -55,18 +57,71 @@ export function KpiCards({ d, onDrill }: { d: Dashboard; onDrill: (d: Drill) => 
   const main: Kpi[] = [
     { key: 'received', title: '受理', rule: 'received', value: String(k.received), suffix: '件', drill: { figure: 'received' } },
     { key: 'mediated', title: '调解', rule: 'mediated', value: String(k.mediated), suffix: '件', drill: { figure: 'mediated' } },
-    { key: 'successful', title: '成功', rule: 'successful', value: String(k.successful), suffix: '件', drill: { figure: 'successful' }, color: '#2e7d32' },
-    { key: 'successRate', title: '成功率', rule: 'successRate', value: formatRate(k.successRate), drill: k.mediated > 0 ? { figure: 'mediated' } : null },
+    {
+      key: 'successful',
+      title: '成功',
+      rule: 'successful',
+      value: String(k.successful),
+      suffix: '件',
+      drill: { figure: 'successful' },
+      color: '#2e7d32',
+    },
+    {
+      key: 'successRate',
+      title: '成功率',
+      rule: 'successRate',
+      value: formatRate(k.successRate),
+      drill: k.mediated > 0 ? { figure: 'mediated' } : null,
+    },
     { key: 'amount', title: '涉及金额', rule: 'amountInvolved', ...amount(k.amountFen), drill: { figure: 'successful' } },
-    { key: 'overdue', title: '逾期', rule: 'overdue', value: String(k.overdue), suffix: '件', drill: { figure: 'overdue' }, color: k.overdue > 0 ? '#c62828' : undefined },
+    {
+      key: 'overdue',
+      title: '逾期',
+      rule: 'overdue',
+      value: String(k.overdue),
+      suffix: '件',
+      drill: { figure: 'overdue' },
+      color: k.overdue > 0 ? '#c62828' : undefined,
+    },
   ];
   const more: Kpi[] = [
     { key: 'accepted', title: '受理调解', rule: 'accepted', value: String(k.accepted), suffix: '件', drill: { figure: 'accepted' } },
-    { key: 'atTier', title: '就地化解率', rule: 'resolvedAtTier', value: formatRate(d.resolvedAtTier.share), drill: { figure: 'resolvedAtTier' } },
-    { key: 'criminal', title: '防止民转刑', rule: 'preventedCriminal', value: `${k.preventedCriminalCases}件 ${k.preventedCriminalPeople}人`, drill: { figure: 'preventedCriminal' } },
-    { key: 'petition', title: '防止群体性上访', rule: 'preventedPetition', value: `${k.preventedPetitionCases}件 ${k.preventedPetitionPeople}人`, drill: { figure: 'preventedPetition' } },
-    { key: 'confirmed', title: '司法确认（申请/有效）', rule: 'confirmationsGranted', value: `${d.confirmations.applied} / ${d.confirmations.granted}`, drill: { figure: 'confirmationsGranted' } },
-    { key: 'performed', title: '协议已履行', rule: 'agreementsPerformed', value: String(d.agreementsPerformed.performed), suffix: '件', drill: { figure: 'agreementsPerformed' } },
+    {
+      key: 'atTier',
+      title: '就地化解率',
+      rule: 'resolvedAtTier',
+      value: formatRate(d.resolvedAtTier.share),
+      drill: { figure: 'resolvedAtTier' },
+    },
+    {
+      key: 'criminal',
+      title: '防止民转刑',
+      rule: 'preventedCriminal',
+      value: `${k.preventedCriminalCases}件 ${k.preventedCriminalPeople}人`,
+      drill: { figure: 'preventedCriminal' },
+    },
+    {
+      key: 'petition',
+      title: '防止群体性上访',
+      rule: 'preventedPetition',
+      value: `${k.preventedPetitionCases}件 ${k.preventedPetitionPeople}人`,
+      drill: { figure: 'preventedPetition' },
+    },
+    {
+      key: 'confirmed',
+      title: '司法确认（申请/有效）',
+      rule: 'confirmationsGranted',
+      value: `${d.confirmations.applied} / ${d.confirmations.granted}`,
+      drill: { figure: 'confirmationsGranted' },
+    },
+    {
+      key: 'performed',
+      title: '协议已履行',
+      rule: 'agreementsPerformed',
+      value: String(d.agreementsPerformed.performed),
+      suffix: '件',
+      drill: { figure: 'agreementsPerformed' },
+    },
   ];
   const span = { xs: 12, md: 8, xl: 4 };
   return (

@@ -17,7 +17,15 @@ export function periodOf(choice: PeriodChoice, today = dayjs()): { period: Perio
   return { period: { from: start.format('YYYY-MM-DD'), to: end.format('YYYY-MM-DD') }, error: null };
 }
 
-export function PeriodPicker({ value, onChange, error }: { value: PeriodChoice; onChange: (c: PeriodChoice) => void; error: string | null }) {
+export function PeriodPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: PeriodChoice;
+  onChange: (c: PeriodChoice) => void;
+  error: string | null;
+}) {
   const custom = value.kind === 'custom';
   return (
     <Flex gap={16} align="flex-start" wrap>

@@ -21,10 +21,26 @@ import { KpiCards } from './KpiCards';
 import { PeriodPicker, periodOf, type PeriodChoice } from './PeriodPicker';
 import { BreakdownTable, CountLink, ReferralTable, SimpleTable, TierTable, TrendTable } from './tables';
 
-function ReportButton({ report, label, period }: { report: 'key-cases' | 'quarterly'; label: string; period: ReturnType<typeof periodOf>['period'] }) {
-  const exporter = useApiMutation('stats.exportDocx', { onSuccess: (file) => saveExportedFile(file), success: (f) => `已导出 ${f.fileName}` });
+function ReportButton({
+  report,
+  label,
+  period,
+}: {
+  report: 'key-cases' | 'quarterly';
+  label: string;
+  period: ReturnType<typeof periodOf>['period'];
+}) {
+  const exporter = useApiMutation('stats.exportDocx', {
+    onSuccess: (file) => saveExportedFile(file),
+    success: (f) => `已导出 ${f.fileName}`,
+  });
   return (
-    <Button icon={<FileWordOutlined />} disabled={!period} loading={exporter.isPending} onClick={() => period && exporter.mutate({ report, period })}>
+    <Button
+      icon={<FileWordOutlined />}
+      disabled={!period}
+      loading={exporter.isPending}
+      onClick={() => period && exporter.mutate({ report, period })}
+    >
       {label}
     </Button>
   );
@@ -129,7 +145,10 @@ function Panels({ d, onDrill }: { d: Dashboard; onDrill: (x: Drill) => void }) {
           empty={d.courtReferrals.rows.length === 0}
           chart={charts.referrals}
           xlsx="courtReferrals"
-          extra={d.courtReferrals.rows.map((r) => `${r.label}平均用时 ${r.avgDaysUsed === null ? '—' : `${r.avgDaysUsed} 天`}`).join('；') || undefined}
+          extra={
+            d.courtReferrals.rows.map((r) => `${r.label}平均用时 ${r.avgDaysUsed === null ? '—' : `${r.avgDaysUsed} 天`}`).join('；') ||
+            undefined
+          }
           table={<ReferralTable rows={d.courtReferrals.rows} onDrill={onDrill} />}
         />
       </Col>
@@ -145,12 +164,46 @@ function Panels({ d, onDrill }: { d: Dashboard; onDrill: (x: Drill) => void }) {
             <SimpleTable
               label="司法确认与协议履行表"
               rows={[
-                { key: 'applied', label: '申请司法确认（件）', value: <CountLink value={conf.applied} drill={{ figure: 'confirmationsApplied' }} onDrill={onDrill} /> },
-                { key: 'granted', label: '确认有效（件）', value: <CountLink value={conf.granted} drill={{ figure: 'confirmationsGranted' }} onDrill={onDrill} /> },
+                {
+                  key: 'applied',
+                  label: '申请司法确认（件）',
+                  value: <CountLink value={conf.applied} drill={{ figure: 'confirmationsApplied' }} onDrill={onDrill} />,
+                },
+                {
+                  key: 'granted',
+                  label: '确认有效（件）',
+                  value: <CountLink value={conf.granted} drill={{ figure: 'confirmationsGranted' }} onDrill={onDrill} />,
+                },
                 { key: 'dismissed', label: '驳回申请（件）', value: conf.dismissed },
-                { key: 'performed', label: '协议已履行（件）', value: <CountLink value={perf.performed} drill={{ figure: 'agreementsPerformed', key: 'performance:performed' }} onDrill={onDrill} /> },
-                { key: 'partly', label: '部分履行（件）', value: <CountLink value={perf.partly} drill={{ figure: 'agreementsPerformed', key: 'performance:partly' }} onDrill={onDrill} /> },
-                { key: 'not', label: '未履行（件）', value: <CountLink value={perf.notPerformed} drill={{ figure: 'agreementsPerformed', key: 'performance:not_performed' }} onDrill={onDrill} /> },
+                {
+                  key: 'performed',
+                  label: '协议已履行（件）',
+                  value: (
+                    <CountLink
+                      value={perf.performed}
+                      drill={{ figure: 'agreementsPerformed', key: 'performance:performed' }}
+                      onDrill={onDrill}
+                    />
+                  ),
+                },
+                {
+                  key: 'partly',
+                  label: '部分履行（件）',
+                  value: (
+                    <CountLink value={perf.partly} drill={{ figure: 'agreementsPerformed', key: 'performance:partly' }} onDrill={onDrill} />
+                  ),
+                },
+                {
+                  key: 'not',
+                  label: '未履行（件）',
+                  value: (
+                    <CountLink
+                      value={perf.notPerformed}
+                      drill={{ figure: 'agreementsPerformed', key: 'performance:not_performed' }}
+                      onDrill={onDrill}
+                    />
+                  ),
+                },
                 { key: 'visits', label: '回访（次）', value: perf.visits },
               ]}
             />
@@ -208,7 +261,11 @@ export function StatsPage() {
     <>
       <PageHeader
         title="统计考核"
-        subtitle={d ? `${d.centre.name} · ${d.period.label}（${d.period.from} 至 ${d.period.to}）` : '本中心各项工作指标，供月度、季度考核与联席会议使用。'}
+        subtitle={
+          d
+            ? `${d.centre.name} · ${d.period.label}（${d.period.from} 至 ${d.period.to}）`
+            : '本中心各项工作指标，供月度、季度考核与联席会议使用。'
+        }
         extra={
           <>
             <Button icon={<ReadOutlined />} onClick={() => setRulesOpen(true)}>

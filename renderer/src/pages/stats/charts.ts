@@ -2,10 +2,26 @@
  * ECharts options for the statistics panels, and for each chart the figure (and breakdown key)
  * behind a clicked bar or point, so a click opens exactly the cases that bar counts.
  */
-import type { BreakdownRow, CaseFigure, ConfirmationFigures, CourtReferralRow, IntakeFigures, PerformanceFigures, ResolvedAtTier, TrendPoint } from '../../../../electron/common/api/stats';
+import type {
+  BreakdownRow,
+  CaseFigure,
+  ConfirmationFigures,
+  CourtReferralRow,
+  IntakeFigures,
+  PerformanceFigures,
+  ResolvedAtTier,
+  TrendPoint,
+} from '../../../../electron/common/api/stats';
 import type { ChartClick } from './EChart';
 
-export const COLORS = { received: '#1f5fa8', accepted: '#6a94c9', mediated: '#b26a00', successful: '#2e7d32', overdue: '#c62828', neutral: '#8c8c8c' } as const;
+export const COLORS = {
+  received: '#1f5fa8',
+  accepted: '#6a94c9',
+  mediated: '#b26a00',
+  successful: '#2e7d32',
+  overdue: '#c62828',
+  neutral: '#8c8c8c',
+} as const;
 
 /** A drill-down target: the figure and optional 'dimension:value' key(s). */
 export interface Drill {
@@ -36,11 +52,19 @@ const tooltip = { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: tru
 const legend = { top: 0, itemGap: 16 };
 
 /** Bars per code of a breakdown; horizontal for long labels (categories, sources), the largest on top. */
-export function breakdownChart(rows: BreakdownRow[], dimension: string, opts: { horizontal?: boolean; series?: readonly SeriesDef[] } = {}): ChartSpec {
+export function breakdownChart(
+  rows: BreakdownRow[],
+  dimension: string,
+  opts: { horizontal?: boolean; series?: readonly SeriesDef[] } = {},
+): ChartSpec {
   const series = (opts.series ?? BREAKDOWN_SERIES).filter((s) => rows.some((r) => r[s.field] > 0) || s.field === 'received');
   const ordered = opts.horizontal ? [...rows].reverse() : rows;
   const labels = ordered.map((r) => r.label);
-  const categoryAxis = { type: 'category', data: labels, axisLabel: { interval: 0, ...(opts.horizontal ? {} : { rotate: labels.some((l) => l.length > 4) ? 30 : 0 }) } };
+  const categoryAxis = {
+    type: 'category',
+    data: labels,
+    axisLabel: { interval: 0, ...(opts.horizontal ? {} : { rotate: labels.some((l) => l.length > 4) ? 30 : 0 }) },
+  };
   const valueAxis = { type: 'value', minInterval: 1 };
   return {
     option: {
@@ -55,7 +79,12 @@ export function breakdownChart(rows: BreakdownRow[], dimension: string, opts: { 
         type: 'bar',
         data: ordered.map((r) => r[s.field]),
         barMaxWidth: 18,
-        label: { show: true, position: opts.horizontal ? 'right' : 'top', fontSize: 11, formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') },
+        label: {
+          show: true,
+          position: opts.horizontal ? 'right' : 'top',
+          fontSize: 11,
+          formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : ''),
+        },
       })),
     },
     drill: (e) => {
@@ -84,7 +113,13 @@ export function trendChart(trend: TrendPoint[]): ChartSpec {
         { type: 'value', name: '成功率', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
       ],
       series: [
-        ...lines.map((s) => ({ name: s.name, type: 'line', data: trend.map((t) => t[s.field as 'received' | 'mediated' | 'successful']), symbolSize: 8, label: { show: trend.length <= 6, position: 'top' } })),
+        ...lines.map((s) => ({
+          name: s.name,
+          type: 'line',
+          data: trend.map((t) => t[s.field as 'received' | 'mediated' | 'successful']),
+          symbolSize: 8,
+          label: { show: trend.length <= 6, position: 'top' },
+        })),
         {
           name: '成功率',
           type: 'line',
@@ -120,14 +155,21 @@ export function tierChart(r: ResolvedAtTier): ChartSpec {
           type: 'bar',
           barMaxWidth: 36,
           data: rows.map((t) => t.atTier),
-          label: { show: true, position: 'top', formatter: (p: { dataIndex: number; value: number }) => `${p.value}（${rows[p.dataIndex]?.share === null ? '—' : `${Math.round((rows[p.dataIndex]?.share ?? 0) * 1000) / 10}%`}）` },
+          label: {
+            show: true,
+            position: 'top',
+            formatter: (p: { dataIndex: number; value: number }) =>
+              `${p.value}（${rows[p.dataIndex]?.share === null ? '—' : `${Math.round((rows[p.dataIndex]?.share ?? 0) * 1000) / 10}%`}）`,
+          },
         },
       ],
     },
     drill: (e) => {
       const t = rows[e.dataIndex];
       if (!t) return null;
-      return e.seriesName === '就地化解' ? { figure: 'resolvedAtTier', key: `originTier:${t.tier}` } : { figure: 'successful', key: `originTier:${t.tier}` };
+      return e.seriesName === '就地化解'
+        ? { figure: 'resolvedAtTier', key: `originTier:${t.tier}` }
+        : { figure: 'successful', key: `originTier:${t.tier}` };
     },
   };
 }
@@ -170,9 +212,19 @@ export function confirmationChart(c: ConfirmationFigures, p: PerformanceFigures)
     { label: '申请司法确认', value: c.applied, color: COLORS.received, drill: { figure: 'confirmationsApplied' } },
     { label: '确认有效', value: c.granted, color: COLORS.successful, drill: { figure: 'confirmationsGranted' } },
     { label: '驳回申请', value: c.dismissed, color: COLORS.neutral, drill: null },
-    { label: '协议已履行', value: p.performed, color: COLORS.successful, drill: { figure: 'agreementsPerformed', key: 'performance:performed' } },
+    {
+      label: '协议已履行',
+      value: p.performed,
+      color: COLORS.successful,
+      drill: { figure: 'agreementsPerformed', key: 'performance:performed' },
+    },
     { label: '部分履行', value: p.partly, color: COLORS.mediated, drill: { figure: 'agreementsPerformed', key: 'performance:partly' } },
-    { label: '未履行', value: p.notPerformed, color: COLORS.overdue, drill: { figure: 'agreementsPerformed', key: 'performance:not_performed' } },
+    {
+      label: '未履行',
+      value: p.notPerformed,
+      color: COLORS.overdue,
+      drill: { figure: 'agreementsPerformed', key: 'performance:not_performed' },
+    },
   ];
   return {
     option: {
@@ -180,7 +232,15 @@ export function confirmationChart(c: ConfirmationFigures, p: PerformanceFigures)
       grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: bars.map((b) => b.label), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: '件数', type: 'bar', barMaxWidth: 36, data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color } })), label: { show: true, position: 'top' } }],
+      series: [
+        {
+          name: '件数',
+          type: 'bar',
+          barMaxWidth: 36,
+          data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color } })),
+          label: { show: true, position: 'top' },
+        },
+      ],
     },
     drill: (e) => bars[e.dataIndex]?.drill ?? null,
   };

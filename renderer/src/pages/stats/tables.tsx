@@ -18,12 +18,24 @@ export function CountLink({ value, drill, onDrill, label }: { value: number; dri
 
 const num = { align: 'right' as const, width: 88 };
 
-export function BreakdownTable({ rows, first, dimension, onDrill }: { rows: BreakdownRow[]; first: string; dimension: string; onDrill: (d: Drill) => void }) {
+export function BreakdownTable({
+  rows,
+  first,
+  dimension,
+  onDrill,
+}: {
+  rows: BreakdownRow[];
+  first: string;
+  dimension: string;
+  onDrill: (d: Drill) => void;
+}) {
   const link = (title: string, figure: CaseFigure, field: 'received' | 'accepted' | 'mediated' | 'successful' | 'overdue') => ({
     title,
     ...num,
     dataIndex: field,
-    render: (v: number, r: BreakdownRow) => <CountLink value={v} drill={{ figure, key: `${dimension}:${r.key}` }} onDrill={onDrill} label={`${r.label} ${title}：${v}件`} />,
+    render: (v: number, r: BreakdownRow) => (
+      <CountLink value={v} drill={{ figure, key: `${dimension}:${r.key}` }} onDrill={onDrill} label={`${r.label} ${title}：${v}件`} />
+    ),
   });
   const columns: TableColumnsType<BreakdownRow> = [
     { title: first, dataIndex: 'label' },
@@ -35,18 +47,53 @@ export function BreakdownTable({ rows, first, dimension, onDrill }: { rows: Brea
     { title: '协议金额（元）', dataIndex: 'amountFen', align: 'right', render: (v: number) => formatYuan(v) },
     link('逾期', 'overdue', 'overdue'),
   ];
-  return <Table<BreakdownRow> size="small" rowKey="key" columns={columns} dataSource={rows} pagination={false} scroll={{ y: 300 }} aria-label={`${first}统计表`} />;
+  return (
+    <Table<BreakdownRow>
+      size="small"
+      rowKey="key"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ y: 300 }}
+      aria-label={`${first}统计表`}
+    />
+  );
 }
 
 export function TrendTable({ trend, onDrill }: { trend: TrendPoint[]; onDrill: (d: Drill) => void }) {
   const columns: TableColumnsType<TrendPoint> = [
     { title: '月份', dataIndex: 'label' },
-    { title: '受理（登记）', ...num, dataIndex: 'received', render: (v: number, t) => <CountLink value={v} drill={{ figure: 'received', key: `month:${t.month}` }} onDrill={onDrill} /> },
-    { title: '调解', ...num, dataIndex: 'mediated', render: (v: number, t) => <CountLink value={v} drill={{ figure: 'mediated', key: `month:${t.month}` }} onDrill={onDrill} /> },
-    { title: '成功', ...num, dataIndex: 'successful', render: (v: number, t) => <CountLink value={v} drill={{ figure: 'successful', key: `month:${t.month}` }} onDrill={onDrill} /> },
+    {
+      title: '受理（登记）',
+      ...num,
+      dataIndex: 'received',
+      render: (v: number, t) => <CountLink value={v} drill={{ figure: 'received', key: `month:${t.month}` }} onDrill={onDrill} />,
+    },
+    {
+      title: '调解',
+      ...num,
+      dataIndex: 'mediated',
+      render: (v: number, t) => <CountLink value={v} drill={{ figure: 'mediated', key: `month:${t.month}` }} onDrill={onDrill} />,
+    },
+    {
+      title: '成功',
+      ...num,
+      dataIndex: 'successful',
+      render: (v: number, t) => <CountLink value={v} drill={{ figure: 'successful', key: `month:${t.month}` }} onDrill={onDrill} />,
+    },
     { title: '成功率', dataIndex: 'successRate', align: 'right', render: (v: number | null) => formatRate(v) },
   ];
-  return <Table<TrendPoint> size="small" rowKey="month" columns={columns} dataSource={trend} pagination={false} scroll={{ y: 300 }} aria-label="月度趋势表" />;
+  return (
+    <Table<TrendPoint>
+      size="small"
+      rowKey="month"
+      columns={columns}
+      dataSource={trend}
+      pagination={false}
+      scroll={{ y: 300 }}
+      aria-label="月度趋势表"
+    />
+  );
 }
 
 export function TierTable({ r, onDrill }: { r: ResolvedAtTier; onDrill: (d: Drill) => void }) {
@@ -54,8 +101,18 @@ export function TierTable({ r, onDrill }: { r: ResolvedAtTier; onDrill: (d: Dril
   const columns: TableColumnsType<Row> = [
     { title: '目标', dataIndex: 'slogan' },
     { title: '发生层级', dataIndex: 'label' },
-    { title: '调解成功', ...num, dataIndex: 'successful', render: (v: number, t) => <CountLink value={v} drill={{ figure: 'successful', key: `originTier:${t.tier}` }} onDrill={onDrill} /> },
-    { title: '就地化解', ...num, dataIndex: 'atTier', render: (v: number, t) => <CountLink value={v} drill={{ figure: 'resolvedAtTier', key: `originTier:${t.tier}` }} onDrill={onDrill} /> },
+    {
+      title: '调解成功',
+      ...num,
+      dataIndex: 'successful',
+      render: (v: number, t) => <CountLink value={v} drill={{ figure: 'successful', key: `originTier:${t.tier}` }} onDrill={onDrill} />,
+    },
+    {
+      title: '就地化解',
+      ...num,
+      dataIndex: 'atTier',
+      render: (v: number, t) => <CountLink value={v} drill={{ figure: 'resolvedAtTier', key: `originTier:${t.tier}` }} onDrill={onDrill} />,
+    },
     { title: '就地化解率', dataIndex: 'share', align: 'right', render: (v: number | null) => formatRate(v) },
   ];
   return <Table<Row> size="small" rowKey="tier" columns={columns} dataSource={r.byOriginTier} pagination={false} aria-label="就地化解表" />;
@@ -65,11 +122,18 @@ export function ReferralTable({ rows, onDrill }: { rows: CourtReferralRow[]; onD
   const cell = (field: 'agreement' | 'failed' | 'withdrawn' | 'pending') => ({
     ...num,
     dataIndex: field,
-    render: (v: number, r: CourtReferralRow) => <CountLink value={v} drill={{ figure: 'courtReferrals', key: `mode:${r.mode},result:${field}` }} onDrill={onDrill} />,
+    render: (v: number, r: CourtReferralRow) => (
+      <CountLink value={v} drill={{ figure: 'courtReferrals', key: `mode:${r.mode},result:${field}` }} onDrill={onDrill} />
+    ),
   });
   const columns: TableColumnsType<CourtReferralRow> = [
     { title: '方式', dataIndex: 'label' },
-    { title: '移交', ...num, dataIndex: 'referred', render: (v: number, r) => <CountLink value={v} drill={{ figure: 'courtReferrals', key: `mode:${r.mode}` }} onDrill={onDrill} /> },
+    {
+      title: '移交',
+      ...num,
+      dataIndex: 'referred',
+      render: (v: number, r) => <CountLink value={v} drill={{ figure: 'courtReferrals', key: `mode:${r.mode}` }} onDrill={onDrill} />,
+    },
     { title: '调解成功', ...cell('agreement') },
     { title: '调解不成', ...cell('failed') },
     { title: '撤回', ...cell('withdrawn') },
@@ -77,7 +141,16 @@ export function ReferralTable({ rows, onDrill }: { rows: CourtReferralRow[]; onD
     { title: '成功率', dataIndex: 'successRate', align: 'right', render: (v: number | null) => formatRate(v) },
     { title: '平均用时（天）', dataIndex: 'avgDaysUsed', align: 'right', render: (v: number | null) => (v === null ? '—' : v) },
   ];
-  return <Table<CourtReferralRow> size="small" rowKey="mode" columns={columns} dataSource={rows} pagination={false} aria-label="法院委派委托表" />;
+  return (
+    <Table<CourtReferralRow>
+      size="small"
+      rowKey="mode"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      aria-label="法院委派委托表"
+    />
+  );
 }
 
 export function SimpleTable({ rows, label }: { rows: { key: string; label: string; value: ReactNode }[]; label: string }) {

@@ -32,10 +32,24 @@ function WindowAlert({ st }: { st: ConfirmationState }) {
   // The last day as the law counts it, with how a rest day moved it.
   const w = { ...w0, lastDay: w0.lastDayNote ? `${w0.lastDay}（${w0.lastDayNote}）` : w0.lastDay };
   if (st.confirmation) {
-    return <Alert type="success" showIcon title={`已于 ${st.confirmation.appliedAt} 申请司法确认（协议生效 ${w.firstDay}，申请期限至 ${w.lastDay}）`} />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={`已于 ${st.confirmation.appliedAt} 申请司法确认（协议生效 ${w.firstDay}，申请期限至 ${w.lastDay}）`}
+      />
+    );
   }
   if (w.state === 'closed') {
-    return <Alert type="error" showIcon data-window="closed" title={`申请司法确认的期限已于 ${w.lastDay} 届满`} description="双方当事人应当自调解协议生效之日起30日内共同申请；已超过期限的，不能再申请司法确认。" />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-window="closed"
+        title={`申请司法确认的期限已于 ${w.lastDay} 届满`}
+        description="双方当事人应当自调解协议生效之日起30日内共同申请；已超过期限的，不能再申请司法确认。"
+      />
+    );
   }
   if (w.state === 'closing') {
     return (
@@ -43,12 +57,23 @@ function WindowAlert({ st }: { st: ConfirmationState }) {
         type="warning"
         showIcon
         data-window="closing"
-        title={w.daysLeft === 0 ? `今天（${w.lastDay}）是申请司法确认的最后一天` : `申请司法确认的期限即将届满：还剩 ${w.daysLeft} 天（至 ${w.lastDay}）`}
+        title={
+          w.daysLeft === 0
+            ? `今天（${w.lastDay}）是申请司法确认的最后一天`
+            : `申请司法确认的期限即将届满：还剩 ${w.daysLeft} 天（至 ${w.lastDay}）`
+        }
         description="如当事人需要司法确认，请尽快协助双方共同向法院申请。"
       />
     );
   }
-  return <Alert type="info" showIcon data-window="open" title={`可申请司法确认：协议于 ${w.firstDay} 生效，双方可在 ${w.lastDay} 前（含当日）共同申请，还剩 ${w.daysLeft} 天（${w.workingDaysLeft} 个工作日）`} />;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-window="open"
+      title={`可申请司法确认：协议于 ${w.firstDay} 生效，双方可在 ${w.lastDay} 前（含当日）共同申请，还剩 ${w.daysLeft} 天（${w.workingDaysLeft} 个工作日）`}
+    />
+  );
 }
 
 export function ConfirmationPanel({ detail, onChanged }: CasePanelProps) {
@@ -103,9 +128,7 @@ export function ConfirmationPanel({ detail, onChanged }: CasePanelProps) {
           登记司法确认申请
         </Button>
       ) : null}
-      {mayAct && !c && st.window?.state === 'closed' ? (
-        <Button onClick={() => setDialog('apply')}>补登期限内已提出的申请</Button>
-      ) : null}
+      {mayAct && !c && st.window?.state === 'closed' ? <Button onClick={() => setDialog('apply')}>补登期限内已提出的申请</Button> : null}
       {mayAct && c && !c.acceptedAt ? (
         <Button type="primary" onClick={() => setDialog('accept')}>
           登记法院受理
@@ -129,22 +152,48 @@ interface DialogProps {
   onDone: () => void;
 }
 
-const MATTER_OPTIONS: { value: ConfirmationMatter; label: string }[] = [{ value: 'none', label: '不涉及以下事项' }, ...EXCLUDED_MATTERS.map((m) => ({ value: m.code, label: m.label }))];
+const MATTER_OPTIONS: { value: ConfirmationMatter; label: string }[] = [
+  { value: 'none', label: '不涉及以下事项' },
+  ...EXCLUDED_MATTERS.map((m) => ({ value: m.code, label: m.label })),
+];
 
 function ApplyModal({ open, st, onClose, onDone }: DialogProps & { st: ConfirmationState }) {
   const [form] = Form.useForm<{ court: string; appliedAt?: Dayjs; matter: ConfirmationMatter; note?: string }>();
-  const apply = useApiMutation('confirmations.apply', { form, showError: 'inline', invalidates: REFRESH, success: '已登记司法确认申请', onSuccess: onDone });
+  const apply = useApiMutation('confirmations.apply', {
+    form,
+    showError: 'inline',
+    invalidates: REFRESH,
+    success: '已登记司法确认申请',
+    onSuccess: onDone,
+  });
   return (
-    <Modal title="登记司法确认申请" open={open} onCancel={onClose} onOk={() => form.submit()} okText="登记" okButtonProps={{ loading: apply.isPending }} destroyOnHidden afterClose={() => apply.reset()}>
+    <Modal
+      title="登记司法确认申请"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="登记"
+      okButtonProps={{ loading: apply.isPending }}
+      destroyOnHidden
+      afterClose={() => apply.reset()}
+    >
       <Form
         form={form}
         layout="vertical"
         clearOnDestroy
         initialValues={{ court: st.suggestedCourt ?? '', appliedAt: todayDayjs(), matter: 'none' }}
-        onFinish={(v) => apply.mutate({ caseId: st.caseId, court: v.court, appliedAt: isoOf(v.appliedAt) ?? '', matter: v.matter, note: v.note })}
+        onFinish={(v) =>
+          apply.mutate({ caseId: st.caseId, court: v.court, appliedAt: isoOf(v.appliedAt) ?? '', matter: v.matter, note: v.note })
+        }
       >
         <ErrorAlert error={apply.error} />
-        <Form.Item name="court" label="受理法院" required rules={[zodRule(requiredText('受理法院', 100))]} extra="委派调解的向委派法院申请；其他向当事人住所地、标的物所在地或调解组织所在地的基层法院申请">
+        <Form.Item
+          name="court"
+          label="受理法院"
+          required
+          rules={[zodRule(requiredText('受理法院', 100))]}
+          extra="委派调解的向委派法院申请；其他向当事人住所地、标的物所在地或调解组织所在地的基层法院申请"
+        >
           <Input />
         </Form.Item>
         <Form.Item name="appliedAt" label="申请日期" rules={[{ required: true, message: '请填写申请日期' }]}>
@@ -163,15 +212,42 @@ function ApplyModal({ open, st, onClose, onDone }: DialogProps & { st: Confirmat
 
 function AcceptModal({ open, id, version, onClose, onDone }: DialogProps & { id: string; version: number }) {
   const [form] = Form.useForm<{ acceptedAt?: Dayjs; acceptanceNumber: string }>();
-  const accept = useApiMutation('confirmations.accept', { form, showError: 'inline', invalidates: REFRESH, success: '已登记法院受理', onSuccess: onDone });
+  const accept = useApiMutation('confirmations.accept', {
+    form,
+    showError: 'inline',
+    invalidates: REFRESH,
+    success: '已登记法院受理',
+    onSuccess: onDone,
+  });
   return (
-    <Modal title="登记法院受理" open={open} onCancel={onClose} onOk={() => form.submit()} okText="登记" okButtonProps={{ loading: accept.isPending }} destroyOnHidden afterClose={() => accept.reset()}>
-      <Form form={form} layout="vertical" clearOnDestroy initialValues={{ acceptedAt: todayDayjs() }} onFinish={(v) => accept.mutate({ id, version, acceptedAt: isoOf(v.acceptedAt) ?? '', acceptanceNumber: v.acceptanceNumber })}>
+    <Modal
+      title="登记法院受理"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="登记"
+      okButtonProps={{ loading: accept.isPending }}
+      destroyOnHidden
+      afterClose={() => accept.reset()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        clearOnDestroy
+        initialValues={{ acceptedAt: todayDayjs() }}
+        onFinish={(v) => accept.mutate({ id, version, acceptedAt: isoOf(v.acceptedAt) ?? '', acceptanceNumber: v.acceptanceNumber })}
+      >
         <ErrorAlert error={accept.error} />
         <Form.Item name="acceptedAt" label="受理日期" rules={[{ required: true, message: '请填写受理日期' }]}>
           <DatePicker disabledDate={noFuture} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="acceptanceNumber" label="受理案号" required rules={[zodRule(acceptanceNumberSchema)]} extra={`调确字或民特案号，如 ${ACCEPTANCE_NUMBER_EXAMPLE}`}>
+        <Form.Item
+          name="acceptanceNumber"
+          label="受理案号"
+          required
+          rules={[zodRule(acceptanceNumberSchema)]}
+          extra={`调确字或民特案号，如 ${ACCEPTANCE_NUMBER_EXAMPLE}`}
+        >
           <Input placeholder={ACCEPTANCE_NUMBER_EXAMPLE} />
         </Form.Item>
       </Form>
@@ -181,10 +257,31 @@ function AcceptModal({ open, id, version, onClose, onDone }: DialogProps & { id:
 
 function RuleModal({ open, id, version, onClose, onDone }: DialogProps & { id: string; version: number }) {
   const [form] = Form.useForm<{ ruling?: ConfirmationRuling; ruledAt?: Dayjs; note?: string }>();
-  const rule = useApiMutation('confirmations.rule', { form, showError: 'inline', invalidates: REFRESH, success: '已登记裁定结果', onSuccess: onDone });
+  const rule = useApiMutation('confirmations.rule', {
+    form,
+    showError: 'inline',
+    invalidates: REFRESH,
+    success: '已登记裁定结果',
+    onSuccess: onDone,
+  });
   return (
-    <Modal title="登记裁定结果" open={open} onCancel={onClose} onOk={() => form.submit()} okText="登记" okButtonProps={{ loading: rule.isPending }} destroyOnHidden afterClose={() => rule.reset()}>
-      <Form form={form} layout="vertical" clearOnDestroy initialValues={{ ruledAt: todayDayjs() }} onFinish={(v) => v.ruling && rule.mutate({ id, version, ruling: v.ruling, ruledAt: isoOf(v.ruledAt) ?? '', note: v.note })}>
+    <Modal
+      title="登记裁定结果"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="登记"
+      okButtonProps={{ loading: rule.isPending }}
+      destroyOnHidden
+      afterClose={() => rule.reset()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        clearOnDestroy
+        initialValues={{ ruledAt: todayDayjs() }}
+        onFinish={(v) => v.ruling && rule.mutate({ id, version, ruling: v.ruling, ruledAt: isoOf(v.ruledAt) ?? '', note: v.note })}
+      >
         <ErrorAlert error={rule.error} />
         <Form.Item name="ruling" label="裁定结果" rules={[{ required: true, message: '请选择裁定结果' }]}>
           <Radio.Group options={CONFIRMATION_RULINGS.map((x) => ({ value: x, label: CONFIRMATION_RULING_LABELS[x] }))} />

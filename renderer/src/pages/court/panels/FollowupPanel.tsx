@@ -58,7 +58,8 @@ export function FollowupPanel({ detail, onChanged }: CasePanelProps) {
       title: '履行情况',
       dataIndex: 'performance',
       width: 100,
-      render: (p: Performance | null) => (p ? <Tag color={p === 'performed' ? 'success' : p === 'partly' ? 'warning' : 'error'}>{PERFORMANCE_LABELS[p]}</Tag> : '—'),
+      render: (p: Performance | null) =>
+        p ? <Tag color={p === 'performed' ? 'success' : p === 'partly' ? 'warning' : 'error'}>{PERFORMANCE_LABELS[p]}</Tag> : '—',
     },
     { title: '回访人', dataIndex: 'visitor', width: 90, render: (v: string) => v || '—' },
     { title: '情况', dataIndex: 'notes', render: (n: string) => n || '—' },
@@ -84,42 +85,109 @@ export function FollowupPanel({ detail, onChanged }: CasePanelProps) {
           style={{ marginBottom: 12 }}
           title={`建议回访：${data.suggested.map((s) => `${s.dueOn}（${s.label}）`).join('；')}`}
           action={
-            <Button size="small" type="primary" loading={schedule.isPending && !schedule.variables?.dates} onClick={() => schedule.mutate({ caseId: detail.id })}>
+            <Button
+              size="small"
+              type="primary"
+              loading={schedule.isPending && !schedule.variables?.dates}
+              onClick={() => schedule.mutate({ caseId: detail.id })}
+            >
               按建议安排回访
             </Button>
           }
         />
       ) : null}
-      <Table<FollowupView> rowKey="id" size="small" columns={columns} dataSource={data.followups} pagination={false} locale={{ emptyText: '尚未安排回访' }} aria-label="回访记录" />
+      <Table<FollowupView>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={data.followups}
+        pagination={false}
+        locale={{ emptyText: '尚未安排回访' }}
+        aria-label="回访记录"
+      />
       <Flex gap={8} align="center" style={{ marginTop: 12, display: mayAct ? undefined : 'none' }}>
         <Typography.Text>另行安排：</Typography.Text>
-        <DatePicker value={extraDate} onChange={setExtraDate} aria-label="回访日期" disabledDate={(d) => !!data.agreementOn && d.format('YYYY-MM-DD') < data.agreementOn} />
-        <Button disabled={!extraDate} loading={schedule.isPending && !!schedule.variables?.dates} onClick={() => extraDate && schedule.mutate({ caseId: detail.id, dates: [extraDate.format('YYYY-MM-DD')] })}>
+        <DatePicker
+          value={extraDate}
+          onChange={setExtraDate}
+          aria-label="回访日期"
+          disabledDate={(d) => !!data.agreementOn && d.format('YYYY-MM-DD') < data.agreementOn}
+        />
+        <Button
+          disabled={!extraDate}
+          loading={schedule.isPending && !!schedule.variables?.dates}
+          onClick={() => extraDate && schedule.mutate({ caseId: detail.id, dates: [extraDate.format('YYYY-MM-DD')] })}
+        >
           新增回访
         </Button>
       </Flex>
-      <RecordModal f={recording} agreementOn={data.agreementOn} onClose={() => setRecording(null)} onDone={() => (setRecording(null), onChanged())} />
+      <RecordModal
+        f={recording}
+        agreementOn={data.agreementOn}
+        onClose={() => setRecording(null)}
+        onDone={() => (setRecording(null), onChanged())}
+      />
     </div>
   );
 }
 
-function RecordModal({ f, agreementOn, onClose, onDone }: { f: FollowupView | null; agreementOn: string | null; onClose: () => void; onDone: () => void }) {
+function RecordModal({
+  f,
+  agreementOn,
+  onClose,
+  onDone,
+}: {
+  f: FollowupView | null;
+  agreementOn: string | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const user = useUser();
   const [form] = Form.useForm<{ doneAt?: Dayjs; method?: FollowupMethod; performance?: Performance; notes?: string; visitor: string }>();
-  const record = useApiMutation('followups.record', { form, showError: 'inline', invalidates: REFRESH, success: '已登记回访', onSuccess: onDone });
+  const record = useApiMutation('followups.record', {
+    form,
+    showError: 'inline',
+    invalidates: REFRESH,
+    success: '已登记回访',
+    onSuccess: onDone,
+  });
   return (
-    <Modal title="登记回访" open={!!f} onCancel={onClose} onOk={() => form.submit()} okText="登记" okButtonProps={{ loading: record.isPending }} destroyOnHidden afterClose={() => record.reset()}>
+    <Modal
+      title="登记回访"
+      open={!!f}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="登记"
+      okButtonProps={{ loading: record.isPending }}
+      destroyOnHidden
+      afterClose={() => record.reset()}
+    >
       <Form
         form={form}
         layout="vertical"
         clearOnDestroy
         initialValues={{ doneAt: todayDayjs(), method: 'phone', visitor: user.displayName }}
         onFinish={(v) =>
-          f && v.method && v.performance && record.mutate({ id: f.id, version: f.version, doneAt: isoOf(v.doneAt) ?? '', method: v.method, performance: v.performance, notes: v.notes ?? '', visitor: v.visitor })
+          f &&
+          v.method &&
+          v.performance &&
+          record.mutate({
+            id: f.id,
+            version: f.version,
+            doneAt: isoOf(v.doneAt) ?? '',
+            method: v.method,
+            performance: v.performance,
+            notes: v.notes ?? '',
+            visitor: v.visitor,
+          })
         }
       >
         <ErrorAlert error={record.error} />
-        {f ? <Typography.Paragraph type="secondary">计划于 {f.dueOn} 回访{agreementOn ? `（协议 ${agreementOn} 生效）` : ''}。</Typography.Paragraph> : null}
+        {f ? (
+          <Typography.Paragraph type="secondary">
+            计划于 {f.dueOn} 回访{agreementOn ? `（协议 ${agreementOn} 生效）` : ''}。
+          </Typography.Paragraph>
+        ) : null}
         <Form.Item name="doneAt" label="回访日期" rules={[{ required: true, message: '请填写回访日期' }]}>
           <DatePicker disabledDate={noFuture} style={{ width: 200 }} />
         </Form.Item>

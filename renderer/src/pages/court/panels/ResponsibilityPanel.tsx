@@ -28,7 +28,13 @@ export function ResponsibilityPanel({ detail, onChanged }: CasePanelProps) {
   const [form] = Form.useForm<Values>();
   const [escalating, setEscalating] = useState(false);
   const mayEdit = user.role !== 'intake' && detail.permissions.canEdit;
-  const save = useApiMutation('supervision.setResponsibility', { form, showError: 'inline', invalidates: REFRESH, success: '已保存牵头单位与责任人', onSuccess: () => onChanged() });
+  const save = useApiMutation('supervision.setResponsibility', {
+    form,
+    showError: 'inline',
+    invalidates: REFRESH,
+    success: '已保存牵头单位与责任人',
+    onSuccess: () => onChanged(),
+  });
   const up = nextTier(detail.tier);
   const open = isOpen(detail.status);
   return (
@@ -38,7 +44,11 @@ export function ResponsibilityPanel({ detail, onChanged }: CasePanelProps) {
         column={3}
         style={{ marginBottom: 12 }}
         items={[
-          { key: 'tier', label: '办理层级', children: tierLabel(detail.tier) + (detail.originTier !== detail.tier ? `（由${tierLabel(detail.originTier)}上报）` : '') },
+          {
+            key: 'tier',
+            label: '办理层级',
+            children: tierLabel(detail.tier) + (detail.originTier !== detail.tier ? `（由${tierLabel(detail.originTier)}上报）` : ''),
+          },
           { key: 'esc', label: '上报时间', children: detail.escalatedAt ? dateTime(detail.escalatedAt) : '未上报' },
           { key: 'deadline', label: '化解期限', children: detail.deadline ?? '未设定' },
         ]}
@@ -48,8 +58,22 @@ export function ResponsibilityPanel({ detail, onChanged }: CasePanelProps) {
         layout="vertical"
         disabled={!mayEdit}
         key={detail.version}
-        initialValues={{ leadUnit: detail.leadUnit ?? '', coUnits: detail.coUnits, responsibleLeader: detail.responsibleLeader ?? '', responsiblePerson: detail.responsiblePerson ?? '' }}
-        onFinish={(v) => save.mutate({ id: detail.id, version: detail.version, leadUnit: v.leadUnit, coUnits: v.coUnits ?? [], responsibleLeader: v.responsibleLeader, responsiblePerson: v.responsiblePerson })}
+        initialValues={{
+          leadUnit: detail.leadUnit ?? '',
+          coUnits: detail.coUnits,
+          responsibleLeader: detail.responsibleLeader ?? '',
+          responsiblePerson: detail.responsiblePerson ?? '',
+        }}
+        onFinish={(v) =>
+          save.mutate({
+            id: detail.id,
+            version: detail.version,
+            leadUnit: v.leadUnit,
+            coUnits: v.coUnits ?? [],
+            responsibleLeader: v.responsibleLeader,
+            responsiblePerson: v.responsiblePerson,
+          })
+        }
       >
         <ErrorAlert error={save.error} />
         <Row gutter={16}>
@@ -94,18 +118,57 @@ export function ResponsibilityPanel({ detail, onChanged }: CasePanelProps) {
           ))}
         </div>
       ) : null}
-      {up ? <EscalateModal open={escalating} detail={detail} target={tierLabel(up)} onClose={() => setEscalating(false)} onDone={() => (setEscalating(false), onChanged())} /> : null}
+      {up ? (
+        <EscalateModal
+          open={escalating}
+          detail={detail}
+          target={tierLabel(up)}
+          onClose={() => setEscalating(false)}
+          onDone={() => (setEscalating(false), onChanged())}
+        />
+      ) : null}
     </div>
   );
 }
 
-function EscalateModal({ open, detail, target, onClose, onDone }: { open: boolean; target: string; onClose: () => void; onDone: () => void } & Pick<CasePanelProps, 'detail'>) {
+function EscalateModal({
+  open,
+  detail,
+  target,
+  onClose,
+  onDone,
+}: { open: boolean; target: string; onClose: () => void; onDone: () => void } & Pick<CasePanelProps, 'detail'>) {
   const [form] = Form.useForm<{ reason: string }>();
-  const escalate = useApiMutation('cases.escalate', { form, showError: 'inline', invalidates: REFRESH, success: `已上报${target}`, onSuccess: onDone });
+  const escalate = useApiMutation('cases.escalate', {
+    form,
+    showError: 'inline',
+    invalidates: REFRESH,
+    success: `已上报${target}`,
+    onSuccess: onDone,
+  });
   return (
-    <Modal title={`上报${target}`} open={open} onCancel={onClose} onOk={() => form.submit()} okText="上报" okButtonProps={{ loading: escalate.isPending, danger: true }} destroyOnHidden afterClose={() => escalate.reset()}>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`案件由${tierLabel(detail.tier)}上报至${target}办理，状态不变，列入督办清单。`} />
-      <Form form={form} layout="vertical" clearOnDestroy onFinish={(v) => escalate.mutate({ id: detail.id, version: detail.version, reason: v.reason })}>
+    <Modal
+      title={`上报${target}`}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="上报"
+      okButtonProps={{ loading: escalate.isPending, danger: true }}
+      destroyOnHidden
+      afterClose={() => escalate.reset()}
+    >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={`案件由${tierLabel(detail.tier)}上报至${target}办理，状态不变，列入督办清单。`}
+      />
+      <Form
+        form={form}
+        layout="vertical"
+        clearOnDestroy
+        onFinish={(v) => escalate.mutate({ id: detail.id, version: detail.version, reason: v.reason })}
+      >
         <ErrorAlert error={escalate.error} />
         <Form.Item name="reason" label="上报理由" required rules={[zodRule(requiredText('上报理由', 1000))]}>
           <Input.TextArea rows={3} />
