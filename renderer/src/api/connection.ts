@@ -12,12 +12,12 @@ const listeners = new Set<() => void>();
 
 export const connection = {
   get: (): ConnectionState => state,
-  set(next: ConnectionState) {
+  set: (next: ConnectionState): void => {
     if (next === state) return;
     state = next;
     for (const fn of listeners) fn();
   },
-  subscribe(fn: () => void): () => void {
+  subscribe: (fn: () => void): (() => void) => {
     listeners.add(fn);
     return () => listeners.delete(fn);
   },

@@ -15,14 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const RENDERER_API = '../../../renderer/src/api/';
 interface ClientModule {
-  call(op: string, input?: unknown): Promise<unknown>;
+  call: (op: string, input?: unknown) => Promise<unknown>;
   ApiError: abstract new (...args: never[]) => Error & { code: string };
 }
 interface ConnectionModule {
-  connection: { get(): string; subscribe(fn: () => void): () => void };
+  connection: { get: () => string; subscribe: (fn: () => void) => () => void };
 }
 interface EventsModule {
-  parseBlock(block: string): unknown;
+  parseBlock: (block: string) => unknown;
 }
 const load = <T>(name: string) => import(/* @vite-ignore */ `${RENDERER_API}${name}`) as Promise<T>;
 

@@ -36,7 +36,7 @@ export function RegisterCasePage() {
     success: (c) => `已登记，案号 ${c.caseNumber}`,
     onSuccess: (c) => {
       draft.clear();
-      navigate(`/cases/${c.id}`);
+      void navigate(`/cases/${c.id}`);
     },
   });
   const reporterNeeds = source ? requiredReporterFields(source) : [];

@@ -11,14 +11,13 @@ import { useRef } from 'react';
 
 export function usePinnedVersion(current: number) {
   const pinned = useRef<number | null>(null);
-  const latest = useRef(current);
-  latest.current = current;
+  // Made anew on every render, so `current` is always the version now shown.
   return {
     /** Start of an edit: remember the version now shown (a second call keeps the first). */
     pin: () => {
-      pinned.current ??= latest.current;
+      pinned.current ??= current;
     },
-    get: () => pinned.current ?? latest.current,
+    get: () => pinned.current ?? current,
     release: () => {
       pinned.current = null;
     },

@@ -45,16 +45,14 @@ const time = (t: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : 'â
 
 /** Seconds until `iso`, updated every second; 0 once it has passed. */
 function useSecondsLeft(iso: string | null): number {
-  const left = () => (iso ? Math.max(0, Math.ceil(dayjs(iso).diff(dayjs(), 'millisecond') / 1000)) : 0);
-  const [seconds, setSeconds] = useState(left);
+  // A clock that ticks while there is something to count down to; the seconds are derived from it.
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    setSeconds(left());
     if (!iso) return;
-    const t = setInterval(() => setSeconds(left()), 1000);
+    const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `left` only reads `iso`
   }, [iso]);
-  return seconds;
+  return iso ? Math.max(0, Math.ceil(dayjs(iso).diff(dayjs(now), 'millisecond') / 1000)) : 0;
 }
 
 function CodeCard({ code }: { code: PairingCode }) {
