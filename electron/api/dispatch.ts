@@ -44,8 +44,12 @@ function validationError(error: z.ZodError): AppError {
 
 /** What an unpaired machine on the LAN may call: learn that it is unpaired, and pair. */
 const UNPAIRED_OPS: readonly string[] = ['devices.current', 'devices.pair', 'setup.status'];
-/** Writes whose answer is not kept: pairing hands a credential to the transport, and a code is one use anyway. */
-const NOT_KEPT: readonly string[] = ['devices.pair'];
+/**
+ * Writes whose answer is not kept: pairing hands a credential to the transport, and a code is one use
+ * anyway; a restore replaces the very database the answer would be kept in (and run inside a
+ * transaction on the connection it closes). Restoring the same backup twice gives the same data.
+ */
+const NOT_KEPT: readonly string[] = ['devices.pair', 'data.restore'];
 
 export async function dispatch(
   app: AppServices,

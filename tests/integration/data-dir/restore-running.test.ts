@@ -42,7 +42,15 @@ describe('data.restore in the running app', () => {
     expect((await app.call('data.backups', {}, s)).backups.map((b) => b.name)).toContain(result.safetyCopy);
 
     // The replaced database is a backup like any other: restoring it brings the later case back.
-    await app.call('data.restore', { backup: result.safetyCopy! }, s);
+    // Sent as the renderer sends every call, with an idempotency key (a restore's answer is not kept:
+    // it would be kept in the database being replaced).
+    const restoredAgain = await app.raw({
+      op: 'data.restore',
+      input: { backup: result.safetyCopy! },
+      session: s,
+      idempotencyKey: 'restore-key-0001',
+    });
+    expect(restoredAgain).toMatchObject({ ok: true, data: { restoredFrom: result.safetyCopy } });
     s = await app.login();
     expect(await titlesOf(app, s)).toEqual(['备份前的案件', '备份后的案件']);
 
