@@ -6,32 +6,20 @@
  * Seeded by the demo generator (`cli demo`), not under test here; the figures themselves are
  * checked against an independent oracle in tests/integration/stats.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { apiCall, apiLogin } from './support/api';
 import { expect, test, type Host } from './support/host';
-import { repoRoot, screenshotDir } from './support/paths';
+import { screenshotDir } from './support/paths';
 import { snap } from './support/screenshots';
 import { SEED } from './support/seed';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
 import { StatsPage } from './pages/StatsPage';
 
-test.use({ hostSeed: 'api' });
+// The demo centre's cases, generated before the host starts (cli demo refuses a data dir in use).
+test.use({ hostSeed: 'demo' });
 test.describe.configure({ mode: 'serial' });
-
-const seeded = new Set<string>();
-function demoData(host: Host) {
-  if (seeded.has(host.dataDir)) return;
-  const r = spawnSync('npx', ['tsx', 'electron/cli/index.ts', 'demo', '--data-dir', host.dataDir, '--cases', '400', '--seed', '7'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (r.status !== 0) throw new Error(`cli demo failed:\n${r.stdout}\n${r.stderr}`);
-  seeded.add(host.dataDir);
-}
 
 /** The calendar quarter of today at the centre. */
 function thisQuarter() {
@@ -58,7 +46,6 @@ async function openStats(page: import('@playwright/test').Page, host: Host) {
 
 test('中心负责人查看本季度统计，点击纠纷类型查看案件，导出督办清单', async ({ page, host }) => {
   test.setTimeout(180_000);
-  demoData(host);
   const session = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
   const quarter = thisQuarter();
   const d = await apiCall(host, 'stats.dashboard', quarter, session);
@@ -127,7 +114,6 @@ test('中心负责人查看本季度统计，点击纠纷类型查看案件，�
 
 test('自定义范围：结束日期早于开始日期时提示错误；无数据的期间显示“本期间暂无数据”', async ({ page, host }) => {
   test.setTimeout(120_000);
-  demoData(host);
   const { stats, errors } = await openStats(page, host);
   await stats.customRange('2026-03-01', '2026-02-01');
   await expect(page.getByText('结束日期不能早于开始日期')).toBeVisible();

@@ -20,7 +20,7 @@ import { apiCall, type HostAddress } from './api';
 import { repoRoot } from './paths';
 import { SEED } from './seed';
 
-export type HostSeed = 'none' | 'api' | 'cli';
+export type HostSeed = 'none' | 'api' | 'cli' | 'demo';
 
 export interface Host extends HostAddress {
   /** The full URL to open, with this launch's token. */
@@ -75,6 +75,16 @@ export function cliInit(dataDir: string): void {
   ];
   const r = spawnSync('npx', args, { cwd: repoRoot, encoding: 'utf8', timeout: START_TIMEOUT_MS });
   if (r.status !== 0) throw new Error(`cli init failed (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
+}
+
+/**
+ * Fill a data dir with the demo centre's cases (`cli demo`, 400 cases, seed 7) before the host
+ * starts: the command rebuilds data and is refused while an app holds the data dir.
+ */
+export function cliDemo(dataDir: string): void {
+  const args = ['tsx', 'electron/cli/index.ts', 'demo', '--data-dir', dataDir, '--cases', '400', '--seed', '7'];
+  const r = spawnSync('npx', args, { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`cli demo failed (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
 }
 
 /** A port free on 127.0.0.1 right now (for a LAN host that must come back on the same port after a restart). */
@@ -209,7 +219,8 @@ class HostPool {
 
   private async start(seed: HostSeed): Promise<Running> {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mediation-e2e-'));
-    if (seed === 'cli') cliInit(dataDir);
+    if (seed === 'cli' || seed === 'demo') cliInit(dataDir);
+    if (seed === 'demo') cliDemo(dataDir);
     const h = await startHost(dataDir);
     if (seed === 'api') await seededByApi(h);
     return h;
