@@ -8,7 +8,16 @@ import type { agreementInput, caseFieldsPatch, stepInput, undisputedInput } from
 import { AppError } from '../../common/errors';
 import { describeDue, legalDue } from '../../common/domain/calendar';
 import { caseDeadline } from '../../common/domain/deadlines';
-import { ACTIONS, assertStepInputs, canStep, nextStatus, outcomeFor, statusLabel, type Status } from '../../common/domain/lifecycle';
+import {
+  ACTIONS,
+  assertStepInputs,
+  canStep,
+  isOpen,
+  nextStatus,
+  outcomeFor,
+  statusLabel,
+  type Status,
+} from '../../common/domain/lifecycle';
 import type { SourceCode } from '../../common/domain/sources';
 import { nextTier, tierLabel, type Tier } from '../../common/domain/tiers';
 import { recordAudit } from '../core/audit';
@@ -109,8 +118,7 @@ export function setDeadline(ctx: ServiceContext, actor: Actor, id: string, versi
     if (deadline < c.registeredAt.slice(0, 10)) {
       throw new AppError('VALIDATION', `化解期限不能早于登记日期（${c.registeredAt.slice(0, 10)}）`, { deadline: '期限不能早于登记日期' });
     }
-    if (!['registered', 'accepted', 'mediating'].includes(c.status))
-      throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能再调整期限`);
+    if (!isOpen(c.status as Status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能再调整期限`);
     // Set by hand: the date stands as entered and a calendar change does not move it.
     return {
       patch: { deadline, deadlineNominal: null },
@@ -122,8 +130,7 @@ export function setDeadline(ctx: ServiceContext, actor: Actor, id: string, versi
 
 export function escalateCase(ctx: ServiceContext, actor: Actor, id: string, version: number, reason: string): void {
   change(ctx, actor, id, version, (c) => {
-    if (!['registered', 'accepted', 'mediating'].includes(c.status))
-      throw new AppError('ILLEGAL_STEP', `案件${statusLabel(c.status)}，不能上报`);
+    if (!isOpen(c.status as Status)) throw new AppError('ILLEGAL_STEP', `案件${statusLabel(c.status)}，不能上报`);
     const up = nextTier(c.tier as Tier);
     if (!up) throw new AppError('REFUSED', '案件已在区级层面，不能再上报');
     return {

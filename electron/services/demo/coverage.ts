@@ -7,7 +7,7 @@
  * month ago); everything not forced is drawn from the realistic weights.
  */
 import { CATEGORY_CODES, type CategoryCode } from '../../common/domain/categories';
-import { STATUSES, type Outcome, type Status } from '../../common/domain/lifecycle';
+import { isOpen, STATUSES, type Outcome, type Status } from '../../common/domain/lifecycle';
 import { SOURCE_CODES, type SourceCode } from '../../common/domain/sources';
 import { TIERS, type Tier } from '../../common/domain/tiers';
 import type { Rng } from './prng';
@@ -78,8 +78,7 @@ export function planCoverage(rng: Rng, times: Float64Array, nowMs: number, dueSo
   for (const category of CATEGORY_CODES) force({ category });
   for (const source of SOURCE_CODES) force({ source });
   for (const originTier of TIERS) force({ originTier, noEscalation: true });
-  for (const status of STATUSES)
-    force({ status }, status === 'closed' ? 30 : 0, ['registered', 'accepted', 'mediating'].includes(status) ? 60 : Infinity);
+  for (const status of STATUSES) force({ status }, status === 'closed' ? 30 : 0, isOpen(status) ? 60 : Infinity);
   for (const closedOutcome of ['agreement', 'failed', 'withdrawn', 'transferred'] as const) force({ status: 'closed', closedOutcome }, 40);
 
   for (let k = 0; k < 3; k++) force({ status: 'mediating', scenario: 'overdue', source: 'walk_in' }, 90);

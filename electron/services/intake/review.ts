@@ -10,7 +10,7 @@ import type { CaseStatusRef, IntakeRow, IntakeStatus, PendingIntake } from '../.
 import { INTAKE_STATUS_LABELS } from '../../common/api/intake';
 import { categoryLabel } from '../../common/domain/categories';
 import { maskIdNumber, validateIdNumber, type IdType } from '../../common/domain/identity';
-import type { Status } from '../../common/domain/lifecycle';
+import { isOpen, type Status } from '../../common/domain/lifecycle';
 import { AppError } from '../../common/errors';
 import { requireCentre } from '../centre';
 import { recordAudit } from '../core/audit';
@@ -181,8 +181,6 @@ export function acceptIntake(ctx: ServiceContext, actor: Actor, intakeId: string
   return caseRef(ctx, caseId);
 }
 
-const OPEN: readonly Status[] = ['registered', 'accepted', 'mediating'];
-
 /** Links a registration to an open case about the same dispute instead of opening a second one. */
 export function mergeIntake(ctx: ServiceContext, actor: Actor, intakeId: string, caseId: string): CaseStatusRef {
   ctx.db.sqlite
@@ -190,7 +188,7 @@ export function mergeIntake(ctx: ServiceContext, actor: Actor, intakeId: string,
       const r = loadIntake(ctx, intakeId);
       requirePending(r);
       const c = caseRef(ctx, caseId);
-      if (!OPEN.includes(c.status)) throw new AppError('ILLEGAL_STEP', `案件 ${c.caseNumber} 已不在办理中，不能并入；请受理为新案件`);
+      if (!isOpen(c.status)) throw new AppError('ILLEGAL_STEP', `案件 ${c.caseNumber} 已不在办理中，不能并入；请受理为新案件`);
       link(ctx, actor, r, 'merged', c.id);
       recordAudit(ctx, actor, {
         operation: 'intake.merge',

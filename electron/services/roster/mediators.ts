@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { caseMediators, cases, mediators } from '../../../db/schema';
 import type { MediatorKind, MediatorStatus, MediatorView, mediatorInput } from '../../common/api/mediators';
 import { MEDIATOR_STATUS_LABELS } from '../../common/api/mediators';
+import { OPEN_STATUSES } from '../../common/domain/lifecycle';
 import { AppError } from '../../common/errors';
 import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
@@ -23,9 +24,7 @@ function openCaseCounts(ctx: Pick<ServiceContext, 'db'>, ids: string[]): Map<str
     .select({ id: caseMediators.mediatorId, n: sql<number>`count(*)` })
     .from(caseMediators)
     .innerJoin(cases, eq(cases.id, caseMediators.caseId))
-    .where(
-      and(inArray(caseMediators.mediatorId, ids), inArray(cases.status, ['registered', 'accepted', 'mediating']), eq(cases.deleted, false)),
-    )
+    .where(and(inArray(caseMediators.mediatorId, ids), inArray(cases.status, [...OPEN_STATUSES]), eq(cases.deleted, false)))
     .groupBy(caseMediators.mediatorId)
     .all();
   return new Map(rows.map((r) => [r.id, r.n]));

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { MAX_LONG_TEXT, type CaseDetail, type caseFieldsPatch } from '../../../../electron/common/api/cases';
 import { categoryLabel } from '../../../../electron/common/domain/categories';
-import { OUTCOME_LABELS } from '../../../../electron/common/domain/lifecycle';
+import { isOpen, OUTCOME_LABELS } from '../../../../electron/common/domain/lifecycle';
 import { formatYuan } from '../../../../electron/common/domain/money';
 import { sourceLabel } from '../../../../electron/common/domain/sources';
 import { tierLabel } from '../../../../electron/common/domain/tiers';
@@ -47,7 +47,7 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
             >
               修改
             </Button>
-            {['registered', 'accepted', 'mediating'].includes(detail.status) ? (
+            {isOpen(detail.status) ? (
               <Button
                 onClick={() => {
                   deadlineForm.setFieldsValue({ deadline: detail.deadline ? dayjs(detail.deadline) : dayjs().add(30, 'day'), reason: '' });
