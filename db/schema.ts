@@ -143,6 +143,22 @@ export const pairingCodes = sqliteTable('pairing_codes', {
   deviceId: text('device_id'),
 });
 
+/**
+ * Staff sign-ins, kept so a host restart does not sign every desk out. Only a SHA-256 of the
+ * 32-byte random token is stored: a copy of the database (a backup) lets nobody act as a user.
+ */
+export const loginSessions = sqliteTable(
+  'login_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(), // hex SHA-256 of the session token
+    userId: text('user_id').notNull(),
+    deviceId: text('device_id'), // the workstation signed in on; null on the host itself
+    createdAt: integer('created_at').notNull(), // epoch ms
+    lastSeenAt: integer('last_seen_at').notNull(), // epoch ms, refreshed at most every SESSION_TOUCH_MS
+  },
+  (t) => [index('login_sessions_user_idx').on(t.userId), index('login_sessions_device_idx').on(t.deviceId)],
+);
+
 /** The answer of every write under (caller, idempotency key), kept 24 h so a retried save is applied once. */
 export const idempotentAnswers = sqliteTable(
   'idempotent_answers',

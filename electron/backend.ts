@@ -142,7 +142,7 @@ export function createBackend(opts: BackendOptions): Backend {
   };
   const app: AppServices = {
     ctx,
-    sessions: new SessionStore(ctx.clock),
+    sessions: new SessionStore(ctx),
     prefs: opts.prefs ?? confPrefs(ctx.paths.prefs),
     host: opts.host,
     centre: { mode: 'local', push: new PushHub(), pairing: new PairingGuard(ctx.clock), seenWrites: new Map() },
@@ -168,8 +168,6 @@ export function createBackend(opts: BackendOptions): Backend {
     }
   };
 
-  const userIds = (): string[] => (ctx.db.sqlite.prepare('SELECT id FROM users').all() as { id: string }[]).map((r) => r.id);
-
   /**
    * Restore while running: verify the file, stop the background jobs, close the database, keep
    * it in backups/, swap, reopen. Synchronous from the close to the reopen, so no API call of this
@@ -177,7 +175,6 @@ export function createBackend(opts: BackendOptions): Backend {
    */
   function restoreRunning(from: string): RestoreResult {
     verifyRestorable(from);
-    const before = userIds();
     const uploads = appUploads(ctx);
     if (uploads.current()) throw new AppError('BUSY', '正在向区平台上传，请等上传结束后再恢复。');
     uploads.stop();
@@ -191,7 +188,8 @@ export function createBackend(opts: BackendOptions): Backend {
       ctx.db = openServices({ dataDir: ctx.paths.root, clock: ctx.clock, logger: ctx.logger, secrets: ctx.secrets }).db;
       if (jobsStarted && !closed) uploads.startSchedule();
     }
-    for (const id of new Set([...before, ...userIds()])) app.sessions.endAllFor(id);
+    // The restored file's sign-ins belong to another moment: everyone signs in again.
+    app.sessions.endAll();
     ctx.logger.info('database restored', { from: path.basename(from), safetyCopy: result.safetyCopy && path.basename(result.safetyCopy) });
     return { restoredFrom: path.basename(from), safetyCopy: result.safetyCopy && path.basename(result.safetyCopy) };
   }
@@ -209,6 +207,11 @@ export function createBackend(opts: BackendOptions): Backend {
       purgeKept(ctx);
     } catch (e) {
       ctx.logger.error('idempotency purge failed', { error: (e as Error).message });
+    }
+    try {
+      app.sessions.purgeExpired();
+    } catch (e) {
+      ctx.logger.error('session purge failed', { error: (e as Error).message });
     }
     // A backup is as large as the database: on a disk without room for it, it would take the last
     // free space the counter needs for registrations. Skipped (and warned) until space is freed.

@@ -172,7 +172,7 @@ function publish(app: AppServices, op: string, input: unknown): void {
 
 function authorise(app: AppServices, def: OpDef, session: string | null, source: RequestSource, hooks: CallHooks): CallContext {
   if (def.access === 'public') {
-    const userId = app.sessions.touch(session, getSettings(app.ctx).sessionIdleMinutes);
+    const userId = app.sessions.touch(session, getSettings(app.ctx).sessionIdleMinutes, source.deviceId);
     const row = userId ? findUser(app.ctx, userId) : undefined;
     const user = row && row.active ? toSessionUser(row) : null;
     const deviceId = source.deviceId;
@@ -185,7 +185,7 @@ function authorise(app: AppServices, def: OpDef, session: string | null, source:
       actor: user ? { id: user.id, name: user.displayName, role: user.role, deviceId } : { id: null, name: '未登录', role: null, deviceId },
     };
   }
-  const userId = app.sessions.touch(session, getSettings(app.ctx).sessionIdleMinutes);
+  const userId = app.sessions.touch(session, getSettings(app.ctx).sessionIdleMinutes, source.deviceId);
   if (!userId) throw new AppError('UNAUTHENTICATED', session ? '登录已超时，请重新登录' : '请先登录');
   const row = findUser(app.ctx, userId);
   if (!row || !row.active) {

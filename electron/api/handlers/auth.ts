@@ -30,7 +30,7 @@ export const authHandlers: Handlers<typeof authOps> = {
       { id: user.id, name: user.displayName, role: user.role },
       { operation: 'auth.login', entityKind: 'user', entityId: user.id, summary: `${user.displayName} 登录` },
     );
-    return { session: app.sessions.create(user.id), user, idleMinutes: getSettings(app.ctx).sessionIdleMinutes };
+    return { session: app.sessions.create(user.id, source.deviceId), user, idleMinutes: getSettings(app.ctx).sessionIdleMinutes };
   },
   'auth.logout': (_input, { app, session }) => {
     app.sessions.end(session);

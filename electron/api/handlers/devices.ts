@@ -44,6 +44,11 @@ export const devicesHandlers: Handlers<typeof devicesOps> = {
   'devices.createPairingCode': (input, { app, actor }) => createPairingCode(app.ctx, actor, input.kind, input.name),
   'devices.list': (_input, { app }) => listDevices(app.ctx),
   'devices.rename': (input, { app, actor }) => renameDevice(app.ctx, actor, input.id, input.name),
-  'devices.revoke': (input, { app, actor }) => revokeDevice(app.ctx, actor, input.id),
+  'devices.revoke': (input, { app, actor }) => {
+    const row = revokeDevice(app.ctx, actor, input.id);
+    // Whoever was signed in at that machine is out with it.
+    app.sessions.endAllOnDevice(input.id);
+    return row;
+  },
   'devices.setTicketPrinter': (input, { app, actor }) => setDeviceTicketPrinter(app.ctx, actor, input.id, input.printer),
 };

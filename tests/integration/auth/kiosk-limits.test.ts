@@ -8,7 +8,8 @@ import type { RequestSource } from '../../../electron/api/handler';
 import type { ApiResponse } from '../../../electron/common/api/contract';
 import { LOOKUP_BLOCK_MS, LOOKUP_MAX_FAILURES, SUBMIT_MAX_PER_WINDOW, SUBMIT_WINDOW_MS } from '../../../electron/services/intake/guard';
 import { kioskInput, startEnv, type Env } from '../intake/harness';
-import { device, from } from './harness';
+import { ADMIN } from '../../support/backend';
+import { device, from, loginFrom } from './harness';
 
 let env: Env;
 beforeEach(async () => {
@@ -84,7 +85,10 @@ describe('progress lookups at the kiosk', () => {
     // Another citizen at that kiosk is not.
     expect(await lookup(K2, other, '0002')).toMatchObject({ ok: true });
     // The clerk at the counter's desk helps the citizen (a kiosk never acts as staff, whatever session it sends).
-    expect(await lookup(device('counter-window', 'desk'), target, '0001', env.admin)).toMatchObject({
+    const counter = device('counter-window', 'desk');
+    const signedIn = await loginFrom(env.app, counter, ADMIN.loginName, ADMIN.password);
+    const session = signedIn.ok ? (signedIn.data as { session: string }).session : null;
+    expect(await lookup(counter, target, '0001', session)).toMatchObject({
       ok: true,
       data: { stage: 'waiting' },
     });
