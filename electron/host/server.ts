@@ -7,7 +7,8 @@
  *   neither does any other local program without the token.
  * - LAN (centre host): HTTPS on the centre's network. A call carries either the launch token (the
  *   host's own operator) or a paired device's credential in the `md_device` cookie; device kinds
- *   bound what each machine may call (checked again in the dispatcher).
+ *   bound what each machine may call (checked again in the dispatcher). Plain HTTP to that port is
+ *   answered with a redirect to https:// (plain-http.ts), never served.
  *
  * In both modes nothing a client sends may end the process: every request runs inside a catch,
  * URLs and headers are parsed defensively, slow or silent clients time out, and the number of open
@@ -17,7 +18,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import https from 'node:https';
-import type net from 'node:net';
+import net from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import sirv from 'sirv';
 import type { Backend } from '../backend';
@@ -29,6 +30,7 @@ import { EVENTS_PATH } from '../common/push';
 import { verifyCredential, touchDevice } from '../services/devices/registry';
 import { cspHeader } from './csp';
 import { openEventStream } from './events';
+import { routeByFirstByte } from './plain-http';
 import { sendJson } from './respond';
 
 const MAX_BODY = 12 * 1024 * 1024;
@@ -171,14 +173,17 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   const server: http.Server = lan
     ? https.createServer({ ...serverOptions, key: lan.key, cert: lan.cert, handshakeTimeout: limits.firstRequestMs, minVersion: 'TLSv1.2' })
     : http.createServer(serverOptions);
+  // On the LAN the port is a plain TCP listener that hands TLS to `server` and answers plain HTTP
+  // with a redirect to https:// (plain-http.ts); on loopback `server` listens itself.
+  const listener: net.Server = lan ? net.createServer({ allowHalfOpen: true, noDelay: true }) : server;
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   // A backstop in the kernel-facing layer: the shedding below keeps the count under the cap, this never lets it run away.
-  server.maxConnections = limits.maxConnections * 2;
+  listener.maxConnections = limits.maxConnections * 2;
 
   // Connections are counted on the raw TCP socket (in both modes), matched to requests by peer address and port.
-  server.on('connection', (socket: net.Socket) => {
+  listener.on('connection', (socket: net.Socket) => {
     socket.on('error', () => socket.destroy());
     if (conns.size >= limits.maxConnections && !makeRoom()) {
       if (!lan && socket.writable) socket.end(SHED_RESPONSE);
@@ -197,6 +202,10 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
       if (conn.timer) clearTimeout(conn.timer);
       if (conns.get(key) === conn) conns.delete(key);
     });
+    if (lan) {
+      // A plain connection is answered before any request is read from it: it counts as served then.
+      routeByFirstByte(socket, server, limits.firstRequestMs);
+    }
   });
 
   /** Close the oldest connection with nothing in flight, preferring those that never sent a request. */
@@ -214,6 +223,9 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
 
   server.on('clientError', (err: NodeJS.ErrnoException, socket: net.Socket) => {
     try {
+      // The parser may complain again about bytes still arriving after the answer: let that answer
+      // finish going out (over TLS it is written a turn later) rather than cut it off.
+      if (socket.writableEnded && !socket.destroyed) return;
       if (err.code === 'ECONNRESET' || !socket.writable) {
         socket.destroy();
         return;
@@ -224,16 +236,18 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
           : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
             ? [408, 'Request Timeout', '请求超时']
             : [400, 'Bad Request', '请求格式错误'];
+      // Destroyed once the answer is out (over TLS that takes a turn of the event loop), or soon regardless.
+      const done = setTimeout(() => socket.destroy(), 1000);
+      done.unref();
       socket.end(rawError(status, reason, message));
-      socket.destroy();
     } catch {
       socket.destroy();
     }
   });
-  // Plain HTTP (or anything that is not TLS) to the HTTPS port: the handshake fails and the socket is dropped.
-  let plainRefusals = 0;
+  // Bytes that start like TLS but are not a handshake we accept: the socket is dropped.
+  let tlsFailures = 0;
   server.on('tlsClientError', (_err: Error, socket: net.Socket) => {
-    plainRefusals += 1;
+    tlsFailures += 1;
     socket.destroy();
   });
 
@@ -401,15 +415,15 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, lan ? (lan.bind ?? '0.0.0.0') : '127.0.0.1', () => {
-      server.off('error', reject);
+    listener.once('error', reject);
+    listener.listen(opts.port ?? 0, lan ? (lan.bind ?? '0.0.0.0') : '127.0.0.1', () => {
+      listener.off('error', reject);
       resolve();
     });
   });
   // After listening, an accept failure (e.g. out of file descriptors) is logged, never fatal.
-  server.on('error', (e: Error) => logger.error('host server error', { error: e.message }));
-  const port = (server.address() as { port: number }).port;
+  listener.on('error', (e: Error) => logger.error('host server error', { error: e.message }));
+  const port = (listener.address() as { port: number }).port;
   hosts = allowedHosts(port);
   backend.app.centre.mode = lan ? 'lan' : 'local';
   const shownHost = lan
@@ -424,10 +438,10 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
     connections: () => conns.size,
     close: () =>
       new Promise<void>((resolve) => {
-        if (plainRefusals > 0) logger.info('non-TLS connections to the HTTPS port dropped', { count: plainRefusals });
+        if (tlsFailures > 0) logger.info('failed TLS handshakes on the HTTPS port', { count: tlsFailures });
         for (const end of streams) end();
         streams.clear();
-        server.close(() => resolve());
+        listener.close(() => resolve());
         server.closeAllConnections();
         for (const c of conns.values()) c.socket.destroy();
       }),

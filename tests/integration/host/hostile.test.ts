@@ -40,11 +40,53 @@ const good = async (c: Centre) => {
 };
 
 describe('hostile clients on the LAN port (HTTPS on 127.0.0.1)', () => {
-  it('drops plain HTTP sent to the HTTPS port without harm', async () => {
+  it('answers plain HTTP on the HTTPS port with a redirect to https://, serves nothing, and keeps serving HTTPS', async () => {
     centre = await startCentre();
-    const plain = await sendRaw({ port: centre.port, lan: false }, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${centre.port}\r\n\r\n`, 2000);
+    const plain = await sendRaw(
+      { port: centre.port, lan: false },
+      `GET /kiosk?x=1 HTTP/1.1\r\nHost: 192.168.1.10:${centre.port}\r\n\r\n`,
+      2000,
+    );
     expect(plain.closedByHost).toBe(true);
-    expect(plain.reply).not.toContain('调解工作台');
+    expect(plain.reply).toMatch(/^HTTP\/1\.1 301 /);
+    expect(plain.reply).toContain(`\r\nLocation: https://192.168.1.10:${centre.port}/kiosk?x=1\r\n`);
+    expect(plain.reply).toContain('只接受加密连接');
+    expect(plain.reply).not.toContain('<title>调解工作台');
+
+    // A plain API call is not run: it gets the same redirect, with nothing of the API's answer.
+    const api = await sendRaw(
+      { port: centre.port, lan: false },
+      `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${centre.port}\r\nContent-Type: application/json\r\nContent-Length: 24\r\n\r\n{"op":"setup.status"}   `,
+      2000,
+    );
+    expect(api.reply).toMatch(/^HTTP\/1\.1 301 /);
+    expect(api.reply).not.toContain('"ok"');
+    await good(centre);
+  });
+
+  it('plain requests that cannot be redirected safely get a 400, and garbage or silence just a close', async () => {
+    centre = await startCentre({ limits: { firstRequestMs: 500 } });
+    const hostile = [
+      `GET / HTTP/1.1\r\nHost: evil.example\r\nX: 1\r\n\r\n`, // any host is the client's own business: redirected
+      `GET //evil.example/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`, // scheme-relative path: not redirected
+      `GET / HTTP/1.1\r\nHost: a.b"><script>\r\n\r\n`, // a Host that would break out of the header or page
+      `GET / HTTP/1.1\r\n\r\n`, // no Host at all
+      `GET /${'a'.repeat(10_000)} HTTP/1.1\r\n`, // an endless head
+    ];
+    const replies = await Promise.all(hostile.map((b) => sendRaw({ port: centre!.port, lan: false }, b, 2000)));
+    expect(replies[0]!.reply).toContain('Location: https://evil.example/\r\n');
+    for (const r of replies.slice(1)) {
+      expect(r.reply).toMatch(/^HTTP\/1\.1 400 /);
+      expect(r.reply).not.toContain('Location:');
+      expect(r.closedByHost).toBe(true);
+    }
+    // A client that sends half a head and then nothing is closed by the first-request timer.
+    const stalled = await sendRaw({ port: centre.port, lan: false }, 'GET / HTTP/1.1\r\n', 3000);
+    expect(stalled.closedByHost).toBe(true);
+    // Bytes that look like TLS but are not a ClientHello: dropped, no harm.
+    const fakeTls = await sendRaw({ port: centre.port, lan: false }, Buffer.from([0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5]), 2000);
+    expect(fakeTls.closedByHost).toBe(true);
+    expect(fakeTls.reply).not.toContain('HTTP/');
     await good(centre);
   });
 
