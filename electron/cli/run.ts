@@ -10,6 +10,7 @@ import check from './commands/check';
 import demo from './commands/demo';
 import doc from './commands/doc';
 import init from './commands/init';
+import machine from './commands/machine';
 import pair from './commands/pair';
 import printTest from './commands/print-test';
 import serve from './commands/serve';
@@ -19,7 +20,7 @@ import exportCmd from './commands/export';
 import upload from './commands/upload';
 import due from './commands/due';
 
-const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload, pair, serve, due];
+const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload, pair, serve, due, machine];
 
 export function buildProgram(): Command {
   const program = new Command('mediation-desk')

@@ -18,6 +18,9 @@ export function useSecretStore(factory: ((dataDir: string) => SecretStore) | nul
   secretsFor = factory;
 }
 
+/** The secret store this CLI run was given for `dataDir` (the packaged app's safeStorage, or its utility host's relay), if any. */
+export const secretStoreFor = (dataDir: string): SecretStore | undefined => secretsFor?.(dataDir);
+
 export async function withServices<T>(dataDir: string | undefined, fn: (ctx: ServiceContext) => T | Promise<T>): Promise<T> {
   if (!dataDir) throw new AppError('VALIDATION', '请用 --data-dir 指定数据目录 / --data-dir is required');
   const ctx = openServices({

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createBackend } from '../backend';
+import type { SecretStore } from '../services/secrets';
 import { LAN_DEFAULT_PORT } from '../common/api/devices';
 import { ensureHostCertificate } from './tls';
 import { startHostServer, type HostServer } from './server';
@@ -18,11 +19,13 @@ export interface RunHostOptions {
   bind?: string | undefined;
   port?: number | undefined;
   out?: (line: string) => void;
+  /** Where the district token is kept; default: the data dir's 0600 file (services/secrets.ts). */
+  secrets?: SecretStore | undefined;
 }
 
 export async function runHost(opts: RunHostOptions): Promise<{ server: HostServer; stop: () => Promise<void> }> {
   const out = opts.out ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const backend = createBackend({ dataDir: opts.dataDir, host: 'browser' });
+  const backend = createBackend({ dataDir: opts.dataDir, host: 'browser', ...(opts.secrets ? { secrets: opts.secrets } : {}) });
   let server: HostServer;
   let fingerprint: string | null = null;
   try {

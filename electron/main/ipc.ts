@@ -15,9 +15,11 @@ import { isTrustedSender, printHtmlArgsSchema, safePdfFileName, savePdfArgsSchem
 
 const FORBIDDEN: ErrorBody = { code: 'FORBIDDEN', message: '请求来源不受信任' };
 const QUITTING: ErrorBody = { code: 'INTERNAL', message: '程序正在退出，请稍后重新打开' };
+const NO_LOCAL_DATA: ErrorBody = { code: 'INTERNAL', message: '本机不保存数据，请通过中心主机操作' };
 
 export interface IpcDeps {
-  backend: Backend;
+  /** null when this process holds no data (centre host and workstation modes: the pages use HTTPS). */
+  backend: Backend | null;
   printer: A4Printer;
   /** Where the app's pages come from (app://mediation-desk, or the dev server). */
   appOrigin: string;
@@ -58,7 +60,7 @@ export function registerIpc(deps: IpcDeps): { stop(): void } {
     'api:invoke',
     (error) => ({ ok: false, error }),
     // backend.invoke validates the request itself and never throws.
-    (_event, args) => deps.backend.invoke(args[0]),
+    async (_event, args) => (deps.backend ? deps.backend.invoke(args[0]) : { ok: false, error: NO_LOCAL_DATA }),
   );
 
   handle<PrintHtmlResult>(

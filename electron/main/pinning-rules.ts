@@ -4,22 +4,13 @@
  * (no 'electron' import), so it is unit-tested under Node.
  */
 import { X509Certificate } from 'node:crypto';
+import { normaliseFingerprint } from '../common/centre-mode';
 
 export interface PinnedHost {
   /** The host name or address the workstation connects to (no port). */
   host: string;
-  /** `AB:CD:…`, as `npm run serve -- --lan` prints after `SHA256:`. */
+  /** `AB:CD:…`, as `npm run serve -- --lan` prints after `SHA256:` (normalised again when compared). */
   fingerprint: string;
-}
-
-/** Upper-case hex pairs joined by ':' whatever the admin typed (spaces, lower case, no colons). */
-export function normaliseFingerprint(text: string): string | null {
-  const hex = text
-    .replace(/^SHA256:\s*/i, '')
-    .replace(/[\s:]/g, '')
-    .toUpperCase();
-  if (!/^[0-9A-F]{64}$/.test(hex)) return null;
-  return hex.match(/.{2}/g)!.join(':');
 }
 
 /**

@@ -9,7 +9,6 @@
 import Store from 'electron-store';
 import { z } from 'zod';
 import { prefsDefaults, type Prefs, type PrefsShape } from '../services/prefs';
-import type { PinnedHost } from './pinning-rules';
 import type { WindowBounds } from './window-bounds';
 
 interface ShellPrefsShape {
@@ -18,10 +17,6 @@ interface ShellPrefsShape {
   a4PrinterName: string | null;
   /** Display the kiosk window opens on (Electron display id); null: the primary display. */
   kioskDisplayId: number | null;
-  /** 本机作为中心主机: serve the centre's LAN (HTTPS) from this machine. */
-  centreHost: boolean;
-  /** The centre host this machine is a workstation of, and its certificate fingerprint (pinned for good). */
-  pinnedHost: PinnedHost | null;
 }
 
 type StoreShape = PrefsShape & ShellPrefsShape;
@@ -39,16 +34,12 @@ const shellSchemas = {
   windowBounds: boundsSchema.nullable(),
   a4PrinterName: z.string().min(1).max(200).nullable(),
   kioskDisplayId: z.number().int().nullable(),
-  centreHost: z.boolean(),
-  pinnedHost: z.object({ host: z.string().min(1).max(253), fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) }).nullable(),
 } satisfies { [K in keyof ShellPrefsShape]: z.ZodType<ShellPrefsShape[K]> };
 
 const shellDefaults: ShellPrefsShape = {
   windowBounds: null,
   a4PrinterName: null,
   kioskDisplayId: null,
-  centreHost: false,
-  pinnedHost: null,
 };
 
 export interface ShellPrefs {

@@ -13,8 +13,10 @@ export interface WindowOptions {
   kiosk: boolean;
   prefs: ShellPrefs;
   preloadPath: string;
-  /** The dev server's URL under electron-vite dev; null: the built renderer on app://. */
-  devServerUrl: string | null;
+  /** The first page: the app's own (rendererUrl), or a centre host's (centre-plan.ts remoteWindowUrl). */
+  url: string;
+  /** For pages from a centre host: while it cannot be reached, show this page and try again every few seconds. */
+  retryUntilLoaded: { waitingPage: (attempt: number) => string } | null;
   iconPath: string | undefined;
   log: ShellLog;
 }
@@ -115,8 +117,33 @@ export function createAppWindow(opts: WindowOptions): BrowserWindow {
     setTimeout(() => !win.isDestroyed() && win.webContents.reload(), 1_000);
   });
 
-  void win
-    .loadURL(rendererUrl(opts.devServerUrl, opts.kiosk))
-    .catch((e: Error) => opts.log.warn('renderer failed to load', { error: e.message }));
+  if (opts.retryUntilLoaded) retryWhileUnreachable(win, opts.url, opts.retryUntilLoaded.waitingPage, opts.log);
+  void win.loadURL(opts.url).catch((e: Error) => opts.log.warn('renderer failed to load', { error: e.message }));
   return win;
+}
+
+/** Seconds between tries to load the centre host's pages. */
+const RETRY_SECONDS = 5;
+
+/**
+ * A centre host that is off or unreachable leaves the window blank: instead it shows a page that
+ * says so (the waiting page is self-contained HTML with no script, loaded as a data: URL) and
+ * tries again until the host answers. A certificate that does not match the pinned one is a
+ * failure too: it is reported in the same page, never accepted.
+ */
+function retryWhileUnreachable(win: BrowserWindow, url: string, page: (attempt: number) => string, log: WindowOptions['log']): void {
+  let attempt = 0;
+  let timer: NodeJS.Timeout | null = null;
+  win.webContents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+    // -3 is ERR_ABORTED: a navigation replaced by another, not a failure.
+    if (!isMainFrame || errorCode === -3 || validatedURL.startsWith('data:')) return;
+    attempt += 1;
+    log.warn('centre host unreachable', { attempt, error: errorDescription });
+    void win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(page(attempt))}`).catch(() => undefined);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!win.isDestroyed()) void win.loadURL(url).catch(() => undefined);
+    }, RETRY_SECONDS * 1000);
+  });
+  win.on('closed', () => timer && clearTimeout(timer));
 }

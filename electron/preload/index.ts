@@ -7,11 +7,16 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { BridgeChannel, MediationDeskBridge } from '../common/api/bridge';
 
+/** The page's scheme; the preload is type-checked without the DOM library. */
+const pageProtocol = (globalThis as { location?: { protocol?: string } }).location?.protocol;
+
 const call = (channel: BridgeChannel, ...args: unknown[]) => ipcRenderer.invoke(channel, ...args);
 
 const bridge: MediationDeskBridge = {
   platform: 'electron',
-  invoke: (req) => call('api:invoke', req),
+  // Pages from a centre host (https:) call it over HTTPS; only the app's own pages (app:, or the
+  // dev server) have services in this machine to invoke.
+  ...(pageProtocol === 'https:' ? {} : { invoke: (req) => call('api:invoke', req) }),
   printHtml: (html) => call('print:html', html),
   savePdf: (html, suggestedName) => call('print:pdf', html, suggestedName),
 };

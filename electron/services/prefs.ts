@@ -1,10 +1,11 @@
 /**
- * Per-machine preferences (chosen printers, kiosk display, window bounds): never case data.
+ * Per-machine preferences (chosen printers, kiosk display, window bounds, the centre mode): never case data.
  * The desktop app backs this with electron-store; elsewhere with `conf` (electron-store's core,
  * which runs in plain Node) in the data dir. Both have the same get/set API.
  */
 import Conf from 'conf';
 import { z } from 'zod';
+import { STANDALONE, type CentreMode } from '../common/centre-mode';
 
 export const printerPrefSchema = z.object({
   id: z.string().min(1),
@@ -18,6 +19,8 @@ export interface PrefsShape {
   printers: PrinterPref[];
   ticketPrinterId: string | null;
   deskName: string;
+  /** What this machine is in its centre; read through readCentreMode (the file is hand-editable). */
+  centreMode: CentreMode;
 }
 
 export interface Prefs {
@@ -25,7 +28,7 @@ export interface Prefs {
   set<K extends keyof PrefsShape>(key: K, value: PrefsShape[K]): void;
 }
 
-export const prefsDefaults: PrefsShape = { printers: [], ticketPrinterId: null, deskName: '1号调解室' };
+export const prefsDefaults: PrefsShape = { printers: [], ticketPrinterId: null, deskName: '1号调解室', centreMode: STANDALONE };
 
 export function confPrefs(dir: string): Prefs {
   const conf = new Conf<PrefsShape>({

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../common/errors';
-import { action } from '../support';
+import { action, secretStoreFor } from '../support';
 
 const parsePort = (v: string) => {
   const n = Number(v);
@@ -35,6 +35,7 @@ export default function register(program: Command): void {
           lan: !!o.lan,
           bind: o.bind,
           port,
+          secrets: secretStoreFor(o.dataDir),
         });
         await new Promise<void>((resolve) => {
           // `on`, not `once`: the data dir's lock library (signal-exit) re-raises a signal that no

@@ -22,7 +22,11 @@ export interface SavePdfResult {
 
 export interface MediationDeskBridge {
   platform: 'electron';
-  invoke(req: ApiRequest): Promise<ApiResponse>;
+  /**
+   * The API over IPC, to the services in this machine. Absent when the window shows a centre host's
+   * pages over HTTPS (本机作为中心主机, or a workstation): those pages call the host, as any browser does.
+   */
+  invoke?(req: ApiRequest): Promise<ApiResponse>;
   /** System print dialog for an A4 document (self-contained HTML, at most 5 MB). */
   printHtml?(html: string): Promise<PrintHtmlResult>;
   /** Save an A4 document as PDF where the user chooses; `suggestedName` is only the default name. */

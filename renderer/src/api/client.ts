@@ -55,7 +55,7 @@ export function hostHeaders(): Record<string, string> {
 /** One attempt: the host's answer, or Unreachable. */
 async function sendOnce(req: ApiRequest): Promise<ApiResponse> {
   const b = bridge();
-  if (b) {
+  if (b?.invoke) {
     try {
       return await b.invoke(req);
     } catch {
@@ -152,3 +152,5 @@ export async function call<K extends OpName>(
 }
 
 export const isElectron = () => !!bridge();
+/** The calls go over Electron's IPC to services in this machine (a one-PC centre); otherwise over HTTP(S) to a host. */
+export const viaIpc = () => !!bridge()?.invoke;

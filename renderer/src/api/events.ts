@@ -7,7 +7,7 @@
  */
 import { connection } from './connection';
 import { EVENTS_PATH, PUSH_HEARTBEAT_MS, PUSH_TOPICS, type PushEvent, type PushTopic } from '../../../electron/common/push';
-import { hostHeaders, isElectron } from './client';
+import { hostHeaders, viaIpc } from './client';
 
 export type ChangeEvent = PushEvent;
 
@@ -106,7 +106,7 @@ async function readOnce(signal: AbortSignal, onOpen: () => void): Promise<'ended
 export function startEvents(): () => void {
   // The Electron window talks to its own main process over IPC, which has no push channel (yet):
   // there is no HTTP host behind it to stream from, and no LAN to lose.
-  if (running || isElectron()) return () => undefined;
+  if (running || viaIpc()) return () => undefined;
   const controller = new AbortController();
   running = controller;
   void (async () => {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureHostCertificate } from '../../../electron/host/tls';
-import { normaliseFingerprint, verifyPinned } from '../../../electron/main/pinning-rules';
+import { normaliseFingerprint } from '../../../electron/common/centre-mode';
+import { verifyPinned } from '../../../electron/main/pinning-rules';
 import { tempDir } from '../../support/tmp';
 
 describe('the Electron workstation pins the centre host certificate', () => {
