@@ -3,6 +3,7 @@
  * (database, clock, logger, paths, secrets) plus the few stateful parts (sessions, preferences).
  */
 import type { DataControl } from './backend';
+import type { CentreHostAddress } from './common/api/devices';
 import type { SessionStore } from './services/auth/sessions';
 import type { PairingGuard } from './services/devices/pairing-guard';
 import type { PushHub } from './services/devices/push-hub';
@@ -23,6 +24,8 @@ export interface AppServices {
 export interface CentreState {
   /** 'lan' once the host serves the centre's LAN over HTTPS; 'local' for one PC (Electron, loopback host, CLI). */
   mode: 'local' | 'lan';
+  /** In LAN mode: the address workstations open and the certificate's fingerprint they compare. */
+  lan: CentreHostAddress | null;
   push: PushHub;
   pairing: PairingGuard;
   /** When each device's last-seen was last written (ms), so a busy desk does not write on every call. */

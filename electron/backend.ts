@@ -145,7 +145,7 @@ export function createBackend(opts: BackendOptions): Backend {
     sessions: new SessionStore(ctx),
     prefs: opts.prefs ?? confPrefs(ctx.paths.prefs),
     host: opts.host,
-    centre: { mode: 'local', push: new PushHub(), pairing: new PairingGuard(ctx.clock), seenWrites: new Map() },
+    centre: { mode: 'local', lan: null, push: new PushHub(), pairing: new PairingGuard(ctx.clock), seenWrites: new Map() },
     data,
   };
   const timers: NodeJS.Timeout[] = [];

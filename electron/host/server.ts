@@ -19,7 +19,7 @@ import http from 'node:http';
 import os from 'node:os';
 import https from 'node:https';
 import net from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual, X509Certificate } from 'node:crypto';
 import sirv from 'sirv';
 import type { Backend } from '../backend';
 import { LOCAL_SOURCE, type RequestSource } from '../api/handler';
@@ -425,16 +425,18 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   listener.on('error', (e: Error) => logger.error('host server error', { error: e.message }));
   const port = (listener.address() as { port: number }).port;
   hosts = allowedHosts(port);
-  backend.app.centre.mode = lan ? 'lan' : 'local';
   const shownHost = lan
     ? lan.bind && lan.bind !== '0.0.0.0' && lan.bind !== '::'
       ? lan.bind
       : (firstLanAddress() ?? '127.0.0.1')
     : '127.0.0.1';
+  const url = `${lan ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+  backend.app.centre.mode = lan ? 'lan' : 'local';
+  backend.app.centre.lan = lan ? { url, fingerprint: new X509Certificate(lan.cert).fingerprint256 } : null;
   return {
     port,
     mode: lan ? 'lan' : 'local',
-    url: `${lan ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`,
+    url,
     connections: () => conns.size,
     close: () =>
       new Promise<void>((resolve) => {

@@ -124,6 +124,9 @@ test('管理员生成配对码，自助机、工作台、叫号屏配对；自�
   await new ShellPage(admin.page).open('设置', '终端管理');
   const devices = new DevicesPage(admin.page);
   await expect(admin.page.getByRole('heading', { name: '终端管理' })).toBeVisible();
+  // The address and fingerprint the admin reads out to whoever sets up a workstation: the host's own.
+  await expect(admin.page.getByTestId('host-address')).toContainText(`SHA256: ${host.fingerprint}`);
+  await expect(admin.page.getByTestId('host-address')).toContainText(`:${new URL(host.origin).port}/`);
   const deskCode = await devices.createCode('工作台', '1号窗口');
   const kioskCode = await devices.createCode('自助登记机', '大厅自助机');
   const displayCode = await devices.createCode('叫号显示屏', '大厅叫号屏');

@@ -17,6 +17,7 @@ export const devicesHandlers: Handlers<typeof devicesOps> = {
     const d = source.deviceId ? getDevice(app.ctx, source.deviceId) : null;
     return {
       mode: app.centre.mode,
+      host: app.centre.lan,
       device: d && !d.revokedAt ? { id: d.id, name: d.name, kind: d.kind } : null,
       centreName: getCentre(app.ctx)?.name ?? null,
     };

@@ -33,8 +33,17 @@ export interface DeviceRow extends DeviceRef {
   ticketPrinter: string | null;
 }
 
+/** Where workstations reach the centre host, and the fingerprint they compare before trusting it. */
+export interface CentreHostAddress {
+  url: string;
+  /** SHA-256 of the host's certificate, `AB:CD:…`. */
+  fingerprint: string;
+}
+
 export interface CurrentDevice {
   mode: 'local' | 'lan';
+  /** Set in LAN mode. */
+  host: CentreHostAddress | null;
   device: DeviceRef | null;
   centreName: string | null;
 }

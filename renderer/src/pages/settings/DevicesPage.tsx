@@ -137,6 +137,8 @@ function RenameModal({ device, onClose }: { device: DeviceRow | null; onClose: (
 
 export function DevicesPage() {
   const devices = useApiQuery('devices.list', undefined, { staleTime: 0 });
+  const current = useApiQuery('devices.current', undefined);
+  const host = current.data?.host ?? null;
   const [form] = Form.useForm<{ kind: DeviceKind; name: string }>();
   const [code, setCode] = useState<PairingCode | null>(null);
   const [renaming, setRenaming] = useState<DeviceRow | null>(null);
@@ -229,7 +231,22 @@ export function DevicesPage() {
               showIcon
               style={{ marginTop: 12 }}
               title="在新终端上怎样配对"
-              description={`在该机的浏览器中打开 https://${window.location.host}/ ，核对证书的 SHA-256 指纹与本主机启动时显示的一致，再输入配对码。`}
+              description={
+                host ? (
+                  <div data-testid="host-address">
+                    <div>
+                      在该机的浏览器中打开 <Typography.Text copyable>{host.url}</Typography.Text>
+                      ，浏览器提示证书不受信任时，查看证书的 SHA-256 指纹，与下面一行逐组核对一致后再继续，然后输入配对码。 桌面程序：先运行
+                      mediation-desk --cli machine --connect 主机地址 --fingerprint 加下面的指纹。
+                    </div>
+                    <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                      SHA256: {host.fingerprint}
+                    </Typography.Text>
+                  </div>
+                ) : (
+                  '本机未作为中心主机在局域网上提供服务：请在主机上运行 npm run serve -- --lan（或 mediation-desk --cli serve --lan），再在终端上打开它显示的地址。'
+                )
+              }
             />
           </Card>
         </Col>
