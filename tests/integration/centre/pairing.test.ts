@@ -18,7 +18,16 @@ describe('pairing a workstation with a one-time code (HTTPS on 127.0.0.1)', () =
     expect(new Date(code.expiresAt).getTime() - centre.clock.now().getTime()).toBe(10 * 60_000);
 
     const before = await centre.invoke({ op: 'devices.current' }, { token: null });
-    expect(before.json).toEqual({ ok: true, data: { mode: 'lan', device: null, centreName: '牧野区非诉讼服务中心' } });
+    expect(before.json).toEqual({
+      ok: true,
+      data: {
+        mode: 'lan',
+        // What an unpaired machine shows its user to compare before entering a code: the host's own certificate.
+        host: { url: `https://127.0.0.1:${centre.port}/`, fingerprint: centre.fingerprint },
+        device: null,
+        centreName: '牧野区非诉讼服务中心',
+      },
+    });
 
     const res = await pairWith(centre, code.code.toLowerCase());
     expect(res.json.ok).toBe(true);
