@@ -10,7 +10,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEVICE_COOKIE } from '../../../electron/common/api/devices';
 import { readCentreMode } from '../../../electron/common/centre-mode';
-import { runCli } from '../../../electron/cli/run';
 import { receiveSecrets, relayedSecrets, type MessagePortLike } from '../../../electron/host/relayed-secrets';
 import { runHost } from '../../../electron/host/run-host';
 import { tlsDir } from '../../../electron/host/tls';
@@ -20,6 +19,7 @@ import { confPrefs } from '../../../electron/services/prefs';
 import { DISTRICT_TOKEN } from '../../../electron/services/upload/background';
 import { ADMIN, CENTRE } from '../../support/backend';
 import { request } from '../../support/centre';
+import { runCliCaptured as cli } from '../../support/cli';
 import { tempDir } from '../../support/tmp';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -185,16 +185,6 @@ describe('连接到中心主机: the workstation keeps the credential the host s
 });
 
 describe('cli machine: what the desktop app will be at its next start', () => {
-  async function cli(args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (err.push(String(s)), true));
-    const code = await runCli(args);
-    vi.restoreAllMocks();
-    return { code, out: out.join(''), err: err.join('') };
-  }
-
   it('sets and shows the mode; the app’s plan follows it; bad input is refused and changes nothing', async () => {
     const tmp = tempDir('md-machine-');
     cleanups.push(() => tmp.cleanup());

@@ -8,9 +8,9 @@ import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
 import { request } from '../../support/centre';
 import { ADMIN, CENTRE } from '../../support/backend';
+import { runCliCaptured as cli } from '../../support/cli';
 import { tempDir } from '../../support/tmp';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -28,16 +28,6 @@ afterAll(async () => {
   await new Promise((r) => setTimeout(r, 300));
   tmp.cleanup();
 });
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (err.push(String(s)), true));
-  const code = await runCli(args);
-  vi.restoreAllMocks();
-  return { code, out: out.join(''), err: err.join('') };
-}
 
 function startServe(): Promise<{ port: number; url: string; fingerprint: string; lines: string[] }> {
   // node itself (not npx), so SIGTERM reaches the host as it would under a service manager.
