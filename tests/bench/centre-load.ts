@@ -20,6 +20,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DEMO_ADMIN } from '../../electron/cli/commands/demo';
+import { todayIso } from '../../electron/common/domain/dates';
 import type { PushEvent } from '../../electron/common/push';
 import { Rng } from '../../electron/services/demo/prng';
 import { dataPaths } from '../../electron/services/data-dir';
@@ -284,7 +285,7 @@ export async function runCentreLoad(dataDir: string, seconds: number): Promise<C
         if (caseId)
           await call(
             'sessions.add',
-            { caseId, session: { heldAt: '2026-12-03T10:00', place: '调解室', participants: '双方当事人', record: '双方陈述意见。' } },
+            { caseId, session: { heldAt: `${todayIso()}T08:00`, place: '调解室', participants: '双方当事人', record: '双方陈述意见。' } },
             true,
           );
       } else await call('cases.register', walkInCase({ title: `负载测试 ${index}-${r.int(1, 1e9)}` }), true);
