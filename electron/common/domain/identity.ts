@@ -229,7 +229,10 @@ export function validatePhone(s: string): PhoneCheck {
     const local = v.slice(areaLength);
     if (local.length >= 7 && local.length <= 8) return { ok: true, kind: 'landline', normalized: `${v.slice(0, areaLength)}-${local}` };
   }
-  if (/^1\d*$/.test(v)) return { ok: false, message: '手机号码应为11位，以13至19开头' };
+  // What the digits look like decides which message helps: 11 digits not starting with 0 were
+  // meant as a mobile ("99999999999"), 7–8 digits as a local landline without its area code.
+  if (/^1\d*$/.test(v) || /^[2-9]\d{9,}$/.test(v)) return { ok: false, message: '手机号码应为11位，以13至19开头（如 13803734321）' };
+  if (/^[2-9]\d{6,7}$/.test(v)) return { ok: false, message: '固定电话请加区号（如 0373-1234567）' };
   return { ok: false, message: '电话号码格式不正确：手机为11位数字，固定电话为区号加7至8位号码（如 0373-1234567）' };
 }
 
