@@ -47,6 +47,7 @@ export default defineConfig({
   renderer: {
     root: r('renderer'),
     base: './',
+    publicDir: r('assets'),
     plugins: [react()],
     build: {
       outDir: r('out', 'renderer'),

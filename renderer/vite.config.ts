@@ -9,6 +9,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root: here,
   base: './',
+  // Runtime assets (the favicon) live in the top-level assets/ folder and are copied as they are.
+  publicDir: path.join(here, '..', 'assets'),
   plugins: [react()],
   build: {
     outDir: path.join(here, '..', 'out', 'renderer-web'),

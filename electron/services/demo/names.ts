@@ -197,3 +197,14 @@ export const OCCUPATIONS = [
   '保安',
   '建筑工人',
 ] as const;
+
+/**
+ * The characters of personal names, commonest first: surnames by their share, then the given-name
+ * characters above. The kiosk's pinyin pad ranks its candidates by this (build/pinyin/generate-table.ts).
+ */
+export function nameCharactersByCommonness(): string[] {
+  const surnames = [...SURNAMES].sort((a, b) => b[1] - a[1]).flatMap(([s]) => [...s]);
+  const given = [FEMALE_FIRST, FEMALE_SECOND, MALE_FIRST, MALE_SECOND, FEMALE_SINGLE, MALE_SINGLE].flat();
+  const minority = [...MINORITY_GIVEN_MALE, ...MINORITY_GIVEN_FEMALE, ...MINORITY_FATHER].flatMap((n) => [...n]);
+  return [...new Set([...surnames, ...given, ...minority, ...RARE])];
+}

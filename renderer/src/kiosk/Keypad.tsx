@@ -1,6 +1,6 @@
 /**
  * A large on-screen keypad, so a citizen can enter a phone number, an ID number or a query code
- * without a keyboard. Keys are 88 px squares; ⌫ deletes one character, 清空 everything.
+ * without a keyboard. Keys are up to 88 px wide (at least 60 on a narrow portrait screen); ⌫ deletes one character, 清空 everything.
  */
 export const DIGIT_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '', '0', '⌫'];
 export const ID_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'X', '0', '⌫'];
@@ -22,13 +22,31 @@ export function Keypad({
   onKey: (key: string) => void;
   label: string;
 }) {
+  const clearKey = (span = 1) => (
+    <button
+      key="清空"
+      type="button"
+      className="kiosk-key wide"
+      style={span > 1 ? { gridColumn: `span ${span}` } : undefined}
+      onPointerDown={(e) => e.preventDefault()}
+      onClick={() => onKey('清空')}
+    >
+      清空
+    </button>
+  );
   return (
     <div>
       <div className="kiosk-keypad-label">{label}</div>
-      <div className="kiosk-keypad" role="group" aria-label={label} style={{ gridTemplateColumns: `repeat(${columns}, 88px)` }}>
+      <div
+        className="kiosk-keypad"
+        role="group"
+        aria-label={label}
+        style={{ gridTemplateColumns: `repeat(${columns}, minmax(60px, 88px))` }}
+      >
         {keys.map((k, i) =>
           k === '' ? (
-            <span key={`gap-${i}`} />
+            // The free corner of a phone-style pad takes 清空, as on a phone; other pads get a row for it.
+            clearKey()
           ) : (
             <button
               key={k}
@@ -43,15 +61,7 @@ export function Keypad({
             </button>
           ),
         )}
-        <button
-          type="button"
-          className="kiosk-key wide"
-          style={{ gridColumn: `span ${columns}` }}
-          onPointerDown={(e) => e.preventDefault()}
-          onClick={() => onKey('清空')}
-        >
-          清空
-        </button>
+        {keys.includes('') ? null : clearKey(columns)}
       </div>
     </div>
   );

@@ -169,7 +169,8 @@ export function KioskApp() {
                   className={i === stepIndex ? 'on' : i < stepIndex ? 'done' : ''}
                   aria-current={i === stepIndex ? 'step' : undefined}
                 >
-                  {i + 1} {STEP_NAMES[s]}
+                  {i + 1}
+                  <span className="step-name"> {STEP_NAMES[s]}</span>
                 </span>
               ))}
             </nav>
@@ -183,7 +184,8 @@ export function KioskApp() {
             </div>
           </main>
         ) : (
-          <main className="kiosk-main" key={generation}>
+          // While "还在操作吗？" counts down, what was typed is blanked: the next person in the hall must not read it.
+          <main className={`kiosk-main${idle.promptLeft !== null ? ' concealed' : ''}`} key={generation}>
             <div className="kiosk-content">
               {heading.title ? (
                 <>
@@ -208,7 +210,13 @@ export function KioskApp() {
               {screen === 'story' ? <StoryStep draft={draft} errors={errors} patch={patch} /> : null}
               {screen === 'consent' ? <ConsentStep draft={draft} errors={errors} patch={patch} /> : null}
               {screen === 'done' && result ? (
-                <DoneScreen result={result} reprinting={reprinting} reprintError={reprintError} onReprint={() => void reprint()} />
+                <DoneScreen
+                  result={result}
+                  centrePhone={info.data?.centrePhone}
+                  reprinting={reprinting}
+                  reprintError={reprintError}
+                  onReprint={() => void reprint()}
+                />
               ) : null}
               {screen === 'lookup' ? <LookupScreen /> : null}
               {submitError ? (
@@ -229,7 +237,7 @@ export function KioskApp() {
           </main>
         )}
 
-        <footer className="kiosk-footer">
+        <footer className={`kiosk-footer${screen === 'category' ? ' empty' : ''}`}>
           {stepIndex > 0 ? (
             <button type="button" className="kiosk-btn" onClick={() => go(STEPS[stepIndex - 1]!)}>
               上一步

@@ -11,40 +11,52 @@ export function DoneScreen({
   reprinting,
   reprintError,
   onReprint,
+  centrePhone,
 }: {
   result: SubmitResult;
+  centrePhone: string | undefined;
   reprinting: boolean;
   reprintError: string | null;
   onReprint: () => void;
 }) {
   return (
     <div className="kiosk-done" data-testid="kiosk-done">
-      <div className="ok">登记成功</div>
-      <div className="label">您的排队号</div>
-      <div className="kiosk-queue-code" data-testid="queue-code">
-        {result.queueCode}
-      </div>
-      <div className="label" style={{ marginTop: 12 }}>
-        查询码（凭它和手机号后四位查询办理进度）
-      </div>
-      <div className="kiosk-query-code" data-testid="query-code">
-        {result.queryCode}
-      </div>
-      {result.printed ? (
-        <div className="kiosk-take" role="status">
-          请取走小票，在大厅等候叫号
+      <div className="kiosk-done-codes">
+        <div className="ok">登记成功</div>
+        <div className="label">您的排队号</div>
+        <div className="kiosk-queue-code" data-testid="queue-code">
+          {result.queueCode}
         </div>
-      ) : (
-        <>
-          <div className="kiosk-alert" role="alert">
-            小票打印失败，请记下排队号 {result.queueCode} 和查询码，或到窗口找工作人员
-            {reprintError ? <div style={{ fontSize: 26, marginTop: 8 }}>{reprintError}</div> : null}
+        <div className="label" style={{ marginTop: 12 }}>
+          查询码（凭它和手机号后四位查询办理进度）
+        </div>
+        <div className="kiosk-query-code" data-testid="query-code">
+          {result.queryCode}
+        </div>
+      </div>
+      <div className="kiosk-done-next">
+        {result.printed ? (
+          <div className="kiosk-take" role="status">
+            请取走小票，在大厅等候叫号
           </div>
-          <button type="button" className="kiosk-btn primary big" style={{ marginTop: 20 }} disabled={reprinting} onClick={onReprint}>
-            {reprinting ? '正在打印…' : '重新打印'}
-          </button>
-        </>
-      )}
+        ) : null}
+        <ol className="kiosk-next" aria-label="接下来">
+          <li>请在大厅等候，留意大屏幕和广播叫号。</li>
+          <li>叫到 {result.queueCode} 时，请到屏幕上显示的窗口（调解室）办理，工作人员会详细了解情况。</li>
+          <li>以后凭查询码和手机号码后四位，可以在本机“查询办理进度”查看进展{centrePhone ? `，也可以拨打 ${centrePhone} 咨询` : ''}。</li>
+        </ol>
+        {result.printed ? null : (
+          <>
+            <div className="kiosk-alert" role="alert">
+              小票打印失败，请记下排队号 {result.queueCode} 和查询码，或到窗口找工作人员
+              {reprintError ? <div style={{ fontSize: 26, marginTop: 8 }}>{reprintError}</div> : null}
+            </div>
+            <button type="button" className="kiosk-btn primary big" style={{ marginTop: 20 }} disabled={reprinting} onClick={onReprint}>
+              {reprinting ? '正在打印…' : '重新打印'}
+            </button>
+          </>
+        )}
+      </div>
     </div>
   );
 }
@@ -64,6 +76,15 @@ export function LookupScreen() {
   const [result, setResult] = useState<LookupResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // The eighth character completes the code: on to the phone digits by themselves.
+  const typeCode = (next: string) => {
+    setCode(next);
+    if (next.length === 8 && code.length < 8) {
+      setTarget('last4');
+      document.getElementById('k-last4')?.focus();
+    }
+  };
 
   const submit = async () => {
     setError(null);
@@ -90,7 +111,7 @@ export function LookupScreen() {
           value={formatQueryCode(code)}
           active={target === 'code'}
           onFocus={() => setTarget('code')}
-          onChange={(v) => setCode(codeChars(v))}
+          onChange={(v) => typeCode(codeChars(v))}
           placeholder="例如 K7Q2-M9PD"
           style={{ letterSpacing: 4 }}
         />
@@ -120,7 +141,7 @@ export function LookupScreen() {
         ) : null}
       </div>
       {target === 'code' ? (
-        <Keypad label="输入查询码" keys={CODE_KEYS} columns={8} onKey={(k) => setCode((c) => applyKey(c, k, 8))} />
+        <Keypad label="输入查询码" keys={CODE_KEYS} columns={8} onKey={(k) => typeCode(applyKey(code, k, 8))} />
       ) : (
         <Keypad label="输入手机号码后四位" keys={DIGIT_KEYS} onKey={(k) => setLast4((c) => applyKey(c, k, 4))} />
       )}

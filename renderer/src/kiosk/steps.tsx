@@ -6,6 +6,7 @@ import type { Draft, Errors } from './draft';
 import { Field } from './Field';
 import { KIOSK_ICONS } from './icons';
 import { applyKey, DIGIT_KEYS, ID_KEYS, Keypad } from './Keypad';
+import { PinyinPad } from './PinyinPad';
 
 type Patch = (p: Partial<Draft>) => void;
 
@@ -33,6 +34,11 @@ export function CategoryStep({ value, onPick }: { value: CategoryCode | null; on
 }
 
 const phoneChars = (s: string) => s.replace(/[^\d\s-]/g, '').slice(0, 20);
+/** Drops the last character, whole: a name may hold characters outside the BMP (𪚥). */
+const withoutLast = (s: string) => [...s].slice(0, -1).join('');
+/** Moves the caret to a field the pad now writes into, so the citizen sees where the text goes. */
+const focusField = (id: string) => document.getElementById(id)?.focus();
+
 const idChars = (s: string) =>
   s
     .toUpperCase()
@@ -40,7 +46,9 @@ const idChars = (s: string) =>
     .slice(0, 18);
 
 export function PersonStep({ draft, errors, patch }: { draft: Draft; errors: Errors; patch: Patch }) {
-  const [target, setTarget] = useState<'phone' | 'idNumber'>('phone');
+  // The name comes first and is written with the pinyin pad; the numbers with the digit keypad.
+  const [target, setTarget] = useState<'name' | 'phone' | 'idNumber'>(draft.name ? 'phone' : 'name');
+  const writeName = (name: string) => patch({ name: [...name].slice(0, MAX_NAME).join('') });
   return (
     <div className="kiosk-form">
       <div className="kiosk-fields">
@@ -50,7 +58,11 @@ export function PersonStep({ draft, errors, patch }: { draft: Draft; errors: Err
           value={draft.name}
           error={errors.name}
           maxLength={MAX_NAME}
-          onChange={(v) => patch({ name: v })}
+          active={target === 'name'}
+          // The pad below writes the name: no system keyboard popping up over the screen.
+          inputMode="none"
+          onFocus={() => setTarget('name')}
+          onChange={writeName}
           placeholder="例如：王秀兰"
         />
         <Field
@@ -78,18 +90,34 @@ export function PersonStep({ draft, errors, patch }: { draft: Draft; errors: Err
           placeholder="18 位"
         />
       </div>
-      <Keypad
-        label={target === 'phone' ? '输入手机号码' : '输入身份证号码'}
-        keys={target === 'phone' ? DIGIT_KEYS : ID_KEYS}
-        onKey={(k) =>
-          target === 'phone' ? patch({ phone: applyKey(draft.phone, k, 13) }) : patch({ idNumber: applyKey(draft.idNumber, k, 18) })
-        }
-      />
+      {target === 'name' ? (
+        <PinyinPad
+          label="写姓名"
+          extraKeys={['·']}
+          onText={(t) => writeName(draft.name + t)}
+          onBackspace={() => writeName(withoutLast(draft.name))}
+          onClear={() => writeName('')}
+          onNext={() => {
+            setTarget('phone');
+            focusField('k-phone');
+          }}
+        />
+      ) : (
+        <Keypad
+          label={target === 'phone' ? '输入手机号码' : '输入身份证号码'}
+          keys={target === 'phone' ? DIGIT_KEYS : ID_KEYS}
+          onKey={(k) =>
+            target === 'phone' ? patch({ phone: applyKey(draft.phone, k, 13) }) : patch({ idNumber: applyKey(draft.idNumber, k, 18) })
+          }
+        />
+      )}
     </div>
   );
 }
 
 export function OtherPartyStep({ draft, errors, patch }: { draft: Draft; errors: Errors; patch: Patch }) {
+  const [target, setTarget] = useState<'name' | 'phone'>(draft.otherParty ? 'phone' : 'name');
+  const writeName = (name: string) => patch({ otherParty: [...name].slice(0, MAX_NAME).join('') });
   return (
     <div className="kiosk-form">
       <div className="kiosk-fields">
@@ -100,7 +128,10 @@ export function OtherPartyStep({ draft, errors, patch }: { draft: Draft; errors:
           value={draft.otherParty}
           error={errors.otherParty}
           maxLength={MAX_NAME}
-          onChange={(v) => patch({ otherParty: v })}
+          active={target === 'name'}
+          inputMode="none"
+          onFocus={() => setTarget('name')}
+          onChange={writeName}
           placeholder="例如：赵大勇 / 某某物业公司"
         />
         <Field
@@ -109,42 +140,68 @@ export function OtherPartyStep({ draft, errors, patch }: { draft: Draft; errors:
           note="选填"
           value={draft.otherPartyPhone}
           error={errors.otherPartyPhone}
-          active
+          active={target === 'phone'}
           inputMode="numeric"
+          onFocus={() => setTarget('phone')}
           onChange={(v) => patch({ otherPartyPhone: phoneChars(v) })}
           placeholder="不知道可以不填"
         />
         <div className="kiosk-info">不知道对方是谁也没关系，点下方“不知道，跳过”即可，工作人员会和您一起补充。</div>
       </div>
-      <Keypad label="输入对方电话" keys={DIGIT_KEYS} onKey={(k) => patch({ otherPartyPhone: applyKey(draft.otherPartyPhone, k, 13) })} />
+      {target === 'name' ? (
+        <PinyinPad
+          label="写对方姓名"
+          extraKeys={['·']}
+          onText={(t) => writeName(draft.otherParty + t)}
+          onBackspace={() => writeName(withoutLast(draft.otherParty))}
+          onClear={() => writeName('')}
+          onNext={() => {
+            setTarget('phone');
+            focusField('k-other-phone');
+          }}
+        />
+      ) : (
+        <Keypad label="输入对方电话" keys={DIGIT_KEYS} onKey={(k) => patch({ otherPartyPhone: applyKey(draft.otherPartyPhone, k, 13) })} />
+      )}
     </div>
   );
 }
 
 export function StoryStep({ draft, errors, patch }: { draft: Draft; errors: Errors; patch: Patch }) {
   const used = draft.description.length;
+  const write = (text: string) => patch({ description: text.slice(0, MAX_DESCRIPTION) });
   return (
-    <div className="kiosk-fields" style={{ maxWidth: 'none', flex: 1 }}>
-      <label htmlFor="k-story" className="kiosk-field" style={{ fontSize: 30, fontWeight: 700 }}>
-        发生了什么？您希望怎样解决？
-      </label>
-      <textarea
-        id="k-story"
-        className={`kiosk-input${errors.description ? ' invalid' : ''}`}
-        value={draft.description}
-        maxLength={MAX_DESCRIPTION}
-        placeholder="例如：楼上邻居家卫生间漏水，我家天花板发霉，找他几次都不管，希望他修好并赔偿。"
-        aria-invalid={errors.description ? true : undefined}
-        onChange={(e) => patch({ description: e.target.value })}
-      />
-      <div className="kiosk-count" aria-live="polite">
-        已输入 {used} / {MAX_DESCRIPTION} 字
-      </div>
-      {errors.description ? (
-        <div className="kiosk-error" role="alert">
-          {errors.description}
+    <div className="kiosk-form">
+      <div className="kiosk-fields kiosk-story">
+        <label htmlFor="k-story" className="kiosk-story-label">
+          发生了什么？您希望怎样解决？
+        </label>
+        <textarea
+          id="k-story"
+          className={`kiosk-input${errors.description ? ' invalid' : ''}`}
+          value={draft.description}
+          maxLength={MAX_DESCRIPTION}
+          inputMode="none"
+          placeholder="例如：楼上邻居家卫生间漏水，我家天花板发霉，找他几次都不管，希望他修好并赔偿。"
+          aria-invalid={errors.description ? true : undefined}
+          onChange={(e) => write(e.target.value)}
+        />
+        <div className="kiosk-count" aria-live="polite">
+          已输入 {used} / {MAX_DESCRIPTION} 字
         </div>
-      ) : null}
+        {errors.description ? (
+          <div className="kiosk-error" role="alert">
+            {errors.description}
+          </div>
+        ) : null}
+      </div>
+      <PinyinPad
+        label="写经过"
+        extraKeys={['，', '。']}
+        onText={(t) => write(draft.description + t)}
+        onBackspace={() => write(withoutLast(draft.description))}
+        onClear={() => write('')}
+      />
     </div>
   );
 }
@@ -152,7 +209,8 @@ export function StoryStep({ draft, errors, patch }: { draft: Draft; errors: Erro
 export function ConsentStep({ draft, errors, patch }: { draft: Draft; errors: Errors; patch: Patch }) {
   return (
     <div className="kiosk-fields" style={{ maxWidth: 'none', flex: 1, minHeight: 0 }}>
-      <div className="kiosk-notice" role="document" aria-label="告知事项">
+      {/* Focusable: on a short screen the notice scrolls, and a keyboard user must be able to scroll it too. */}
+      <div className="kiosk-notice" role="document" aria-label="告知事项" tabIndex={0}>
         <p>
           <strong>人民调解是自愿的。</strong>
           {CONSENT_NOTICE.voluntary}

@@ -46,6 +46,55 @@ export class KioskPage {
     for (const ch of text) await this.root.getByRole('group').getByRole('button', { name: ch, exact: true }).click();
   }
 
+  /** Writes Chinese with the pinyin pad only: each [letters, character] is typed, then chosen from the bar. */
+  async writePinyin(...syllables: [string, string][]) {
+    const letters = this.root.getByRole('group', { name: '拼音字母' });
+    const bar = this.root.getByRole('group', { name: '候选字' });
+    for (const [typed, ch] of syllables) {
+      for (const l of typed) await letters.getByRole('button', { name: l, exact: true }).click();
+      const candidate = bar.getByRole('button', { name: `选字 ${ch}`, exact: true });
+      // Pages on through the bar as a citizen would, up to ten pages.
+      for (let page = 0; page < 10 && !(await candidate.isVisible()); page++)
+        await bar.getByRole('button', { name: '下一页候选字' }).click();
+      await candidate.click();
+    }
+  }
+
+  /**
+   * What a citizen can touch is really there at this screen size: every visible button and field is
+   * inside the screen, at least `min` px in both directions, and the topmost element at its centre
+   * (nothing lies over it); the page does not scroll sideways; tile names and step pills are whole.
+   */
+  async expectLaidOut(min = 60) {
+    const problems = await this.page.evaluate((m) => {
+      const out: string[] = [];
+      const w = window.innerWidth;
+      const h = window.innerHeight;
+      if (document.documentElement.scrollWidth > w) out.push(`page is ${document.documentElement.scrollWidth}px wide on a ${w}px screen`);
+      const root = document.querySelector('[data-testid=kiosk]')!;
+      const name = (el: Element) =>
+        `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || (el as HTMLInputElement).placeholder || '').trim().slice(0, 20)}"`;
+      for (const el of root.querySelectorAll('button, input, textarea')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.left < -0.5 || r.top < -0.5 || r.right > w + 0.5 || r.bottom > h + 0.5) out.push(`${name(el)} outside the screen`);
+        else {
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          if (!hit || !(hit === el || el.contains(hit))) out.push(`${name(el)} covered by ${hit ? name(hit) : 'nothing'}`);
+        }
+        if (r.height < m - 0.5 || r.width < m - 0.5) out.push(`${name(el)} is ${Math.round(r.width)}×${Math.round(r.height)}px`);
+      }
+      for (const el of root.querySelectorAll('.kiosk-tile, .kiosk-steps > span')) {
+        const r = el.getBoundingClientRect();
+        if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+          out.push(`${name(el)} is cut: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`);
+        if (r.right > w + 0.5 || r.left < -0.5) out.push(`${name(el)} outside the screen`);
+      }
+      return out;
+    }, min);
+    expect(problems, 'touch layout').toEqual([]);
+  }
+
   /** Every visible button, input and text area of the screen is at least `min` px tall. */
   async expectTouchSized(min = 64) {
     const small = await this.root.locator('button, input, textarea').evaluateAll(
