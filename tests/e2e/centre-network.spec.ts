@@ -101,6 +101,7 @@ async function registerAtKiosk(page: Page, name: string, phone: string) {
   const kiosk = new KioskPage(page);
   await kiosk.tile('邻里纠纷').click();
   await kiosk.field('您的姓名').fill(name);
+  await kiosk.field('您的手机号码').click(); // the digits keypad (the pinyin pad writes the name)
   await kiosk.tapKeys(phone);
   await kiosk.next.click();
   await kiosk.button('不知道，跳过').click();

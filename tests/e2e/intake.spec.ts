@@ -81,6 +81,7 @@ test('群众在自助屏用触摸操作登记，取得 A001 和小票', async ({
 
   // ② who you are: the name on the (touch-sized) field, the phone on the keypad
   await kiosk.field('您的姓名').fill('王秀兰');
+  await kiosk.field('您的手机号码').click(); // the digits keypad (the pinyin pad writes the name)
   await kiosk.tapKeys('13803734321');
   await expect(kiosk.field('您的手机号码')).toHaveValue('13803734321');
   await kiosk.expectLargeText();
@@ -120,6 +121,9 @@ test('群众在自助屏用触摸操作登记，取得 A001 和小票', async ({
   // done: the number in huge type, the query code, 请取走小票
   await expect(kiosk.queueCode).toHaveText('A001');
   await expect(kiosk.root).toContainText('请取走小票');
+  // What happens next, in words (#19): the number on the screen, the window, the query code.
+  await expect(page.getByRole('list', { name: '接下来' })).toContainText('叫到 A001 时，请到屏幕上显示的窗口');
+  await expect(page.getByRole('list', { name: '接下来' })).toContainText('凭查询码和手机号码后四位');
   queryCode = (await kiosk.queryCode.textContent())?.trim() ?? '';
   expect(queryCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   const size = await kiosk.queueCode.evaluate((el) =>
@@ -160,6 +164,7 @@ test('小票打印失败时提示记下号码，可重新打印', async ({ page,
     await kiosk.open(host.url);
     await kiosk.tile('劳动工资').click();
     await kiosk.field('您的姓名').fill('李建军');
+    await kiosk.field('您的手机号码').click();
     await kiosk.tapKeys('13937350000');
     await kiosk.next.click();
     await kiosk.button('不知道，跳过').click();
@@ -245,9 +250,10 @@ test('群众凭查询码和手机后四位查询进度，只看到状态', async
   await expect(kiosk.heading('查询办理进度')).toBeVisible();
   await kiosk.tapKeys(queryCode.replace('-', ''));
   await expect(kiosk.field('查询码')).toHaveValue(queryCode);
+  // The complete code moves on to the phone digits by itself.
+  await expect(kiosk.field('手机号码后四位')).toBeFocused();
   await kiosk.expectTouchSized();
   await snap(page, 'kiosk-lookup-code');
-  await kiosk.field('手机号码后四位').click();
   await kiosk.tapKeys('0000');
   await kiosk.button('查询').click();
   await expect(page.getByRole('alert')).toContainText('查询码或电话后四位不正确');
@@ -313,6 +319,7 @@ test('无人操作时询问“还在操作吗？”，倒计时后清空已填�
   await kiosk.open(host.url);
   await kiosk.tile('婚姻家庭').click();
   await kiosk.field('您的姓名').fill('半途离开的人');
+  await kiosk.field('您的手机号码').click(); // the digits keypad (the pinyin pad writes the name)
   await kiosk.tapKeys('139');
 
   // 29 s: nothing yet.
@@ -322,6 +329,9 @@ test('无人操作时询问“还在操作吗？”，倒计时后清空已填�
   await page.clock.fastForward(2_000);
   await expect(kiosk.idlePrompt).toBeVisible();
   await expect(page.getByTestId('idle-countdown')).toHaveText(/^(20|19)$/);
+  // What was typed is not readable behind the prompt (#18).
+  await expect(kiosk.field('您的姓名')).toBeHidden();
+  await expect(page.getByText('半途离开的人')).toHaveCount(0);
   await kiosk.expectTouchSized();
   await snap(page, 'kiosk-idle-prompt');
   await kiosk.idlePrompt.getByRole('button', { name: '继续操作' }).click();

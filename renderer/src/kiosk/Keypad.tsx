@@ -43,7 +43,7 @@ export function Keypad({
         aria-label={label}
         style={{ gridTemplateColumns: `repeat(${columns}, minmax(60px, 88px))` }}
       >
-        {keys.map((k, i) =>
+        {keys.map((k) =>
           k === '' ? (
             // The free corner of a phone-style pad takes 清空, as on a phone; other pads get a row for it.
             clearKey()

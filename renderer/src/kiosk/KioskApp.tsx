@@ -170,7 +170,7 @@ export function KioskApp() {
                   aria-current={i === stepIndex ? 'step' : undefined}
                 >
                   {i + 1}
-                  <span className="step-name"> {STEP_NAMES[s]}</span>
+                  <span className="step-name">{STEP_NAMES[s]}</span>
                 </span>
               ))}
             </nav>

@@ -1,5 +1,28 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+interface PageElement {
+  tagName: string;
+  textContent: string | null;
+  placeholder?: string;
+  scrollWidth: number;
+  scrollHeight: number;
+  clientWidth: number;
+  clientHeight: number;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { left: number; top: number; right: number; bottom: number; width: number; height: number };
+  contains(other: PageElement): boolean;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+}
+interface BrowserWindow {
+  innerWidth: number;
+  innerHeight: number;
+  document: {
+    documentElement: PageElement;
+    querySelector(selector: string): PageElement | null;
+    elementFromPoint(x: number, y: number): PageElement | null;
+  };
+}
+
 /** The citizens' self-service screen (#/kiosk), driven only through its touch controls. */
 export class KioskPage {
   readonly root: Locator;
@@ -67,13 +90,13 @@ export class KioskPage {
    */
   async expectLaidOut(min = 60) {
     const problems = await this.page.evaluate((m) => {
+      // The tests compile without the DOM library: the little of it used here, typed by hand.
+      const { document, innerWidth: w, innerHeight: h } = globalThis as unknown as BrowserWindow;
       const out: string[] = [];
-      const w = window.innerWidth;
-      const h = window.innerHeight;
       if (document.documentElement.scrollWidth > w) out.push(`page is ${document.documentElement.scrollWidth}px wide on a ${w}px screen`);
       const root = document.querySelector('[data-testid=kiosk]')!;
-      const name = (el: Element) =>
-        `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || (el as HTMLInputElement).placeholder || '').trim().slice(0, 20)}"`;
+      const name = (el: PageElement) =>
+        `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || el.placeholder || '').trim().slice(0, 20)}"`;
       for (const el of root.querySelectorAll('button, input, textarea')) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) continue;
