@@ -23,6 +23,10 @@ test.describe('首次使用', () => {
     await page.goto(host.url);
     const setup = new SetupPage(page);
     await setup.expectShown();
+    // The committee and the case-number abbreviation follow the centre's name until written over (#18).
+    await setup.field('中心名称').fill(SEED.centreName);
+    await expect(setup.field('人民调解委员会名称')).toHaveValue('牧野区人民调解委员会');
+    await expect(setup.field('案号简称')).toHaveValue('牧调');
     await setup.fill({
       centreCode: SEED.centreCode,
       centreName: SEED.centreName,

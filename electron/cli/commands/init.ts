@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { setupInput } from '../../common/api/setup';
+import { formatCaseNumber } from '../../common/domain/caseNumber';
+import { suggestCommittee } from '../../common/domain/committee';
 import { AppError } from '../../common/errors';
 import { setUpCentre } from '../../services/centre';
 import { action, appRunning, out, withOwnerLock, withServices } from '../support';
@@ -15,13 +17,15 @@ export default function register(program: Command): void {
     .requiredOption('--admin-user <login>', '管理员登录名')
     .requiredOption('--admin-password <password>', '管理员密码（至少 8 位，含字母和数字）')
     .option('--admin-name <name>', '管理员姓名', '管理员')
-    .option('--committee-name <name>', '人民调解委员会名称（默认：中心名称 + 人民调解委员会）')
-    .option('--committee-abbr <abbr>', '案号简称，例如 牧调', '调')
+    .option('--committee-name <name>', '人民调解委员会名称（默认由中心名称得出，例如 牧野区人民调解委员会）')
+    .option('--committee-abbr <abbr>', '案号简称（默认由中心名称得出，例如 牧调）')
     .option('--tier <tier>', '层级 village | town | district', 'district')
     .option('--address <address>', '地址')
     .option('--phone <phone>', '电话')
     .action(
       action(async (o: Record<string, string | undefined>) => {
+        // Without them, the committee and the case numbers carry the centre's place, as the setup screen suggests.
+        const suggested = suggestCommittee(o.centreName ?? '');
         const parsed = setupInput.safeParse({
           centre: {
             centreCode: o.centreCode,
@@ -29,8 +33,8 @@ export default function register(program: Command): void {
             tier: o.tier,
             address: o.address,
             phone: o.phone,
-            committeeName: o.committeeName ?? `${o.centreName ?? ''}人民调解委员会`,
-            committeeAbbr: o.committeeAbbr,
+            committeeName: o.committeeName ?? suggested.name,
+            committeeAbbr: o.committeeAbbr ?? suggested.abbr,
           },
           admin: { loginName: o.adminUser, displayName: o.adminName, password: o.adminPassword },
         });
@@ -42,6 +46,9 @@ export default function register(program: Command): void {
           withServices(o.dataDir, (ctx) => {
             const centre = setUpCentre(ctx, parsed.data);
             out(`已创建中心 ${centre.name}（${centre.centreCode}），管理员 ${parsed.data.admin.loginName} / centre created`);
+            out(
+              `人民调解委员会：${centre.committeeName}，案号如 ${formatCaseNumber({ year: new Date().getFullYear(), abbr: centre.committeeAbbr, serial: 1 })}`,
+            );
           }),
         );
       }),

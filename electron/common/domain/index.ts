@@ -12,5 +12,6 @@ export * from './deadlines';
 export * from './calendar';
 export * from './icsHolidays';
 export * from './caseNumber';
+export * from './committee';
 export * from './confirmation';
 export * from './money';

@@ -7,6 +7,7 @@ import { Button, Col, Divider, Form, Input, Radio, Row, Typography } from 'antd'
 import type { SetupInput } from '../../../electron/common/api/setup';
 import { centreInput } from '../../../electron/common/api/setup';
 import { loginName, requiredText } from '../../../electron/common/api/fields';
+import { suggestCommittee } from '../../../electron/common/domain/committee';
 import { TIER_LABELS, TIERS } from '../../../electron/common/domain/tiers';
 import { useAuth } from '../auth/AuthProvider';
 import { isApiError } from '../components/apiErrors';
@@ -55,6 +56,13 @@ export function SetupPage() {
         layout="vertical"
         onFinish={submit}
         initialValues={{ centre: { tier: 'district' } }}
+        onValuesChange={(changed: Partial<Values>) => {
+          // The committee and the case numbers follow the centre's name until the user writes their own.
+          if (changed.centre?.name === undefined) return;
+          const suggested = suggestCommittee(changed.centre.name);
+          if (!form.isFieldTouched(['centre', 'committeeName'])) form.setFieldValue(['centre', 'committeeName'], suggested.name);
+          if (!form.isFieldTouched(['centre', 'committeeAbbr'])) form.setFieldValue(['centre', 'committeeAbbr'], suggested.abbr);
+        }}
         aria-label="首次设置"
         scrollToFirstError
       >
