@@ -164,8 +164,17 @@ export const reportResultInput = z
     if (r.result === 'failed' && !r.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '调解不成须填写原因' });
   });
 
-/** How the clock of a referral stands: counting (ok/near/overdue) or stopped by the result report. */
-export type ReferralClock = DeadlineState | 'reported';
+/**
+ * How the clock of a referral stands: counting (ok/near/overdue) while the case is open; stopped
+ * by the result report; or stopped because the mediation ended (agreement, failure, withdrawal,
+ * closure) before the result was reported to the court ('closed': neither in progress nor overdue,
+ * but the report is still owed).
+ */
+export type ReferralClock = DeadlineState | 'reported' | 'closed';
+
+/** The docking point's list filters: running, ended but not yet reported to the court (待报告法院), reported, all. */
+export const REFERRAL_FILTERS = ['open', 'unreported', 'reported', 'all'] as const;
+export type ReferralFilter = (typeof REFERRAL_FILTERS)[number];
 
 export interface ReferralView {
   caseId: string;
@@ -439,7 +448,7 @@ const ALL_STAFF = ['intake', 'mediator', 'court_mediator', 'admin'] as const;
 export const courtOps = {
   'court.registerReferral': op<ReferralView>()({ input: registerReferralInput, access: COURT, title: '登记委派/委托案件' }),
   'court.referrals': op<ReferralView[]>()({
-    input: z.object({ status: z.enum(['open', 'reported', 'all']).default('open') }).default({ status: 'open' }),
+    input: z.object({ status: z.enum(REFERRAL_FILTERS).default('open') }).default({ status: 'open' }),
     access: COURT,
     title: '委派案件列表',
   }),

@@ -7,7 +7,7 @@
  * The referral row is uploaded inside the case record (district-api.md `courtReferral`), so every
  * change to it raises the CASE's version (writeCase) in the same transaction, with an audit event.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { cases, courtReferrals } from '../../../db/schema';
 import {
@@ -15,6 +15,7 @@ import {
   COURT_RESULT_LABELS,
   type CourtResult,
   type extendReferralInput,
+  type ReferralFilter,
   type ReferralView,
   type registerReferralInput,
   type reportResultInput,
@@ -32,7 +33,16 @@ import {
   type CourtReferralMode,
 } from '../../common/domain/deadlines';
 import { legalDue, workingDaysLeft, type LegalCalendar, type LegalDue } from '../../common/domain/calendar';
-import { canStep, isOpen, OUTCOME_LABELS, statusLabel, type ActionCode, type Outcome, type Status } from '../../common/domain/lifecycle';
+import {
+  canStep,
+  isOpen,
+  OPEN_STATUSES,
+  OUTCOME_LABELS,
+  statusLabel,
+  type ActionCode,
+  type Outcome,
+  type Status,
+} from '../../common/domain/lifecycle';
 import { requireCentre } from '../centre';
 import { recordAudit } from '../core/audit';
 import { localDate } from '../core/clock';
@@ -75,6 +85,8 @@ export function referralView(
   const legal = referralLegalDue(cal, r);
   const dueDate = legal?.due ?? null;
   const reported = r.result !== null;
+  // A mediation that ended before its result was reported has stopped its clock: not overdue, not in progress.
+  const running = !reported && isOpen(c.status as Status);
   return {
     caseId: c.id,
     caseVersion: c.version,
@@ -96,9 +108,9 @@ export function referralView(
     dueDate,
     dueNominal: legal?.nominal ?? null,
     dueNote: legal?.reason ?? null,
-    daysLeft: !reported && dueDate ? daysLeft(dueDate, todayIso) : null,
-    workingDaysLeft: !reported && dueDate ? workingDaysLeft(cal, dueDate, todayIso) : null,
-    clock: reported ? 'reported' : deadlineState(dueDate, todayIso, nearDays),
+    daysLeft: running && dueDate ? daysLeft(dueDate, todayIso) : null,
+    workingDaysLeft: running && dueDate ? workingDaysLeft(cal, dueDate, todayIso) : null,
+    clock: reported ? 'reported' : running ? deadlineState(dueDate, todayIso, nearDays) : 'closed',
     result: r.result as CourtResult | null,
     resultReason: r.resultReason,
     resultReportedAt: r.resultReportedAt,
@@ -132,13 +144,18 @@ export function getReferral(ctx: ServiceContext, caseId: string): ReferralView |
   );
 }
 
+/** Sorting rank: running referrals, then those closed but not reported, then reported ones. */
+const CLOCK_RANK = (clock: ReferralView['clock']) => (clock === 'reported' ? 2 : clock === 'closed' ? 1 : 0);
+
 /**
  * Referrals for the docking point's home page: those still running first, the fewest days left
- * (overdue) on top; then those already reported, the latest report first.
+ * (overdue) on top; then those closed but not yet reported to the court; then those already
+ * reported, the latest report first. 'open' is the running ones only: a closed case is not 办理中.
  */
-export function listReferrals(ctx: ServiceContext, status: 'open' | 'reported' | 'all'): ReferralView[] {
+export function listReferrals(ctx: ServiceContext, status: ReferralFilter): ReferralView[] {
   const where = [eq(cases.deleted, false)];
-  if (status === 'open') where.push(sql`${courtReferrals.result} IS NULL`);
+  if (status === 'open') where.push(sql`${courtReferrals.result} IS NULL`, inArray(cases.status, [...OPEN_STATUSES]));
+  if (status === 'unreported') where.push(sql`${courtReferrals.result} IS NULL`, notInArray(cases.status, [...OPEN_STATUSES]));
   if (status === 'reported') where.push(sql`${courtReferrals.result} IS NOT NULL`);
   const rows = ctx.db.orm
     .select({ c: cases, r: courtReferrals })
@@ -154,10 +171,10 @@ export function listReferrals(ctx: ServiceContext, status: 'open' | 'reported' |
   const cal = loadCalendar(ctx);
   const views = rows.map(({ c, r }) => referralView(c, r, { parties: pn.get(c.id) ?? '', mediators: mn.get(c.id) ?? '' }, t, near, cal));
   return views.sort((a, b) => {
-    const ar = a.clock === 'reported' ? 1 : 0;
-    const br = b.clock === 'reported' ? 1 : 0;
+    const ar = CLOCK_RANK(a.clock);
+    const br = CLOCK_RANK(b.clock);
     if (ar !== br) return ar - br;
-    if (ar === 1) return (b.resultReportedAt ?? '').localeCompare(a.resultReportedAt ?? '');
+    if (ar === 2) return (b.resultReportedAt ?? '').localeCompare(a.resultReportedAt ?? '');
     const ad = a.daysLeft ?? Number.MAX_SAFE_INTEGER;
     const bd = b.daysLeft ?? Number.MAX_SAFE_INTEGER;
     return ad !== bd ? ad - bd : a.caseNumber.localeCompare(b.caseNumber);

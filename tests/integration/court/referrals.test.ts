@@ -321,7 +321,7 @@ describe('reporting the result to the court', () => {
 });
 
 describe('the docking point’s list', () => {
-  it('lists running referrals by days left, overdue first, then those reported', async () => {
+  it('lists running referrals by days left, overdue first, then those ended but not reported, then those reported', async () => {
     const ok = await app.call(
       'court.registerReferral',
       referralInput({ referral: { referenceNumber: '（2026）豫0711民诉前调1号', materialsSignedAt: '2026-11-19' } }),
@@ -366,6 +366,32 @@ describe('the docking point’s list', () => {
     const all = await app.call('court.referrals', { status: 'all' }, s);
     expect(all.map((r) => r.caseId)).toEqual([overdue.caseId, near.caseId, late.caseId, ok.caseId]);
     expect((await app.call('court.referrals', { status: 'reported' }, s)).map((r) => r.result)).toEqual(['withdrawn']);
+    // A mediation that ended (调解不成) before its result went to the court: neither 办理中 nor 已超期.
+    const ended = await app.call(
+      'court.registerReferral',
+      referralInput({
+        referral: { referenceNumber: '（2026）豫0711民诉前调5号', referredAt: '2026-09-01', materialsSignedAt: '2026-09-02' },
+        mediator: { mediatorId: m.id, chosenBy: 'assigned' },
+      }),
+      s,
+    );
+    await steps(app, s, ended.caseId, ['accept', 'start', 'fail']);
+    const openNow = await app.call('court.referrals', { status: 'open' }, s);
+    expect(openNow.map((r) => r.caseId)).not.toContain(ended.caseId);
+    expect(openNow.filter((r) => r.clock === 'overdue').map((r) => r.caseId)).toEqual([overdue.caseId]);
+    const owed = await app.call('court.referrals', { status: 'unreported' }, s);
+    expect(owed.map((r) => [r.caseId, r.clock, r.daysLeft, r.workingDaysLeft, r.status])).toEqual([
+      [ended.caseId, 'closed', null, null, 'failed'],
+    ]);
+    expect((await app.call('court.referrals', { status: 'all' }, s)).map((r) => r.caseId)).toEqual([
+      overdue.caseId,
+      near.caseId,
+      late.caseId,
+      ended.caseId,
+      ok.caseId,
+    ]);
+    await expect(app.call('court.referrals', { status: 'overdue' } as never, s)).rejects.toMatchObject({ code: 'VALIDATION' });
+
     expect(
       await app.call(
         'court.referral',

@@ -6,7 +6,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Segmented, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate } from 'react-router-dom';
-import { COURT_MODE_SHORT, COURT_RESULT_LABELS, type FollowupDueRow, type ReferralView } from '../../../../electron/common/api/court';
+import {
+  COURT_MODE_SHORT,
+  COURT_RESULT_LABELS,
+  type FollowupDueRow,
+  type ReferralFilter,
+  type ReferralView,
+} from '../../../../electron/common/api/court';
 import { COURT_PROCEDURE_LABELS } from '../../../../electron/common/domain/deadlines';
 import { statusLabel } from '../../../../electron/common/domain/lifecycle';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -26,15 +32,14 @@ export function CourtReferralsPage() {
   );
 }
 
-type Filter = 'open' | 'reported' | 'all';
-
 function ReferralsHome() {
   const navigate = useNavigate();
-  const [filter, setFilter] = useState<Filter>('open');
+  const [filter, setFilter] = useState<ReferralFilter>('open');
   const [registering, setRegistering] = useState(false);
   // Deadlines move with the day and other desks register referrals: always fresh when opened.
   const list = useApiQuery('court.referrals', { status: filter }, { staleTime: 0 });
   const open = useApiQuery('court.referrals', { status: 'open' }, { staleTime: 0 });
+  const unreported = useApiQuery('court.referrals', { status: 'unreported' }, { staleTime: 0 });
   const due = useApiQuery('followups.due', { withinDays: 7 }, { staleTime: 0 });
   const running = open.data ?? [];
 
@@ -153,11 +158,12 @@ function ReferralsHome() {
         </Col>
       </Row>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Segmented<Filter>
+        <Segmented<ReferralFilter>
           value={filter}
           onChange={setFilter}
           options={[
             { value: 'open', label: '办理中' },
+            { value: 'unreported', label: `待报告法院${unreported.data?.length ? `（${unreported.data.length}）` : ''}` },
             { value: 'reported', label: '已报告结果' },
             { value: 'all', label: '全部' },
           ]}
@@ -172,7 +178,10 @@ function ReferralsHome() {
         loading={list.isPending}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         aria-label="委派案件"
-        locale={{ emptyText: filter === 'open' ? '没有办理中的委派案件' : '没有记录' }}
+        locale={{
+          emptyText:
+            filter === 'open' ? '没有办理中的委派案件' : filter === 'unreported' ? '没有调解已结束、尚未向法院报告结果的案件' : '没有记录',
+        }}
         onRow={(r) => ({ onDoubleClick: () => void navigate(`/court/referrals/${r.caseId}`) })}
       />
       {due.data && due.data.length > 0 ? (

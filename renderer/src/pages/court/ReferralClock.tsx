@@ -13,6 +13,7 @@ const GREEN = '#2e7d32';
 
 export function clockText(r: Pick<ReferralView, 'clock' | 'daysLeft'> & Partial<Pick<ReferralView, 'workingDaysLeft'>>): string {
   if (r.clock === 'reported') return '已报告结果';
+  if (r.clock === 'closed') return '调解已结束，待报告法院';
   if (r.daysLeft === null) return '未起算';
   if (r.daysLeft < 0) return `已超期 ${-r.daysLeft} 天`;
   if (r.daysLeft === 0) return '今天到期';
@@ -22,7 +23,7 @@ export function clockText(r: Pick<ReferralView, 'clock' | 'daysLeft'> & Partial<
 }
 
 const colourOf = (r: Pick<ReferralView, 'clock'>) =>
-  r.clock === 'overdue' ? RED : r.clock === 'near' ? ORANGE : r.clock === 'reported' ? undefined : GREEN;
+  r.clock === 'overdue' ? RED : r.clock === 'near' ? ORANGE : r.clock === 'reported' || r.clock === 'closed' ? undefined : GREEN;
 
 export function ReferralClock({ r, compact = false }: { r: ReferralView; compact?: boolean }) {
   const total = r.timeLimitDays + r.extensionDays;
@@ -35,7 +36,17 @@ export function ReferralClock({ r, compact = false }: { r: ReferralView; compact
         data-testid="referral-clock"
         data-clock={r.clock}
         icon={<ClockCircleOutlined />}
-        color={r.clock === 'overdue' ? 'error' : r.clock === 'near' ? 'warning' : r.clock === 'reported' ? 'default' : 'success'}
+        color={
+          r.clock === 'overdue'
+            ? 'error'
+            : r.clock === 'near'
+              ? 'warning'
+              : r.clock === 'closed'
+                ? 'processing'
+                : r.clock === 'reported'
+                  ? 'default'
+                  : 'success'
+        }
         style={{ fontSize: 14, padding: '2px 8px' }}
       >
         {clockText(r)}
@@ -47,12 +58,18 @@ export function ReferralClock({ r, compact = false }: { r: ReferralView; compact
       <Progress
         type="circle"
         size={96}
-        percent={r.clock === 'reported' ? 100 : Math.round((used / Math.max(total, 1)) * 100)}
+        percent={r.clock === 'reported' || r.clock === 'closed' ? 100 : Math.round((used / Math.max(total, 1)) * 100)}
         strokeColor={colour ?? '#8c8c8c'}
         status={r.clock === 'overdue' ? 'exception' : 'normal'}
         format={() => (
           <span style={{ color: colour, fontSize: 15, fontWeight: 600 }}>
-            {r.clock === 'reported' ? '已报告' : r.daysLeft !== null && r.daysLeft < 0 ? `超${-r.daysLeft}天` : `${left}天`}
+            {r.clock === 'reported'
+              ? '已报告'
+              : r.clock === 'closed'
+                ? '已结案'
+                : r.daysLeft !== null && r.daysLeft < 0
+                  ? `超${-r.daysLeft}天`
+                  : `${left}天`}
           </span>
         )}
       />
