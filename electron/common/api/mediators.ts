@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { categoryCodeSchema } from '../domain/categories';
 import { isoDateSchema } from '../domain/dates';
 import { validatePhone, validateResidentId } from '../domain/identity';
+import type { Role } from '../roles';
 import { op } from './contract';
 import { optionalText, requiredText } from './fields';
 
@@ -16,6 +17,12 @@ export const MEDIATOR_KIND_LABELS: Record<MediatorKind, string> = {
   invited: '特邀调解员',
   invited_org: '特邀调解组织',
 };
+/**
+ * The roster entry a user who mediates gets when created without one: a 人民调解员 is the centre's
+ * 专职 mediator, a 驻院调解员 one of the court's 特邀调解员. Other roles have none.
+ */
+export const ROSTER_KIND_OF_ROLE: Readonly<Partial<Record<Role, MediatorKind>>> = { mediator: 'resident', court_mediator: 'invited' };
+
 export const MEDIATOR_STATUSES = ['active', 'suspended', 'removed'] as const;
 export type MediatorStatus = (typeof MEDIATOR_STATUSES)[number];
 export const MEDIATOR_STATUS_LABELS: Record<MediatorStatus, string> = { active: '在册', suspended: '暂停', removed: '除名' };

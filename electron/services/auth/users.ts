@@ -11,6 +11,7 @@ import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { newId } from '../core/ids';
+import { rosterEntryForNewUser } from '../roster/mediators';
 import type { LoginLockout } from './lockout';
 
 type Row = typeof users.$inferSelect;
@@ -91,12 +92,14 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   const { password, ...rest } = input;
   const passwordHash = await ctx.passwords.hash(password);
   return ctx.db.sqlite.transaction(() => {
-    const row = createUserRow(ctx, { ...rest, passwordHash });
+    // A user who mediates is on the roster from the start (linked or added), so cases can be assigned to them.
+    const mediatorId = rest.mediatorId ?? rosterEntryForNewUser(ctx, actor, rest);
+    const row = createUserRow(ctx, { ...rest, mediatorId, passwordHash });
     recordAudit(ctx, actor, {
       operation: 'users.create',
       entityKind: 'user',
       entityId: row.id,
-      summary: `新增用户 ${row.loginName}（${row.displayName}）`,
+      summary: `新增用户 ${row.loginName}（${row.displayName}）${mediatorId ? '，已关联调解员名册' : ''}`,
       after: { loginName: row.loginName, role: row.role },
     });
     return row;

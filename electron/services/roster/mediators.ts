@@ -4,11 +4,12 @@
  */
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { caseMediators, cases, mediators } from '../../../db/schema';
+import { caseMediators, cases, mediators, users } from '../../../db/schema';
 import type { MediatorKind, MediatorStatus, MediatorView, mediatorInput } from '../../common/api/mediators';
-import { MEDIATOR_STATUS_LABELS } from '../../common/api/mediators';
+import { MEDIATOR_KIND_LABELS, MEDIATOR_STATUS_LABELS, ROSTER_KIND_OF_ROLE } from '../../common/api/mediators';
 import { OPEN_STATUSES } from '../../common/domain/lifecycle';
 import { AppError } from '../../common/errors';
+import type { Role } from '../../common/roles';
 import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
@@ -99,6 +100,65 @@ export function createMediator(ctx: ServiceContext, actor: Actor, m: MediatorVal
     recordAudit(ctx, actor, { operation: 'mediators.create', entityKind: 'mediator', entityId: id, summary: `名册新增：${m.name}` });
   })();
   return getMediator(ctx, id);
+}
+
+/**
+ * The roster entry of a new user who mediates, so that they can be assigned cases from their first
+ * day (a mediator user without one was never offered in 指派调解员): the one active entry of the
+ * same name that no user has yet, or a new entry of the kind their role implies. Null for roles
+ * that do not mediate. Runs inside the caller's transaction.
+ */
+export function rosterEntryForNewUser(
+  ctx: ServiceContext,
+  actor: Actor,
+  user: { displayName: string; role: Role; loginName: string },
+): string | null {
+  const kind = ROSTER_KIND_OF_ROLE[user.role];
+  if (!kind) return null;
+  const free = ctx.db.orm
+    .select({ id: mediators.id })
+    .from(mediators)
+    .where(
+      and(
+        eq(mediators.name, user.displayName),
+        eq(mediators.status, 'active'),
+        eq(mediators.deleted, false),
+        sql`NOT EXISTS (SELECT 1 FROM ${users} WHERE ${users.mediatorId} = ${mediators.id})`,
+      ),
+    )
+    .all();
+  if (free.length === 1) return free[0]!.id;
+  const id = newId();
+  const at = rfc3339(ctx.clock.now());
+  ctx.db.orm
+    .insert(mediators)
+    .values({
+      id,
+      version: 1,
+      updatedAt: at,
+      deleted: false,
+      createdAt: at,
+      status: 'active',
+      statusDate: at.slice(0, 10),
+      ...values({
+        name: user.displayName,
+        kind,
+        specialties: [],
+        organisation: undefined,
+        phone: undefined,
+        idNumber: undefined,
+        certificateNo: undefined,
+        region: undefined,
+      }),
+    })
+    .run();
+  recordAudit(ctx, actor, {
+    operation: 'mediators.create',
+    entityKind: 'mediator',
+    entityId: id,
+    summary: `名册新增：${user.displayName}（${MEDIATOR_KIND_LABELS[kind]}，随登录账号 ${user.loginName} 创建）`,
+  });
+  return id;
 }
 
 export function updateMediator(ctx: ServiceContext, actor: Actor, id: string, version: number, m: MediatorValues): MediatorView {
