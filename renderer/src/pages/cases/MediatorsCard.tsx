@@ -83,7 +83,13 @@ export function MediatorsCard({ detail, editable }: { detail: CaseDetail; editab
               showSearch
               optionFilterProp="label"
               loading={roster.isLoading}
-              notFoundContent={roster.isLoading ? '加载中…' : '名册中没有符合条件的在册调解员'}
+              notFoundContent={
+                roster.isLoading
+                  ? '加载中…'
+                  : specialtyOnly
+                    ? `名册中没有擅长“${categoryLabel(detail.category)}”的在册调解员，请选上方“全部在册调解员”`
+                    : '名册中还没有在册调解员：请管理员在“调解员名册”中添加，或在“设置 › 用户管理”中新增调解员账号（会自动列入名册）'
+              }
               options={(roster.data ?? [])
                 .filter((m) => !assigned.has(m.id))
                 .map((m) => ({
