@@ -79,13 +79,20 @@ export const areas: readonly Area[] = [
     label: '法院委派',
     icon: <BankOutlined />,
     roles: ['court_mediator', 'admin'],
+    pages: [{ path: 'referrals', label: '委派案件', element: <CourtReferralsPage /> }],
+  },
+  { path: 'roster', label: '调解员名册', icon: <TeamOutlined />, roles: ALL_ROLES, element: <RosterPage /> },
+  {
+    // Supervision of every case (past or near its deadline, escalated, repeat disputes) sits with the figures.
+    path: 'stats',
+    label: '统计考核',
+    icon: <BarChartOutlined />,
+    roles: ['court_mediator', 'admin'],
     pages: [
-      { path: 'referrals', label: '委派案件', element: <CourtReferralsPage /> },
+      { path: 'overview', label: '统计总览', roles: ['admin'], element: <StatsPage /> },
       { path: 'supervision', label: '督办清单', element: <SupervisionPage /> },
     ],
   },
-  { path: 'roster', label: '调解员名册', icon: <TeamOutlined />, roles: ALL_ROLES, element: <RosterPage /> },
-  { path: 'stats', label: '统计考核', icon: <BarChartOutlined />, roles: ['admin'], element: <StatsPage /> },
   {
     path: 'settings',
     label: '设置',

@@ -86,7 +86,7 @@ test('驻院调解员登记委派案件，从名册中按擅长类型选定特�
   await new LoginPage(page).login(COURT_MEDIATOR.loginName, COURT_MEDIATOR.password);
   const shell = new ShellPage(page);
   await shell.expectShown();
-  expect(await shell.pageLabels('法院委派')).toEqual(['委派案件', '督办清单']);
+  expect(await shell.pageLabels('法院委派')).toEqual(['委派案件']);
 
   const court = new CourtReferralsPage(page);
   await court.open();

@@ -55,6 +55,8 @@ test.describe('首次使用', () => {
     await expect(shell.centreName).toHaveText(SEED.centreName);
     await expect(shell.userButton).toContainText('李主任');
     await expect(shell.userButton).toContainText('管理员（中心负责人）');
+    // The centre head lands on the overview of the figures (#18).
+    await expect(page).toHaveURL(/#\/stats\/overview$/);
     const areas = await shell.areaLabels();
     expect(areas).toContain('设置');
     // Only planned areas, in the planned order (the others appear once they are built).
@@ -144,6 +146,9 @@ test.describe('首次使用', () => {
     await shell.expectShown();
     await expect(shell.userButton).toContainText('王芳');
     await expect(shell.userButton).toContainText('人民调解员');
+    // A mediator lands on their own cases (#18): created as a mediator, 王芳 is on the roster already.
+    await expect(page).toHaveURL(/#\/cases\?mine=1$/);
+    await expect(page.getByText('我的案件', { exact: true })).toBeVisible();
     const settingsPages = await shell.pageLabels('设置');
     expect(settingsPages).toContain('本机信息');
     expect(settingsPages).not.toContain('用户管理');

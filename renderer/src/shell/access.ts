@@ -19,8 +19,29 @@ export function areaHome(area: Area, role: Role): string {
   return first ? `/${area.path}/${first.path}` : `/${area.path}`;
 }
 
-/** Where a role lands after login. */
+/**
+ * Where each role's daily work is, and so where it lands after login: a mediator on their own
+ * cases, the intake clerk at the counter, a court-stationed mediator on the court's referrals, the
+ * centre head on the overview of the figures.
+ */
+const LANDING: Readonly<Record<Role, string>> = {
+  intake: '/intake/register',
+  mediator: '/cases?mine=1',
+  court_mediator: '/court/referrals',
+  admin: '/stats/overview',
+};
+
+/** Whether the role may open a path of the registry ('/court/referrals', '/cases?mine=1'). */
+function mayOpenPath(path: string, role: Role): boolean {
+  const [areaPath, pagePath] = path.split('?')[0]!.split('/').filter(Boolean);
+  const area = areas.find((a) => a.path === areaPath);
+  if (!area || !mayOpen(area.roles, role)) return false;
+  return !area.pages || pagesFor(area, role).some((p) => p.path === pagePath);
+}
+
+/** Where a role lands after login: its work (LANDING), else the first area it may see. */
 export function homePath(role: Role): string | null {
+  if (mayOpenPath(LANDING[role], role)) return LANDING[role];
   const first = visibleAreas(role)[0];
   return first ? areaHome(first, role) : null;
 }

@@ -41,7 +41,7 @@ export class CourtReferralsPage {
   }
 }
 
-/** 法院委派 › 督办清单. */
+/** 统计考核 › 督办清单. */
 export class SupervisionPage {
   readonly table: Locator;
 
@@ -50,7 +50,7 @@ export class SupervisionPage {
   }
 
   async open() {
-    await new ShellPage(this.page).open('法院委派', '督办清单');
+    await new ShellPage(this.page).open('统计考核', '督办清单');
     await expect(this.page.getByRole('heading', { name: '督办清单' })).toBeVisible();
   }
 

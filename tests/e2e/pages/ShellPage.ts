@@ -51,8 +51,13 @@ export class ShellPage {
   async open(area: string, page?: string) {
     await this.expectShown();
     if (page) {
+      // Arriving in an area unfolds its sub-menu by itself, so a click on the area may fold it
+      // again: click until the page's entry shows.
       const item = this.navItem(page);
-      if (!(await item.isVisible())) await this.navItem(area).click();
+      await expect(async () => {
+        if (!(await item.isVisible())) await this.navItem(area).click();
+        await expect(item).toBeVisible({ timeout: 1000 });
+      }).toPass();
       await item.click();
     } else {
       await this.navItem(area).click();

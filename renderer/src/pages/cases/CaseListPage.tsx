@@ -6,12 +6,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { CaseRow, ListCasesInput, SearchHit } from '../../../../electron/common/api/cases';
 import { categoryLabel } from '../../../../electron/common/domain/categories';
 import type { Status } from '../../../../electron/common/domain/lifecycle';
 import { sourceLabel } from '../../../../electron/common/domain/sources';
 import { tierLabel } from '../../../../electron/common/domain/tiers';
+import { useAuth } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../components/useApiQuery';
@@ -57,7 +58,11 @@ export const caseColumns: TableColumnsType<CaseRow> = [
 
 export function CaseListPage() {
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<Filters>({});
+  // '#/cases?mine=1' is where a mediator lands: their own cases, as a filter they can clear.
+  const [params] = useSearchParams();
+  const { user } = useAuth();
+  const mine = params.get('mine') === '1' && user?.mediatorId ? user.mediatorId : undefined;
+  const [filters, setFilters] = useState<Filters>(mine ? { mediatorId: mine } : {});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [sort, setSort] = useState<{ sort: NonNullable<ListCasesInput['sort']>; order: 'asc' | 'desc' }>({
     sort: 'registeredAt',
@@ -116,7 +121,6 @@ export function CaseListPage() {
           </Button>
         }
       />
-      <DeskSummaryCard />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Input.Search
           data-testid="case-search"
@@ -144,9 +148,11 @@ export function CaseListPage() {
           </div>
         ) : null}
       </Card>
-      <Card size="small" title="案件列表">
+      <DeskSummaryCard />
+      <Card size="small" title={filters.mediatorId && filters.mediatorId === mine ? '我的案件' : '案件列表'}>
         <Form
           layout="inline"
+          initialValues={mine ? { mediatorId: mine } : {}}
           onValuesChange={(_c, all: Parameters<typeof onFilters>[0]) => onFilters(all)}
           style={{ marginBottom: 12, rowGap: 8 }}
         >

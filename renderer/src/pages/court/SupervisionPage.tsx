@@ -21,7 +21,7 @@ import { useApiQuery } from '../../components/useApiQuery';
 import { DueDate, daysText } from '../cases/StatusTag';
 import { CourtCaseView } from './CourtCaseView';
 
-export const SUPERVISION_PATH = '/court/supervision';
+export const SUPERVISION_PATH = '/stats/supervision';
 
 const KIND_COLOURS: Record<SupervisionKind, string> = { overdue: 'error', near: 'warning', escalated: 'purple', repeat: 'magenta' };
 
