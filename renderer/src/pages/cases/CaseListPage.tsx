@@ -28,10 +28,14 @@ export const caseColumns: TableColumnsType<CaseRow> = [
     dataIndex: 'caseNumber',
     key: 'caseNumber',
     sorter: true,
-    render: (n: string, r) => <Link to={`/cases/${r.id}`}>{n}</Link>,
+    render: (n: string, r) => (
+      <Link className="case-number" to={`/cases/${r.id}`}>
+        {n}
+      </Link>
+    ),
   },
-  { title: '纠纷简述', dataIndex: 'title', ellipsis: true },
-  { title: '当事人', dataIndex: 'partyNames', ellipsis: true },
+  { title: '纠纷简述', dataIndex: 'title', ellipsis: true, width: 220 },
+  { title: '当事人', dataIndex: 'partyNames', ellipsis: true, width: 160 },
   { title: '类别', dataIndex: 'category', render: (c: string) => categoryLabel(c), width: 110 },
   { title: '来源', dataIndex: 'source', render: (s: string) => sourceLabel(s), width: 120, responsive: ['xl'] },
   { title: '层级', dataIndex: 'tier', render: (t: string) => tierLabel(t), width: 90, responsive: ['xl'] },
@@ -135,6 +139,7 @@ export function CaseListPage() {
           <div style={{ marginTop: 12 }}>
             <ErrorAlert error={search.error} />
             <Table<SearchHit>
+              scroll={{ x: 'max-content' }}
               data-testid="search-results"
               rowKey="id"
               size="small"
@@ -187,6 +192,7 @@ export function CaseListPage() {
         </Form>
         <ErrorAlert error={list.error} />
         <Table<CaseRow>
+          scroll={{ x: 'max-content' }}
           data-testid="case-table"
           rowKey="id"
           size="middle"

@@ -22,7 +22,7 @@ export function DueDate({ due, note }: { due: string; note: string | null | unde
   return (
     <span data-testid="due-date" data-due={due}>
       {due}
-      {note ? <span style={{ color: '#8c8c8c' }}>（{note}）</span> : null}
+      {note ? <span style={{ color: 'rgba(0, 0, 0, 0.66)' }}>（{note}）</span> : null}
     </span>
   );
 }

@@ -172,6 +172,7 @@ function ReferralsHome() {
       </Flex>
       <ErrorAlert error={list.error} title="委派案件加载失败" />
       <Table<ReferralView>
+        scroll={{ x: 'max-content' }}
         rowKey="caseId"
         columns={columns}
         dataSource={list.data ?? []}
@@ -187,6 +188,7 @@ function ReferralsHome() {
       {due.data && due.data.length > 0 ? (
         <Card title="近期回访" size="small" style={{ marginTop: 20 }}>
           <Table<FollowupDueRow>
+            scroll={{ x: 'max-content' }}
             rowKey="id"
             size="small"
             columns={dueColumns}

@@ -68,7 +68,9 @@ export function SupervisionList({
       key: 'case',
       render: (_: unknown, r) => (
         <>
-          <Link to={linkTo(r.id)}>{r.caseNumber}</Link>
+          <Link className="case-number" to={linkTo(r.id)}>
+            {r.caseNumber}
+          </Link>
           <div>{r.title}</div>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {r.partyNames} · {statusLabel(r.status)}
@@ -132,6 +134,7 @@ export function SupervisionList({
       </Flex>
       <ErrorAlert error={q.error} title="督办清单加载失败" />
       <Table<SupervisionRow>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         columns={columns}
         dataSource={q.data ?? []}

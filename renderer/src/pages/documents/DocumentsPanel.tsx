@@ -293,6 +293,7 @@ export function DocumentsPanel({ detail, onChanged }: CasePanelProps) {
             <Skeleton active />
           ) : (
             <Table<DocumentOption>
+              scroll={{ x: 'max-content' }}
               rowKey={optionKey}
               size="small"
               columns={optionColumns}
@@ -309,6 +310,7 @@ export function DocumentsPanel({ detail, onChanged }: CasePanelProps) {
       </Typography.Title>
       {register.error ? <ErrorAlert error={register.error} title="文书登记加载失败" /> : null}
       <Table<DocumentEntry>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         columns={entryColumns}

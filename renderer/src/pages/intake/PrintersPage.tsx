@@ -179,6 +179,7 @@ export function PrintersPage() {
       />
       <ErrorAlert error={printers.error} />
       <Table<PrinterView>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         columns={columns}
         dataSource={printers.data ?? []}

@@ -138,6 +138,7 @@ export function QueuePage() {
         </Flex>
       ) : null}
       <Table<QueueTicketRow>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         columns={columns}
         dataSource={q?.tickets ?? []}

@@ -127,6 +127,7 @@ export function ReviewPage() {
               <>
                 <ErrorAlert error={pending.error} />
                 <Table<PendingIntake>
+                  scroll={{ x: 'max-content' }}
                   rowKey="id"
                   columns={columns}
                   dataSource={pending.data ?? []}
@@ -145,6 +146,7 @@ export function ReviewPage() {
               <>
                 <ErrorAlert error={todays.error} />
                 <Table<IntakeRow>
+                  scroll={{ x: 'max-content' }}
                   rowKey="id"
                   columns={todayColumns}
                   dataSource={todays.data?.rows ?? []}

@@ -166,6 +166,7 @@ function RosterList({ mayEdit, mayChangeStatus }: { mayEdit: boolean; mayChangeS
       </Flex>
       <ErrorAlert error={list.error} title="名册加载失败" />
       <Table<MediatorView>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         columns={columns}
         dataSource={list.data ?? []}

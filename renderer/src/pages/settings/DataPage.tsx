@@ -153,6 +153,7 @@ export function DataPage() {
       >
         <ErrorAlert error={restore.error} title="恢复失败，当前数据未被改动" />
         <Table<BackupView>
+          scroll={{ x: 'max-content' }}
           rowKey="name"
           size="small"
           columns={columns}

@@ -253,6 +253,7 @@ export function DevicesPage() {
       </Row>
       <ErrorAlert error={devices.error} />
       <Table<DeviceRow>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         columns={columns}
         dataSource={devices.data ?? []}

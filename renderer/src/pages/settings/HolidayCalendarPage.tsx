@@ -234,6 +234,7 @@ export function HolidayCalendarPage() {
         </Button>
       </Flex>
       <Table<CalendarYearView>
+        scroll={{ x: 'max-content' }}
         rowKey="year"
         size="small"
         loading={info.isLoading}

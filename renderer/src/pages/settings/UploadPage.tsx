@@ -419,6 +419,7 @@ function Status() {
           {s && s.rejectionCount > s.rejections.length ? `此处列出最近的 ${s.rejections.length} 条。` : ''}
         </Typography.Paragraph>
         <Table<RejectionView>
+          scroll={{ x: 'max-content' }}
           rowKey={(r) => `${r.kind}/${r.recordId}`}
           size="small"
           columns={columns}

@@ -97,6 +97,7 @@ export function UsersPage() {
       />
       <ErrorAlert error={users.error} title="用户列表加载失败" />
       <Table<UserRow>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         columns={columns}
         dataSource={users.data ?? []}

@@ -143,6 +143,7 @@ export function ReferralTable({ rows, onDrill }: { rows: CourtReferralRow[]; onD
   ];
   return (
     <Table<CourtReferralRow>
+      scroll={{ x: 'max-content' }}
       size="small"
       rowKey="mode"
       columns={columns}

@@ -97,6 +97,7 @@ export function FollowupPanel({ detail, onChanged }: CasePanelProps) {
         />
       ) : null}
       <Table<FollowupView>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         columns={columns}
