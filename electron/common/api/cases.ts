@@ -331,7 +331,7 @@ export interface SearchHit {
   registeredAt: string;
   /** The party that matched, masked as in lists. */
   matchedParty: string | null;
-  matchedOn: 'caseNumber' | 'name' | 'phone' | 'idNumber' | 'title';
+  matchedOn: 'caseNumber' | 'courtReference' | 'name' | 'phone' | 'idNumber' | 'title';
 }
 
 export interface DeskSummary {

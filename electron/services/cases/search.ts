@@ -2,13 +2,15 @@
  * One search box: case number, party name, phone or ID number. Every path is an index lookup:
  * - a case number (full, or year + serial, or a serial) → cases(year, serial) / case_number;
  * - an ID number → parties.id_number; a phone (7+ digits) → parties.phone (prefix range);
- * - a name of one or two characters → prefix range on parties.name (a surname, a short name);
+ * - a court reference number, or any 3+ character piece of one → FTS5 trigram on court_refs_fts;
+ * - a name of one or two characters → prefix range on parties.name (a surname, a short name), then
+ *   party_name_grams (the same characters anywhere: a given name 秀兰 in 王秀兰);
  * - three or more characters → FTS5 trigram (any substring), plus the prefix range.
  * User text only ever travels as a bound parameter; FTS gets it as one quoted phrase, so `%`, `_`,
  * quotes and FTS operators are plain characters.
  */
 import type { SearchHit } from '../../common/api/cases';
-import { matchCaseNumberQuery, parseCaseNumber } from '../../common/domain/caseNumber';
+import { matchCaseNumberQuery } from '../../common/domain/caseNumber';
 import type { ServiceContext } from '../core/context';
 import { maskedParty } from './views';
 
@@ -56,18 +58,34 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
   const partyCols = 'case_id AS caseId, name, phone, id_number AS idNumber';
   const fetchN = limit * 2;
 
-  // Case numbers
-  const full = parseCaseNumber(q);
-  if (full) add(db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.case_number = ? AND c.deleted = 0`).all(q) as never[], 'caseNumber');
-  const loose = full ? null : matchCaseNumberQuery(q);
-  if (loose?.serial !== undefined) {
+  // Case numbers, in any of the forms people write (full, either bracket style, unpadded, short).
+  const asCase = matchCaseNumberQuery(q);
+  const full = asCase?.year !== undefined && asCase.serial !== undefined;
+  if (asCase?.serial !== undefined) {
     const rows =
-      loose.year !== undefined
-        ? db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.year = ? AND c.serial = ? AND c.deleted = 0`).all(loose.year, loose.serial)
+      asCase.year !== undefined
+        ? db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.year = ? AND c.serial = ? AND c.deleted = 0`).all(asCase.year, asCase.serial)
         : db
             .prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.serial = ? AND c.deleted = 0 ORDER BY c.year DESC LIMIT ?`)
-            .all(loose.serial, fetchN);
+            .all(asCase.serial, fetchN);
     add(rows as never[], 'caseNumber');
+  }
+
+  // Court reference numbers: indexed with ASCII brackets and no spaces (migration 0010). Only for
+  // text with a digit and something else, so phone numbers and bare serials do not go there.
+  const ref = q.replace(/[（〔［]/g, '(').replace(/[）〕］]/g, ')').replace(/\s+/g, '');
+  if ([...ref].length >= 3 && /\d/.test(ref) && /[^\d\-]/.test(ref) && hits.size < limit) {
+    const rows = db
+      .prepare(
+        `SELECT ${HIT_COLUMNS}, r.reference_number AS ref FROM court_refs_fts f JOIN court_referrals r ON r.rowid = f.rowid JOIN cases c ON c.id = r.case_id WHERE court_refs_fts MATCH ? AND c.deleted = 0 LIMIT ?`,
+      )
+      .all(`"${ref.replace(/"/g, '""')}"`, fetchN) as (Omit<SearchHit, 'matchedParty' | 'matchedOn'> & { ref: string })[];
+    const refs = new Map(rows.map((r) => [r.id, r.ref]));
+    add(
+      rows.map(({ ref: _ref, ...r }) => r),
+      'courtReference',
+      (id) => refs.get(id) ?? null,
+    );
   }
 
   const compact = q.replace(/[\s-]/g, '').toUpperCase();
@@ -93,14 +111,26 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
       );
     }
   }
-  // Names: any text with a letter or a CJK character.
-  if (/[\p{L}]/u.test(q) && !full) {
+  // Names: any text with a letter, a CJK character (rare ones like 𠀀 too) or an emoji — names
+  // are written with all of these; ASCII punctuation alone is not a name.
+  if (/[\p{L}\p{So}\p{Extended_Pictographic}]/u.test(q) && !full) {
     byParties(
       db
         .prepare(`SELECT ${partyCols} FROM parties WHERE name >= ? AND name < ? AND deleted = 0 ORDER BY name LIMIT ?`)
         .all(q, q + MAX_CHAR, fetchN) as PartyHit[],
       'name',
     );
+    // One or two characters anywhere in a name: a given name (秀兰 in 王秀兰), a middle character.
+    if ([...q].length <= 2 && hits.size < limit) {
+      byParties(
+        db
+          .prepare(
+            `SELECT p.case_id AS caseId, p.name, p.phone, p.id_number AS idNumber FROM party_name_grams g JOIN parties p ON p.rowid = g.party_rowid WHERE g.gram = ? AND p.deleted = 0 LIMIT ?`,
+          )
+          .all(q, fetchN) as PartyHit[],
+        'name',
+      );
+    }
     if ([...q].length >= 3 && hits.size < limit) {
       const phrase = `"${q.replace(/"/g, '""')}"`;
       const rows = db
@@ -118,10 +148,10 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
 export function searchBaseline(
   ctx: Pick<ServiceContext, 'db'>,
   q: string,
-  column: 'name' | 'phone' | 'id_number' | 'case_number',
+  column: 'name' | 'phone' | 'id_number' | 'case_number' | 'reference_number',
   limit = 30,
 ): number {
-  const table = column === 'case_number' ? 'cases' : 'parties';
+  const table = column === 'case_number' ? 'cases' : column === 'reference_number' ? 'court_referrals' : 'parties';
   const rows = ctx.db.sqlite
     .prepare(`SELECT rowid FROM ${table} WHERE ${column} LIKE ? ESCAPE '\\' ORDER BY ${column} LIMIT ?`)
     .all(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, limit);
