@@ -36,28 +36,11 @@ INSERT OR IGNORE INTO party_name_grams (gram, party_rowid)
   SELECT substr(p.name, n, 1), p.rowid FROM parties p JOIN name_positions ON n <= length(p.name)
   UNION SELECT substr(p.name, n, 2), p.rowid FROM parties p JOIN name_positions ON n < length(p.name);
 --> statement-breakpoint
--- Court reference numbers（（2026）京0105民诉前调123号）as people write them: any piece of three or
--- more characters, with either bracket style. The index holds the number with brackets made ASCII
--- and spaces dropped; the search normalises the query the same way.
-CREATE VIRTUAL TABLE court_refs_fts USING fts5(ref, tokenize='trigram');
---> statement-breakpoint
-CREATE TRIGGER court_refs_fts_insert AFTER INSERT ON court_referrals
-BEGIN
-  INSERT INTO court_refs_fts (rowid, ref) VALUES (NEW.rowid, replace(replace(replace(replace(replace(replace(replace(NEW.reference_number, '（', '('), '）', ')'), '〔', '('), '〕', ')'), '［', '('), '］', ')'), ' ', ''));
-END;
---> statement-breakpoint
-CREATE TRIGGER court_refs_fts_delete AFTER DELETE ON court_referrals
-BEGIN
-  DELETE FROM court_refs_fts WHERE rowid = OLD.rowid;
-END;
---> statement-breakpoint
-CREATE TRIGGER court_refs_fts_update AFTER UPDATE OF reference_number ON court_referrals
-BEGIN
-  DELETE FROM court_refs_fts WHERE rowid = OLD.rowid;
-  INSERT INTO court_refs_fts (rowid, ref) VALUES (NEW.rowid, replace(replace(replace(replace(replace(replace(replace(NEW.reference_number, '（', '('), '）', ')'), '〔', '('), '〕', ')'), '［', '('), '］', ')'), ' ', ''));
-END;
---> statement-breakpoint
-INSERT INTO court_refs_fts (rowid, ref) SELECT rowid, replace(replace(replace(replace(replace(replace(replace(reference_number, '（', '('), '）', ')'), '〔', '('), '〕', ')'), '［', '('), '］', ')'), ' ', '') FROM court_referrals;
+-- Court reference numbers（（2026）豫0711民诉前调123号）are quoted by their tail: 民诉前调123号,
+-- 123号. Their serial (the digits before 号) is indexed, so a search looks up the few numbers
+-- with that serial and keeps those that contain what was typed. The contract stores every
+-- number normalised and ending in 号; the search uses exactly this expression.
+CREATE INDEX court_referrals_serial_idx ON court_referrals (CAST(substr(reference_number, length(rtrim(reference_number, '0123456789号')) + 1) AS INTEGER));
 --> statement-breakpoint
 -- Initial passwords (issue 19): a user created or reset by an admin must choose a new password
 -- before doing anything else. Existing accounts are not forced.

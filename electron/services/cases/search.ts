@@ -2,7 +2,7 @@
  * One search box: case number, party name, phone or ID number. Every path is an index lookup:
  * - a case number (full, or year + serial, or a serial) → cases(year, serial) / case_number;
  * - an ID number → parties.id_number; a phone (7+ digits) → parties.phone (prefix range);
- * - a court reference number, or any 3+ character piece of one → FTS5 trigram on court_refs_fts;
+ * - a court reference number, or its tail (民诉前调123号) → the serial's expression index;
  * - a name of one or two characters → prefix range on parties.name (a surname, a short name), then
  *   party_name_grams (the same characters anywhere: a given name 秀兰 in 王秀兰);
  * - three or more characters → FTS5 trigram (any substring), plus the prefix range.
@@ -23,6 +23,9 @@ interface PartyHit {
   phone: string | null;
   idNumber: string | null;
 }
+
+/** The indexed serial of a court reference number (court_referrals_serial_idx): 123 of …民初123号. */
+const COURT_REF_SERIAL = `CAST(substr(r.reference_number, length(rtrim(r.reference_number, '0123456789号')) + 1) AS INTEGER)`;
 
 const HIT_COLUMNS = `c.id AS id, c.case_number AS caseNumber, c.title AS title, c.status AS status, c.registered_at AS registeredAt`;
 
@@ -62,27 +65,37 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
   const asCase = matchCaseNumberQuery(q);
   const full = asCase?.year !== undefined && asCase.serial !== undefined;
   if (asCase?.serial !== undefined) {
-    const rows =
-      asCase.year !== undefined
-        ? db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.year = ? AND c.serial = ? AND c.deleted = 0`).all(asCase.year, asCase.serial)
-        : db
-            .prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.serial = ? AND c.deleted = 0 ORDER BY c.year DESC LIMIT ?`)
-            .all(asCase.serial, fetchN);
-    add(rows as never[], 'caseNumber');
+    const bySerial = db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.year = ? AND c.serial = ? AND c.deleted = 0`);
+    if (asCase.year !== undefined) add(bySerial.all(asCase.year, asCase.serial) as never[], 'caseNumber');
+    else {
+      // A serial without a year: newest year first, one (year, serial) lookup per year the centre
+      // has (a handful), instead of scanning the whole index for the serial.
+      const span = db.prepare(`SELECT (SELECT min(year) FROM cases) AS lo, (SELECT max(year) FROM cases) AS hi`).get() as { lo: number | null; hi: number | null };
+      for (let y = span.hi ?? 0; span.lo !== null && y >= span.lo && hits.size < limit; y--) add(bySerial.all(y, asCase.serial) as never[], 'caseNumber');
+    }
   }
 
-  // Court reference numbers: indexed with ASCII brackets and no spaces (migration 0010). Only for
-  // text with a digit and something else, so phone numbers and bare serials do not go there.
-  const ref = q.replace(/[（〔［]/g, '(').replace(/[）〕］]/g, ')').replace(/\s+/g, '');
-  if ([...ref].length >= 3 && /\d/.test(ref) && /[^\d\-]/.test(ref) && hits.size < limit) {
+  // Court reference numbers by their serial (expression index, migration 0010), then kept when
+  // they contain what was typed, with brackets and spaces made alike.
+  const refKey = (v: string) =>
+    v
+      .replace(/[（〔［]/g, '(')
+      .replace(/[）〕］]/g, ')')
+      .replace(/\s+/g, '')
+      .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+  const ref = refKey(q);
+  const refSerial = /\D(\d{1,9})号?$/.exec(ref)?.[1];
+  if (refSerial && hits.size < limit) {
     const rows = db
       .prepare(
-        `SELECT ${HIT_COLUMNS}, r.reference_number AS ref FROM court_refs_fts f JOIN court_referrals r ON r.rowid = f.rowid JOIN cases c ON c.id = r.case_id WHERE court_refs_fts MATCH ? AND c.deleted = 0 LIMIT ?`,
+        `SELECT ${HIT_COLUMNS}, r.reference_number AS ref FROM court_referrals r JOIN cases c ON c.id = r.case_id
+         WHERE ${COURT_REF_SERIAL} = ? AND c.deleted = 0 LIMIT 200`,
       )
-      .all(`"${ref.replace(/"/g, '""')}"`, fetchN) as (Omit<SearchHit, 'matchedParty' | 'matchedOn'> & { ref: string })[];
-    const refs = new Map(rows.map((r) => [r.id, r.ref]));
+      .all(Number(refSerial)) as (Omit<SearchHit, 'matchedParty' | 'matchedOn'> & { ref: string })[];
+    const found = rows.filter((r) => refKey(r.ref).includes(ref));
+    const refs = new Map(found.map((r) => [r.id, r.ref]));
     add(
-      rows.map(({ ref: _ref, ...r }) => r),
+      found.map(({ ref: _ref, ...r }) => r),
       'courtReference',
       (id) => refs.get(id) ?? null,
     );
@@ -127,7 +140,7 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
           .prepare(
             `SELECT p.case_id AS caseId, p.name, p.phone, p.id_number AS idNumber FROM party_name_grams g JOIN parties p ON p.rowid = g.party_rowid WHERE g.gram = ? AND p.deleted = 0 LIMIT ?`,
           )
-          .all(q, fetchN) as PartyHit[],
+          .all(q, limit - hits.size + 5) as PartyHit[], // only what the list still has room for
         'name',
       );
     }
