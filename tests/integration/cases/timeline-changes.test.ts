@@ -19,7 +19,7 @@ describe('editing case fields', () => {
     const c = await app.call('cases.register', walkInCase(), s);
     const after = await app.call(
       'cases.update',
-      { id: c.id, version: c.version, patch: { title: '宅基地院墙纠纷', category: c.category, summary: c.summary, claims: c.claims } },
+      { id: c.id, version: c.version, patch: { title: '宅基地院墙纠纷', category: c.category as 'housing_homestead', summary: c.summary, claims: c.claims } },
       s,
     );
     expect(after.title).toBe('宅基地院墙纠纷');
@@ -40,7 +40,7 @@ describe('editing case fields', () => {
     const c = await app.call('cases.register', walkInCase(), s);
     const same = await app.call(
       'cases.update',
-      { id: c.id, version: c.version, patch: { title: c.title, category: c.category, summary: c.summary, claims: c.claims, amountYuan: '5000' } },
+      { id: c.id, version: c.version, patch: { title: c.title, category: c.category as 'housing_homestead', summary: c.summary, claims: c.claims, amountYuan: '5000' } },
       s,
     );
     expect(same.version).toBe(c.version);
