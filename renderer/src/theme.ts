@@ -9,8 +9,22 @@ export const theme: ThemeConfig = {
     colorPrimary: '#1f5fa8',
     colorInfo: '#1f5fa8',
     colorSuccess: '#2e7d32',
-    colorWarning: '#b26a00',
+    colorWarning: '#975a00', // 4.5:1 on its light background as tag text (#b26a00 was 4.0)
     colorError: '#c62828',
+    // antd derives the light backgrounds from the seeds above as grey-greens and greys (#b3bdb1
+    // behind success): text and icons on them missed WCAG AA. Explicit light tints instead, and
+    // darker text; tags use these status colours (success / warning / error), not the preset
+    // green and orange (3.4:1). tests/unit/theme-contrast.test.ts checks every pair.
+    colorSuccessBg: '#edf7ee',
+    colorSuccessBorder: '#a5d6a7',
+    colorSuccessText: '#1b5e20',
+    colorWarningBg: '#fff8e1',
+    colorWarningBorder: '#ffcc80',
+    colorWarningText: '#8a4b00',
+    colorInfoBg: '#e8f1fb',
+    colorInfoBorder: '#a9c6e8',
+    colorErrorBg: '#fdecea',
+    colorErrorBorder: '#f4b4b4',
     colorBgLayout: '#f2f4f7',
     colorText: 'rgba(0, 0, 0, 0.9)',
     fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', system-ui, sans-serif",
