@@ -53,6 +53,8 @@ export const users = sqliteTable('users', {
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: text('locked_until'),
   mediatorId: text('mediator_id'), // the roster record of this user, when the user mediates
+  // Set when an admin chose the password (new account, reset): the user must change it first.
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });

@@ -12,6 +12,7 @@ import type { ApiRequest, ApiResponse, OpDef } from '../common/api/contract';
 import { AppError, isAppError } from '../common/errors';
 import { stripUnsafeDeep } from '../common/text';
 import type { AppServices } from '../app-services';
+import { PASSWORD_CHANGE_OPS, PASSWORD_CHANGE_REQUIRED_MESSAGE } from '../common/api/auth';
 import { findUser, toSessionUser } from '../services/auth/users';
 import { getSettings } from '../services/core/settings';
 import { findKept, keep, PENDING } from '../services/devices/idempotency';
@@ -68,7 +69,7 @@ export async function dispatch(
     checkDeviceKind(req.op, source);
     // A kiosk or a display never acts as a signed-in person, whatever session token it sends.
     const session = source.deviceKind === 'kiosk' || source.deviceKind === 'display' ? null : (req.session ?? null);
-    const call = authorise(app, def, session, source, hooks);
+    const call = authorise(app, req.op, def, session, source, hooks);
     // Controls and direction overrides leave every text field here, whatever the schema (common/text.ts).
     const input = def.input.safeParse(stripUnsafeDeep(req.input));
     if (!input.success) throw validationError(input.error);
@@ -170,7 +171,7 @@ function publish(app: AppServices, op: string, input: unknown): void {
   app.centre.push.publish(topicsOf(op), caseId);
 }
 
-function authorise(app: AppServices, def: OpDef, session: string | null, source: RequestSource, hooks: CallHooks): CallContext {
+function authorise(app: AppServices, op: string, def: OpDef, session: string | null, source: RequestSource, hooks: CallHooks): CallContext {
   if (def.access === 'public') {
     const userId = app.sessions.touch(session, getSettings(app.ctx).sessionIdleMinutes, source.deviceId);
     const row = userId ? findUser(app.ctx, userId) : undefined;
@@ -196,5 +197,7 @@ function authorise(app: AppServices, def: OpDef, session: string | null, source:
   if (def.access !== 'signed-in' && !def.access.includes(user.role)) {
     throw new AppError('FORBIDDEN', `您的角色无权执行“${def.title}”`);
   }
+  // Enforced here, not only by the screen: until the user replaces an admin-set password, nothing else.
+  if (row.mustChangePassword && !PASSWORD_CHANGE_OPS.includes(op)) throw new AppError('PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_REQUIRED_MESSAGE);
   return { app, source, hooks, user, session, actor: { id: user.id, name: user.displayName, role: user.role, deviceId: source.deviceId } };
 }

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'VALIDATION' // input does not fit the operation's schema or a business rule on a field
   | 'UNKNOWN_OPERATION'
   | 'UNAUTHENTICATED' // no session, or it expired
+  | 'PASSWORD_CHANGE_REQUIRED' // signed in with a password an admin set: change it before anything else
   | 'FORBIDDEN' // the caller's role may not do this
   | 'BAD_CREDENTIALS'
   | 'LOCKED_OUT'

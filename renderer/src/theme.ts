@@ -9,8 +9,22 @@ export const theme: ThemeConfig = {
     colorPrimary: '#1f5fa8',
     colorInfo: '#1f5fa8',
     colorSuccess: '#2e7d32',
-    colorWarning: '#b26a00',
+    colorWarning: '#975a00', // 4.5:1 on its light background as tag text (#b26a00 was 4.0)
     colorError: '#c62828',
+    // antd derives the light backgrounds from the seeds above as grey-greens and greys (#b3bdb1
+    // behind success): text and icons on them missed WCAG AA. Explicit light tints instead, and
+    // darker text; tags use these status colours (success / warning / error), not the preset
+    // green and orange (3.4:1). tests/unit/theme-contrast.test.ts checks every pair.
+    colorSuccessBg: '#edf7ee',
+    colorSuccessBorder: '#a5d6a7',
+    colorSuccessText: '#1b5e20',
+    colorWarningBg: '#fff8e1',
+    colorWarningBorder: '#ffcc80',
+    colorWarningText: '#8a4b00',
+    colorInfoBg: '#e8f1fb',
+    colorInfoBorder: '#a9c6e8',
+    colorErrorBg: '#fdecea',
+    colorErrorBorder: '#f4b4b4',
     colorBgLayout: '#f2f4f7',
     colorText: 'rgba(0, 0, 0, 0.9)',
     // antd's greys (0.45 alpha) fail WCAG AA's 4.5:1 on white and on the page's grey: secondary
@@ -20,22 +34,8 @@ export const theme: ThemeConfig = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextQuaternary: 'rgba(0, 0, 0, 0.58)',
-    // Status words (tags such as "剩 12 天", success notices, warnings in tables) on their pale
-    // backgrounds: the shades antd derives from the seeds above are too light for 4.5:1.
-    colorSuccessText: '#1b5e20',
-    colorWarningText: '#7a4a00',
     colorErrorText: '#b71c1c',
     colorInfoText: '#174a85',
-    // The pale backgrounds of success / warning / error / info (alerts, status tags), given outright:
-    // the ones derived from the seeds came out grey-green, and dark text on them fell below 4.5:1.
-    colorSuccessBg: '#edf7ee',
-    colorSuccessBorder: '#a5d6a7',
-    colorWarningBg: '#fff6e5',
-    colorWarningBorder: '#f5c77e',
-    colorErrorBg: '#fdecea',
-    colorErrorBorder: '#f1a9a0',
-    colorInfoBg: '#e8f0fa',
-    colorInfoBorder: '#a9c4e6',
     fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', system-ui, sans-serif",
     fontSize: 15,
     fontSizeHeading2: 28,

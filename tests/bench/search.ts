@@ -35,7 +35,31 @@ export const searchSuite: BenchSuite = (b) => {
     return c.slice(start, start + 3).join('');
   });
 
+  // Issue 19: what people type. A given name alone (秀兰 of 王秀兰) and one character from inside a
+  // name: the party_name_grams path.
+  const threeOnly = sampleValues(b, 'parties', 'name', count, (n) => chars(n).length === 3, person);
+  const givenNames = threeOnly.map((n) => chars(n).slice(1).join(''));
+  const middleChars = threeOnly.map((n) => chars(n)[1]!);
+  // Case numbers as said and written: 2026牧调字12号, 牧调字12号, 2026-12, (2026)牧调字第12号.
+  const shortForms = sampleValues(b, 'cases', 'case_number', count).map((cn, i) => {
+    const m = /^（(\d{4})）(.+?)字第0*(\d+)号$/.exec(cn);
+    if (!m) throw new Error(`bench: unexpected case number ${cn}`);
+    const [, year, abbr, serial] = m;
+    return [`${year}${abbr}字${serial}号`, `${abbr}字${serial}号`, `${year}-${serial}`, `(${year})${abbr}字第${serial}号`][i % 4]!;
+  });
+  // Court reference numbers: in full with ASCII brackets, and the tail people quote (民诉前调123号).
+  const allRefs = (b.ctx.db.sqlite.prepare('SELECT reference_number AS v FROM court_referrals').all() as { v: string }[]).map((r) => r.v);
+  if (allRefs.length === 0) throw new Error('bench: no court referrals');
+  const refs = Array.from({ length: count }, (_, i) => {
+    const v = allRefs[b.rng.int(0, allRefs.length - 1)]!;
+    return i % 2 === 0 ? v.replace('（', '(').replace('）', ')') : v.replace(/^（\d{4}）[^民]*/, '');
+  });
+
   return [
+    op('search-given-name', givenNames, 'name'),
+    op('search-name-inner-1', middleChars, 'name'),
+    op('search-case-short', shortForms, 'case_number'),
+    op('search-court-ref', refs, 'reference_number'),
     op('search-case-number', sampleValues(b, 'cases', 'case_number', count), 'case_number'),
     op(
       'search-id-number',

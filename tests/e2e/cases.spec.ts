@@ -72,11 +72,19 @@ test('调解员办理一件来访纠纷，从登记到结案', async ({ page, ho
   const casePage = new CasePage(page);
   await expect(casePage.caseNumber).toHaveText(/（\d{4}）牧调字第0002号/);
   const caseNumber = (await casePage.caseNumber.textContent()) ?? '';
+  // A step asks first, naming the case: cancelling changes nothing.
+  await casePage.actions.getByRole('button', { name: '受理', exact: true }).click();
+  await expect(casePage.dialog).toContainText(`确定对 ${caseNumber} 办理“受理”吗？办理后不能撤销。`);
+  await casePage.dialog.getByRole('button', { name: '取消' }).click();
+  await expect(casePage.dialog).toBeHidden();
+  await expect(casePage.actions.getByRole('button', { name: '受理', exact: true })).toBeVisible();
   await casePage.step('受理');
+  await expect(page.locator('.ant-message')).toContainText(`已受理：${caseNumber}`);
   await expect(page.getByText('已受理').first()).toBeVisible();
   // A case nobody runs yet is the pool's: she takes it up by assigning herself, and then runs it.
   await casePage.assignMediator(MEDIATOR_USER.displayName);
   await casePage.step('开始调解');
+  await expect(page.locator('.ant-message')).toContainText(`已开始调解：${caseNumber}`);
   await expect(page.getByText('调解中').first()).toBeVisible();
   await casePage.recordSession({ place: '牧野村调解室', participants: '周国强、吴丽', record: '双方陈述各自意见，约定晚十点后不施工。' });
   await casePage.recordSession({ place: '现场', participants: '周国强、吴丽、网格员', record: '现场查看，达成一致意见。' });
@@ -88,7 +96,8 @@ test('调解员办理一件来访纠纷，从登记到结案', async ({ page, ho
   await expect(page.getByTestId('agreement-card')).toBeVisible();
   await snap(page, 'cases-agreement');
   await casePage.step('结案');
-  await expect(page.getByText('已结案').first()).toBeVisible();
+  await expect(page.locator('.ant-message')).toContainText(`已结案：${caseNumber}`);
+  await expect(page.getByText('已办理')).toHaveCount(0);
   await expect(page.getByTestId('timeline')).toContainText('结案');
   await snap(page, 'cases-closed');
 

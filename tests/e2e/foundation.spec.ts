@@ -139,9 +139,24 @@ test.describe('首次使用', () => {
     await login.expectMessage('您已退出登录');
   });
 
-  test('人民调解员登录，看不到用户管理', async ({ page, host }) => {
+  test('人民调解员登录，先修改管理员设置的初始密码，看不到用户管理', async ({ page, host }) => {
     await page.goto(host.url);
     await new LoginPage(page).login(MEDIATOR.loginName, MEDIATOR.password);
+    // The admin chose this password: nothing but changing it (the backend refuses the rest too).
+    const first = page.getByRole('form', { name: '修改初始密码' });
+    await expect(first).toBeVisible();
+    await expect(page.getByRole('navigation')).toHaveCount(0);
+    const own = await apiLogin(host, MEDIATOR.loginName, MEDIATOR.password);
+    await expect(apiCall(host, 'cases.list', {}, own)).rejects.toThrow(/PASSWORD_CHANGE_REQUIRED 请先修改密码/);
+    await first.getByLabel('当前密码（管理员告知的密码）').fill(MEDIATOR.password);
+    await first.getByLabel('新密码', { exact: true }).fill(MEDIATOR.password);
+    await first.getByLabel('确认新密码').fill(MEDIATOR.password);
+    await first.getByRole('button', { name: '保存新密码并进入' }).click();
+    await expect(first.getByRole('alert')).toContainText('新密码不能与原密码相同');
+    await snap(page, 'first-password');
+    await first.getByLabel('新密码', { exact: true }).fill('Ziji2026mima');
+    await first.getByLabel('确认新密码').fill('Ziji2026mima');
+    await first.getByRole('button', { name: '保存新密码并进入' }).click();
     const shell = new ShellPage(page);
     await shell.expectShown();
     await expect(shell.userButton).toContainText('王芳');

@@ -10,7 +10,15 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   mediatorId: string | null;
+  /** The password was set by an admin (new account, reset): the user must change it before anything else. */
+  mustChangePassword: boolean;
 }
+
+/** What a user whose password an admin set is told when trying anything but changing it. */
+export const PASSWORD_CHANGE_REQUIRED_MESSAGE = '请先修改密码：您的密码由管理员设置或重置，须由本人改为新密码后才能使用其他功能';
+
+/** The only operations a user who must change the password may call (besides public ones). */
+export const PASSWORD_CHANGE_OPS: readonly string[] = ['auth.me', 'auth.changePassword', 'auth.logout'];
 
 /**
  * The one answer to every refused login: unknown name, wrong password, disabled account, locked

@@ -15,9 +15,10 @@ import type { DeadlineState } from '../domain/deadlines';
 import type { AgreementDetails, Reporter, UndisputedDetails } from './case-details';
 import { op } from './contract';
 import { optionalText, requiredText } from './fields';
+import { TEXT_LIMITS, tooLongMessage } from './limits';
 
 /** The longest text field (a summary of facts): generous for a real case, bounded against abuse. */
-export const MAX_LONG_TEXT = 20_000;
+export const MAX_LONG_TEXT = TEXT_LIMITS.longText;
 
 const yuan = z
   .string()
@@ -96,8 +97,8 @@ export const reporterInput = z
   .optional()
   .nullable();
 
-const summary = z.string().max(MAX_LONG_TEXT, `事实经过不能超过 ${MAX_LONG_TEXT} 字，请精简或作为附件材料提交`).default('');
-const claims = z.string().max(5000, '争议事项不能超过 5000 字').default('');
+const summary = z.string().max(MAX_LONG_TEXT, tooLongMessage('事实经过', MAX_LONG_TEXT)).default('');
+const claims = z.string().max(TEXT_LIMITS.mediumText, tooLongMessage('争议事项', TEXT_LIMITS.mediumText)).default('');
 
 export const registerCaseInput = z.object({
   title: requiredText('纠纷简述', 100),
@@ -170,7 +171,7 @@ export const sessionInput = z.object({
   heldAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?/, '请填写调解时间'),
   place: requiredText('地点', 200),
   participants: requiredText('参加人员', 1000),
-  record: z.string().max(MAX_LONG_TEXT, `调解记录不能超过 ${MAX_LONG_TEXT} 字`).default(''),
+  record: z.string().max(MAX_LONG_TEXT, tooLongMessage('调解情况', MAX_LONG_TEXT)).default(''),
   recorder: optionalText('记录人', 50),
   mediatorId: z.string().optional().nullable(),
 });
@@ -331,7 +332,7 @@ export interface SearchHit {
   registeredAt: string;
   /** The party that matched, masked as in lists. */
   matchedParty: string | null;
-  matchedOn: 'caseNumber' | 'name' | 'phone' | 'idNumber' | 'title';
+  matchedOn: 'caseNumber' | 'courtReference' | 'name' | 'phone' | 'idNumber' | 'title';
 }
 
 export interface DeskSummary {

@@ -73,8 +73,8 @@ function serialOf(digits: string | undefined): number | undefined {
  *    `(2026)牧调字第12号` → {year} or {year, serial};
  * 3. a 4-digit year, a separator (- / . 年) and a serial, 第 and 号 optional: `2026-1`,
  *    `2026/0001`, `2026年第12号` → {year, serial}; `2026-` or `2026年` alone → {year};
- * 4. a serial with 第 or 号, and before 第 an optional abbreviation: `牧调字第12号`, `牧调第12号`,
- *    `第12号`, `12号` → {serial};
+ * 4. a serial with 第 or 号, and before it an optional abbreviation: `牧调字第12号`, `牧调第12号`,
+ *    `牧调字12号`, `牧调字12`, `第12号`, `12号` → {serial}; `2026牧调字1号` → {year, serial};
  * 5. bare digits, 1 to 6 of them: `0001`, `12` → {serial}. A bare `2026` is a serial, not a year:
  *    write `2026-` or `(2026)` for a year.
  * Serials are 1–999999; 0 or longer digit runs (phone and ID numbers) are not case numbers.
@@ -95,6 +95,14 @@ export function matchCaseNumberQuery(query: string): { year?: number; serial?: n
     return inner === undefined ? null : { year, serial: inner };
   }
 
+  // 2026牧调字1号, 2026年牧调字第1号: the year written before the abbreviation, without brackets.
+  const yearAbbr = /^(\d{4})年?([^\d()第号-]+)(第)?(\d+)(号)?$/.exec(q);
+  if (yearAbbr?.[1] !== undefined && (yearAbbr[2]!.endsWith('字') || yearAbbr[3] || yearAbbr[5])) {
+    const year = Number(yearAbbr[1]);
+    const serial = serialOf(yearAbbr[4]);
+    if (year >= 1949 && year <= 2999 && serial !== undefined) return { year, serial };
+  }
+
   const yearSerial = /^(\d{4})(?:-|\/|\.|年)(?:第?(\d+)号?)?$/.exec(q);
   if (yearSerial?.[1] !== undefined) {
     const year = Number(yearSerial[1]);
@@ -112,6 +120,7 @@ export function matchCaseNumberQuery(query: string): { year?: number; serial?: n
 function matchSerialOnly(q: string): number | undefined {
   const m = /^([^\d()第号]+)?(第)?(\d+)(号)?$/.exec(q);
   if (!m) return undefined;
-  if (m[1] && !m[2]) return undefined; // "牧调字12", "张三12" are not case numbers
+  // "牧调字1号" and "牧调字12" are how people say it; "张三12" is not a case number.
+  if (m[1] && !m[2] && !m[4] && !m[1].endsWith('字')) return undefined;
   return serialOf(m[3]);
 }

@@ -55,6 +55,8 @@ export const STEP_INPUT_LABELS: Readonly<Record<StepInput, string>> = {
 
 export interface ActionDef {
   readonly label: string;
+  /** What the toast says once the step is done: 已结案. */
+  readonly done: string;
   readonly from: readonly Status[];
   readonly to: Status;
   readonly requires: readonly StepInput[];
@@ -66,19 +68,20 @@ export const actionSchema = z.enum(ACTION_CODES);
 
 /** The one table of legal steps. Order is display order. */
 export const ACTIONS: Readonly<Record<ActionCode, ActionDef>> = {
-  accept: { label: '受理', from: ['registered'], to: 'accepted', requires: [] },
-  reject: { label: '不予受理', from: ['registered'], to: 'rejected', requires: ['reason'] },
-  start: { label: '开始调解', from: ['accepted'], to: 'mediating', requires: [] },
-  agree: { label: '达成协议', from: ['mediating'], to: 'agreement', requires: [] },
-  fail: { label: '调解不成', from: ['mediating'], to: 'failed', requires: [] },
-  withdraw: { label: '撤回', from: ['accepted', 'mediating'], to: 'withdrawn', requires: [] },
+  accept: { label: '受理', done: '已受理', from: ['registered'], to: 'accepted', requires: [] },
+  reject: { label: '不予受理', done: '已不予受理', from: ['registered'], to: 'rejected', requires: ['reason'] },
+  start: { label: '开始调解', done: '已开始调解', from: ['accepted'], to: 'mediating', requires: [] },
+  agree: { label: '达成协议', done: '已达成协议', from: ['mediating'], to: 'agreement', requires: [] },
+  fail: { label: '调解不成', done: '已记为调解不成', from: ['mediating'], to: 'failed', requires: [] },
+  withdraw: { label: '撤回', done: '已撤回', from: ['accepted', 'mediating'], to: 'withdrawn', requires: [] },
   transfer: {
     label: '移交',
+    done: '已移交',
     from: ['registered', 'accepted', 'mediating'],
     to: 'transferred',
     requires: ['targetUnit', 'reason'],
   },
-  close: { label: '结案', from: ['agreement', 'failed', 'withdrawn', 'transferred'], to: 'closed', requires: [] },
+  close: { label: '结案', done: '已结案', from: ['agreement', 'failed', 'withdrawn', 'transferred'], to: 'closed', requires: [] },
 };
 
 export function isStatus(s: unknown): s is Status {
@@ -87,6 +90,16 @@ export function isStatus(s: unknown): s is Status {
 
 export function statusLabel(s: string): string {
   return isStatus(s) ? STATUS_LABELS[s] : s;
+}
+
+/** The toast after a step: 已结案：（2026）牧调字第0012号. */
+export function stepDoneMessage(a: ActionCode, caseNumber: string): string {
+  return `${ACTIONS[a].done}：${caseNumber}`;
+}
+
+/** Every step moves the case on for good (no step goes back): the question asked before it. */
+export function stepConfirmQuestion(a: ActionCode, caseNumber: string): string {
+  return `确定对 ${caseNumber} 办理“${ACTIONS[a].label}”吗？办理后不能撤销。`;
 }
 
 export function actionLabel(a: ActionCode): string {

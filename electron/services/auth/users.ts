@@ -23,6 +23,7 @@ const toUserRow = (r: Row, lockedUntil: Date | null = null): UserRow => ({
   displayName: r.displayName,
   role: r.role as Role,
   mediatorId: r.mediatorId,
+  mustChangePassword: r.mustChangePassword,
   active: r.active,
   lockedUntil: lockedUntil ? rfc3339(lockedUntil) : null,
   createdAt: r.createdAt,
@@ -34,6 +35,7 @@ export const toSessionUser = (r: Row | UserRow): SessionUser => ({
   displayName: r.displayName,
   role: r.role as Role,
   mediatorId: r.mediatorId,
+  mustChangePassword: r.mustChangePassword,
 });
 
 interface NewUser {
@@ -47,7 +49,7 @@ interface NewUser {
 /** Inserts the user with an already computed hash (hashing is slow and must stay outside transactions). */
 export function createUserRow(
   ctx: Pick<ServiceContext, 'db' | 'clock'>,
-  input: Omit<NewUser, 'password'> & { passwordHash: string },
+  input: Omit<NewUser, 'password'> & { passwordHash: string; mustChangePassword?: boolean },
 ): UserRow {
   const existing = ctx.db.orm.select({ id: users.id }).from(users).where(eq(users.loginName, input.loginName)).get();
   if (existing) throw new AppError('VALIDATION', `登录名“${input.loginName}”已被使用`, { loginName: '登录名已被使用' });
@@ -62,6 +64,7 @@ export function createUserRow(
     failedLogins: 0,
     lockedUntil: null,
     mediatorId: input.mediatorId ?? null,
+    mustChangePassword: input.mustChangePassword ?? false,
     createdAt: at,
     updatedAt: at,
   };
@@ -94,7 +97,8 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   return ctx.db.sqlite.transaction(() => {
     // A user who mediates is on the roster from the start (linked or added), so cases can be assigned to them.
     const mediatorId = rest.mediatorId ?? rosterEntryForNewUser(ctx, actor, rest);
-    const row = createUserRow(ctx, { ...rest, mediatorId, passwordHash });
+    // The admin chose this password: the user replaces it at first login.
+    const row = createUserRow(ctx, { ...rest, mediatorId, passwordHash, mustChangePassword: true });
     recordAudit(ctx, actor, {
       operation: 'users.create',
       entityKind: 'user',
@@ -106,7 +110,10 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   })();
 }
 
-/** Sets a new password (the caller ends the user's sessions and lifts the locks); returns the login name. */
+/**
+ * Sets a new password (the caller ends the user's sessions and lifts the locks); returns the login
+ * name. A password someone else set (an admin's reset) must be changed by the user at next login.
+ */
 export async function resetPassword(ctx: ServiceContext, actor: Actor, userId: string, password: string): Promise<string> {
   getUser(ctx, userId);
   const passwordHash = await ctx.passwords.hash(password);
@@ -114,7 +121,7 @@ export async function resetPassword(ctx: ServiceContext, actor: Actor, userId: s
     const row = getUser(ctx, userId);
     ctx.db.orm
       .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: rfc3339(ctx.clock.now()) })
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, mustChangePassword: actor.id !== userId, updatedAt: rfc3339(ctx.clock.now()) })
       .where(eq(users.id, userId))
       .run();
     recordAudit(ctx, actor, {
@@ -211,5 +218,6 @@ export async function changeOwnPassword(
   const row = getUser(ctx, actor.id);
   if (!(await ctx.passwords.verify(oldPassword, row.passwordHash)))
     throw new AppError('BAD_CREDENTIALS', '原密码错误', { oldPassword: '原密码错误' });
+  if (oldPassword === newPassword) throw new AppError('VALIDATION', '新密码不能与原密码相同', { newPassword: '新密码不能与原密码相同' });
   await resetPassword(ctx, actor, actor.id, newPassword);
 }

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { agreementInput, caseFieldsPatch, stepInput, undisputedInput } from '../../common/api/cases';
 import { AppError } from '../../common/errors';
 import { describeDue, legalDue } from '../../common/domain/calendar';
+import { CASE_FIELD_LABELS, sameValue, type CaseField } from '../../common/domain/caseFields';
 import { caseDeadline } from '../../common/domain/deadlines';
 import {
   ACTIONS,
@@ -35,12 +36,15 @@ function change(
   actor: Actor,
   id: string,
   version: number,
-  fn: (c: CaseRecord) => { patch: Partial<CaseRecord>; operation: string; summary: string },
+  fn: (c: CaseRecord) => { patch: Partial<CaseRecord>; operation: string; summary: string } | null,
 ) {
   ctx.db.sqlite
     .transaction(() => {
       const c = lockCase(ctx, id, version);
-      const { patch, operation, summary } = fn(c);
+      const changed = fn(c);
+      // Nothing really changed (the same values saved again): no new version, no timeline entry.
+      if (!changed) return;
+      const { patch, operation, summary } = changed;
       const before = Object.fromEntries(Object.keys(patch).map((k) => [k, c[k as keyof CaseRecord]]));
       writeCase(ctx, c, patch);
       recordAudit(ctx, actor, { operation, entityKind: 'case', entityId: id, caseId: id, summary, before, after: patch });
@@ -148,23 +152,35 @@ export function updateCaseFields(
   version: number,
   p: z.output<typeof caseFieldsPatch>,
 ): void {
-  change(ctx, actor, id, version, () => {
-    const patch: Partial<CaseRecord> = {};
-    if (p.title !== undefined) patch.title = p.title;
-    if (p.category !== undefined) patch.category = p.category;
-    if (p.summary !== undefined) patch.summary = p.summary;
-    if (p.claims !== undefined) patch.claims = p.claims;
-    if (p.amountYuan !== undefined) patch.amountFen = p.amountYuan;
-    if (p.reporter !== undefined) patch.reporter = p.reporter;
-    if (p.leadUnit !== undefined) patch.leadUnit = p.leadUnit;
-    if (p.coUnits !== undefined) patch.coUnits = p.coUnits;
-    if (p.responsibleLeader !== undefined) patch.responsibleLeader = p.responsibleLeader;
-    if (p.responsiblePerson !== undefined) patch.responsiblePerson = p.responsiblePerson;
-    if (p.repeatPetition !== undefined) patch.repeatPetition = p.repeatPetition;
-    if (p.preventedCriminalPeople !== undefined) patch.preventedCriminalPeople = p.preventedCriminalPeople;
-    if (p.preventedPetitionPeople !== undefined) patch.preventedPetitionPeople = p.preventedPetitionPeople;
-    if (Object.keys(patch).length === 0) throw new AppError('VALIDATION', '没有需要保存的修改');
-    return { patch, operation: 'case.update', summary: `修改案件信息（${Object.keys(patch).length} 项）` };
+  change(ctx, actor, id, version, (c) => {
+    if (Object.values(p).every((v) => v === undefined)) throw new AppError('VALIDATION', '没有需要保存的修改');
+    // Input field → record column; only the fields whose value really differs are written and named.
+    const columns: Record<CaseField, keyof CaseRecord> = {
+      title: 'title',
+      category: 'category',
+      summary: 'summary',
+      claims: 'claims',
+      amountYuan: 'amountFen',
+      reporter: 'reporter',
+      leadUnit: 'leadUnit',
+      coUnits: 'coUnits',
+      responsibleLeader: 'responsibleLeader',
+      responsiblePerson: 'responsiblePerson',
+      repeatPetition: 'repeatPetition',
+      preventedCriminalPeople: 'preventedCriminalPeople',
+      preventedPetitionPeople: 'preventedPetitionPeople',
+    };
+    const patch: Record<string, unknown> = {};
+    const labels: string[] = [];
+    for (const field of Object.keys(columns) as CaseField[]) {
+      const value = p[field];
+      const column = columns[field];
+      if (value === undefined || sameValue(value, c[column])) continue;
+      patch[column] = value;
+      labels.push(CASE_FIELD_LABELS[field]);
+    }
+    if (labels.length === 0) return null;
+    return { patch: patch as Partial<CaseRecord>, operation: 'case.update', summary: `修改${labels.join('、')}` };
   });
 }
 
@@ -184,6 +200,8 @@ export function setAgreement(
     const patch: Partial<CaseRecord> = { agreement };
     if (agreedAmountFen !== undefined) patch.agreedAmountFen = agreedAmountFen;
     if (effectiveAt !== undefined) patch.agreementEffectiveAt = effectiveAt;
+    // The same agreement saved again adds no entry to the timeline.
+    if (Object.entries(patch).every(([k, v]) => sameValue(v, c[k as keyof CaseRecord]))) return null;
     return { patch, operation: 'case.setAgreement', summary: `编辑调解协议内容（${agreement.terms.length} 条）` };
   });
 }

@@ -2,13 +2,15 @@
  * One search box: case number, party name, phone or ID number. Every path is an index lookup:
  * - a case number (full, or year + serial, or a serial) → cases(year, serial) / case_number;
  * - an ID number → parties.id_number; a phone (7+ digits) → parties.phone (prefix range);
- * - a name of one or two characters → prefix range on parties.name (a surname, a short name);
+ * - a court reference number, or its tail (民诉前调123号) → the serial's expression index;
+ * - a name of one or two characters → prefix range on parties.name (a surname, a short name), then
+ *   party_name_grams (the same characters anywhere: a given name 秀兰 in 王秀兰);
  * - three or more characters → FTS5 trigram (any substring), plus the prefix range.
  * User text only ever travels as a bound parameter; FTS gets it as one quoted phrase, so `%`, `_`,
  * quotes and FTS operators are plain characters.
  */
 import type { SearchHit } from '../../common/api/cases';
-import { matchCaseNumberQuery, parseCaseNumber } from '../../common/domain/caseNumber';
+import { matchCaseNumberQuery } from '../../common/domain/caseNumber';
 import type { ServiceContext } from '../core/context';
 import { maskedParty } from './views';
 
@@ -21,6 +23,9 @@ interface PartyHit {
   phone: string | null;
   idNumber: string | null;
 }
+
+/** The indexed serial of a court reference number (court_referrals_serial_idx): 123 of …民初123号. */
+const COURT_REF_SERIAL = `CAST(substr(r.reference_number, length(rtrim(r.reference_number, '0123456789号')) + 1) AS INTEGER)`;
 
 const HIT_COLUMNS = `c.id AS id, c.case_number AS caseNumber, c.title AS title, c.status AS status, c.registered_at AS registeredAt`;
 
@@ -56,18 +61,44 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
   const partyCols = 'case_id AS caseId, name, phone, id_number AS idNumber';
   const fetchN = limit * 2;
 
-  // Case numbers
-  const full = parseCaseNumber(q);
-  if (full) add(db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.case_number = ? AND c.deleted = 0`).all(q) as never[], 'caseNumber');
-  const loose = full ? null : matchCaseNumberQuery(q);
-  if (loose?.serial !== undefined) {
-    const rows =
-      loose.year !== undefined
-        ? db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.year = ? AND c.serial = ? AND c.deleted = 0`).all(loose.year, loose.serial)
-        : db
-            .prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.serial = ? AND c.deleted = 0 ORDER BY c.year DESC LIMIT ?`)
-            .all(loose.serial, fetchN);
-    add(rows as never[], 'caseNumber');
+  // Case numbers, in any of the forms people write (full, either bracket style, unpadded, short).
+  const asCase = matchCaseNumberQuery(q);
+  const full = asCase?.year !== undefined && asCase.serial !== undefined;
+  if (asCase?.serial !== undefined) {
+    const bySerial = db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.year = ? AND c.serial = ? AND c.deleted = 0`);
+    if (asCase.year !== undefined) add(bySerial.all(asCase.year, asCase.serial) as never[], 'caseNumber');
+    else {
+      // A serial without a year: newest year first, one (year, serial) lookup per year the centre
+      // has (a handful), instead of scanning the whole index for the serial.
+      const span = db.prepare(`SELECT (SELECT min(year) FROM cases) AS lo, (SELECT max(year) FROM cases) AS hi`).get() as { lo: number | null; hi: number | null };
+      for (let y = span.hi ?? 0; span.lo !== null && y >= span.lo && hits.size < limit; y--) add(bySerial.all(y, asCase.serial) as never[], 'caseNumber');
+    }
+  }
+
+  // Court reference numbers by their serial (expression index, migration 0010), then kept when
+  // they contain what was typed, with brackets and spaces made alike.
+  const refKey = (v: string) =>
+    v
+      .replace(/[（〔［]/g, '(')
+      .replace(/[）〕］]/g, ')')
+      .replace(/\s+/g, '')
+      .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+  const ref = refKey(q);
+  const refSerial = /\D(\d{1,9})号?$/.exec(ref)?.[1];
+  if (refSerial && hits.size < limit) {
+    const rows = db
+      .prepare(
+        `SELECT ${HIT_COLUMNS}, r.reference_number AS ref FROM court_referrals r JOIN cases c ON c.id = r.case_id
+         WHERE ${COURT_REF_SERIAL} = ? AND c.deleted = 0 LIMIT 200`,
+      )
+      .all(Number(refSerial)) as (Omit<SearchHit, 'matchedParty' | 'matchedOn'> & { ref: string })[];
+    const found = rows.filter((r) => refKey(r.ref).includes(ref));
+    const refs = new Map(found.map((r) => [r.id, r.ref]));
+    add(
+      found.map(({ ref: _ref, ...r }) => r),
+      'courtReference',
+      (id) => refs.get(id) ?? null,
+    );
   }
 
   const compact = q.replace(/[\s-]/g, '').toUpperCase();
@@ -93,14 +124,26 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
       );
     }
   }
-  // Names: any text with a letter or a CJK character.
-  if (/[\p{L}]/u.test(q) && !full) {
+  // Names: any text with a letter, a CJK character (rare ones like 𠀀 too) or an emoji — names
+  // are written with all of these; ASCII punctuation alone is not a name.
+  if (/[\p{L}\p{So}\p{Extended_Pictographic}]/u.test(q) && !full) {
     byParties(
       db
         .prepare(`SELECT ${partyCols} FROM parties WHERE name >= ? AND name < ? AND deleted = 0 ORDER BY name LIMIT ?`)
         .all(q, q + MAX_CHAR, fetchN) as PartyHit[],
       'name',
     );
+    // One or two characters anywhere in a name: a given name (秀兰 in 王秀兰), a middle character.
+    if ([...q].length <= 2 && hits.size < limit) {
+      byParties(
+        db
+          .prepare(
+            `SELECT p.case_id AS caseId, p.name, p.phone, p.id_number AS idNumber FROM party_name_grams g JOIN parties p ON p.rowid = g.party_rowid WHERE g.gram = ? AND p.deleted = 0 LIMIT ?`,
+          )
+          .all(q, limit - hits.size + 5) as PartyHit[], // only what the list still has room for
+        'name',
+      );
+    }
     if ([...q].length >= 3 && hits.size < limit) {
       const phrase = `"${q.replace(/"/g, '""')}"`;
       const rows = db
@@ -118,10 +161,10 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
 export function searchBaseline(
   ctx: Pick<ServiceContext, 'db'>,
   q: string,
-  column: 'name' | 'phone' | 'id_number' | 'case_number',
+  column: 'name' | 'phone' | 'id_number' | 'case_number' | 'reference_number',
   limit = 30,
 ): number {
-  const table = column === 'case_number' ? 'cases' : 'parties';
+  const table = column === 'case_number' ? 'cases' : column === 'reference_number' ? 'court_referrals' : 'parties';
   const rows = ctx.db.sqlite
     .prepare(`SELECT rowid FROM ${table} WHERE ${column} LIKE ? ESCAPE '\\' ORDER BY ${column} LIMIT ?`)
     .all(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, limit);

@@ -35,6 +35,8 @@ export interface AuthValue {
   signIn(result: SignedIn & { session: string }): void;
   /** 'manual': the user chose 退出登录; 'expired': the session ended (server or idle timer). */
   signOut: (reason: 'manual' | 'expired') => Promise<void>;
+  /** The user replaced the password an admin set: the shell opens. */
+  passwordChanged(): void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -131,9 +133,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     onActiveAgain: () => void call('auth.me').catch(() => undefined),
   });
 
+  const passwordChanged = useCallback(() => {
+    setCurrent((c) => (c ? { ...c, user: { ...c.user, mustChangePassword: false } } : c));
+  }, []);
+
   const value = useMemo<AuthValue>(
-    () => ({ status, user: current?.user ?? null, loginHint, setLoginHint, signIn, signOut }),
-    [status, current, loginHint, signIn, signOut],
+    () => ({ status, user: current?.user ?? null, loginHint, setLoginHint, signIn, signOut, passwordChanged }),
+    [status, current, loginHint, signIn, signOut, passwordChanged],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,8 +1,10 @@
 /**
- * Which screen the window shows: first-run setup until the centre exists, then login, then the shell.
+ * Which screen the window shows: first-run setup until the centre exists, then login, then (for a
+ * password an admin set) the password change, then the shell.
  */
 import { Button, Result } from 'antd';
 import { useAuth } from '../auth/AuthProvider';
+import { FirstPasswordPage } from '../auth/FirstPasswordPage';
 import { LoginPage } from '../auth/LoginPage';
 import { errorMessage } from '../components/apiErrors';
 import { LoadingScreen } from '../components/LoadingScreen';
@@ -33,5 +35,6 @@ export function Boot() {
   if (!status.data.setUp || !centre) return <SetupPage />;
   if (auth.status === 'restoring') return <LoadingScreen tip="正在恢复登录…" />;
   if (auth.status === 'signedOut') return <LoginPage centreName={centre.name} />;
+  if (auth.user?.mustChangePassword) return <FirstPasswordPage centreName={centre.name} />;
   return <Shell centreName={centre.name} />;
 }

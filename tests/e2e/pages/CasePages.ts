@@ -97,14 +97,16 @@ export class CasePage {
     await expect(this.page.locator('.ant-page-header, h3').filter({ hasText: label }).first()).toBeVisible();
   }
 
+  /** Every step asks first (a dialog naming the case and the step), then toasts what it did. */
   async step(label: string, fill?: (dialog: Locator) => Promise<void>) {
+    const caseNumber = (await this.caseNumber.textContent()) ?? '';
     await this.actions.getByRole('button', { name: label, exact: true }).click();
-    if (fill) {
-      await expect(this.dialog).toBeVisible();
-      await fill(this.dialog);
-      await this.dialog.getByRole('button', { name: '确定' }).click();
-      await expect(this.dialog).toBeHidden();
-    }
+    await expect(this.dialog).toBeVisible();
+    await expect(this.dialog).toContainText(`${label}：${caseNumber}`);
+    await expect(this.dialog).toContainText('办理后不能撤销');
+    if (fill) await fill(this.dialog);
+    await this.dialog.getByRole('button', { name: `确定${label}` }).click();
+    await expect(this.dialog).toBeHidden();
   }
 
   async assignMediator(name: string) {

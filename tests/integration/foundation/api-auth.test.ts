@@ -142,7 +142,9 @@ describe('the dispatcher at the boundary', () => {
   it('writes an audit event for sign-in and user changes', async () => {
     app = await startTestApp();
     const admin = await app.login();
-    await app.call('users.create', { loginName: 'wang', displayName: '王五', role: 'court_mediator', password: 'Court1234' }, admin);
+    // raw(): call() would also do the new user's first-login password change (and audit it).
+    const input = { loginName: 'wang', displayName: '王五', role: 'court_mediator', password: 'Court1234' };
+    expect(await app.raw({ op: 'users.create', input, session: admin })).toMatchObject({ ok: true });
     const rows = app.backend.app.ctx.db.sqlite.prepare('SELECT operation, actor_name FROM audit ORDER BY id').all() as {
       operation: string;
       actor_name: string;

@@ -75,11 +75,19 @@ describe('matchCaseNumberQuery', () => {
     ['０００１', { serial: 1 }],
     ['2026', { serial: 2026 }],
     ['123456', { serial: 123456 }],
+    // The short forms people say and write (issue 19).
+    ['牧调字1号', { serial: 1 }],
+    ['牧调字12', { serial: 12 }],
+    ['2026牧调字1号', { year: 2026, serial: 1 }],
+    ['2026牧调字第1号', { year: 2026, serial: 1 }],
+    ['2026年牧调字第0001号', { year: 2026, serial: 1 }],
+    ['2026 牧调 字 1 号', { year: 2026, serial: 1 }],
+    ['〔2026〕牧调字1号', { year: 2026, serial: 1 }],
   ])('%s → %o', (query, expected) => {
     expect(matchCaseNumberQuery(query)).toEqual(expected);
   });
 
-  it.each(['', '张三', '房屋', '0000', '1234567', '13812345678', '牧调字12', '2026-0', '1800-1', '(2026)张三', '-5'])(
+  it.each(['', '张三', '房屋', '0000', '1234567', '13812345678', '张三12', '牧调12', '2026张三12', '2026牧调字0号', '2026-0', '1800-1', '(2026)张三', '-5'])(
     '%s is not a case number',
     (query) => {
       expect(matchCaseNumberQuery(query)).toBeNull();

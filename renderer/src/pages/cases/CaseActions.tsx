@@ -1,12 +1,14 @@
 /**
  * The next legal steps for a case, as buttons. Steps that need a reason (reject, fail, withdraw,
- * transfer) or the agreement's terms ask for them in a dialog before anything is saved.
+ * transfer) or the agreement's terms ask for them in a dialog before anything is saved. No step
+ * can be undone, so every one asks first, naming the case and the step (the dialog, or a
+ * confirmation for the steps that need nothing more), and the toast says what was done to which case.
  */
-import { Button, DatePicker, Form, Input, Modal, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Space } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
-import { ACTIONS, type ActionCode } from '../../../../electron/common/domain/lifecycle';
+import { ACTIONS, stepConfirmQuestion, stepDoneMessage, type ActionCode } from '../../../../electron/common/domain/lifecycle';
 import { useCaseMutation } from './useCaseMutation';
 
 const NEEDS_DIALOG: ActionCode[] = ['reject', 'fail', 'withdraw', 'transfer', 'agree'];
@@ -15,10 +17,26 @@ const DANGER: ActionCode[] = ['reject', 'withdraw'];
 export function CaseActions({ detail }: { detail: CaseDetail }) {
   const [form] = Form.useForm();
   const [open, setOpen] = useState<ActionCode | null>(null);
-  const step = useCaseMutation('cases.step', detail.id, { form, success: '已办理', onDone: () => setOpen(null) });
+  const { modal } = App.useApp();
+  const lastAction = useRef<ActionCode>('accept');
+  const step = useCaseMutation('cases.step', detail.id, {
+    form,
+    success: (after) => stepDoneMessage(lastAction.current, after.caseNumber),
+    onDone: () => setOpen(null),
+  });
 
-  const run = (action: ActionCode, extra: Record<string, unknown> = {}) =>
+  const run = (action: ActionCode, extra: Record<string, unknown> = {}) => {
+    lastAction.current = action;
     step.mutate({ id: detail.id, version: detail.version, action, ...extra });
+  };
+  const confirmThenRun = (action: ActionCode) =>
+    modal.confirm({
+      title: `${ACTIONS[action].label}：${detail.caseNumber}`,
+      content: stepConfirmQuestion(action, detail.caseNumber),
+      okText: `确定${ACTIONS[action].label}`,
+      cancelText: '取消',
+      onOk: () => run(action),
+    });
 
   const submitDialog = async () => {
     if (!open) return;
@@ -56,7 +74,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
               if (NEEDS_DIALOG.includes(a)) {
                 form.resetFields();
                 setOpen(a);
-              } else run(a);
+              } else confirmThenRun(a);
             }}
           >
             {ACTIONS[a].label}
@@ -65,14 +83,15 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
       </Space>
       <Modal
         open={open !== null}
-        title={open ? ACTIONS[open].label : ''}
-        okText="确定"
+        title={open ? `${ACTIONS[open].label}：${detail.caseNumber}` : ''}
+        okText={open ? `确定${ACTIONS[open].label}` : '确定'}
         cancelText="取消"
         confirmLoading={step.isPending}
         onOk={() => submitDialog().catch(() => undefined)}
         onCancel={() => setOpen(null)}
         destroyOnHidden
       >
+        {open ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={stepConfirmQuestion(open, detail.caseNumber)} /> : null}
         <Form form={form} name="step" layout="vertical" preserve={false}>
           {open === 'transfer' ? (
             <Form.Item name="targetUnit" label="移交单位" rules={[{ required: true, whitespace: true, message: '请填写移交单位' }]}>

@@ -3,7 +3,7 @@ import { Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Spa
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { MAX_LONG_TEXT, type CaseDetail, type caseFieldsPatch } from '../../../../electron/common/api/cases';
+import type { CaseDetail, caseFieldsPatch } from '../../../../electron/common/api/cases';
 import { categoryLabel } from '../../../../electron/common/domain/categories';
 import { isOpen, OUTCOME_LABELS } from '../../../../electron/common/domain/lifecycle';
 import { formatYuan } from '../../../../electron/common/domain/money';
@@ -13,6 +13,14 @@ import { categoryOptions } from './labels';
 import { DeadlineTag } from './StatusTag';
 import { useCaseMutation } from './useCaseMutation';
 import { usePinnedVersion } from './usePinnedVersion';
+import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
+import { textLimit } from '../../components/textLimit';
+
+const LIMIT = {
+  title: textLimit('纠纷简述', TEXT_LIMITS.title),
+  summary: textLimit('事实经过', TEXT_LIMITS.longText),
+  claims: textLimit('争议事项', TEXT_LIMITS.mediumText),
+};
 
 const time = (t: string | null) => (t ? t.replace('T', ' ').slice(0, 16) : '—');
 
@@ -117,17 +125,17 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
         }
       >
         <Form form={editForm} name="case-edit" layout="vertical">
-          <Form.Item name="title" label="纠纷简述" rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }]}>
-            <Input maxLength={100} />
+          <Form.Item name="title" label="纠纷简述" rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }, LIMIT.title.rule]}>
+            <Input count={LIMIT.title.count} />
           </Form.Item>
           <Form.Item name="category" label="类别">
             <Select options={categoryOptions} />
           </Form.Item>
-          <Form.Item name="summary" label="事实经过">
-            <Input.TextArea rows={5} maxLength={MAX_LONG_TEXT} />
+          <Form.Item name="summary" label="事实经过" rules={[LIMIT.summary.rule]}>
+            <Input.TextArea rows={5} count={LIMIT.summary.count} />
           </Form.Item>
-          <Form.Item name="claims" label="争议事项">
-            <Input.TextArea rows={3} maxLength={5000} />
+          <Form.Item name="claims" label="争议事项" rules={[LIMIT.claims.rule]}>
+            <Input.TextArea rows={3} count={LIMIT.claims.count} />
           </Form.Item>
         </Form>
       </Modal>

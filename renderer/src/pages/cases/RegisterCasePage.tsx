@@ -7,7 +7,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { MAX_LONG_TEXT, type RegisterCaseInput, type RepeatMatch } from '../../../../electron/common/api/cases';
+import type { RegisterCaseInput, RepeatMatch } from '../../../../electron/common/api/cases';
 import { requiredReporterFields, type SourceCode } from '../../../../electron/common/domain/sources';
 import { errorMessage } from '../../components/apiErrors';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,6 +17,14 @@ import { callOp } from '../../components/useApiQuery';
 import { categoryOptions, sourceOptions, tierOptions } from './labels';
 import { PartyFields } from './PartyFields';
 import { toPartyInput, type PartyFormValues } from './partyForm';
+import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
+import { textLimit } from '../../components/textLimit';
+
+const LIMIT = {
+  title: textLimit('纠纷简述', TEXT_LIMITS.title),
+  summary: textLimit('事实经过', TEXT_LIMITS.longText),
+  claims: textLimit('争议事项', TEXT_LIMITS.mediumText),
+};
 
 interface FormValues extends Omit<RegisterCaseInput, 'parties'> {
   parties: PartyFormValues[];
@@ -93,8 +101,8 @@ export function RegisterCasePage() {
         <Card title="纠纷情况" size="small" style={{ marginBottom: 16 }}>
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item name="title" label="纠纷简述" rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }]}>
-                <Input maxLength={100} showCount placeholder="例如：宅基地边界纠纷" />
+              <Form.Item name="title" label="纠纷简述" rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }, LIMIT.title.rule]}>
+                <Input count={LIMIT.title.count} placeholder="例如：宅基地边界纠纷" />
               </Form.Item>
             </Col>
             <Col span={4}>
@@ -144,13 +152,13 @@ export function RegisterCasePage() {
               </Col>
             </Row>
           ) : null}
-          <Form.Item name="summary" label="事实经过" rules={[{ max: MAX_LONG_TEXT, message: `不能超过 ${MAX_LONG_TEXT} 字` }]}>
-            <Input.TextArea rows={4} maxLength={MAX_LONG_TEXT} showCount />
+          <Form.Item name="summary" label="事实经过" rules={[LIMIT.summary.rule]}>
+            <Input.TextArea rows={4} count={LIMIT.summary.count} />
           </Form.Item>
           <Row gutter={12}>
             <Col span={16}>
-              <Form.Item name="claims" label="争议事项 / 申请人请求">
-                <Input.TextArea rows={2} maxLength={5000} />
+              <Form.Item name="claims" label="争议事项 / 申请人请求" rules={[LIMIT.claims.rule]}>
+                <Input.TextArea rows={2} count={LIMIT.claims.count} />
               </Form.Item>
             </Col>
             <Col span={8}>

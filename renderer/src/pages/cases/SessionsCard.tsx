@@ -5,6 +5,15 @@ import { useState } from 'react';
 import type { CaseDetail, SessionView } from '../../../../electron/common/api/cases';
 import { useDraft } from '../../components/useDraft';
 import { useCaseMutation } from './useCaseMutation';
+import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
+import { textLimit } from '../../components/textLimit';
+
+const LIMIT = {
+  place: textLimit('地点', TEXT_LIMITS.place),
+  participants: textLimit('参加人员', TEXT_LIMITS.participants),
+  record: textLimit('调解情况', TEXT_LIMITS.longText),
+  recorder: textLimit('记录人', TEXT_LIMITS.recorder),
+};
 
 interface SessionForm {
   heldAt: Dayjs;
@@ -124,19 +133,23 @@ export function SessionsCard({ detail, editable }: { detail: CaseDetail; editabl
               </Form.Item>
             </Col>
             <Col span={14}>
-              <Form.Item name="place" label="地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }]}>
-                <Input maxLength={200} />
+              <Form.Item name="place" label="地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }, LIMIT.place.rule]}>
+                <Input count={LIMIT.place.count} />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="participants" label="参加人员" rules={[{ required: true, whitespace: true, message: '请填写参加人员' }]}>
-            <Input maxLength={1000} />
+          <Form.Item
+            name="participants"
+            label="参加人员"
+            rules={[{ required: true, whitespace: true, message: '请填写参加人员' }, LIMIT.participants.rule]}
+          >
+            <Input count={LIMIT.participants.count} />
           </Form.Item>
-          <Form.Item name="record" label="调解情况（各方陈述、调解经过、达成的意见）">
-            <Input.TextArea rows={6} maxLength={20000} showCount />
+          <Form.Item name="record" label="调解情况（各方陈述、调解经过、达成的意见）" rules={[LIMIT.record.rule]}>
+            <Input.TextArea rows={6} count={LIMIT.record.count} />
           </Form.Item>
-          <Form.Item name="recorder" label="记录人">
-            <Input maxLength={50} />
+          <Form.Item name="recorder" label="记录人" rules={[LIMIT.recorder.rule]}>
+            <Input count={LIMIT.recorder.count} />
           </Form.Item>
         </Form>
       </Modal>

@@ -18,11 +18,12 @@ export const STATUS_COLORS: Record<Status, string> = {
   accepted: 'blue',
   rejected: 'default',
   mediating: 'processing',
-  agreement: 'green',
-  failed: 'orange',
+  agreement: 'success',
+  failed: 'warning',
   withdrawn: 'default',
   transferred: 'purple',
   closed: 'default',
 };
 
-export const DEADLINE_COLORS = { overdue: 'red', near: 'orange', ok: 'green', none: 'default' } as const;
+// Status colours, not the preset red/orange/green: those miss WCAG AA contrast (see theme.ts).
+export const DEADLINE_COLORS = { overdue: 'error', near: 'warning', ok: 'success', none: 'default' } as const;

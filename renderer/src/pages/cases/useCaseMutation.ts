@@ -7,6 +7,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import type { OpName } from '../../../../electron/common/api';
+import type { CaseDetail } from '../../../../electron/common/api/cases';
 import { isApiError } from '../../components/apiErrors';
 import { useApiMutation } from '../../components/useApiMutation';
 import { apiQueryKey } from '../../components/useApiQuery';
@@ -31,7 +32,7 @@ type CaseOp = Extract<
 export function useCaseMutation<K extends CaseOp>(
   op: K,
   caseId: string,
-  opts: { success?: string; form?: FormInstance; onDone?: () => void } = {},
+  opts: { success?: string | ((detail: CaseDetail) => string); form?: FormInstance; onDone?: () => void } = {},
 ) {
   const queryClient = useQueryClient();
   return useApiMutation(op, {

@@ -69,7 +69,7 @@ function CandidateLine({ m, specialty }: { m: MediatorCandidate; specialty?: str
       </span>
       <span style={{ whiteSpace: 'nowrap' }}>
         {specialty && m.matchesSpecialty ? <Tag color="blue">擅长{categoryLabel(specialty)}</Tag> : null}
-        <Tag color={m.openCases === 0 ? 'green' : m.openCases >= 10 ? 'orange' : 'default'}>在办 {m.openCases} 件</Tag>
+        <Tag color={m.openCases === 0 ? 'success' : m.openCases >= 10 ? 'warning' : 'default'}>在办 {m.openCases} 件</Tag>
       </span>
     </Flex>
   );
