@@ -39,3 +39,11 @@ export function walkInCase(overrides: Partial<RegisterCaseInput> = {}): Register
     ...overrides,
   };
 }
+
+/** An agreement with every item 人民调解法 Art. 29 asks for: such a case can be printed and closed. */
+export const COMPLETE_AGREEMENT = {
+  responsibility: '被申请人翻建院墙越界，应承担全部责任。',
+  terms: ['被申请人于2026年12月31日前拆除越界院墙'],
+  performanceMethod: '被申请人自行拆除',
+  performanceDeadline: '2026-12-31',
+};

@@ -13,5 +13,6 @@ export * from './calendar';
 export * from './icsHolidays';
 export * from './caseNumber';
 export * from './committee';
+export * from './agreement';
 export * from './confirmation';
 export * from './money';

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { agreementInput, caseFieldsPatch, stepInput, undisputedInput } from '../../common/api/cases';
 import { AppError } from '../../common/errors';
+import { agreementMissingFields, agreementMissingMessage, missingAgreementItems } from '../../common/domain/agreement';
 import { describeDue, legalDue } from '../../common/domain/calendar';
 import { CASE_FIELD_LABELS, sameValue, type CaseField } from '../../common/domain/caseFields';
 import { caseDeadline } from '../../common/domain/deadlines';
@@ -27,6 +28,7 @@ import type { Actor, ServiceContext } from '../core/context';
 import { getSettings } from '../core/settings';
 import { loadCalendar } from '../calendar/store';
 import { caseMediatorIds } from './mediators';
+import { caseParties } from './parties';
 import { lockCase, writeCase, type CaseRecord } from './versioning';
 
 type StepInput = z.output<typeof stepInput>;
@@ -105,9 +107,17 @@ export function stepCase(ctx: ServiceContext, actor: Actor, input: StepInput): v
         patch.transferredTo = input.targetUnit ?? null;
         detail = `至 ${input.targetUnit}，理由：${input.reason}`;
         break;
-      case 'close':
+      case 'close': {
+        // A case closed on an agreement must be able to print it (人民调解法 Art. 29): the same rule the documents use.
+        if (c.outcome === 'agreement') {
+          const principals = caseParties(ctx, c.id).filter((p) => p.role !== 'agent').length;
+          const missing = missingAgreementItems({ principals, summary: c.summary, agreement: c.agreement });
+          const message = agreementMissingMessage(missing);
+          if (message) throw new AppError('REFUSED', `${message}，补齐后才能结案`, agreementMissingFields(missing));
+        }
         patch.closedAt = at;
         break;
+      }
     }
     return {
       patch,
@@ -180,7 +190,7 @@ export function updateCaseFields(
       labels.push(CASE_FIELD_LABELS[field]);
     }
     if (labels.length === 0) return null;
-    return { patch: patch as Partial<CaseRecord>, operation: 'case.update', summary: `修改${labels.join('、')}` };
+    return { patch: patch, operation: 'case.update', summary: `修改${labels.join('、')}` };
   });
 }
 

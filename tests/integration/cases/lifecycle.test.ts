@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_CODES, STATUSES, canStep, type ActionCode, type Status } from '../../../electron/common/domain/lifecycle';
 import { startTestApp, type TestApp } from '../../support/backend';
-import { walkInCase } from '../../support/cases';
+import { COMPLETE_AGREEMENT, walkInCase } from '../../support/cases';
 
 let app: TestApp;
 let s: string;
@@ -35,8 +35,7 @@ async function caseIn(status: Status) {
   c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: m.id }, s);
   await step('start');
   if (status === 'mediating') return c;
-  if (status === 'agreement' || status === 'closed')
-    await step('agree', { agreement: { terms: ['被申请人于2026年12月31日前拆除越界院墙'] } });
+  if (status === 'agreement' || status === 'closed') await step('agree', { agreement: COMPLETE_AGREEMENT });
   if (status === 'failed') await step('fail', { reason: '双方分歧较大' });
   if (status === 'closed') await step('close');
   return c;
@@ -235,5 +234,37 @@ describe('mediators on a case', () => {
     const assigned = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: ok.id, chosenBy: 'parties' }, s);
     expect(assigned.mediators.map((m) => m.name)).toEqual(['孙调解']);
     expect(assigned.timeline.at(-1)!.summary).toContain('当事人选定调解员 孙调解');
+  });
+});
+
+describe('closing a case on an agreement (人民调解法 Art. 29)', () => {
+  it('is refused while the agreement could not be printed, naming what is missing, and allowed once complete', async () => {
+    const m = await app.call('mediators.create', { name: '孙调解', kind: 'resident', specialties: [] }, s);
+    let c = await app.call('cases.register', walkInCase(), s);
+    for (const [action, extra] of [
+      ['accept', {}],
+      ['start', {}],
+      ['agree', { agreement: { terms: ['被申请人于2026年12月31日前拆除越界院墙'] } }],
+    ] as const) {
+      if (action === 'start') c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: m.id }, s);
+      c = await app.call('cases.step', { id: c.id, version: c.version, action, ...extra }, s);
+    }
+    const refused = await app.raw({ op: 'cases.step', session: s, input: { id: c.id, version: c.version, action: 'close' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'REFUSED',
+        message: '调解协议还缺：各方当事人的责任、履行方式、履行期限（人民调解法第二十九条），补齐后才能结案',
+        fields: {
+          'agreement.responsibility': '请填写各方当事人的责任',
+          'agreement.performanceMethod': '请填写履行方式',
+          'agreement.performanceDeadline': '请填写履行期限',
+        },
+      },
+    });
+    expect((await app.call('cases.get', { id: c.id }, s)).status).toBe('agreement');
+    c = await app.call('cases.setAgreement', { id: c.id, version: c.version, agreement: COMPLETE_AGREEMENT }, s);
+    c = await app.call('cases.step', { id: c.id, version: c.version, action: 'close' }, s);
+    expect(c.status).toBe('closed');
   });
 });

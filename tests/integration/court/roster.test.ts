@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionCode } from '../../../electron/common/domain/lifecycle';
 import { startTestApp, type TestApp } from '../../support/backend';
-import { walkInCase } from '../../support/cases';
+import { COMPLETE_AGREEMENT, walkInCase } from '../../support/cases';
 import { mediator } from './helpers';
 
 let app: TestApp;
@@ -54,7 +54,7 @@ describe('the performance record (履职记录)', () => {
       [
         ['2026-11-01', 'accept'],
         ['2026-11-01', 'start'],
-        ['2026-11-06', 'agree', { agreementEffectiveAt: '2026-11-06' }],
+        ['2026-11-06', 'agree', { agreementEffectiveAt: '2026-11-06', agreement: COMPLETE_AGREEMENT }],
       ],
     );
     await confirm(c1.id, '2026-11-06', '2026-11-08', '2026-11-10', 'confirmed');

@@ -108,6 +108,7 @@ beforeAll(async () => {
       'agree',
       {
         agreement: {
+          responsibility: '被申请人翻建院墙越界，应承担全部责任。',
           terms: ['被申请人于2026年12月31日前拆除越界院墙', '拆除费用由被申请人承担'],
           performanceMethod: '自行拆除',
           performanceDeadline: '2026-12-31',

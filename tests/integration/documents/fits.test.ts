@@ -2,6 +2,7 @@
  * documentFits: which documents a case can have, and the reason (in Chinese) when it cannot;
  * buildDocument refuses the same way. Plus the model's own promises: clean text, stable hash.
  */
+import { missingAgreementItems } from '../../../electron/common/domain/agreement';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../electron/common/errors';
 import { buildDocument, DOCUMENT_TYPES, documentFits } from '../../../electron/services/documents/builders';
@@ -58,10 +59,23 @@ describe('documentFits', () => {
     refused('agreement', alone, /至少两方当事人/);
     const noTerms = twoParty();
     noTerms.case.agreement!.terms = ['  ', ''];
-    refused('agreement', noTerms, /没有协议内容/);
+    refused('agreement', noTerms, /调解协议还缺：协议内容（协议条款）（人民调解法第二十九条）$/);
     const noWay = twoParty();
     noWay.case.agreement!.performanceDeadline = '';
-    refused('agreement', noWay, /履行方式或履行期限/);
+    refused('agreement', noWay, /调解协议还缺：履行期限（人民调解法第二十九条）$/);
+    // Every Art. 29 item, named together: the responsibility can no longer print empty.
+    const bare = twoParty();
+    bare.case.summary = ' ';
+    bare.case.agreement = { ...bare.case.agreement!, responsibility: '', performanceMethod: '', performanceDeadline: '' };
+    refused('agreement', bare, /调解协议还缺：纠纷的主要事实、各方当事人的责任、履行方式、履行期限（人民调解法第二十九条）$/);
+    // The application for 司法确认 quotes the agreement: the same rule refuses it.
+    const noDeadline = twoParty();
+    noDeadline.case.agreement!.performanceDeadline = '';
+    refused('confirmation-application', noDeadline, /调解协议还缺：履行期限（人民调解法第二十九条），不能申请司法确认/);
+    // An oral agreement (Art. 28) needs only its content.
+    const oral = twoParty();
+    oral.case.agreement = { ...oral.case.agreement!, oral: true, responsibility: '', performanceMethod: '', performanceDeadline: '' };
+    expect(missingAgreementItems({ principals: 2, summary: '', agreement: oral.case.agreement })).toEqual([]);
   });
 
   it('a record of undisputed facts needs a failed mediation, the parties’ consent, facts and the reason it failed', () => {

@@ -272,6 +272,7 @@ beforeAll(async () => {
       'agree',
       {
         agreement: {
+          responsibility: '被申请人未按约付款，应承担违约责任。',
           terms: ['被申请人于2026年12月20日前支付货款30000元'],
           performanceMethod: '银行转账',
           performanceDeadline: '2026-12-20',

@@ -20,17 +20,19 @@ import {
   signersFor,
   str,
 } from './common';
+import { agreementMissingMessage, missingAgreementItems, type AgreementFacts } from '../../../common/domain/agreement';
+
+/** The case as the agreement rule reads it. */
+export function agreementFacts(input: DocumentInput): AgreementFacts {
+  return { principals: principals(input.parties).length, summary: input.case.summary, agreement: input.case.agreement };
+}
 
 export function fitsAgreement(input: DocumentInput): string | null {
   const a = input.case.agreement;
   if (!a) return '本案尚未达成调解协议，不能制作人民调解协议书';
   if (input.case.outcome && input.case.outcome !== 'agreement') return '本案的调解结果不是达成协议，不能制作人民调解协议书';
-  if (principals(input.parties).length < 2) return '调解协议需要至少两方当事人';
-  if (a.terms.every((t) => str(t) === '')) return '调解协议没有协议内容（人民调解法第二十九条）';
-  if (str(a.performanceMethod) === '' || str(a.performanceDeadline) === '') {
-    return '调解协议未写明履行方式或履行期限（人民调解法第二十九条）';
-  }
-  return null;
+  // The one rule of what an agreement holds (common/domain/agreement.ts), as 结案 and the dialog use it.
+  return agreementMissingMessage(missingAgreementItems(agreementFacts(input)));
 }
 
 /** N = one copy per party (agents hold none of their own) + the committee's; + the court's on a 委派 case. */

@@ -2,7 +2,8 @@
  * 司法确认申请书: the parties' joint application to a court to confirm the agreement (人民调解法
  * Art. 33; 民事诉讼法 (2023) Art. 205–206), with the materials 法释〔2011〕5号 Art. 3 asks for.
  */
-import { EXCLUDED_MATTERS, confirmationWindow, isIsoDate } from '../../../common/domain';
+import { EXCLUDED_MATTERS, agreementMissingMessage, confirmationWindow, isIsoDate, missingAgreementItems } from '../../../common/domain';
+import { agreementFacts } from './agreement';
 import type { DocumentInput, PartyInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel } from '../model';
 import {
@@ -34,6 +35,9 @@ export function fitsConfirmationApplication(input: DocumentInput): string | null
   const a = c.agreement;
   if (!a) return '本案没有调解协议，不能申请司法确认';
   if (principals(input.parties).length < 2) return '司法确认须由双方当事人共同申请';
+  // The application quotes the agreement: it must be complete by the same rule as the 协议书.
+  const missing = agreementMissingMessage(missingAgreementItems(agreementFacts(input)));
+  if (missing) return `${missing}，不能申请司法确认`;
   const excluded = EXCLUDED_MATTERS.find((m) => (a.excludedMatters ?? []).includes(m.code));
   if (excluded) return excluded.reason;
   const effective = isoDay(c.agreementEffectiveAt);

@@ -4,11 +4,11 @@
  * can be undone, so every one asks first, naming the case and the step (the dialog, or a
  * confirmation for the steps that need nothing more), and the toast says what was done to which case.
  */
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Space } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { useRef, useState } from 'react';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
 import { ACTIONS, stepConfirmQuestion, stepDoneMessage, type ActionCode } from '../../../../electron/common/domain/lifecycle';
+import { AgreeFields, agreeInitialValues, agreeStepInput, type AgreeValues } from './AgreeFields';
 import { useCaseMutation } from './useCaseMutation';
 
 const NEEDS_DIALOG: ActionCode[] = ['reject', 'fail', 'withdraw', 'transfer', 'agree'];
@@ -40,23 +40,9 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
 
   const submitDialog = async () => {
     if (!open) return;
-    const v = (await form.validateFields()) as {
-      reason?: string;
-      targetUnit?: string;
-      terms?: string;
-      agreedAmountYuan?: string;
-      agreementEffectiveAt?: dayjs.Dayjs;
-    };
+    const v = (await form.validateFields()) as { reason?: string; targetUnit?: string } & AgreeValues;
     const extra: Record<string, unknown> = { reason: v.reason, targetUnit: v.targetUnit };
-    if (open === 'agree') {
-      const terms = (v.terms ?? '')
-        .split('\n')
-        .map((t) => t.trim())
-        .filter(Boolean);
-      if (terms.length) extra.agreement = { terms };
-      if (v.agreedAmountYuan) extra.agreedAmountYuan = v.agreedAmountYuan;
-      if (v.agreementEffectiveAt) extra.agreementEffectiveAt = v.agreementEffectiveAt.format('YYYY-MM-DD');
-    }
+    if (open === 'agree') Object.assign(extra, agreeStepInput(v, detail));
     run(open, extra);
   };
 
@@ -73,6 +59,8 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
             onClick={() => {
               if (NEEDS_DIALOG.includes(a)) {
                 form.resetFields();
+                // 达成协议 starts from what is already saved in 调解协议内容: nothing is typed twice.
+                if (a === 'agree') form.setFieldsValue(agreeInitialValues(detail));
                 setOpen(a);
               } else confirmThenRun(a);
             }}
@@ -91,28 +79,16 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
         onCancel={() => setOpen(null)}
         destroyOnHidden
       >
-        {open ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={stepConfirmQuestion(open, detail.caseNumber)} /> : null}
+        {open ? (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={stepConfirmQuestion(open, detail.caseNumber)} />
+        ) : null}
         <Form form={form} name="step" layout="vertical" preserve={false}>
           {open === 'transfer' ? (
             <Form.Item name="targetUnit" label="移交单位" rules={[{ required: true, whitespace: true, message: '请填写移交单位' }]}>
               <Input maxLength={100} />
             </Form.Item>
           ) : null}
-          {open === 'agree' ? (
-            <>
-              <Form.Item name="terms" label="协议条款（每行一条，可稍后在“调解协议”中继续编辑）">
-                <Input.TextArea rows={4} maxLength={20000} />
-              </Form.Item>
-              <Space>
-                <Form.Item name="agreedAmountYuan" label="协议涉及金额（元）">
-                  <Input maxLength={20} />
-                </Form.Item>
-                <Form.Item name="agreementEffectiveAt" label="协议生效日期" initialValue={dayjs()}>
-                  <DatePicker />
-                </Form.Item>
-              </Space>
-            </>
-          ) : null}
+          {open === 'agree' ? <AgreeFields form={form} detail={detail} /> : null}
           {open && open !== 'agree' ? (
             <Form.Item
               name="reason"
