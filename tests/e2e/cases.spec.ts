@@ -89,12 +89,33 @@ test('调解员办理一件来访纠纷，从登记到结案', async ({ page, ho
   await casePage.recordSession({ place: '牧野村调解室', participants: '周国强、吴丽', record: '双方陈述各自意见，约定晚十点后不施工。' });
   await casePage.recordSession({ place: '现场', participants: '周国强、吴丽、网格员', record: '现场查看，达成一致意见。' });
   await expect(page.getByTestId('sessions')).toContainText('第 2 次');
+  // The terms and the amount are saved in 调解协议内容 first; 达成协议 starts from them (#19).
+  const card = page.getByTestId('agreement-card');
+  await card.locator('textarea').nth(1).fill('被申请人每日22时至次日8时不进行装修施工');
+  await card.getByLabel('协议涉及金额（元）').fill('500');
+  await card.getByRole('button', { name: '保存协议内容' }).click();
+  await expect(page.locator('.ant-message')).toContainText('已保存协议内容');
   await casePage.step('达成协议', async (d) => {
-    await d.getByLabel(/协议条款/).fill('被申请人每日22时至次日8时不进行装修施工\n被申请人赔偿申请人误工费500元');
+    await expect(d.getByLabel('协议内容（每行一条）')).toHaveValue('被申请人每日22时至次日8时不进行装修施工');
+    await expect(d.getByLabel('协议涉及金额（元）')).toHaveValue('500.00');
+    // Every Art. 29 item is asked for, and what is missing is said before anything is saved.
+    await expect(d.getByTestId('agreement-missing')).toContainText('各方当事人的责任、履行方式、履行期限');
+    await d.getByLabel('各方当事人的责任').fill('被申请人夜间施工影响邻居休息，应承担主要责任。');
+    await d.getByLabel('协议内容（每行一条）').fill('被申请人每日22时至次日8时不进行装修施工\n被申请人赔偿申请人误工费500元');
+    await d.getByLabel('履行方式').fill('现金支付');
+    await expect(d.getByTestId('agreement-missing')).toContainText('还缺：履行期限');
   });
   await expect(page.getByText('达成协议').first()).toBeVisible();
-  await expect(page.getByTestId('agreement-card')).toBeVisible();
+  await expect(card).toBeVisible();
   await snap(page, 'cases-agreement');
+  // 结案 is refused while the agreement could not be printed, naming what is missing (#18).
+  await casePage.step('结案');
+  await expect(page.locator('.ant-message')).toContainText('调解协议还缺：履行期限（人民调解法第二十九条），补齐后才能结案');
+  await expect(page.getByText('已结案')).toHaveCount(0);
+  await card.getByLabel('履行期限').fill('2026-12-31');
+  await card.getByLabel('履行期限').press('Enter');
+  await card.getByRole('button', { name: '保存协议内容' }).click();
+  await expect(page.locator('.ant-message')).toContainText('已保存协议内容');
   await casePage.step('结案');
   await expect(page.locator('.ant-message')).toContainText(`已结案：${caseNumber}`);
   await expect(page.getByText('已办理')).toHaveCount(0);
