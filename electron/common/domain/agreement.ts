@@ -65,3 +65,12 @@ export function agreementMissingMessage(missing: readonly AgreementItem[], what 
 export function agreementMissingFields(missing: readonly AgreementItem[]): Record<string, string> {
   return Object.fromEntries(missing.map((m) => [AGREEMENT_ITEMS[m].field, `请填写${AGREEMENT_ITEMS[m].label}`]));
 }
+
+/**
+ * A record of undisputed facts (无争议事实记载) is between the parties of the dispute: at least two.
+ * Checked where the record is started (the form and cases.setUndisputed) as well as when it prints,
+ * so a one-party case finds out while parties can still be added.
+ */
+export function undisputedPartiesProblem(principals: number): string | null {
+  return principals < 2 ? '无争议事实记载需要至少两方当事人：请先在“当事人”中添加对方当事人' : null;
+}

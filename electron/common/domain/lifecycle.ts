@@ -150,6 +150,14 @@ export function assertStepInputs(action: ActionCode, input: Partial<Record<StepI
 /** Open = still being worked on: counted for deadlines and the daily list. */
 export const OPEN_STATUSES = ['registered', 'accepted', 'mediating'] as const satisfies readonly Status[];
 
+/**
+ * Parties can still be added or corrected while the case is open, and after its outcome until it
+ * is closed: an agreement or a record of undisputed facts may show a party is missing.
+ */
+export function partiesEditable(status: Status): boolean {
+  return isOpen(status) || status === 'agreement' || status === 'failed';
+}
+
 export function isOpen(status: Status): boolean {
   return status === 'registered' || status === 'accepted' || status === 'mediating';
 }

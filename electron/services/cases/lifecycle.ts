@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { agreementInput, caseFieldsPatch, stepInput, undisputedInput } from '../../common/api/cases';
 import { AppError } from '../../common/errors';
-import { agreementMissingFields, agreementMissingMessage, missingAgreementItems } from '../../common/domain/agreement';
+import { agreementMissingFields, agreementMissingMessage, missingAgreementItems, undisputedPartiesProblem } from '../../common/domain/agreement';
 import { describeDue, legalDue } from '../../common/domain/calendar';
 import { CASE_FIELD_LABELS, sameValue, type CaseField } from '../../common/domain/caseFields';
 import { caseDeadline } from '../../common/domain/deadlines';
@@ -227,6 +227,8 @@ export function setUndisputed(
     if (c.outcome !== 'failed' && !canStep(c.status as Status, 'fail')) {
       throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能记载无争议事实（仅调解中或调解不成的案件）`);
     }
+    const parties = undisputedPartiesProblem(caseParties(ctx, c.id).filter((p) => p.role !== 'agent').length);
+    if (parties) throw new AppError('REFUSED', parties, { parties });
     return { patch: { undisputed }, operation: 'case.setUndisputed', summary: `编辑无争议事实记载（${undisputed.facts.length} 项事实）` };
   });
 }

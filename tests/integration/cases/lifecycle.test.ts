@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_CODES, STATUSES, canStep, type ActionCode, type Status } from '../../../electron/common/domain/lifecycle';
+import { partiesEditable } from '../../../electron/common/domain/lifecycle';
 import { startTestApp, type TestApp } from '../../support/backend';
 import { COMPLETE_AGREEMENT, walkInCase } from '../../support/cases';
 
@@ -266,5 +267,32 @@ describe('closing a case on an agreement (人民调解法 Art. 29)', () => {
     c = await app.call('cases.setAgreement', { id: c.id, version: c.version, agreement: COMPLETE_AGREEMENT }, s);
     c = await app.call('cases.step', { id: c.id, version: c.version, action: 'close' }, s);
     expect(c.status).toBe('closed');
+  });
+});
+
+describe('a record of undisputed facts needs two parties', () => {
+  it('is refused where it is started on a one-party case, and works once the other party is added, even after 调解不成', async () => {
+    const m = await app.call('mediators.create', { name: '钱调解', kind: 'resident', specialties: [] }, s);
+    const input = walkInCase();
+    let c = await app.call('cases.register', { ...input, parties: input.parties.slice(0, 1) }, s);
+    c = await app.call('cases.step', { id: c.id, version: c.version, action: 'accept' }, s);
+    c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: m.id }, s);
+    c = await app.call('cases.step', { id: c.id, version: c.version, action: 'start' }, s);
+    const undisputed = {
+      consent: true,
+      facts: ['双方确认院墙系2025年翻建'],
+      disputedPoints: ['越界宽度'],
+      failureReason: '双方对越界宽度各执一词',
+    };
+    expect(await app.raw({ op: 'cases.setUndisputed', session: s, input: { id: c.id, version: c.version, undisputed } })).toMatchObject({
+      ok: false,
+      error: { code: 'REFUSED', message: '无争议事实记载需要至少两方当事人：请先在“当事人”中添加对方当事人' },
+    });
+    c = await app.call('cases.step', { id: c.id, version: c.version, action: 'fail', reason: '双方分歧较大' }, s);
+    // After 调解不成 the way to fix it stays open: the party is added, then the record saved.
+    expect(partiesEditable(c.status)).toBe(true);
+    c = await app.call('parties.add', { id: c.id, version: c.version, party: input.parties[1]! }, s);
+    c = await app.call('cases.setUndisputed', { id: c.id, version: c.version, undisputed }, s);
+    expect(c.undisputed?.facts).toEqual(['双方确认院墙系2025年翻建']);
   });
 });

@@ -4,6 +4,7 @@
  * 法释〔2021〕23号 Art. 21–22; 2012 court reform programme, point 17). Concessions made to reach a
  * deal are never recorded as facts (特邀调解规定 法释〔2016〕14号 Art. 22).
  */
+import { undisputedPartiesProblem } from '../../../common/domain/agreement';
 import type { DocumentInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel } from '../model';
 import {
@@ -32,7 +33,8 @@ export function fitsUndisputedFacts(input: DocumentInput): string | null {
   if (str(u.consent) === '') return '未记录各方当事人同意记载无争议事实的意见，不能制作无争议事实记载';
   if (u.facts.every((f) => str(f) === '')) return '没有填写无争议的事实';
   if (str(u.failureReason) === '') return '未写明调解经过及未能达成协议的原因（法释〔2021〕23号第二十一条）';
-  if (principals(input.parties).length < 2) return '无争议事实记载需要至少两方当事人';
+  const parties = undisputedPartiesProblem(principals(input.parties).length);
+  if (parties) return parties;
   return null;
 }
 

@@ -6,7 +6,7 @@
 import { Alert, Button, Card, Col, Row, Space, Spin, Timeline, Typography } from 'antd';
 import { useParams, useNavigate } from 'react-router-dom';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
-import { isOpen } from '../../../../electron/common/domain/lifecycle';
+import { isOpen, partiesEditable } from '../../../../electron/common/domain/lifecycle';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -100,7 +100,7 @@ export function CasePage() {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <CaseInfoCard detail={detail} editable={editable} />
-          <PartiesCard detail={detail} editable={editable} />
+          <PartiesCard detail={detail} editable={acts && partiesEditable(detail.status)} />
           <MediatorsCard detail={detail} editable={editable} />
           {canReadFull ? <SessionsCard detail={detail} editable={editable} /> : null}
           {showAgreement ? <AgreementCard key={`a-${detail.version}`} detail={detail} /> : null}

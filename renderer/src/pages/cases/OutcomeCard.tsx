@@ -3,9 +3,10 @@
  * structured lists — one line per term or fact — for the documents to print.
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
+import { undisputedPartiesProblem } from '../../../../electron/common/domain/agreement';
 import { formatYuan } from '../../../../electron/common/domain/money';
 import { useDraft } from '../../components/useDraft';
 import { useCaseMutation } from './useCaseMutation';
@@ -126,11 +127,14 @@ export function UndisputedCard({ detail }: { detail: CaseDetail }) {
   };
   const save = useCaseMutation('cases.setUndisputed', detail.id, { form, success: '已保存无争议事实记载', onDone: saved });
   const u = detail.undisputed;
+  // Said where the record is started, while 添加当事人 is still at hand (the save is refused too).
+  const partiesProblem = undisputedPartiesProblem(detail.parties.filter((p) => p.role !== 'agent').length);
   return (
     <Card size="small" title="无争议事实记载" style={{ marginBottom: 16 }} data-testid="undisputed-card">
       <Typography.Paragraph type="secondary">
         只记载调解中各方没有争议的事实；当事人为达成调解作出的让步不得作为事实记载（特邀调解规定第22条）。
       </Typography.Paragraph>
+      {partiesProblem ? <Alert type="warning" showIcon data-testid="undisputed-parties" title={partiesProblem} style={{ marginBottom: 12 }} /> : null}
       <Form
         form={form}
         name="undisputed"
