@@ -49,6 +49,11 @@ export const BREAKDOWN_SERIES: readonly SeriesDef[] = [
 ];
 
 const tooltip = { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true };
+/**
+ * Value labels never overlap: on small or adjacent bars ("4 4", "2 2 2") ECharts hides the label
+ * that would collide (the tooltip still gives every value), instead of printing one over another.
+ */
+export const LABEL_LAYOUT = { hideOverlap: true } as const;
 const legend = { top: 0, itemGap: 16 };
 
 /** Bars per code of a breakdown; horizontal for long labels (categories, sources), the largest on top. */
@@ -79,6 +84,7 @@ export function breakdownChart(
         type: 'bar',
         data: ordered.map((r) => r[s.field]),
         barMaxWidth: 18,
+        labelLayout: LABEL_LAYOUT,
         label: {
           show: true,
           position: opts.horizontal ? 'right' : 'top',
@@ -119,6 +125,7 @@ export function trendChart(trend: TrendPoint[]): ChartSpec {
           data: trend.map((t) => t[s.field as 'received' | 'mediated' | 'successful']),
           symbolSize: 8,
           label: { show: trend.length <= 6, position: 'top' },
+          labelLayout: LABEL_LAYOUT,
         })),
         {
           name: '成功率',
@@ -149,12 +156,20 @@ export function tierChart(r: ResolvedAtTier): ChartSpec {
       xAxis: { type: 'category', data: rows.map((t) => `${t.slogan}\n（发生在${t.label}）`), axisLabel: { interval: 0, lineHeight: 18 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: '调解成功', type: 'bar', barMaxWidth: 36, data: rows.map((t) => t.successful), label: { show: true, position: 'top' } },
+        {
+          name: '调解成功',
+          type: 'bar',
+          barMaxWidth: 36,
+          data: rows.map((t) => t.successful),
+          label: { show: true, position: 'top' },
+          labelLayout: LABEL_LAYOUT,
+        },
         {
           name: '就地化解',
           type: 'bar',
           barMaxWidth: 36,
           data: rows.map((t) => t.atTier),
+          labelLayout: LABEL_LAYOUT,
           label: {
             show: true,
             position: 'top',
@@ -196,7 +211,8 @@ export function referralChart(rows: CourtReferralRow[]): ChartSpec {
         stack: 'result',
         barMaxWidth: 36,
         data: rows.map((r) => r[s.field]),
-        label: { show: true, formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') },
+        label: { show: true, position: 'inside', formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') },
+        labelLayout: LABEL_LAYOUT,
       })),
     },
     drill: (e) => {
@@ -239,6 +255,7 @@ export function confirmationChart(c: ConfirmationFigures, p: PerformanceFigures)
           barMaxWidth: 36,
           data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color } })),
           label: { show: true, position: 'top' },
+          labelLayout: LABEL_LAYOUT,
         },
       ],
     },
