@@ -118,7 +118,13 @@ export async function resetPassword(ctx: ServiceContext, actor: Actor, userId: s
     const row = getUser(ctx, userId);
     ctx.db.orm
       .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, mustChangePassword: actor.id !== userId, updatedAt: rfc3339(ctx.clock.now()) })
+      .set({
+        passwordHash,
+        failedLogins: 0,
+        lockedUntil: null,
+        mustChangePassword: actor.id !== userId,
+        updatedAt: rfc3339(ctx.clock.now()),
+      })
       .where(eq(users.id, userId))
       .run();
     recordAudit(ctx, actor, {

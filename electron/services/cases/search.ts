@@ -70,8 +70,12 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
     else {
       // A serial without a year: newest year first, one (year, serial) lookup per year the centre
       // has (a handful), instead of scanning the whole index for the serial.
-      const span = db.prepare(`SELECT (SELECT min(year) FROM cases) AS lo, (SELECT max(year) FROM cases) AS hi`).get() as { lo: number | null; hi: number | null };
-      for (let y = span.hi ?? 0; span.lo !== null && y >= span.lo && hits.size < limit; y--) add(bySerial.all(y, asCase.serial) as never[], 'caseNumber');
+      const span = db.prepare(`SELECT (SELECT min(year) FROM cases) AS lo, (SELECT max(year) FROM cases) AS hi`).get() as {
+        lo: number | null;
+        hi: number | null;
+      };
+      for (let y = span.hi ?? 0; span.lo !== null && y >= span.lo && hits.size < limit; y--)
+        add(bySerial.all(y, asCase.serial) as never[], 'caseNumber');
     }
   }
 

@@ -51,9 +51,17 @@ describe('a user created by an admin', () => {
   it('refuses the same password as the new one, then works normally after a real change', async () => {
     await createPending();
     const { session } = await loginRaw();
-    const same = await app.raw({ op: 'auth.changePassword', input: { oldPassword: NEW_USER.password, newPassword: NEW_USER.password }, session });
+    const same = await app.raw({
+      op: 'auth.changePassword',
+      input: { oldPassword: NEW_USER.password, newPassword: NEW_USER.password },
+      session,
+    });
     expect(same).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '新密码不能与原密码相同' } });
-    const changed = await app.raw({ op: 'auth.changePassword', input: { oldPassword: NEW_USER.password, newPassword: 'Ziji2026mima' }, session });
+    const changed = await app.raw({
+      op: 'auth.changePassword',
+      input: { oldPassword: NEW_USER.password, newPassword: 'Ziji2026mima' },
+      session,
+    });
     expect(changed).toMatchObject({ ok: true });
     // The same session goes on, unblocked.
     expect(await app.raw({ op: 'cases.list', input: {}, session })).toMatchObject({ ok: true });

@@ -85,14 +85,18 @@ describe('case numbers in the forms people say and write', () => {
 });
 
 describe('court reference numbers', () => {
-  it.each([['（2026）豫0711民诉前调1234号'], ['(2026)豫0711民诉前调1234号'], ['豫0711民诉前调1234号'], ['民诉前调1234号'], ['民诉前调 1234 号'], ['调1234']])(
-    '%s finds the referred case',
-    async (q) => {
-      const hits = await app.call('cases.search', { q }, s);
-      expect(hits.map((h) => h.caseNumber)).toEqual([no(4)]);
-      expect(hits[0]).toMatchObject({ matchedOn: 'courtReference', matchedParty: '（2026）豫0711民诉前调1234号' });
-    },
-  );
+  it.each([
+    ['（2026）豫0711民诉前调1234号'],
+    ['(2026)豫0711民诉前调1234号'],
+    ['豫0711民诉前调1234号'],
+    ['民诉前调1234号'],
+    ['民诉前调 1234 号'],
+    ['调1234'],
+  ])('%s finds the referred case', async (q) => {
+    const hits = await app.call('cases.search', { q }, s);
+    expect(hits.map((h) => h.caseNumber)).toEqual([no(4)]);
+    expect(hits[0]).toMatchObject({ matchedOn: 'courtReference', matchedParty: '（2026）豫0711民诉前调1234号' });
+  });
 
   it('does not match another serial or another court’s number', async () => {
     expect(await numbers('民诉前调123号')).toEqual([]);

@@ -17,7 +17,10 @@ describe('length limits at the contract', () => {
     const c = await app.call('cases.register', walkInCase(), s);
     const res = await app.raw({
       op: 'sessions.add',
-      input: { caseId: c.id, session: { heldAt: '2026-11-20T10:00', place: '调解室', participants: '张建国', record: '字'.repeat(140_000) } },
+      input: {
+        caseId: c.id,
+        session: { heldAt: '2026-11-20T10:00', place: '调解室', participants: '张建国', record: '字'.repeat(140_000) },
+      },
       session: s,
     });
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -50,7 +53,11 @@ describe('length limits at the contract', () => {
     ['title', '纠纷简述', TEXT_LIMITS.title],
   ] as const)('refuses a %s one character over, naming %s and %i', async (field, label, max) => {
     const c = await app.call('cases.register', walkInCase(), s);
-    const res = await app.raw({ op: 'cases.update', input: { id: c.id, version: c.version, patch: { [field]: 'x'.repeat(max + 1) } }, session: s });
+    const res = await app.raw({
+      op: 'cases.update',
+      input: { id: c.id, version: c.version, patch: { [field]: 'x'.repeat(max + 1) } },
+      session: s,
+    });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.message).toContain(`${label}不能超过 ${max} `);
     expect((await app.call('cases.get', { id: c.id }, s)).version).toBe(c.version);

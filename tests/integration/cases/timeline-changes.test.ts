@@ -19,7 +19,11 @@ describe('editing case fields', () => {
     const c = await app.call('cases.register', walkInCase(), s);
     const after = await app.call(
       'cases.update',
-      { id: c.id, version: c.version, patch: { title: '宅基地院墙纠纷', category: c.category as 'housing_homestead', summary: c.summary, claims: c.claims } },
+      {
+        id: c.id,
+        version: c.version,
+        patch: { title: '宅基地院墙纠纷', category: c.category as 'housing_homestead', summary: c.summary, claims: c.claims },
+      },
       s,
     );
     expect(after.title).toBe('宅基地院墙纠纷');
@@ -30,7 +34,11 @@ describe('editing case fields', () => {
     const c = await app.call('cases.register', walkInCase(), s);
     const after = await app.call(
       'cases.update',
-      { id: c.id, version: c.version, patch: { claims: '请求拆除院墙并赔偿损失。', title: '院墙纠纷', amountYuan: '6000', summary: c.summary } },
+      {
+        id: c.id,
+        version: c.version,
+        patch: { claims: '请求拆除院墙并赔偿损失。', title: '院墙纠纷', amountYuan: '6000', summary: c.summary },
+      },
       s,
     );
     expect(updates(after, 'case.update')).toEqual(['修改纠纷简述、争议事项、涉及金额']);
@@ -40,7 +48,11 @@ describe('editing case fields', () => {
     const c = await app.call('cases.register', walkInCase(), s);
     const same = await app.call(
       'cases.update',
-      { id: c.id, version: c.version, patch: { title: c.title, category: c.category as 'housing_homestead', summary: c.summary, claims: c.claims, amountYuan: '5000' } },
+      {
+        id: c.id,
+        version: c.version,
+        patch: { title: c.title, category: c.category as 'housing_homestead', summary: c.summary, claims: c.claims, amountYuan: '5000' },
+      },
       s,
     );
     expect(same.version).toBe(c.version);
@@ -66,7 +78,11 @@ describe('saving the agreement', () => {
     c = await app.call('cases.setAgreement', { id: c.id, version: c.version, agreement, agreedAmountYuan: '500' }, s);
     c = await app.call('cases.setAgreement', { id: c.id, version: c.version, agreement, agreedAmountYuan: '500' }, s);
     expect(updates(c, 'case.setAgreement')).toHaveLength(1);
-    c = await app.call('cases.setAgreement', { id: c.id, version: c.version, agreement: { ...agreement, terms: [...agreement.terms, '申请人予以配合'] } }, s);
+    c = await app.call(
+      'cases.setAgreement',
+      { id: c.id, version: c.version, agreement: { ...agreement, terms: [...agreement.terms, '申请人予以配合'] } },
+      s,
+    );
     expect(updates(c, 'case.setAgreement')).toHaveLength(2);
   });
 });

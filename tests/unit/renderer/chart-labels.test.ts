@@ -85,8 +85,30 @@ const breakdownRows: BreakdownRow[] = ['婚姻家庭', '邻里', '宅基地', '�
 }));
 
 const referralRows: CourtReferralRow[] = [
-  { mode: 'delegated', label: '委派', referred: 6, agreement: 2, failed: 2, withdrawn: 2, pending: 0, successRate: 0.33, avgDaysUsed: 12, timed: 6 },
-  { mode: 'entrusted', label: '委托', referred: 100, agreement: 90, failed: 2, withdrawn: 2, pending: 6, successRate: 0.9, avgDaysUsed: 9, timed: 100 },
+  {
+    mode: 'delegated',
+    label: '委派',
+    referred: 6,
+    agreement: 2,
+    failed: 2,
+    withdrawn: 2,
+    pending: 0,
+    successRate: 0.33,
+    avgDaysUsed: 12,
+    timed: 6,
+  },
+  {
+    mode: 'entrusted',
+    label: '委托',
+    referred: 100,
+    agreement: 90,
+    failed: 2,
+    withdrawn: 2,
+    pending: 6,
+    successRate: 0.9,
+    avgDaysUsed: 9,
+    timed: 100,
+  },
 ];
 
 describe('bar value labels', () => {

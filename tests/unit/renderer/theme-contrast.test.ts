@@ -55,6 +55,7 @@ describe('WCAG AA contrast of the theme', () => {
       expect(['default', 'success', 'warning', 'error', 'processing', 'blue', 'purple'], c).toContain(c);
     }
     // The presets still in use: their text (shade 7) on their background (shade 1).
-    for (const preset of ['blue', 'purple']) expect(contrast(tokens[`${preset}7`]!, tokens[`${preset}1`]!), preset).toBeGreaterThanOrEqual(4.5);
+    for (const preset of ['blue', 'purple'])
+      expect(contrast(tokens[`${preset}7`]!, tokens[`${preset}1`]!), preset).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -91,7 +91,9 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
         onCancel={() => setOpen(null)}
         destroyOnHidden
       >
-        {open ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={stepConfirmQuestion(open, detail.caseNumber)} /> : null}
+        {open ? (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={stepConfirmQuestion(open, detail.caseNumber)} />
+        ) : null}
         <Form form={form} name="step" layout="vertical" preserve={false}>
           {open === 'transfer' ? (
             <Form.Item name="targetUnit" label="移交单位" rules={[{ required: true, whitespace: true, message: '请填写移交单位' }]}>

@@ -125,7 +125,11 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
         }
       >
         <Form form={editForm} name="case-edit" layout="vertical">
-          <Form.Item name="title" label="纠纷简述" rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }, LIMIT.title.rule]}>
+          <Form.Item
+            name="title"
+            label="纠纷简述"
+            rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }, LIMIT.title.rule]}
+          >
             <Input count={LIMIT.title.count} />
           </Form.Item>
           <Form.Item name="category" label="类别">

@@ -99,7 +99,8 @@ export function CaseListPage() {
       title: '匹配',
       key: 'match',
       render: (_: unknown, r) =>
-        r.matchedParty ?? { caseNumber: '案号', courtReference: '法院案号', title: '简述', name: '姓名', phone: '电话', idNumber: '证件号码' }[r.matchedOn],
+        r.matchedParty ??
+        { caseNumber: '案号', courtReference: '法院案号', title: '简述', name: '姓名', phone: '电话', idNumber: '证件号码' }[r.matchedOn],
     },
     { title: '状态', dataIndex: 'status', render: (s: Status) => <StatusTag status={s} /> },
     { title: '登记日期', dataIndex: 'registeredAt', render: (t: string) => t.slice(0, 10) },

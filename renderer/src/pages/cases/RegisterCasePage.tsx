@@ -101,7 +101,11 @@ export function RegisterCasePage() {
         <Card title="纠纷情况" size="small" style={{ marginBottom: 16 }}>
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item name="title" label="纠纷简述" rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }, LIMIT.title.rule]}>
+              <Form.Item
+                name="title"
+                label="纠纷简述"
+                rules={[{ required: true, whitespace: true, message: '请填写纠纷简述' }, LIMIT.title.rule]}
+              >
                 <Input count={LIMIT.title.count} placeholder="例如：宅基地边界纠纷" />
               </Form.Item>
             </Col>
