@@ -198,6 +198,7 @@ function authorise(app: AppServices, op: string, def: OpDef, session: string | n
     throw new AppError('FORBIDDEN', `您的角色无权执行“${def.title}”`);
   }
   // Enforced here, not only by the screen: until the user replaces an admin-set password, nothing else.
-  if (row.mustChangePassword && !PASSWORD_CHANGE_OPS.includes(op)) throw new AppError('PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_REQUIRED_MESSAGE);
+  if (row.mustChangePassword && !PASSWORD_CHANGE_OPS.includes(op))
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_REQUIRED_MESSAGE);
   return { app, source, hooks, user, session, actor: { id: user.id, name: user.displayName, role: user.role, deviceId: source.deviceId } };
 }

@@ -130,6 +130,8 @@ test.describe('首次使用', () => {
     await users.addUser(MEDIATOR);
     await expect(users.row(MEDIATOR.loginName)).toContainText('人民调解员');
     await expect(users.row(MEDIATOR.loginName)).toContainText('正常');
+    // The admin chose her password: she replaces it at first login.
+    await expect(users.row(MEDIATOR.loginName)).toContainText('待本人修改密码');
     await snap(page, 'users');
 
     const shell = new ShellPage(page);

@@ -51,17 +51,17 @@ export const partyInput = z
   .object({
     role: partyRoleSchema,
     kind: z.enum(['person', 'org'], { error: '请选择自然人或单位' }),
-    name: requiredText('姓名或名称', 100),
+    name: requiredText('姓名或名称', TEXT_LIMITS.partyName),
     sex: z.enum(['male', 'female']).optional().nullable(),
     birthDate: isoDateSchema.optional().nullable(),
-    ethnicity: optionalText('民族', 20),
-    occupation: optionalText('职业或职务', 50),
+    ethnicity: optionalText('民族', TEXT_LIMITS.ethnicity),
+    occupation: optionalText('职业或职务', TEXT_LIMITS.shortName),
     idType: idTypeSchema.optional().nullable(),
     idNumber: optionalText('证件号码', 50),
     creditCode: optionalText('统一社会信用代码', 18),
-    legalRepresentative: optionalText('法定代表人', 50),
+    legalRepresentative: optionalText('法定代表人', TEXT_LIMITS.shortName),
     phone: optionalText('联系电话', 30),
-    address: optionalText('住址', 200),
+    address: optionalText('住址', TEXT_LIMITS.address),
     /** Agents: index (in the same request) or id of the party they act for. */
     representsIndex: z.number().int().min(0).optional().nullable(),
     representsId: z.string().optional().nullable(),
@@ -101,7 +101,7 @@ const summary = z.string().max(MAX_LONG_TEXT, tooLongMessage('事实经过', MAX
 const claims = z.string().max(TEXT_LIMITS.mediumText, tooLongMessage('争议事项', TEXT_LIMITS.mediumText)).default('');
 
 export const registerCaseInput = z.object({
-  title: requiredText('纠纷简述', 100),
+  title: requiredText('纠纷简述', TEXT_LIMITS.title),
   category: categoryCodeSchema,
   source: sourceCodeSchema,
   tier: tierSchema,
@@ -120,7 +120,7 @@ export const registerCaseInput = z.object({
 export type RegisterCaseInput = z.input<typeof registerCaseInput>;
 
 export const caseFieldsPatch = z.object({
-  title: requiredText('纠纷简述', 100).optional(),
+  title: requiredText('纠纷简述', TEXT_LIMITS.title).optional(),
   category: categoryCodeSchema.optional(),
   summary: summary.optional(),
   claims: claims.optional(),
@@ -169,10 +169,10 @@ export const stepInput = z.object({
 
 export const sessionInput = z.object({
   heldAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?/, '请填写调解时间'),
-  place: requiredText('地点', 200),
-  participants: requiredText('参加人员', 1000),
+  place: requiredText('地点', TEXT_LIMITS.place),
+  participants: requiredText('参加人员', TEXT_LIMITS.participants),
   record: z.string().max(MAX_LONG_TEXT, tooLongMessage('调解情况', MAX_LONG_TEXT)).default(''),
-  recorder: optionalText('记录人', 50),
+  recorder: optionalText('记录人', TEXT_LIMITS.recorder),
   mediatorId: z.string().optional().nullable(),
 });
 

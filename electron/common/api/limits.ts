@@ -18,7 +18,15 @@ export const TEXT_LIMITS = {
   recorder: 50,
   /** reasons given for a step */
   reason: 2_000,
+  /** a party's 姓名或名称 */
+  partyName: 100,
+  /** 住址 / 住所地 */
+  address: 200,
+  /** 法定代表人, 职业或职务 */
+  shortName: 50,
+  /** 民族 */
+  ethnicity: 20,
 } as const;
 
-/** The refusal for text over its limit, the same words in the contract and in the forms. */
+/** The refusal for long text over its limit (short fields say it with requiredText/optionalText's words). */
 export const tooLongMessage = (label: string, max: number) => `${label}不能超过 ${max} 字，请精简或作为附件材料提交`;

@@ -190,7 +190,7 @@ export function updateCaseFields(
       labels.push(CASE_FIELD_LABELS[field]);
     }
     if (labels.length === 0) return null;
-    return { patch: patch, operation: 'case.update', summary: `修改${labels.join('、')}` };
+    return { patch, operation: 'case.update', summary: `修改${labels.join('、')}` };
   });
 }
 

@@ -87,10 +87,22 @@ describe('matchCaseNumberQuery', () => {
     expect(matchCaseNumberQuery(query)).toEqual(expected);
   });
 
-  it.each(['', '张三', '房屋', '0000', '1234567', '13812345678', '张三12', '牧调12', '2026张三12', '2026牧调字0号', '2026-0', '1800-1', '(2026)张三', '-5'])(
-    '%s is not a case number',
-    (query) => {
-      expect(matchCaseNumberQuery(query)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '张三',
+    '房屋',
+    '0000',
+    '1234567',
+    '13812345678',
+    '张三12',
+    '牧调12',
+    '2026张三12',
+    '2026牧调字0号',
+    '2026-0',
+    '1800-1',
+    '(2026)张三',
+    '-5',
+  ])('%s is not a case number', (query) => {
+    expect(matchCaseNumberQuery(query)).toBeNull();
+  });
 });

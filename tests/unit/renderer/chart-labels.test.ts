@@ -2,10 +2,31 @@
  * Charts (issue 19): value labels on small or adjacent bars never print over each other ("4 4",
  * "2 2 2"). The charts are rendered for real by ECharts (server-side SVG) and the label boxes checked.
  */
-import * as echarts from 'echarts';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BreakdownRow, CourtReferralRow } from '../../../electron/common/api/stats';
-import { breakdownChart, referralChart } from '../../../renderer/src/pages/stats/charts';
+
+// Loaded by path at run time, like client.test.ts: the renderer (JSX, DOM types) is outside this
+// project's type check, which has its own (renderer/tsconfig.json).
+const CHARTS = '../../../renderer/src/pages/stats/charts';
+const ECHARTS = 'echarts';
+type Option = Record<string, unknown>;
+interface Echarts {
+  init(
+    dom: null,
+    theme: null,
+    opts: { renderer: 'svg'; ssr: true; width: number; height: number },
+  ): { setOption(o: Option): void; renderToSVGString(): string; dispose(): void };
+}
+let echarts: Echarts;
+let breakdownChart: (rows: BreakdownRow[], dimension: string) => { option: Option };
+let referralChart: (rows: CourtReferralRow[]) => { option: Option };
+beforeAll(async () => {
+  echarts = (await import(/* @vite-ignore */ ECHARTS)) as Echarts;
+  ({ breakdownChart, referralChart } = (await import(/* @vite-ignore */ CHARTS)) as {
+    breakdownChart: typeof breakdownChart;
+    referralChart: typeof referralChart;
+  });
+});
 
 interface Box {
   text: string;
@@ -64,8 +85,30 @@ const breakdownRows: BreakdownRow[] = ['婚姻家庭', '邻里', '宅基地', '�
 }));
 
 const referralRows: CourtReferralRow[] = [
-  { mode: 'delegated', label: '委派', referred: 6, agreement: 2, failed: 2, withdrawn: 2, pending: 0, successRate: 0.33, avgDaysUsed: 12, timed: 6 },
-  { mode: 'entrusted', label: '委托', referred: 100, agreement: 90, failed: 2, withdrawn: 2, pending: 6, successRate: 0.9, avgDaysUsed: 9, timed: 100 },
+  {
+    mode: 'delegated',
+    label: '委派',
+    referred: 6,
+    agreement: 2,
+    failed: 2,
+    withdrawn: 2,
+    pending: 0,
+    successRate: 0.33,
+    avgDaysUsed: 12,
+    timed: 6,
+  },
+  {
+    mode: 'entrusted',
+    label: '委托',
+    referred: 100,
+    agreement: 90,
+    failed: 2,
+    withdrawn: 2,
+    pending: 6,
+    successRate: 0.9,
+    avgDaysUsed: 9,
+    timed: 100,
+  },
 ];
 
 describe('bar value labels', () => {

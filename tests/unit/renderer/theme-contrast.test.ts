@@ -2,12 +2,24 @@
  * Charts and colours (issue 19): the theme's alert and tag colours meet WCAG AA (4.5:1 for text),
  * computed from antd's own design tokens for our theme, as the browser paints them.
  */
-import { theme as antdTheme } from 'antd';
-import { describe, expect, it } from 'vitest';
-import { DEADLINE_COLORS, STATUS_COLORS } from '../../../renderer/src/pages/cases/labels';
-import { theme } from '../../../renderer/src/theme';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-const tokens = antdTheme.getDesignToken(theme) as unknown as Record<string, string>;
+// Loaded by path at run time, like client.test.ts: the renderer and antd (DOM types) are outside
+// this project's type check, which has its own (renderer/tsconfig.json).
+const RENDERER = '../../../renderer/src/';
+const ANTD = 'antd';
+let tokens: Record<string, string>;
+let DEADLINE_COLORS: Record<string, string>;
+let STATUS_COLORS: Record<string, string>;
+beforeAll(async () => {
+  const antd = (await import(/* @vite-ignore */ ANTD)) as { theme: { getDesignToken(t: unknown): unknown } };
+  const { theme } = (await import(/* @vite-ignore */ `${RENDERER}theme`)) as { theme: unknown };
+  tokens = antd.theme.getDesignToken(theme) as Record<string, string>;
+  ({ DEADLINE_COLORS, STATUS_COLORS } = (await import(/* @vite-ignore */ `${RENDERER}pages/cases/labels`)) as {
+    DEADLINE_COLORS: Record<string, string>;
+    STATUS_COLORS: Record<string, string>;
+  });
+});
 
 /** Relative luminance (WCAG 2.1) of #rrggbb, or of black at an alpha over white (rgba(0, 0, 0, a)). */
 function luminance(colour: string): number {
@@ -43,6 +55,7 @@ describe('WCAG AA contrast of the theme', () => {
       expect(['default', 'success', 'warning', 'error', 'processing', 'blue', 'purple'], c).toContain(c);
     }
     // The presets still in use: their text (shade 7) on their background (shade 1).
-    for (const preset of ['blue', 'purple']) expect(contrast(tokens[`${preset}7`]!, tokens[`${preset}1`]!), preset).toBeGreaterThanOrEqual(4.5);
+    for (const preset of ['blue', 'purple'])
+      expect(contrast(tokens[`${preset}7`]!, tokens[`${preset}1`]!), preset).toBeGreaterThanOrEqual(4.5);
   });
 });

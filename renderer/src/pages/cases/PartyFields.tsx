@@ -5,6 +5,16 @@
 import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import { validateCreditCode, validateIdNumber, validatePhone, type IdType } from '../../../../electron/common/domain/identity';
 import { idTypeOptions, partyRoleOptions } from './labels';
+import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
+import { textLimit } from '../../components/textLimit';
+
+const LIMIT = {
+  name: textLimit('姓名或名称', TEXT_LIMITS.partyName),
+  ethnicity: textLimit('民族', TEXT_LIMITS.ethnicity),
+  legalRepresentative: textLimit('法定代表人', TEXT_LIMITS.shortName),
+  address: textLimit('住址', TEXT_LIMITS.address),
+  occupation: textLimit('职业或职务', TEXT_LIMITS.shortName),
+};
 
 const check = (fn: (v: string) => { ok: true } | { ok: false; message: string }) => ({
   validator: async (_r: unknown, v: unknown) => {
@@ -50,12 +60,9 @@ export function PartyFields({
           <Form.Item
             name={p('name')}
             label={kind === 'org' ? '单位名称' : '姓名'}
-            rules={[
-              { required: true, whitespace: true, message: kind === 'org' ? '请填写单位名称' : '请填写姓名' },
-              { max: 100, message: '不能超过 100 个字' },
-            ]}
+            rules={[{ required: true, whitespace: true, message: kind === 'org' ? '请填写单位名称' : '请填写姓名' }, LIMIT.name.rule]}
           >
-            <Input maxLength={100} />
+            <Input count={LIMIT.name.count} />
           </Form.Item>
         </Col>
       </Row>
@@ -107,8 +114,8 @@ export function PartyFields({
             </Form.Item>
           </Col>
           <Col span={4}>
-            <Form.Item name={p('ethnicity')} label="民族">
-              <Input maxLength={20} placeholder="汉族" />
+            <Form.Item name={p('ethnicity')} label="民族" rules={[LIMIT.ethnicity.rule]}>
+              <Input count={LIMIT.ethnicity.count} placeholder="汉族" />
             </Form.Item>
           </Col>
         </Row>
@@ -120,8 +127,8 @@ export function PartyFields({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name={p('legalRepresentative')} label="法定代表人">
-              <Input maxLength={50} />
+            <Form.Item name={p('legalRepresentative')} label="法定代表人" rules={[LIMIT.legalRepresentative.rule]}>
+              <Input count={LIMIT.legalRepresentative.count} />
             </Form.Item>
           </Col>
         </Row>
@@ -133,8 +140,8 @@ export function PartyFields({
           </Form.Item>
         </Col>
         <Col span={16}>
-          <Form.Item name={p('address')} label={kind === 'org' ? '住所地' : '住址'}>
-            <Input maxLength={200} />
+          <Form.Item name={p('address')} label={kind === 'org' ? '住所地' : '住址'} rules={[LIMIT.address.rule]}>
+            <Input count={LIMIT.address.count} />
           </Form.Item>
         </Col>
       </Row>
@@ -146,8 +153,8 @@ export function PartyFields({
             </Form.Item>
           </Col>
           <Col span={16}>
-            <Form.Item name={p('occupation')} label="职业或职务">
-              <Input maxLength={50} />
+            <Form.Item name={p('occupation')} label="职业或职务" rules={[LIMIT.occupation.rule]}>
+              <Input count={LIMIT.occupation.count} />
             </Form.Item>
           </Col>
         </Row>

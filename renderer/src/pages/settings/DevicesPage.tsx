@@ -157,7 +157,7 @@ export function DevicesPage() {
       key: 'status',
       width: 170,
       render: (_: unknown, d) =>
-        d.revokedAt ? <Tag color="red">已吊销 {dayjs(d.revokedAt).format('MM-DD HH:mm')}</Tag> : <Tag color="green">正常</Tag>,
+        d.revokedAt ? <Tag color="error">已吊销 {dayjs(d.revokedAt).format('MM-DD HH:mm')}</Tag> : <Tag color="success">正常</Tag>,
     },
     {
       title: '操作',
