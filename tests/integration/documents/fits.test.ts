@@ -73,9 +73,9 @@ describe('documentFits', () => {
     noDeadline.case.agreement!.performanceDeadline = '';
     refused('confirmation-application', noDeadline, /调解协议还缺：履行期限（人民调解法第二十九条），不能申请司法确认/);
     // An oral agreement (Art. 28) needs only its content.
-    const oral = twoParty();
-    oral.case.agreement = { ...oral.case.agreement!, oral: true, responsibility: '', performanceMethod: '', performanceDeadline: '' };
-    expect(missingAgreementItems({ principals: 2, summary: '', agreement: oral.case.agreement })).toEqual([]);
+    const oral = { oral: true, terms: ['被申请人当场赔礼道歉'], responsibility: '', performanceMethod: '' };
+    expect(missingAgreementItems({ principals: 2, summary: '', agreement: oral })).toEqual([]);
+    expect(missingAgreementItems({ principals: 2, summary: '', agreement: { ...oral, terms: [] } })).toEqual(['terms']);
   });
 
   it('a record of undisputed facts needs a failed mediation, the parties’ consent, facts and the reason it failed', () => {
