@@ -6,7 +6,12 @@
 import type { z } from 'zod';
 import type { agreementInput, caseFieldsPatch, stepInput, undisputedInput } from '../../common/api/cases';
 import { AppError } from '../../common/errors';
-import { agreementMissingFields, agreementMissingMessage, missingAgreementItems, undisputedPartiesProblem } from '../../common/domain/agreement';
+import {
+  agreementMissingFields,
+  agreementMissingMessage,
+  missingAgreementItems,
+  undisputedPartiesProblem,
+} from '../../common/domain/agreement';
 import { describeDue, legalDue } from '../../common/domain/calendar';
 import { CASE_FIELD_LABELS, sameValue, type CaseField } from '../../common/domain/caseFields';
 import { caseDeadline } from '../../common/domain/deadlines';

@@ -244,7 +244,8 @@ describe('phones', () => {
     // "99999999999" used to be told about fixed-line formats (#19).
     for (const p of ['99999999999', '23456789012', '1380373', '128 1234 5678'])
       expect(validatePhone(p), p).toEqual({ ok: false, message: '手机号码应为11位，以13至19开头（如 13803734321）' });
-    for (const p of ['3731234', '23456789']) expect(validatePhone(p), p).toEqual({ ok: false, message: '固定电话请加区号（如 0373-1234567）' });
+    for (const p of ['3731234', '23456789'])
+      expect(validatePhone(p), p).toEqual({ ok: false, message: '固定电话请加区号（如 0373-1234567）' });
     expect(validatePhone('0373-123456')).toMatchObject({ ok: false, message: expect.stringContaining('固定电话为区号加7至8位号码') });
   });
 });

@@ -134,7 +134,9 @@ export function UndisputedCard({ detail }: { detail: CaseDetail }) {
       <Typography.Paragraph type="secondary">
         只记载调解中各方没有争议的事实；当事人为达成调解作出的让步不得作为事实记载（特邀调解规定第22条）。
       </Typography.Paragraph>
-      {partiesProblem ? <Alert type="warning" showIcon data-testid="undisputed-parties" title={partiesProblem} style={{ marginBottom: 12 }} /> : null}
+      {partiesProblem ? (
+        <Alert type="warning" showIcon data-testid="undisputed-parties" title={partiesProblem} style={{ marginBottom: 12 }} />
+      ) : null}
       <Form
         form={form}
         name="undisputed"
