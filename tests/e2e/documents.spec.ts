@@ -112,6 +112,7 @@ test('调解员编辑协议条款，预览并打印调解协议书，文书登�
       version: c.version,
       action: 'agree',
       agreement: {
+        responsibility: '被申请人翻建院墙越界，应承担全部责任。',
         terms: ['被申请人拆除越界院墙', '拆除费用由被申请人承担'],
         performanceMethod: '被申请人自行拆除',
         performanceDeadline: plusDays(today(), 30),

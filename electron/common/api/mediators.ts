@@ -63,7 +63,16 @@ export interface MediatorView {
   statusDate: string | null;
   statusReason: string | null;
   openCases: number;
+  /** Whether a user account is linked to this entry (the roster offers to create one when not). */
+  hasLogin: boolean;
 }
+
+/** The role a login created for a roster entry gets: a 特邀调解员 of the court's list mediates as a 驻院调解员. */
+export const ROLE_OF_ROSTER_KIND: Readonly<Record<MediatorKind, Role>> = {
+  resident: 'mediator',
+  invited: 'court_mediator',
+  invited_org: 'court_mediator',
+};
 
 export const mediatorsOps = {
   'mediators.list': op<MediatorView[]>()({

@@ -11,7 +11,7 @@ import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { newId } from '../core/ids';
-import { rosterEntryForNewUser } from '../roster/mediators';
+import { assertOnRoster, rosterEntryForNewUser } from '../roster/mediators';
 import type { LoginLockout } from './lockout';
 
 type Row = typeof users.$inferSelect;
@@ -96,7 +96,9 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   const passwordHash = await ctx.passwords.hash(password);
   return ctx.db.sqlite.transaction(() => {
     // A user who mediates is on the roster from the start (linked or added), so cases can be assigned to them.
-    const mediatorId = rest.mediatorId ?? rosterEntryForNewUser(ctx, actor, rest);
+    // Given: that entry (which must exist); null: deliberately none; left out: linked or added by name.
+    if (rest.mediatorId) assertOnRoster(ctx, rest.mediatorId);
+    const mediatorId = rest.mediatorId === undefined ? rosterEntryForNewUser(ctx, actor, rest) : rest.mediatorId;
     // The admin chose this password: the user replaces it at first login.
     const row = createUserRow(ctx, { ...rest, mediatorId, passwordHash, mustChangePassword: true });
     recordAudit(ctx, actor, {

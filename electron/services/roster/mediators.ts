@@ -31,7 +31,14 @@ function openCaseCounts(ctx: Pick<ServiceContext, 'db'>, ids: string[]): Map<str
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
-const view = (m: Row, openCases: number): MediatorView => ({
+/** The roster entries some user account is linked to. */
+function linkedToLogin(ctx: Pick<ServiceContext, 'db'>, ids: string[]): Set<string> {
+  if (ids.length === 0) return new Set();
+  const rows = ctx.db.orm.select({ id: users.mediatorId }).from(users).where(inArray(users.mediatorId, ids)).all();
+  return new Set(rows.map((r) => r.id!));
+}
+
+const view = (m: Row, openCases: number, hasLogin: boolean): MediatorView => ({
   id: m.id,
   version: m.version,
   name: m.name,
@@ -45,6 +52,7 @@ const view = (m: Row, openCases: number): MediatorView => ({
   statusDate: m.statusDate,
   statusReason: m.statusReason,
   openCases,
+  hasLogin,
 });
 
 export function listMediators(
@@ -69,13 +77,17 @@ export function listMediators(
     ctx,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => view(r, counts.get(r.id) ?? 0));
+  const logins = linkedToLogin(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => view(r, counts.get(r.id) ?? 0, logins.has(r.id)));
 }
 
 export function getMediator(ctx: Pick<ServiceContext, 'db'>, id: string): MediatorView {
   const row = ctx.db.orm.select().from(mediators).where(eq(mediators.id, id)).get();
   if (!row || row.deleted) throw new AppError('NOT_FOUND', '名册中找不到该调解员');
-  return view(row, openCaseCounts(ctx, [id]).get(id) ?? 0);
+  return view(row, openCaseCounts(ctx, [id]).get(id) ?? 0, linkedToLogin(ctx, [id]).has(id));
 }
 
 const values = (m: MediatorValues) => ({
@@ -159,6 +171,12 @@ export function rosterEntryForNewUser(
     summary: `名册新增：${user.displayName}（${MEDIATOR_KIND_LABELS[kind]}，随登录账号 ${user.loginName} 创建）`,
   });
   return id;
+}
+
+/** A roster entry a new login is linked to must be on file. */
+export function assertOnRoster(ctx: Pick<ServiceContext, 'db'>, mediatorId: string): void {
+  const row = ctx.db.orm.select({ deleted: mediators.deleted }).from(mediators).where(eq(mediators.id, mediatorId)).get();
+  if (!row || row.deleted) throw new AppError('VALIDATION', '名册中找不到该调解员', { mediatorId: '名册中找不到该调解员' });
 }
 
 export function updateMediator(ctx: ServiceContext, actor: Actor, id: string, version: number, m: MediatorValues): MediatorView {

@@ -145,6 +145,7 @@ export async function runningCase(app: TestApp, p: People, stage: 'mediating' | 
         version: c.version,
         action: 'agree',
         agreement: {
+          responsibility: '被申请人拖欠货款，应承担违约责任。',
           terms: ['被申请人于2026年12月31日前支付货款30000元'],
           performanceMethod: '银行转账',
           performanceDeadline: '2026-12-31',

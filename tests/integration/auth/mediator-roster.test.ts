@@ -51,4 +51,23 @@ describe('users who mediate and the roster', () => {
     expect(clerk.mediatorId).toBeNull();
     expect(await app.call('mediators.list', {}, s)).toEqual([]);
   });
+
+  it('creates a login for a roster entry from the roster; a made-up entry is refused; null means deliberately none', async () => {
+    app = await startTestApp();
+    const s = await app.login();
+    const entry = await app.call('mediators.create', { name: '孙立', kind: 'resident', specialties: [] }, s);
+    expect(entry.hasLogin).toBe(false);
+    const u = await app.call('users.create', { ...user('sunli', '孙立', 'mediator'), mediatorId: entry.id }, s);
+    expect(u.mediatorId).toBe(entry.id);
+    expect((await app.call('mediators.list', {}, s)).find((m) => m.id === entry.id)?.hasLogin).toBe(true);
+    const madeUp = '01a23eff-cd2c-77e2-a49e-41218451c37b';
+    expect(
+      await app.raw({ op: 'users.create', session: s, input: { ...user('ghost', '无名', 'mediator'), mediatorId: madeUp } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '名册中找不到该调解员' },
+    });
+    const none = await app.call('users.create', { ...user('helper', '孙立', 'mediator'), mediatorId: null }, s);
+    expect(none.mediatorId).toBeNull();
+  });
 });

@@ -8,6 +8,8 @@ import dayjs from 'dayjs';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
 import { agreementMissingMessage, missingAgreementItems } from '../../../../electron/common/domain/agreement';
 import { formatYuan } from '../../../../electron/common/domain/money';
+import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
+import { textLimit } from '../../components/textLimit';
 
 export interface AgreeValues {
   responsibility?: string;
@@ -24,6 +26,22 @@ const lines = (text: string | undefined) =>
     .split('\n')
     .map((t) => t.trim())
     .filter(Boolean);
+
+/** Limits as the contract has them: counted, refused before saving, never cut. */
+const LIMIT = {
+  responsibility: textLimit('各方当事人的责任', TEXT_LIMITS.mediumText),
+  method: textLimit('履行方式', 500),
+  amount: textLimit('金额', 20),
+};
+
+/** The contract's limits on the terms (common/api/cases.ts agreementInput): 100 terms of 5000 characters each. */
+const termsRule = (_: unknown, text: string | undefined) => {
+  const all = lines(text);
+  if (all.length > 100) return Promise.reject(new Error('协议条款不能超过 100 条'));
+  const long = all.findIndex((t) => t.length > TEXT_LIMITS.mediumText);
+  if (long >= 0) return Promise.reject(new Error(`第 ${long + 1} 条协议条款超过 ${TEXT_LIMITS.mediumText} 字，请精简`));
+  return Promise.resolve();
+};
 
 export function agreeInitialValues(detail: CaseDetail): AgreeValues {
   const a = detail.agreement;
@@ -71,21 +89,21 @@ export function AgreeFields({ form, detail }: { form: FormInstance; detail: Case
   const message = agreementMissingMessage(missing);
   return (
     <>
-      <Form.Item name="responsibility" label="各方当事人的责任">
-        <Input.TextArea rows={2} maxLength={5000} />
+      <Form.Item name="responsibility" label="各方当事人的责任" rules={[LIMIT.responsibility.rule]}>
+        <Input.TextArea rows={2} count={LIMIT.responsibility.count} />
       </Form.Item>
-      <Form.Item name="terms" label="协议内容（每行一条）">
-        <Input.TextArea rows={4} maxLength={20000} />
+      <Form.Item name="terms" label="协议内容（每行一条）" rules={[{ validator: termsRule }]}>
+        <Input.TextArea rows={4} />
       </Form.Item>
       <Space wrap>
-        <Form.Item name="performanceMethod" label="履行方式">
-          <Input maxLength={500} style={{ width: 240 }} />
+        <Form.Item name="performanceMethod" label="履行方式" rules={[LIMIT.method.rule]}>
+          <Input count={LIMIT.method.count} style={{ width: 240 }} />
         </Form.Item>
         <Form.Item name="performanceDeadline" label="履行期限">
           <DatePicker />
         </Form.Item>
-        <Form.Item name="agreedAmountYuan" label="协议涉及金额（元）">
-          <Input maxLength={20} style={{ width: 140 }} />
+        <Form.Item name="agreedAmountYuan" label="协议涉及金额（元）" rules={[LIMIT.amount.rule]}>
+          <Input count={LIMIT.amount.count} style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="agreementEffectiveAt" label="协议生效日期">
           <DatePicker />

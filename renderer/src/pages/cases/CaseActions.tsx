@@ -9,8 +9,12 @@ import { useRef, useState } from 'react';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
 import { ACTIONS, stepConfirmQuestion, stepDoneMessage, type ActionCode } from '../../../../electron/common/domain/lifecycle';
 import { AgreeFields, agreeInitialValues, agreeStepInput, type AgreeValues } from './AgreeFields';
+import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
+import { textLimit } from '../../components/textLimit';
 import { useCaseMutation } from './useCaseMutation';
 
+const REASON_LIMIT = textLimit('理由', TEXT_LIMITS.reason);
+const TARGET_LIMIT = textLimit('移交单位', 100);
 const NEEDS_DIALOG: ActionCode[] = ['reject', 'fail', 'withdraw', 'transfer', 'agree'];
 const DANGER: ActionCode[] = ['reject', 'withdraw'];
 
@@ -84,8 +88,12 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
         ) : null}
         <Form form={form} name="step" layout="vertical" preserve={false}>
           {open === 'transfer' ? (
-            <Form.Item name="targetUnit" label="移交单位" rules={[{ required: true, whitespace: true, message: '请填写移交单位' }]}>
-              <Input maxLength={100} />
+            <Form.Item
+              name="targetUnit"
+              label="移交单位"
+              rules={[{ required: true, whitespace: true, message: '请填写移交单位' }, TARGET_LIMIT.rule]}
+            >
+              <Input count={TARGET_LIMIT.count} />
             </Form.Item>
           ) : null}
           {open === 'agree' ? <AgreeFields form={form} detail={detail} /> : null}
@@ -93,9 +101,12 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
             <Form.Item
               name="reason"
               label={open === 'transfer' ? '移交理由' : '理由'}
-              rules={ACTIONS[open].requires.includes('reason') ? [{ required: true, whitespace: true, message: '请填写理由' }] : []}
+              rules={[
+                ...(ACTIONS[open].requires.includes('reason') ? [{ required: true, whitespace: true, message: '请填写理由' }] : []),
+                REASON_LIMIT.rule,
+              ]}
             >
-              <Input.TextArea rows={3} maxLength={2000} />
+              <Input.TextArea rows={3} count={REASON_LIMIT.count} />
             </Form.Item>
           ) : null}
         </Form>

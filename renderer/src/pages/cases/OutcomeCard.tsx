@@ -9,8 +9,20 @@ import type { CaseDetail } from '../../../../electron/common/api/cases';
 import { undisputedPartiesProblem } from '../../../../electron/common/domain/agreement';
 import { formatYuan } from '../../../../electron/common/domain/money';
 import { useDraft } from '../../components/useDraft';
+import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
+import { textLimit } from '../../components/textLimit';
 import { useCaseMutation } from './useCaseMutation';
 import { usePinnedVersion } from './usePinnedVersion';
+
+/** Limits as the contract has them (common/api/limits.ts): counted, refused before saving, never cut. */
+const LIMIT = {
+  line: textLimit('每一条', TEXT_LIMITS.mediumText),
+  responsibility: textLimit('各方责任', TEXT_LIMITS.mediumText),
+  method: textLimit('履行方式', 500),
+  place: textLimit('地点', TEXT_LIMITS.place),
+  amount: textLimit('金额', 20),
+  failureReason: textLimit('调解经过及未能达成协议的原因', TEXT_LIMITS.mediumText),
+};
 
 function LinesField({ name, label, addLabel }: { name: string; label: string; addLabel: string }) {
   return (
@@ -23,10 +35,10 @@ function LinesField({ name, label, addLabel }: { name: string; label: string; ad
               <span style={{ width: 28, display: 'inline-block', paddingTop: 5 }}>{i + 1}.</span>
               <Form.Item
                 name={f.name}
-                rules={[{ required: true, whitespace: true, message: '不能为空，或点右侧删除' }]}
+                rules={[{ required: true, whitespace: true, message: '不能为空，或点右侧删除' }, LIMIT.line.rule]}
                 style={{ marginBottom: 0, width: 640 }}
               >
-                <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={5000} />
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} count={LIMIT.line.count} />
               </Form.Item>
               <MinusCircleOutlined onClick={() => remove(f.name)} style={{ paddingTop: 8 }} />
             </Space>
@@ -85,22 +97,22 @@ export function AgreementCard({ detail }: { detail: CaseDetail }) {
           })
         }
       >
-        <Form.Item name="responsibility" label="各方责任">
-          <Input.TextArea rows={2} maxLength={5000} />
+        <Form.Item name="responsibility" label="各方责任" rules={[LIMIT.responsibility.rule]}>
+          <Input.TextArea rows={2} count={LIMIT.responsibility.count} />
         </Form.Item>
         <LinesField name="terms" label="协议条款" addLabel="添加一条" />
         <Space wrap>
-          <Form.Item name="performanceMethod" label="履行方式">
-            <Input maxLength={500} style={{ width: 260 }} />
+          <Form.Item name="performanceMethod" label="履行方式" rules={[LIMIT.method.rule]}>
+            <Input count={LIMIT.method.count} style={{ width: 260 }} />
           </Form.Item>
-          <Form.Item name="performancePlace" label="履行地点">
-            <Input maxLength={200} style={{ width: 200 }} />
+          <Form.Item name="performancePlace" label="履行地点" rules={[LIMIT.place.rule]}>
+            <Input count={LIMIT.place.count} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="performanceDeadline" label="履行期限">
             <DatePicker />
           </Form.Item>
-          <Form.Item name="agreedAmountYuan" label="协议涉及金额（元）">
-            <Input maxLength={20} style={{ width: 140 }} />
+          <Form.Item name="agreedAmountYuan" label="协议涉及金额（元）" rules={[LIMIT.amount.rule]}>
+            <Input count={LIMIT.amount.count} style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="agreementEffectiveAt" label="协议生效日期">
             <DatePicker />
@@ -168,11 +180,11 @@ export function UndisputedCard({ detail }: { detail: CaseDetail }) {
         </Form.Item>
         <LinesField name="facts" label="无争议事实" addLabel="添加一项事实" />
         <LinesField name="disputedPoints" label="仍有争议的事项" addLabel="添加一项争议" />
-        <Form.Item name="failureReason" label="调解经过及未能达成协议的原因">
-          <Input.TextArea rows={3} maxLength={5000} />
+        <Form.Item name="failureReason" label="调解经过及未能达成协议的原因" rules={[LIMIT.failureReason.rule]}>
+          <Input.TextArea rows={3} count={LIMIT.failureReason.count} />
         </Form.Item>
-        <Form.Item name="place" label="记载地点">
-          <Input maxLength={200} style={{ width: 300 }} />
+        <Form.Item name="place" label="记载地点" rules={[LIMIT.place.rule]}>
+          <Input count={LIMIT.place.count} style={{ width: 300 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           保存

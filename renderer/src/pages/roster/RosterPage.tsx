@@ -23,6 +23,7 @@ import { useApiQuery } from '../../components/useApiQuery';
 import { categoryLabel, categoryOptions } from '../court/format';
 import { MediatorModal } from './MediatorModal';
 import { StatusModal } from './StatusModal';
+import { NewUserModal } from '../settings/NewUserModal';
 
 const STATUS_COLOURS: Record<MediatorStatus, string> = { active: 'success', suspended: 'warning', removed: 'default' };
 
@@ -61,6 +62,7 @@ function RosterList({ mayEdit, mayChangeStatus }: { mayEdit: boolean; mayChangeS
   const [editing, setEditing] = useState<MediatorView | null>(null);
   const [adding, setAdding] = useState(false);
   const [statusOf, setStatusOf] = useState<MediatorView | null>(null);
+  const [loginFor, setLoginFor] = useState<MediatorView | null>(null);
   const list = useApiQuery('mediators.list', {
     ...(q.trim() ? { q: q.trim() } : {}),
     ...(kind ? { kind } : {}),
@@ -118,6 +120,11 @@ function RosterList({ mayEdit, mayChangeStatus }: { mayEdit: boolean; mayChangeS
                     {m.status === 'active' ? '暂停/除名' : '变更状态'}
                   </Button>
                 ) : null}
+                {mayChangeStatus && !m.hasLogin && m.status === 'active' && m.kind !== 'invited_org' ? (
+                  <Button type="link" onClick={() => setLoginFor(m)}>
+                    创建登录账号
+                  </Button>
+                ) : null}
               </Space>
             ),
           },
@@ -173,10 +180,15 @@ function RosterList({ mayEdit, mayChangeStatus }: { mayEdit: boolean; mayChangeS
         loading={list.isPending}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         aria-label="调解员名册"
-        locale={{ emptyText: '名册中没有符合条件的调解员' }}
+        locale={{
+          emptyText: mayEdit
+            ? '名册中没有符合条件的调解员：点“新增调解员”添加；新增调解员用户（设置 › 用户管理）也会自动列入名册'
+            : '名册中没有符合条件的调解员：请中心管理员添加',
+        }}
       />
       <MediatorModal open={adding || !!editing} editing={editing} onClose={() => (setAdding(false), setEditing(null))} />
       <StatusModal mediator={statusOf} onClose={() => setStatusOf(null)} />
+      <NewUserModal open={!!loginFor} forMediator={loginFor} onClose={() => setLoginFor(null)} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** 新增用户: login name, name, role and a first password. */
 import { Form, Input, Modal, Select } from 'antd';
 import { loginName, requiredText } from '../../../../electron/common/api/fields';
+import { ROLE_OF_ROSTER_KIND, type MediatorView } from '../../../../electron/common/api/mediators';
 import type { Role } from '../../../../electron/common/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PasswordFields } from '../../components/PasswordFields';
@@ -16,7 +17,11 @@ interface Values {
   passwordConfirm: string;
 }
 
-export function NewUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * `forMediator`: a login for that roster entry (from 调解员名册 › 创建登录账号): the name and the
+ * role follow the entry, and the account is linked to it.
+ */
+export function NewUserModal({ open, onClose, forMediator }: { open: boolean; onClose: () => void; forMediator?: MediatorView | null }) {
   const [form] = Form.useForm<Values>();
   const create = useApiMutation('users.create', {
     form,
@@ -27,7 +32,7 @@ export function NewUserModal({ open, onClose }: { open: boolean; onClose: () => 
   });
   return (
     <Modal
-      title="新增用户"
+      title={forMediator ? `为 ${forMediator.name} 创建登录账号` : '新增用户'}
       open={open}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -41,7 +46,16 @@ export function NewUserModal({ open, onClose }: { open: boolean; onClose: () => 
         layout="vertical"
         clearOnDestroy
         style={{ marginTop: 16 }}
-        onFinish={(v) => create.mutate({ loginName: v.loginName, displayName: v.displayName, role: v.role, password: v.password })}
+        initialValues={forMediator ? { displayName: forMediator.name, role: ROLE_OF_ROSTER_KIND[forMediator.kind] } : {}}
+        onFinish={(v) =>
+          create.mutate({
+            loginName: v.loginName,
+            displayName: v.displayName,
+            role: v.role,
+            password: v.password,
+            ...(forMediator ? { mediatorId: forMediator.id } : {}),
+          })
+        }
       >
         <ErrorAlert error={create.error} />
         <Form.Item
