@@ -16,3 +16,4 @@ export * from './committee';
 export * from './agreement';
 export * from './confirmation';
 export * from './money';
+export * from './caseFields';

@@ -149,7 +149,8 @@ describe('the dispatcher at the boundary', () => {
       operation: string;
       actor_name: string;
     }[];
-    expect(rows.map((r) => r.operation)).toEqual(['setup.create', 'auth.login', 'users.create']);
+    // A 驻院调解员 goes on the roster with their account: that is audited too, before the account.
+    expect(rows.map((r) => r.operation)).toEqual(['setup.create', 'auth.login', 'mediators.create', 'users.create']);
     expect(() => app.backend.app.ctx.db.sqlite.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
   });
 });

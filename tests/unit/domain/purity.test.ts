@@ -14,7 +14,9 @@ describe('electron/common/domain stays pure (the renderer imports it)', () => {
         /^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]/gm,
       ),
     ].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
-    expect(specifiers.length, file).toBeGreaterThan(0);
+    // A file that imports must have its imports found (the pattern is not silently broken); a rule
+    // that needs nothing at all imports nothing.
+    if (/^\s*import\b/m.test(text)) expect(specifiers.length, file).toBeGreaterThan(0);
     for (const s of specifiers) {
       expect(s === 'zod' || s === 'dayjs' || s === '../errors' || /^\.\/[A-Za-z]+$/.test(s ?? ''), `${file}: ${s}`).toBe(true);
     }
