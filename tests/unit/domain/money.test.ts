@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { AppError } from '../../../electron/common/errors';
 import { MAX_FEN, fenSchema, formatYuan, parseYuan, yuanInWords } from '../../../electron/common/domain/money';
 
@@ -118,5 +119,30 @@ describe('fenSchema', () => {
     expect(fenSchema.safeParse(MAX_FEN + 1).success).toBe(false);
     expect(fenSchema.safeParse(-1).success).toBe(false);
     expect(fenSchema.safeParse(1.5).success).toBe(false);
+  });
+});
+
+describe('yuanInWords — agreement amounts and properties', () => {
+  it.each([
+    [9_990_000, '玖万玖仟玖佰元整'],
+    [10_000_500, '壹拾万零伍元整'],
+    [1_050, '壹拾元零伍角整'],
+    [1_000_000_000, '壹仟万元整'],
+    [100_000_000_00, '壹亿元整'],
+  ])('%i fen → %s', (fen, words) => {
+    expect(yuanInWords(fen)).toBe(words);
+  });
+
+  it('writes only capital digits and units, one 零 per gap, and ends in 整 or 分', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: MAX_FEN }), (fen) => {
+        const w = yuanInWords(fen);
+        expect(w).toMatch(/^[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/);
+        expect(w).not.toMatch(/零零|零[万亿元]|^零/);
+        expect(w.endsWith('整') || w.endsWith('分')).toBe(true);
+        expect(w.endsWith('分')).toBe(fen % 10 !== 0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
