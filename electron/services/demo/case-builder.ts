@@ -907,12 +907,18 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
               : null;
         const agreedText = yuanText(agreedAmountFen);
         agreementEffectiveAt = day(outMs);
-        performanceDeadline = rng.chance(0.7) ? env.dates.addDays(agreementEffectiveAt, rng.pick([0, 7, 15, 30, 60, 90])) : null;
+        // Every demo agreement holds every 人民调解法 Art. 29 item (people train on demo data); the
+        // rng draws stay as they were so the rest of the generated data does not shift.
+        performanceDeadline = rng.chance(0.7)
+          ? env.dates.addDays(agreementEffectiveAt, rng.pick([0, 7, 15, 30, 60, 90]))
+          : env.dates.addDays(agreementEffectiveAt, 30);
         agreement = {
-          ...(rng.chance(0.5) ? { responsibility: `经调解查明，${B}对纠纷的发生负主要责任，${A}负次要责任。` } : {}),
+          responsibility: rng.chance(0.5)
+            ? `经调解查明，${B}对纠纷的发生负主要责任，${A}负次要责任。`
+            : `经调解查明，双方对纠纷的发生均负有一定责任。`,
           terms: rng.sample(texts.terms, termCount).map((t) => fill(t, A, B, place, agreedText)),
           performanceMethod: rng.pick(PERFORMANCE_METHODS),
-          ...(performanceDeadline ? { performanceDeadline } : {}),
+          performanceDeadline,
           ...(rng.chance(0.3) ? { performancePlace: sessionPlaceName } : {}),
           ...(rng.chance(0.04) ? { oral: true } : {}),
         };

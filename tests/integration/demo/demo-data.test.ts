@@ -267,9 +267,20 @@ describe('demo validity (600 cases)', () => {
       } else expect(c.reject_reason).toBeNull();
       if (c.outcome) expect(c.outcome_at).not.toBeNull();
       if (c.outcome === 'agreement') {
-        const a = JSON.parse(c.agreement ?? 'null') as { terms: string[] } | null;
+        const a = JSON.parse(c.agreement ?? 'null') as {
+          terms: string[];
+          responsibility?: string;
+          performanceMethod?: string;
+          performanceDeadline?: string;
+        } | null;
         expect(a?.terms.length).toBeGreaterThanOrEqual(1);
         expect(a?.terms.length).toBeLessThanOrEqual(4);
+        // 人民调解法 第二十九条: every demo agreement holds responsibility, method and deadline.
+        expect(a?.responsibility).toBeTruthy();
+        expect(a?.performanceMethod).toBeTruthy();
+        expect((a?.performanceDeadline ?? '') >= (c.agreement_effective_at ?? '~')).toBe(true);
+        // An agreed amount is written out, never replaced by vague words.
+        expect(a?.terms.join('')).not.toMatch(/适当补偿/);
         expect(c.agreement_effective_at).toBe(c.outcome_at!.slice(0, 10));
       } else {
         expect(c.agreement).toBeNull();
