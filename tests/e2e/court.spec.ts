@@ -172,7 +172,8 @@ test('驻院调解员登记委派案件，从名册中按擅长类型选定特�
     s,
   );
   await court.open();
-  const rows = court.table.locator('tbody tr');
+  // Data rows only: a table that scrolls sideways also has antd's hidden measuring row.
+  const rows = court.table.locator('tbody tr.ant-table-row');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText(`已超期 ${-daysLeft(legal(plusDays(today(), -40), 30).due, today())} 天`);
   await expect(rows.nth(0).getByTestId('referral-clock')).toHaveAttribute('data-clock', 'overdue');
