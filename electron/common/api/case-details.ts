@@ -28,4 +28,9 @@ export interface UndisputedDetails {
   disputedPoints: string[];
   failureReason: string;
   place?: string | undefined;
+  /**
+   * YYYY-MM-DD: the day the facts were recorded with the parties. Every print and reprint shows
+   * this day (not the print date); set when the record is first saved unless the clerk gives it.
+   */
+  recordedOn?: string | undefined;
 }

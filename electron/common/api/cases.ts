@@ -152,6 +152,8 @@ export const undisputedInput = z.object({
   disputedPoints: z.array(z.string().trim().min(1).max(5000)).max(100),
   failureReason: z.string().trim().max(5000),
   place: optionalText('地点', 200),
+  /** The day the facts were recorded with the parties; absent: kept as saved, or today on the first save. */
+  recordedOn: isoDateSchema.optional(),
 });
 
 const caseRef = { id: z.string().min(1), version: z.number().int().min(1) };

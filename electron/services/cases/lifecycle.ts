@@ -234,6 +234,17 @@ export function setUndisputed(
     }
     const parties = undisputedPartiesProblem(caseParties(ctx, c.id).filter((p) => p.role !== 'agent').length);
     if (parties) throw new AppError('REFUSED', parties, { parties });
-    return { patch: { undisputed }, operation: 'case.setUndisputed', summary: `编辑无争议事实记载（${undisputed.facts.length} 项事实）` };
+    // The record carries the day the facts were recorded with the parties, fixed once saved, so a
+    // reprint on another day shows the same day (and is the same version in the register).
+    const today = localDate(ctx.clock.now());
+    const recordedOn = undisputed.recordedOn ?? c.undisputed?.recordedOn ?? today;
+    if (recordedOn > today) throw new AppError('VALIDATION', '记载日期不能晚于今天', { recordedOn });
+    const registered = c.registeredAt.slice(0, 10);
+    if (recordedOn < registered) throw new AppError('VALIDATION', `记载日期不能早于纠纷登记日期（${registered}）`, { recordedOn });
+    return {
+      patch: { undisputed: { ...undisputed, recordedOn } },
+      operation: 'case.setUndisputed',
+      summary: `编辑无争议事实记载（${undisputed.facts.length} 项事实，记载日期 ${recordedOn}）`,
+    };
   });
 }

@@ -945,22 +945,17 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
         );
         if (f.undisputed || rng.chance(0.35)) {
           const facts = rng.sample(texts.facts_undisputed, 2).concat([`${A}与${B}之间的纠纷发生于${day(R).slice(0, 4)}年`]);
+          const recordedMs = Math.max(outMs + 1000, Math.min(outMs + 20 * MINUTE, limitNow));
           undisputed = {
             consent: true,
             facts,
             disputedPoints: ['赔偿（给付）数额', ...(rng.chance(0.5) ? ['履行期限'] : [])],
             failureReason: outcomeNote,
             place: sessionPlaceName,
+            // The day it was recorded with the parties, as cases.setUndisputed stores it.
+            recordedOn: day(recordedMs),
           };
-          timeline.add(
-            Math.max(outMs + 1000, Math.min(outMs + 20 * MINUTE, limitNow)),
-            'case.setUndisputed',
-            'case',
-            caseId,
-            `编辑无争议事实记载（${facts.length} 项事实）`,
-            actor,
-            true,
-          );
+          timeline.add(recordedMs, 'case.setUndisputed', 'case', caseId, `编辑无争议事实记载（${facts.length} 项事实）`, actor, true);
         }
         break;
       }

@@ -76,6 +76,8 @@ function undisputedInput(c: CaseRecord): UndisputedInput | null {
     disputedPoints: u.disputedPoints ?? [],
     failureReason: u.failureReason ?? '',
     place: u.place ?? null,
+    // Stored when the record was saved (migration 0011 filled it in for older records).
+    recordedOn: u.recordedOn ?? '',
   };
 }
 

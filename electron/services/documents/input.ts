@@ -48,6 +48,8 @@ export interface UndisputedInput {
   failureReason: string;
   /** Where the record is made; default: the last session's place, else the centre's address. */
   place?: string | null;
+  /** 'YYYY-MM-DD': the day the facts were recorded with the parties (记载时间), never the print date. */
+  recordedOn: string;
 }
 
 /** 特邀调解 (法释〔2016〕14号): 委派 = before filing, 委托 = after filing. */

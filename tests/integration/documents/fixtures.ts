@@ -152,6 +152,8 @@ export function twoPartyFailed(): DocumentInput {
     disputedPoints: ['渗漏造成的财产损失数额。', '被申请人是否应承担重新装修客厅墙面的费用。'],
     failureReason: '双方对赔偿数额差距较大，经两次调解仍未能达成一致，申请人表示将向人民法院提起诉讼。',
     place: '王村镇人民调解委员会调解室',
+    // The day of the last session, when the facts were recorded with the parties.
+    recordedOn: '2026-03-17',
   };
   delete i.followup;
   delete i.confirmation;

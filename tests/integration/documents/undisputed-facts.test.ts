@@ -3,7 +3,8 @@
  * (特邀调解规定 Art. 22), with the fixture's values, in the .docx and the printed HTML.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocument } from '../../../electron/services/documents/builders';
+import { buildDocument, documentFits } from '../../../electron/services/documents/builders';
+import { contentHash } from '../../../electron/services/documents/model';
 import type { DocumentInput } from '../../../electron/services/documents/input';
 import { RARE, tenPartyFailed, twoPartyFailed } from './fixtures';
 import { ink, PdfPrinter, renderAndCheck } from './harness';
@@ -29,7 +30,7 @@ async function check(input: DocumentInput) {
     has(`${p.name}（签名、盖章或按指印）年月日`);
   }
   has(`人民调解员：${input.mediators.map((m) => m.name).join('、')}`);
-  has('记载时间：2026年3月20日');
+  has('记载时间：2026年3月17日');
   has('记载地点：王村镇人民调解委员会调解室');
   has(`当事人同意记载的意见：${u.consent}`);
   has('一、无争议的事实');
@@ -63,5 +64,21 @@ describe('无争议事实记载', () => {
     expect(flat).toContain('委派调解案号：（2026）豫0711民诉前调1234号');
     expect(flat).toContain('本记载一式十一份，当事人各执一份，人民调解委员会留存一份，并随案件材料移送新乡市牧野区人民法院。');
     expect(flat).toContain('人民调解员：陈秀兰、高志远');
+  });
+
+  it('记载时间 is the day the facts were recorded: a reprint on another day is the same document', () => {
+    const first = twoPartyFailed();
+    const later = { ...twoPartyFailed(), today: '2026-06-30' };
+    expect(first.today).not.toBe(later.today);
+    const a = buildDocument('undisputed-facts', first);
+    const b = buildDocument('undisputed-facts', later);
+    expect(contentHash(b)).toBe(contentHash(a));
+    expect(JSON.stringify(b)).not.toContain('2026年6月30日');
+  });
+
+  it('a record without its day is refused with the reason, not printed with the print date', () => {
+    const i = twoPartyFailed();
+    i.case.undisputed!.recordedOn = '';
+    expect(documentFits('undisputed-facts', i)).toEqual({ ok: false, reason: '未记录无争议事实的记载日期，请在无争议事实记载中保存一次' });
   });
 });

@@ -5,6 +5,7 @@
  * deal are never recorded as facts (特邀调解规定 法释〔2016〕14号 Art. 22).
  */
 import { undisputedPartiesProblem } from '../../../common/domain/agreement';
+import { isIsoDate } from '../../../common/domain/dates';
 import type { DocumentInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel } from '../model';
 import {
@@ -32,6 +33,7 @@ export function fitsUndisputedFacts(input: DocumentInput): string | null {
   if (!u) return '本案没有无争议事实的记载内容（需调解不成且各方当事人同意记载）';
   if (str(u.consent) === '') return '未记录各方当事人同意记载无争议事实的意见，不能制作无争议事实记载';
   if (u.facts.every((f) => str(f) === '')) return '没有填写无争议的事实';
+  if (!isIsoDate(str(u.recordedOn))) return '未记录无争议事实的记载日期，请在无争议事实记载中保存一次';
   if (str(u.failureReason) === '') return '未写明调解经过及未能达成协议的原因（法释〔2021〕23号第二十一条）';
   const parties = undisputedPartiesProblem(principals(input.parties).length);
   if (parties) return parties;
@@ -57,7 +59,8 @@ export function buildUndisputedFacts(input: DocumentInput): DocModel {
     ...courtParagraphs(c),
     ...partyBlocks(input.parties),
     { kind: 'paragraph', label: '人民调解员：', text: names(input.mediators), indent: false },
-    { kind: 'paragraph', label: '记载时间：', text: fmtDate(input.today), indent: false },
+    // The day the facts were recorded with the parties: the same on every reprint.
+    { kind: 'paragraph', label: '记载时间：', text: fmtDate(u.recordedOn), indent: false },
     { kind: 'paragraph', label: '记载地点：', text: place, indent: false },
     // Recorded only because every party agreed to it.
     ...para('当事人同意记载的意见：', u.consent),

@@ -160,6 +160,8 @@ export function UndisputedCard({ detail }: { detail: CaseDetail }) {
           disputedPoints: u?.disputedPoints?.length ? u.disputedPoints : [''],
           failureReason: u?.failureReason ?? detail.outcomeNote ?? '',
           place: u?.place ?? '',
+          // The day the facts were recorded with the parties, printed on every reprint; empty: the day it is saved.
+          recordedOn: u?.recordedOn ? dayjs(u.recordedOn) : null,
         }}
         onFinish={(v: Record<string, unknown>) =>
           save.mutate({
@@ -171,6 +173,7 @@ export function UndisputedCard({ detail }: { detail: CaseDetail }) {
               disputedPoints: (v.disputedPoints as string[]).map((t) => t.trim()).filter(Boolean),
               failureReason: (v.failureReason as string) ?? '',
               place: (v.place as string) || undefined,
+              recordedOn: v.recordedOn ? (v.recordedOn as dayjs.Dayjs).format('YYYY-MM-DD') : undefined,
             },
           })
         }
@@ -183,9 +186,14 @@ export function UndisputedCard({ detail }: { detail: CaseDetail }) {
         <Form.Item name="failureReason" label="调解经过及未能达成协议的原因" rules={[LIMIT.failureReason.rule]}>
           <Input.TextArea rows={3} count={LIMIT.failureReason.count} />
         </Form.Item>
-        <Form.Item name="place" label="记载地点" rules={[LIMIT.place.rule]}>
-          <Input count={LIMIT.place.count} style={{ width: 300 }} />
-        </Form.Item>
+        <Space wrap>
+          <Form.Item name="recordedOn" label="记载日期（与当事人记载事实之日）">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="place" label="记载地点" rules={[LIMIT.place.rule]}>
+            <Input count={LIMIT.place.count} style={{ width: 300 }} />
+          </Form.Item>
+        </Space>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           保存
         </Button>
