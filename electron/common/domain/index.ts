@@ -17,3 +17,4 @@ export * from './agreement';
 export * from './confirmation';
 export * from './money';
 export * from './caseFields';
+export * from './partyRoles';

@@ -258,3 +258,11 @@ export function tenPartyFailed(): DocumentInput {
     confirmation: null,
   };
 }
+
+/** The two-party dispute entrusted by the court after filing (委托, 诉中): the parties are litigants. */
+export function twoPartyEntrusted(): DocumentInput {
+  const i = twoParty();
+  i.case.sourceLabel = '法院诉中委托';
+  i.case.courtReferral = { mode: 'entrusted', court: '新乡市牧野区人民法院', referenceNumber: '（2026）豫0711民初567号' };
+  return i;
+}

@@ -19,6 +19,7 @@ import {
   sealText,
   signersFor,
   str,
+  caseRoles,
 } from './common';
 import { agreementMissingMessage, missingAgreementItems, type AgreementFacts } from '../../../common/domain/agreement';
 
@@ -35,7 +36,7 @@ export function fitsAgreement(input: DocumentInput): string | null {
   return agreementMissingMessage(missingAgreementItems(agreementFacts(input)));
 }
 
-/** N = one copy per party (agents hold none of their own) + the committee's; + the court's on a 委派 case. */
+/** N = one copy per party (agents hold none of their own) + the committee's; + the court's on a referred case. */
 export function agreementCopies(input: DocumentInput): { count: number; sentence: string } {
   const parties = principals(input.parties).length;
   const r = input.case.courtReferral;
@@ -43,6 +44,11 @@ export function agreementCopies(input: DocumentInput): { count: number; sentence
   if (r && r.mode === 'delegated') {
     const count = parties + 2;
     return { count, sentence: `本协议一式${cnNumber(count)}份，当事人各执一份，人民调解委员会留存一份，报送${str(r.court)}备案一份。` };
+  }
+  // 委托 (诉中): the lawsuit is pending; the court gets its copy to close it (调解书 or withdrawal).
+  if (r && r.mode === 'entrusted') {
+    const count = parties + 2;
+    return { count, sentence: `本协议一式${cnNumber(count)}份，当事人各执一份，人民调解委员会留存一份，送人民法院一份。` };
   }
   const count = parties + 1;
   return { count, sentence: `本协议一式${cnNumber(count)}份，当事人各执一份，人民调解委员会留存一份。` };
@@ -55,7 +61,7 @@ export function buildAgreement(input: DocumentInput): DocModel {
   const blocks: Block[] = [
     ...courtParagraphs(c),
     // Art. 29 ¶1 (一): each party's basic information.
-    ...partyBlocks(input.parties),
+    ...partyBlocks(input.parties, caseRoles(input)),
     // Art. 29 ¶1 (二): the main facts, the matters in dispute, each party's responsibility.
     ...para('纠纷主要事实、争议事项：', c.summary),
     ...(str(c.claims) !== '' ? para('争议事项：', c.claims) : []),
@@ -79,7 +85,7 @@ export function buildAgreement(input: DocumentInput): DocModel {
     },
     {
       kind: 'signatures',
-      signers: signersFor(input.parties),
+      signers: signersFor(input.parties, undefined, caseRoles(input)),
       officials: [...mediatorOfficials(input), '记录人（签名）：'],
       seal: sealText(input.centre),
       date: c.agreementEffectiveAt ? fmtDate(c.agreementEffectiveAt) : BLANK_DATE,

@@ -3,16 +3,18 @@
  * numbers written the Chinese way.
  */
 import dayjs from 'dayjs';
-import { formatYuan, idTypeLabel, yuanInWords } from '../../../common/domain';
+import { MEDIATION_ROLE_LABELS, documentRoleLabels, formatYuan, idTypeLabel, yuanInWords } from '../../../common/domain';
 import type { CaseInput, CentreInput, DocumentInput, PartyInput, PartyRole } from '../input';
 import { cleanText, type FieldRow, type FieldsBlock, type ListBlock, type ParagraphBlock, type Signer } from '../model';
 
-export const ROLE_LABELS: Readonly<Record<PartyRole, string>> = {
-  applicant: '申请人',
-  respondent: '被申请人',
-  third_party: '第三人',
-  agent: '委托代理人',
-};
+/** The mediation names of the parties; a document of a case in a lawsuit uses `caseRoles`. */
+export const ROLE_LABELS: Readonly<Record<PartyRole, string>> = MEDIATION_ROLE_LABELS;
+
+/** How this case's documents name a party: 原告 / 被告 in a court-entrusted (委托, 诉中) case. */
+export function caseRoles(input: Pick<DocumentInput, 'case'>): (p: PartyInput) => string {
+  const labels = documentRoleLabels(input.case.courtReferral?.mode);
+  return (p) => labels[p.role];
+}
 
 const ROLE_ORDER: readonly PartyRole[] = ['applicant', 'respondent', 'third_party'];
 

@@ -4,7 +4,19 @@
  */
 import type { DocumentInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel, type FieldRow } from '../model';
-import { amountText, courtParagraphs, fmtDate, fmtDateTime, para, partyBlocks, principals, sealText, signersFor, str } from './common';
+import {
+  amountText,
+  courtParagraphs,
+  fmtDate,
+  fmtDateTime,
+  para,
+  partyBlocks,
+  principals,
+  sealText,
+  signersFor,
+  str,
+  caseRoles,
+} from './common';
 
 export function fitsIntakeForm(input: DocumentInput): string | null {
   if (principals(input.parties).length === 0) return '本案还没有登记当事人，不能制作受理登记表';
@@ -34,14 +46,14 @@ export function buildIntakeForm(input: DocumentInput): DocModel {
   const blocks: Block[] = [
     { kind: 'fields', rows: header },
     ...courtParagraphs(c),
-    ...partyBlocks(input.parties),
+    ...partyBlocks(input.parties, caseRoles(input)),
     ...para('纠纷简要情况：', c.summary),
     ...para('当事人申请事项：', c.claims),
     // Accepting (or refusing) is the committee's decision: left for the person in charge to write.
     ...para('受理意见：', ''),
     {
       kind: 'signatures',
-      signers: signersFor(signing),
+      signers: signersFor(signing, undefined, caseRoles(input)),
       officials: ['登记人（签名）：', '负责人（签名）：'],
       seal: sealText(input.centre),
       date: fmtDate(c.registeredAt),

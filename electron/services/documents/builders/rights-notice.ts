@@ -5,7 +5,7 @@
  */
 import type { DocumentInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel } from '../model';
-import { BLANK_DATE, list, mediatorOfficials, names, parenMarker, principals, sealText, signersFor, str } from './common';
+import { BLANK_DATE, list, mediatorOfficials, names, parenMarker, principals, sealText, signersFor, str, caseRoles } from './common';
 
 export function fitsRightsNotice(input: DocumentInput): string | null {
   if (principals(input.parties).length === 0) return '本案还没有登记当事人，不能制作权利义务告知书';
@@ -55,7 +55,7 @@ export function buildRightsNotice(input: DocumentInput): DocModel {
     { kind: 'paragraph', text: '以上内容，当事人已阅读（或者经人民调解员宣读）并知悉。' },
     {
       kind: 'signatures',
-      signers: signersFor(input.parties),
+      signers: signersFor(input.parties, undefined, caseRoles(input)),
       officials: mediatorOfficials(input),
       seal: sealText(input.centre),
       date: BLANK_DATE,

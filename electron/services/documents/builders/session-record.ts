@@ -4,7 +4,19 @@
  */
 import type { DocumentInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel, type FieldRow } from '../model';
-import { BLANK_DATE, cnNumber, fmtDate, fmtDateTime, mediatorOfficials, names, para, sessionOrdinal, signersFor, str } from './common';
+import {
+  BLANK_DATE,
+  cnNumber,
+  fmtDate,
+  fmtDateTime,
+  mediatorOfficials,
+  names,
+  para,
+  sessionOrdinal,
+  signersFor,
+  str,
+  caseRoles,
+} from './common';
 
 export function fitsSessionRecord(input: DocumentInput): string | null {
   if (!input.session) return '请先选择要打印记录的调解场次';
@@ -35,7 +47,7 @@ export function buildSessionRecord(input: DocumentInput): DocModel {
     { kind: 'paragraph', text: '以上记录已经当事人阅读（或者向当事人宣读），确认无误。' },
     {
       kind: 'signatures',
-      signers: signersFor(input.parties, '（签名或按指印）'),
+      signers: signersFor(input.parties, '（签名或按指印）', caseRoles(input)),
       officials: [...mediatorOfficials(input), '记录人（签名）：'],
       date: fmtDate(s.heldAt) || BLANK_DATE,
     },

@@ -23,6 +23,7 @@ import {
   sealText,
   signersFor,
   str,
+  caseRoles,
 } from './common';
 
 export function fitsUndisputedFacts(input: DocumentInput): string | null {
@@ -49,15 +50,25 @@ function course(input: DocumentInput): string {
   return `${start}${str(input.centre.committeeName)}${span}共组织调解${cnNumber(dates.length)}次，各方当事人未能达成调解协议。`;
 }
 
+/** One copy per party and the committee's; a court-entrusted (委托, 诉中) case's court gets its own. */
+function copiesSentence(input: DocumentInput): string {
+  const parties = principals(input.parties).length;
+  const r = input.case.courtReferral;
+  if (r?.mode === 'entrusted') {
+    return `本记载一式${cnNumber(parties + 2)}份，当事人各执一份，人民调解委员会留存一份，送人民法院一份。`;
+  }
+  const court = r ? `，并随案件材料移送${str(r.court)}` : '';
+  return `本记载一式${cnNumber(parties + 1)}份，当事人各执一份，人民调解委员会留存一份${court}。`;
+}
+
 export function buildUndisputedFacts(input: DocumentInput): DocModel {
   const c = input.case;
   const u = c.undisputed!;
   const last = input.sessions[input.sessions.length - 1];
   const place = str(u.place) || str(last?.place) || str(input.centre.address);
-  const copies = principals(input.parties).length + 1;
   const blocks: Block[] = [
     ...courtParagraphs(c),
-    ...partyBlocks(input.parties),
+    ...partyBlocks(input.parties, caseRoles(input)),
     { kind: 'paragraph', label: '人民调解员：', text: names(input.mediators), indent: false },
     // The day the facts were recorded with the parties: the same on every reprint.
     { kind: 'paragraph', label: '记载时间：', text: fmtDate(u.recordedOn), indent: false },
@@ -81,13 +92,10 @@ export function buildUndisputedFacts(input: DocumentInput): DocModel {
       kind: 'note',
       text: '2．当事人为达成调解协议作出妥协而认可的事实，不属于无争议的事实，本记载不予记载，也不得在其后的诉讼程序中作为对其不利的根据，但各方当事人均同意的除外。',
     },
-    {
-      kind: 'note',
-      text: `3．本记载一式${cnNumber(copies)}份，当事人各执一份，人民调解委员会留存一份${c.courtReferral ? `，并随案件材料移送${str(c.courtReferral.court)}` : ''}。`,
-    },
+    { kind: 'note', text: `3．${copiesSentence(input)}` },
     {
       kind: 'signatures',
-      signers: signersFor(input.parties),
+      signers: signersFor(input.parties, undefined, caseRoles(input)),
       officials: mediatorOfficials(input),
       seal: sealText(input.centre),
       date: BLANK_DATE,
