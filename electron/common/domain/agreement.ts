@@ -55,6 +55,10 @@ export function missingAgreementItems(f: AgreementFacts): AgreementItem[] {
   return missing;
 }
 
+/** Why no 人民调解协议书 is printed for an oral agreement, and where it is recorded instead. */
+export const ORAL_AGREEMENT_REASON =
+  '本案达成的是口头调解协议，口头协议记入调解记录（人民调解法第二十八条），不制作书面人民调解协议书；请打印达成协议那次调解的调解记录，由当事人确认并签名';
+
 /** "调解协议还缺：各方当事人的责任、履行期限（人民调解法第二十九条）", or null when nothing is missing. */
 export function agreementMissingMessage(missing: readonly AgreementItem[], what = '调解协议'): string | null {
   if (missing.length === 0) return null;

@@ -63,6 +63,7 @@ function agreementInput(c: CaseRecord): AgreementInput | null {
     performancePlace: a.performancePlace ?? '',
     // The form stores a day; the agreement says "by that day".
     performanceDeadline: /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? `${fmtDate(deadline)}前` : deadline,
+    oral: a.oral === true,
   };
 }
 

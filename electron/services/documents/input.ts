@@ -33,6 +33,8 @@ export interface AgreementInput {
    * does not confirm those (法释〔2011〕5号 Art. 4 ¶2), so no 司法确认申请书 is prepared.
    */
   excludedMatters?: string[] | null;
+  /** 口头协议 (人民调解法 Art. 28): recorded in the 调解记录, never printed as a 协议书. */
+  oral?: boolean | null;
 }
 
 /**

@@ -21,7 +21,12 @@ import {
   str,
   caseRoles,
 } from './common';
-import { agreementMissingMessage, missingAgreementItems, type AgreementFacts } from '../../../common/domain/agreement';
+import {
+  ORAL_AGREEMENT_REASON,
+  agreementMissingMessage,
+  missingAgreementItems,
+  type AgreementFacts,
+} from '../../../common/domain/agreement';
 
 /** The case as the agreement rule reads it. */
 export function agreementFacts(input: DocumentInput): AgreementFacts {
@@ -32,6 +37,8 @@ export function fitsAgreement(input: DocumentInput): string | null {
   const a = input.case.agreement;
   if (!a) return '本案尚未达成调解协议，不能制作人民调解协议书';
   if (input.case.outcome && input.case.outcome !== 'agreement') return '本案的调解结果不是达成协议，不能制作人民调解协议书';
+  // 人民调解法 Art. 28: the parties chose an oral agreement; its content is in the 调解记录.
+  if (a.oral) return ORAL_AGREEMENT_REASON;
   // The one rule of what an agreement holds (common/domain/agreement.ts), as 结案 and the dialog use it.
   return agreementMissingMessage(missingAgreementItems(agreementFacts(input)));
 }

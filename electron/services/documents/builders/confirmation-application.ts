@@ -60,7 +60,8 @@ export function buildConfirmationApplication(input: DocumentInput): DocModel {
   const applicants = principals(input.parties).length;
   const proxies = agents(input.parties).length;
   const materials = [
-    '人民调解协议书一份；',
+    // An oral agreement (人民调解法 Art. 28) is on paper only in the 调解记录 that recorded it.
+    a.oral ? '载明口头调解协议内容并经当事人签名确认的调解记录一份；' : '人民调解协议书一份；',
     `申请人身份证明材料${cnNumber(applicants)}份；`,
     '与调解协议相关的财产权利证明等证明材料；',
     '申请人的送达地址、电话号码等联系方式；',

@@ -6,6 +6,8 @@ import type { DocumentInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel, type FieldRow } from '../model';
 import {
   BLANK_DATE,
+  cnMarker,
+  list,
   cnNumber,
   fmtDate,
   fmtDateTime,
@@ -22,6 +24,42 @@ export function fitsSessionRecord(input: DocumentInput): string | null {
   if (!input.session) return '请先选择要打印记录的调解场次';
   if (str(input.session.record) === '') return '该场次还没有调解情况的记录';
   return null;
+}
+
+/**
+ * An oral agreement (人民调解法 Art. 28) is written down by the mediator in the record of the
+ * session where it was reached: the case's last session.
+ */
+export function recordsOralAgreement(input: DocumentInput): boolean {
+  const a = input.case.agreement;
+  if (!a?.oral || (input.case.outcome && input.case.outcome !== 'agreement')) return false;
+  const n = sessionOrdinal(input);
+  return n !== null && n === input.sessions.length;
+}
+
+/** The content of the oral agreement and the parties' confirmation that it is right. */
+function oralAgreementBlocks(input: DocumentInput): Block[] {
+  const c = input.case;
+  const a = c.agreement!;
+  const reached = fmtDate(c.agreementEffectiveAt);
+  return [
+    {
+      kind: 'paragraph',
+      label: '口头调解协议：',
+      text: `经人民调解员主持调解，各方当事人自愿达成口头调解协议，当事人认为无需制作调解协议书（《中华人民共和国人民调解法》第二十八条），人民调解员记录协议内容如下：`,
+    },
+    list(a.terms, cnMarker),
+    ...(str(a.responsibility) !== '' ? para('各方当事人的责任：', a.responsibility) : []),
+    ...(str(a.performanceMethod) !== '' ? para('履行方式：', a.performanceMethod) : []),
+    ...(str(a.performancePlace) !== '' ? para('履行地点：', a.performancePlace) : []),
+    ...(str(a.performanceDeadline) !== '' ? para('履行期限：', a.performanceDeadline) : []),
+    {
+      kind: 'paragraph',
+      // Art. 30: an oral agreement takes effect on the day it is reached.
+      text: `${reached !== '' ? `本口头调解协议于${reached}达成，` : ''}口头调解协议自各方当事人达成协议之日起生效，具有法律约束力，当事人应当按照约定履行。`,
+    },
+    { kind: 'paragraph', label: '当事人确认：', text: '以上协议内容属实，同意履行。' },
+  ];
 }
 
 export function buildSessionRecord(input: DocumentInput): DocModel {
@@ -44,6 +82,7 @@ export function buildSessionRecord(input: DocumentInput): DocModel {
   const blocks: Block[] = [
     { kind: 'fields', rows },
     ...para('调解情况：', s.record),
+    ...(recordsOralAgreement(input) ? oralAgreementBlocks(input) : []),
     { kind: 'paragraph', text: '以上记录已经当事人阅读（或者向当事人宣读），确认无误。' },
     {
       kind: 'signatures',
