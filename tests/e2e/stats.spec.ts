@@ -66,7 +66,7 @@ test('中心负责人查看本季度统计，点击纠纷类型查看案件，�
 
   // The rules beside a figure.
   await stats.panel('按纠纷类型').getByRole('button', { name: '按纠纷类型口径说明' }).click();
-  await expect(page.getByRole('tooltip', { name: /按纠纷类型 · 口径说明/ })).toContainText('登记时间（registeredAt）在统计期间内');
+  await expect(page.getByRole('tooltip', { name: /按纠纷类型 · 口径说明/ })).toContainText('登记时间在统计期间内');
   await page.keyboard.press('Escape');
 
   // Click a category: the table behind the chart, the top category's 受理 count.

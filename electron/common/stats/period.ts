@@ -123,3 +123,20 @@ export function monthLabel(month: string): string {
 export function chineseDate(date: string): string {
   return `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
+
+/** China keeps one offset all year (no daylight saving): +08:00. */
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/**
+ * An RFC 3339 time as people at the centre read it: '2026-12-03T06:55:13+00:00' →
+ * '2026年12月3日 14:55' (Asia/Shanghai, whatever the offset it was written with). Unreadable text
+ * is returned as it is rather than as a wrong time.
+ */
+export function chineseDateTime(time: string): string {
+  const ms = Date.parse(time);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(time) || Number.isNaN(ms)) return time;
+  const d = new Date(ms + SHANGHAI_OFFSET_MS);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
+}

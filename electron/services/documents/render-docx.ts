@@ -31,6 +31,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableBorders,
@@ -58,6 +59,20 @@ export const DOCX_PAGE = (() => {
   const textWidth = mm(156);
   const textHeight = mm(225);
   return { width, height, top, left, right: width - left - textWidth, bottom: height - top - textHeight, textWidth, textHeight };
+})();
+
+/**
+ * A landscape A4 page for wide tables (a report's key-case list): the binding margin stays on the
+ * left and the text block is 243 × 157 mm.
+ */
+export const DOCX_LANDSCAPE = (() => {
+  const width = 16838;
+  const height = 11906;
+  const top = mm(28);
+  const bottom = mm(25);
+  const left = mm(28);
+  const right = mm(26);
+  return { width, height, top, bottom, left, right, textWidth: width - left - right, textHeight: height - top - bottom };
 })();
 
 /** 22 lines in the 225 mm text block, rounded down so the 22nd line still fits (28.95 pt). */
@@ -274,11 +289,68 @@ const FONT_TABLE = (() => {
   );
 })();
 
+/** A run of pages with one orientation; a report puts its wide tables in a landscape one. */
+export interface HouseSection {
+  children: FileChild[];
+  landscape?: boolean;
+}
+
+function pageFooter(): Footer {
+  // GB/T 9704: page numbers as "— 1 —" in 4号 宋体, about 7 mm below the text block.
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: TABLE_SIZE })],
+      }),
+    ],
+  });
+}
+
+function sectionOf(section: HouseSection) {
+  const page = section.landscape
+    ? {
+        // docx swaps width and height for a landscape page; w:pgSz then reads 16838 × 11906.
+        size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height, orientation: PageOrientation.LANDSCAPE },
+        margin: {
+          top: DOCX_LANDSCAPE.top,
+          right: DOCX_LANDSCAPE.right,
+          bottom: DOCX_LANDSCAPE.bottom,
+          left: DOCX_LANDSCAPE.left,
+          header: mm(12),
+          footer: mm(12),
+          gutter: 0,
+        },
+      }
+    : {
+        size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
+        margin: {
+          top: DOCX_PAGE.top,
+          right: DOCX_PAGE.right,
+          bottom: DOCX_PAGE.bottom,
+          left: DOCX_PAGE.left,
+          header: mm(15),
+          footer: mm(22),
+          gutter: 0,
+        },
+      };
+  return {
+    properties: { page, grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS } },
+    footers: { default: pageFooter() },
+    children: section.children,
+  };
+}
+
 /**
  * Any document in the house style (A4, GB/T 9704 margins and line grid, the fonts with their
  * fallbacks, "— 1 —" page numbers): the legal documents below and the statistics reports use it.
+ * Given sections, each starts on a new page with its own orientation; page numbers run on.
  */
-export async function packHouseStyle(docTitle: string, children: FileChild[]): Promise<Buffer> {
+export function packHouseStyle(docTitle: string, children: FileChild[]): Promise<Buffer> {
+  return packHouseSections(docTitle, [{ children }]);
+}
+
+export async function packHouseSections(docTitle: string, sections: HouseSection[]): Promise<Buffer> {
   const doc = new Document({
     creator: '调解工作台',
     title: cleanText(docTitle),
@@ -290,39 +362,7 @@ export async function packHouseStyle(docTitle: string, children: FileChild[]): P
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
-            margin: {
-              top: DOCX_PAGE.top,
-              right: DOCX_PAGE.right,
-              bottom: DOCX_PAGE.bottom,
-              left: DOCX_PAGE.left,
-              header: mm(15),
-              footer: mm(22),
-              gutter: 0,
-            },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
-        },
-        footers: {
-          // GB/T 9704: page numbers as "— 1 —" in 4号 宋体, about 7 mm below the text block.
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: TABLE_SIZE }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
+    sections: sections.map(sectionOf),
   });
   return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
 }

@@ -24,7 +24,7 @@ import type {
   TrendPoint,
 } from '../../common/api/stats';
 import { DEFINITIONS, TIER_SLOGANS, rate } from '../../common/stats/definitions';
-import { monthLabel, monthsOf, resolvePeriod, type Period, type ResolvedPeriod } from '../../common/stats/period';
+import { chineseDate, monthLabel, monthsOf, resolvePeriod, type Period, type ResolvedPeriod } from '../../common/stats/period';
 import { requireCentre } from '../centre';
 import { localDate, rfc3339 } from '../core/clock';
 import type { ServiceContext } from '../core/context';
@@ -411,7 +411,7 @@ function emptyDashboard(centre: Dashboard['centre'], period: ResolvedPeriod, gen
 
 export const NOTE_FUTURE = '所选期间尚未开始，暂无统计数据。';
 export const NOTE_EMPTY = '本期间暂无数据。';
-export const noteToDate = (today: string) => `本期间尚未结束，数据统计至今日（${today}）。`;
+export const noteToDate = (today: string) => `本期间尚未结束，数据统计至今日（${chineseDate(today)}）。`;
 
 export function computeDashboard(ctx: Ctx, input: Period): Dashboard {
   const period = statsPeriod(ctx, input);

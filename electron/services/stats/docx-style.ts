@@ -24,11 +24,11 @@ import {
 } from 'docx';
 import { formatYuan } from '../../common/domain/money';
 import { formatRate } from '../../common/stats/definitions';
-import { DOCX_FONTS, DOCX_PAGE, LINE_TWIPS, packHouseStyle } from '../documents/render-docx';
+import { DOCX_FONTS, DOCX_LANDSCAPE, DOCX_PAGE, LINE_TWIPS, packHouseSections, type HouseSection } from '../documents/render-docx';
 import { cleanText } from '../documents/model';
 import type { Cell, TableSpec } from './tables';
 
-export { DOCX_FONTS, DOCX_PAGE, LINE_TWIPS };
+export { DOCX_FONTS, DOCX_LANDSCAPE, DOCX_PAGE, LINE_TWIPS };
 
 /** Half-points: 2号 title, 3号 body, 五号 in data tables (13 columns do not fit in larger type). */
 export const SIZE = { title: 44, body: 32, table: 21, note: 24 } as const;
@@ -105,13 +105,16 @@ const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-/** A data table across the text block: header row repeated on every page, rows not split. */
-export function dataTable(spec: TableSpec, emptyText = '本期间暂无数据'): Table {
+/**
+ * A data table across the text block: header row repeated on every page, rows not split.
+ * `textWidth` is the block's width: DOCX_LANDSCAPE.textWidth for a table in a landscape section.
+ */
+export function dataTable(spec: TableSpec, emptyText = '本期间暂无数据', textWidth: number = DOCX_PAGE.textWidth): Table {
   const total = spec.columns.reduce((s, c) => s + c.width, 0);
-  const widths = spec.columns.map((c) => Math.floor((DOCX_PAGE.textWidth * c.width) / total));
+  const widths = spec.columns.map((c) => Math.floor((textWidth * c.width) / total));
   const cellOf = (text: string, i: number, opts: { bold?: boolean; align?: keyof typeof ALIGN; span?: number } = {}) =>
     new TableCell({
-      width: { size: opts.span ? DOCX_PAGE.textWidth : (widths[i] ?? 0), type: WidthType.DXA },
+      width: { size: opts.span ? textWidth : (widths[i] ?? 0), type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       ...(opts.span ? { columnSpan: opts.span } : {}),
       children: [
@@ -139,7 +142,7 @@ export function dataTable(spec: TableSpec, emptyText = '本期间暂无数据'):
   if (rows.length === 0) rows.push(new TableRow({ children: [cellOf(emptyText, 0, { span: spec.columns.length, align: 'center' })] }));
   return new Table({
     rows: [header, ...rows],
-    width: { size: DOCX_PAGE.textWidth, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: GRID,
@@ -148,10 +151,9 @@ export function dataTable(spec: TableSpec, emptyText = '本期间暂无数据'):
 }
 
 /**
- * Font declarations in place of docx's (which lists only embedded fonts). Charset 86 = GB2312;
- * the signature marks code page 936 and the CJK ranges, as Word writes for 宋体.
+ * A whole report on A4 in the house style, with "— 1 —" page numbers, in sections: a wide table
+ * stands on landscape pages between portrait ones (each section starts a new page).
  */
-/** A whole report on A4 in the house style, with "— 1 —" page numbers. */
-export function renderReport(docTitle: string, children: (Paragraph | Table)[]): Promise<Buffer> {
-  return packHouseStyle(docTitle, children);
+export function renderReport(docTitle: string, sections: HouseSection[]): Promise<Buffer> {
+  return packHouseSections(docTitle, sections);
 }

@@ -12,7 +12,7 @@ import { formatYuan } from '../../common/domain/money';
 import type { Dashboard, KeyCaseList } from '../../common/api/stats';
 import { formatRate } from '../../common/stats/definitions';
 import { chineseDate } from '../../common/stats/period';
-import { blank, body, caption, dataTable, heading, note, renderReport, subtitle, title } from './docx-style';
+import { DOCX_LANDSCAPE, blank, body, caption, dataTable, heading, note, renderReport, subtitle, title } from './docx-style';
 import { keyCaseSpec, tableSpec, topCategories } from './tables';
 
 /** How many key cases the quarterly report prints in full; the list itself has them all. */
@@ -36,13 +36,14 @@ export async function keyCasesDocx(d: Pick<Dashboard, 'centre' | 'period'>, k: K
     subtitle(`（${d.period.label}，截至${chineseDate(k.asOf)}）`),
     body(`填报单位：${d.centre.name}`, { indent: false }),
     body(keyCasesParagraph(k)),
-    dataTable(spec, '本期无重点督办案件'),
+    dataTable(spec, '本期无重点督办案件', DOCX_LANDSCAPE.textWidth),
     ...spec.notes.slice(1).map((n) => note(`说明：${n}`)),
     blank(),
     body(d.centre.name, { align: 'right', indent: false }),
     body(chineseDate(d.period.today), { align: 'right', indent: false }),
   ];
-  return renderReport('重点案件督办清单', children);
+  // The list is a wide table: on landscape pages, one row a line rather than a character a line.
+  return renderReport('重点案件督办清单', [{ children, landscape: true }]);
 }
 
 export function overviewParagraph(d: Dashboard): string {
@@ -109,7 +110,9 @@ export async function quarterlyDocx(d: Dashboard, k: KeyCaseList): Promise<Buffe
   const children: (Paragraph | Table)[] = [
     title(`${d.centre.name}\n${d.period.label}矛盾纠纷化解工作情况报告`),
     subtitle('（季度联席会议材料）'),
-    subtitle(`统计期间：${d.period.from} 至 ${d.period.to}${d.period.state === 'current' ? `（统计至${d.period.today}）` : ''}`),
+    subtitle(
+      `统计期间：${chineseDate(d.period.from)}至${chineseDate(d.period.to)}${d.period.state === 'current' ? `（统计至${chineseDate(d.period.today)}）` : ''}`,
+    ),
     blank(),
     heading('一、总体情况'),
     body(overviewParagraph(d)),
@@ -136,15 +139,23 @@ export async function quarterlyDocx(d: Dashboard, k: KeyCaseList): Promise<Buffe
     blank(),
     heading('五、重点案件'),
     body(keyCasesParagraph(k)),
+  ];
+  // The key-case table is wide: it stands on landscape pages of its own, then portrait resumes.
+  const wide: (Paragraph | Table)[] = [
     caption('表6　重点案件督办清单'),
-    dataTable(keyCases, '本期无重点督办案件'),
+    dataTable(keyCases, '本期无重点督办案件', DOCX_LANDSCAPE.textWidth),
     ...(more > 0 ? [note(`另有${more}件未列出，详见重点案件督办清单。`)] : []),
-    blank(),
+  ];
+  const closing: (Paragraph | Table)[] = [
     heading('六、统计口径说明'),
     ...d.definitions.map((x) => note(`${x.label}：${x.rule}`)),
     blank(),
     body(d.centre.name, { align: 'right', indent: false }),
     body(chineseDate(d.period.today), { align: 'right', indent: false }),
   ];
-  return renderReport(`${d.period.label}矛盾纠纷化解工作情况报告`, children);
+  return renderReport(`${d.period.label}矛盾纠纷化解工作情况报告`, [
+    { children },
+    { children: wide, landscape: true },
+    { children: closing },
+  ]);
 }

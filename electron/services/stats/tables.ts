@@ -3,6 +3,7 @@
  * once from the dashboard and rendered by both the .xlsx export and the .docx reports, so a table
  * reads the same in either file and on screen.
  */
+import { chineseDate } from '../../common/stats/period';
 import { categoryLabel } from '../../common/domain/categories';
 import { statusLabel } from '../../common/domain/lifecycle';
 import { tierLabel } from '../../common/domain/tiers';
@@ -274,7 +275,8 @@ export function keyCaseSpec(k: KeyCaseList, compact = false): TableSpec {
     r.title,
     categoryLabel(r.category),
     r.reasons.map((x) => KEY_CASE_REASON_LABELS[x]).join('、'),
-    r.deadline ?? '未设定',
+    // The printed list (compact) writes the day in Chinese; the .xlsx keeps a sortable ISO day.
+    r.deadline ? (compact ? chineseDate(r.deadline) : r.deadline) : '未设定',
     r.daysLeft ?? '—',
     r.leadUnit ?? '',
     r.responsibleLeader ?? '',
@@ -290,7 +292,7 @@ export function keyCaseSpec(k: KeyCaseList, compact = false): TableSpec {
     columns: keep.map((i) => ({ ...columns[i]!, ...(compact ? { width: COMPACT_WIDTHS[columns[i]!.header] ?? columns[i]!.width } : {}) })),
     rows: rows.map((r) => keep.map((i) => r[i] ?? '')),
     notes: [
-      `截至 ${k.asOf}：共 ${k.counts.total} 件，其中已逾期 ${k.counts.overdue} 件、临近期限（${k.nearDays} 日内）${k.counts.near} 件、已上报上级 ${k.counts.escalated} 件、重复信访 ${k.counts.repeat} 件（一案可有多项事由）。`,
+      `截至${chineseDate(k.asOf)}：共 ${k.counts.total} 件，其中已逾期 ${k.counts.overdue} 件、临近期限（${k.nearDays} 日内）${k.counts.near} 件、已上报上级 ${k.counts.escalated} 件、重复信访 ${k.counts.repeat} 件（一案可有多项事由）。`,
       ...rule('keyCases'),
     ],
   };

@@ -3,6 +3,7 @@
  * headers frozen under it, real numbers (counts, yuan with two decimals, rates as percentages) so
  * the district can sum them, and the rules (口径) underneath.
  */
+import { chineseDateTime } from '../../common/stats/period';
 import ExcelJS from 'exceljs';
 import type { Dashboard, ExportedFile } from '../../common/api/stats';
 import { XLSX_MIME, fileSafe } from './file-names';
@@ -101,7 +102,7 @@ export async function renderXlsx(spec: TableSpec, d: Pick<Dashboard, 'centre' | 
   }
 
   let at = 3 + Math.max(body.length, 1) + 1;
-  for (const note of [`统计口径（生成于 ${d.generatedAt}）：`, ...spec.notes]) {
+  for (const note of [`统计口径（生成于${chineseDateTime(d.generatedAt)}）：`, ...spec.notes]) {
     ws.mergeCells(at, 1, at, Math.max(n, 1));
     const c = ws.getCell(at, 1);
     c.value = note;

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_TABLES, XLSX_TABLE_LABELS, type Dashboard, type KeyCaseList } from '../../../electron/common/api/stats';
 import { categoryLabel } from '../../../electron/common/domain/categories';
 import { formatYuan } from '../../../electron/common/domain/money';
+import { chineseDate } from '../../../electron/common/stats/period';
+import { DOCX_LANDSCAPE } from '../../../electron/services/documents/render-docx';
 import { seededCentre, type Seeded } from './seed';
 
 let s: Seeded;
@@ -99,6 +101,10 @@ describe('.xlsx exports', () => {
     const notes = [];
     for (let r = 4 + d.byCategory.length; r <= ws.rowCount; r++) notes.push(ws.getCell(r, 1).text);
     expect(notes.join('\n')).toContain('调解成功数：调解结果为“达成协议”');
+    // Made at the test clock's moment, written as people at the centre read it; no code names.
+    const made = notes.find((n) => n.startsWith('统计口径'));
+    expect(made).toBe('统计口径（生成于2026年11月20日 09:00）：');
+    expect(notes.join('\n')).not.toMatch(/[A-Za-z]{3,}|T\d{2}:\d{2}/);
   });
 
   it('the summary and trend tables read back with the dashboard’s values', async () => {
@@ -214,6 +220,25 @@ describe('.docx reports', () => {
     ]);
     expect(doc.text).toContain('小纠纷不出村');
     expect(doc.text).not.toMatch(/NaN|undefined|\[object/);
+    // Chinese dates in the text, no ISO dates; 统计口径 in Chinese words, no code names.
+    expect(doc.text).toContain('统计期间：2026年7月1日至2026年9月30日');
+    expect(doc.text).not.toMatch(/\d{4}-\d{2}-\d{2}[^\d]/);
+    const rules = doc.paragraphs.slice(doc.paragraphs.indexOf('六、统计口径说明') + 1);
+    expect(rules.join('')).toContain('受理（登记）案件数：登记时间在统计期间内的案件');
+    expect(rules.join('')).not.toMatch(/registeredAt|agreedAmountFen|originTier|ruling|[A-Za-z]{3,}/);
+    // Three sections: portrait, the key-case table on landscape pages, portrait again.
+    const sizes = [...doc.xml.matchAll(/<w:pgSz ([^>]*)\/>/g)].map((m) => m[1]!);
+    expect(sizes).toHaveLength(3);
+    expect(sizes[0]).toMatch(/w:w="11906" w:h="16838"/);
+    expect(sizes[1]).toMatch(/w:w="16838" w:h="11906" w:orient="landscape"/);
+    expect(sizes[2]).toMatch(/w:w="11906" w:h="16838"/);
+    const table6 = doc.xml.indexOf('表6　重点案件督办清单');
+    expect(table6).toBeGreaterThan(doc.xml.indexOf('五、重点案件'));
+    // A section's properties close it: the key-case table lies between the first and second sectPr.
+    const ends = [...doc.xml.matchAll(/<w:sectPr/g)].map((m) => m.index);
+    expect(table6).toBeGreaterThan(ends[0]!);
+    expect(table6).toBeLessThan(ends[1]!);
+    expect(doc.xml.indexOf('六、统计口径说明')).toBeGreaterThan(ends[1]!);
   });
 
   it('the key-case list (重点案件督办清单): title, date, counts and every case with who answers for it', async () => {
@@ -223,6 +248,10 @@ describe('.docx reports', () => {
     expect(file.fileName).toBe('重点案件督办清单_截至2026-09-30.docx');
     const doc = await docxText(file.base64);
     expect(doc.paragraphs[0]).toBe('重点案件督办清单');
+    // The list is a wide table: landscape pages, the table as wide as their text block (243 mm).
+    expect([...doc.xml.matchAll(/<w:pgSz ([^>]*)\/>/g)].map((m) => m[1])).toEqual(['w:w="16838" w:h="11906" w:orient="landscape"']);
+    expect(Math.round((DOCX_LANDSCAPE.textWidth * 25.4) / 1440)).toBe(243);
+    expect(doc.xml).toMatch(new RegExp(`<w:tblW [^>]*w:w="${DOCX_LANDSCAPE.textWidth}"`));
     expect(doc.text).toContain('（2026年9月下半月，截至2026年9月30日）');
     expect(doc.text).toContain('填报单位：牧野区非诉讼服务中心');
     expect(doc.text).toContain(`列入督办的重点案件共${k.counts.total}件，其中已逾期${k.counts.overdue}件`);
@@ -245,7 +274,7 @@ describe('.docx reports', () => {
       first.caseNumber,
       first.title,
       first.reasons.map((r) => ({ overdue: '已逾期', near: '临近期限', escalated: '已上报上级', repeat: '重复信访' })[r]).join('、'),
-      first.deadline ?? '未设定',
+      first.deadline ? chineseDate(first.deadline) : '未设定',
       first.leadUnit ?? '',
       first.responsibleLeader ?? '',
       first.responsiblePerson ?? '',

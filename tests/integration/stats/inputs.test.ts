@@ -153,7 +153,7 @@ describe('a quarter of cases made through the API', () => {
     // The second quarter, to date (15 April): D was agreed for 20,000 元; nothing is open.
     const q2 = await app.call('stats.dashboard', { from: '2026-04-01', to: '2026-06-30' }, s);
     expect(q2.period).toMatchObject({ state: 'current', cutoff: '2026-04-15', label: '2026年第二季度' });
-    expect(q2.notes).toEqual(['本期间尚未结束，数据统计至今日（2026-04-15）。']);
+    expect(q2.notes).toEqual(['本期间尚未结束，数据统计至今日（2026年4月15日）。']);
     expect(q2.kpi).toMatchObject({
       received: 0,
       accepted: 0,
@@ -200,7 +200,7 @@ describe('bad input and empty periods', () => {
   it('a centre with no cases: zeros and empty series, never NaN, and the files still export', async () => {
     const d = await app.call('stats.dashboard', { from: '2026-01-01', to: '2026-12-31' }, s);
     expect(d.empty).toBe(true);
-    expect(d.notes).toEqual(['本期间尚未结束，数据统计至今日（2026-11-20）。', '本期间暂无数据。']);
+    expect(d.notes).toEqual(['本期间尚未结束，数据统计至今日（2026年11月20日）。', '本期间暂无数据。']);
     expect(d.kpi).toEqual({
       received: 0,
       accepted: 0,
