@@ -108,7 +108,8 @@ export async function htmlToPdf(html: string, browser?: PdfBrowser): Promise<Buf
   }
 }
 
-function writeOut(file: string, data: Buffer): void {
+/** Through a temp file in the same folder, so a failed write never leaves half a file. */
+export function writeOut(file: string, data: Buffer): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   try {

@@ -41,3 +41,28 @@ export async function exportDocx(ctx: Ctx, report: DocxReport, period: Period): 
     base64: buf.toString('base64'),
   };
 }
+
+/** The tables of the quarterly report, in its order: 表1–表6 (the key cases with every column). */
+export const REPORT_TABLES = [
+  'summary',
+  'byCategory',
+  'bySource',
+  'resolvedAtTier',
+  'courtReferrals',
+  'keyCases',
+] as const satisfies readonly XlsxTable[];
+
+/** The quarterly report's tables as one .xlsx workbook, a sheet a table (the CLI's `report --out x.xlsx`). */
+export async function reportWorkbook(ctx: Ctx, period: Period): Promise<Buffer> {
+  const d = computeDashboard(ctx, period);
+  const k = keyCaseList(ctx, period, 1, MAX_EXPORT_ROWS);
+  return (await xlsx()).renderWorkbook(
+    REPORT_TABLES.map((t) => tableSpec(t, d, k)),
+    d,
+  );
+}
+
+/** The quarterly report as .docx bytes. */
+export async function reportDocx(ctx: Ctx, period: Period): Promise<Buffer> {
+  return Buffer.from((await exportDocx(ctx, 'quarterly', period)).base64, 'base64');
+}

@@ -2,5 +2,5 @@
 export { computeDashboard, statsPeriod } from './dashboard';
 export { casesBehind, parseKey, parseKeys } from './cases-behind';
 export { keyCaseList } from './key-cases';
-export { exportDocx, exportXlsx } from './exports';
+export { exportDocx, exportXlsx, reportDocx, reportWorkbook, REPORT_TABLES } from './exports';
 export { statsSummary, summaryOf, type StatsSummary } from './summary';

@@ -3,7 +3,7 @@
  * headers frozen under it, real numbers (counts, yuan with two decimals, rates as percentages) so
  * the district can sum them, and the rules (口径) underneath.
  */
-import { chineseDateTime } from '../../common/stats/period';
+import { chineseDate, chineseDateTime } from '../../common/stats/period';
 import ExcelJS from 'exceljs';
 import type { Dashboard, ExportedFile } from '../../common/api/stats';
 import { XLSX_MIME, fileSafe } from './file-names';
@@ -38,13 +38,32 @@ function setCell(target: ExcelJS.Cell, cell: Cell) {
 }
 
 export function titleOf(spec: TableSpec, d: Pick<Dashboard, 'centre' | 'period'>): string {
-  return `${d.centre.name}${spec.title}（${d.period.label}，${d.period.from} 至 ${d.period.to}）`;
+  return `${d.centre.name}${spec.title}（${d.period.label}，${chineseDate(d.period.from)}至${chineseDate(d.period.to)}）`;
 }
 
-export async function renderXlsx(spec: TableSpec, d: Pick<Dashboard, 'centre' | 'period' | 'generatedAt'>): Promise<Buffer> {
+type SheetSource = Pick<Dashboard, 'centre' | 'period' | 'generatedAt'>;
+
+function newWorkbook(d: SheetSource): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '调解工作台';
   wb.created = new Date(d.generatedAt);
+  return wb;
+}
+
+export async function renderXlsx(spec: TableSpec, d: SheetSource): Promise<Buffer> {
+  const wb = newWorkbook(d);
+  addSheet(wb, spec, d);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Several tables in one workbook, a sheet each in the given order (the quarterly report's tables). */
+export async function renderWorkbook(specs: readonly TableSpec[], d: SheetSource): Promise<Buffer> {
+  const wb = newWorkbook(d);
+  for (const spec of specs) addSheet(wb, spec, d);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addSheet(wb: ExcelJS.Workbook, spec: TableSpec, d: SheetSource): void {
   const ws = wb.addWorksheet(sheetName(spec.title), {
     views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
     pageSetup: {
@@ -113,10 +132,9 @@ export async function renderXlsx(spec: TableSpec, d: Pick<Dashboard, 'centre' | 
     ws.getRow(at).height = Math.max(15, Math.ceil(note.length / Math.max(chars, 10)) * 13);
     at += 1;
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function exportXlsxFile(spec: TableSpec, d: Pick<Dashboard, 'centre' | 'period' | 'generatedAt'>): Promise<ExportedFile> {
+export async function exportXlsxFile(spec: TableSpec, d: SheetSource): Promise<ExportedFile> {
   const buf = await renderXlsx(spec, d);
   return { fileName: `${fileSafe(spec.title)}_${d.period.from}_${d.period.to}.xlsx`, mime: XLSX_MIME, base64: buf.toString('base64') };
 }

@@ -70,7 +70,7 @@ describe('.xlsx exports', () => {
       expect(title, table).toContain('牧野区非诉讼服务中心');
       expect(title).toContain(XLSX_TABLE_LABELS[table]);
       expect(title).toContain('2026年第三季度');
-      expect(title).toContain('2026-07-01 至 2026-09-30');
+      expect(title).toContain('2026年7月1日至2026年9月30日');
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
       const headers = rowValues(ws, 2);
       expect(headers.length).toBeGreaterThan(1);
