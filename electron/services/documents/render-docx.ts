@@ -3,7 +3,8 @@
  * (GB/T 9704-2012): A4, top margin 37 mm, binding (left) margin 28 mm, a 156 × 225 mm text block,
  * body 3号 (16 pt) 仿宋 at 22 lines a page, title 2号 (22 pt) 小标宋.
  *
- * Fonts and what happens where they are missing. The official faces (方正小标宋简体, 仿宋_GB2312)
+ * Fonts (the one list, with fallbacks, is fonts.ts) and what happens where they are missing. The
+ * official faces (方正小标宋简体, 仿宋_GB2312)
  * are often absent, and 统信UOS / 麒麟 machines may lack even 仿宋, so:
  * - Runs name 仿宋 (shipped with every Windows since Vista, and what WPS maps 仿宋_GB2312 to) for
  *   all scripts, with `w:hint="eastAsia"` and `w:lang w:eastAsia="zh-CN"` so that a substitute is
@@ -45,6 +46,7 @@ import {
   type IRunOptions,
   type FileChild,
 } from 'docx';
+import { DOC_FONTS, DOCX_FACES } from './fonts';
 import { cleanText, numberLine, type DocModel, type FieldRow, type FieldsBlock, type SignatureBlock } from './model';
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -78,7 +80,8 @@ export const DOCX_LANDSCAPE = (() => {
 /** 22 lines in the 225 mm text block, rounded down so the 22nd line still fits (28.95 pt). */
 export const LINE_TWIPS = Math.floor(DOCX_PAGE.textHeight / 22);
 
-export const DOCX_FONTS = { body: '仿宋', title: '方正小标宋简体', heading: '黑体', pageNumber: '宋体' } as const;
+/** The face each role names (fonts.ts holds the one list, with the fallbacks). */
+export const DOCX_FONTS = DOCX_FACES;
 
 const BODY_SIZE = 32; // half-points: 3号
 const TITLE_SIZE = 44; // 2号
@@ -270,16 +273,11 @@ function body(model: DocModel): (Paragraph | Table)[] {
  * the signature marks code page 936 (csb0 bit 18) and the CJK ranges, as Word writes for 宋体.
  */
 const FONT_TABLE = (() => {
-  const faces: { name: string; alt: string; panose: string; family: string; pitch: string }[] = [
-    { name: DOCX_FONTS.body, alt: 'FangSong', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
-    { name: DOCX_FONTS.title, alt: 'FZXiaoBiaoSong-B05S', panose: '02000000000000000000', family: 'auto', pitch: 'variable' },
-    { name: DOCX_FONTS.heading, alt: 'SimHei', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
-    { name: DOCX_FONTS.pageNumber, alt: 'SimSun', panose: '02010600030101010101', family: 'auto', pitch: 'variable' },
-  ];
+  const faces = (['body', 'title', 'heading', 'pageNumber'] as const).map((role) => DOC_FONTS[role]);
   const sig = '<w:sig w:usb0="00000003" w:usb1="288F0000" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/>';
   const entries = faces.map(
     (f) =>
-      `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:panose1 w:val="${f.panose}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/>${sig}</w:font>`,
+      `<w:font w:name="${f.docx}"><w:altName w:val="${f.alt}"/><w:panose1 w:val="${f.panose}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/>${sig}</w:font>`,
   );
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +

@@ -3,7 +3,7 @@
  * of the .docx (render-docx.ts) and the same page: A4, GB/T 9704 margins (top 37 mm, binding 28 mm,
  * text block 156 × 225 mm), body 16 pt 仿宋 at 22 lines, title 22 pt 小标宋.
  *
- * Fonts: each stack starts with the official faces, then what Windows, macOS and Linux office
+ * Fonts (fonts.ts, shared with the .docx): each stack starts with the official faces, then what Windows, macOS and Linux office
  * machines have, then Noto/Source Han CJK (Debian, 统信UOS, 麒麟) and a generic family, so
  * Chinese is never drawn as boxes where any CJK font exists. `lang="zh-CN"` makes the browser's
  * own fallback pick Simplified Chinese glyphs. SimSun-ExtB / HanaMinB cover rare characters of
@@ -11,6 +11,7 @@
  *
  * No script, no external resource: the page is safe to load in a sandboxed window.
  */
+import { cssFontFamily } from './fonts';
 import { cleanText, numberLine, type Block, type DocModel, type FieldRow, type FieldsBlock, type SignatureBlock } from './model';
 
 export interface HtmlOptions {
@@ -22,11 +23,12 @@ export interface HtmlOptions {
   fontCss?: string;
 }
 
+/** The CSS font-family lists, from the one font list (fonts.ts). */
 export const HTML_FONT_STACKS = {
-  body: `"FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "SimSun-ExtB", "HanaMinB", serif`,
-  title: `"方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "宋体", "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "SimSun-ExtB", "HanaMinB", serif`,
-  heading: `"SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "SimSun-ExtB", "HanaMinB", sans-serif`,
-  pageNumber: `"SimSun", "宋体", "Noto Serif CJK SC", serif`,
+  body: cssFontFamily('body'),
+  title: cssFontFamily('title'),
+  heading: cssFontFamily('heading'),
+  pageNumber: cssFontFamily('pageNumber'),
 } as const;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

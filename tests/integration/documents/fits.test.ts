@@ -216,8 +216,8 @@ describe('document model', () => {
     expect(html).not.toMatch(/<建材>|<script|src="http|href="http/);
     expect(html).toContain('@page');
     expect(html).toContain('margin: 37mm 26mm 35mm 28mm');
-    expect(html).toContain('"FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC"');
-    expect(html).toContain('"方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "宋体", "Noto Serif CJK SC"');
+    expect(html).toContain('"仿宋", "仿宋_GB2312", "FangSong_GB2312", "FangSong", "STFangsong", "华文仿宋", "Noto Serif CJK SC"');
+    expect(html).toContain('"方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "SimHei", "黑体", "Noto Serif CJK SC"');
     expect(html).toContain('break-inside: avoid');
     // The caller's font CSS comes first, so its @font-face is known to the rules that follow.
     expect(html.indexOf('@font-face')).toBeLessThan(html.indexOf('@page'));
