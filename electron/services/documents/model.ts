@@ -70,11 +70,27 @@ export interface FieldsBlock {
 }
 export type FieldRow = [FieldCell] | [FieldCell, FieldCell];
 
-/** One line to sign: "申请人：张三" + "（签名、盖章或按指印）" on the left, its date on the right. */
+/**
+ * One party's place to sign: "申请人：张三" and under it "签名（捺印）：" with room to sign and press
+ * a fingerprint, its date on the right. A company's line asks for its seal and the signature of
+ * its 法定代表人 or 委托代理人.
+ */
 export interface Signer {
   label: string;
   note: string;
   date: string;
+}
+
+/** An official's signature line ("人民调解员（签名）：") with the printed name under it. */
+export interface Official {
+  label: string;
+  /** Printed under the line where they sign; '' when nobody is named yet. */
+  name: string;
+}
+
+/** Models stored before officials carried names hold plain labels: read both. */
+export function officialOf(o: Official | string): Official {
+  return typeof o === 'string' ? { label: o, name: '' } : o;
 }
 
 /**
@@ -85,7 +101,7 @@ export interface Signer {
 export interface SignatureBlock {
   kind: 'signatures';
   signers: Signer[];
-  officials: string[];
+  officials: (Official | string)[];
   /** "XX人民调解委员会（印）": where the seal goes (人民调解法 Art. 29 ¶2). */
   seal?: string;
   date?: string;
@@ -144,7 +160,7 @@ export function blockLines(block: Block): string[] {
       case 'signatures':
         return [
           ...block.signers.flatMap((s) => [s.label + s.note, s.date]),
-          ...block.officials,
+          ...block.officials.map(officialOf).flatMap((o) => (o.name !== '' ? [o.label, o.name] : [o.label])),
           ...(block.seal !== undefined ? [block.seal] : []),
           ...(block.date !== undefined ? [block.date] : []),
         ];

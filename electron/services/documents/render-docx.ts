@@ -47,7 +47,7 @@ import {
   type FileChild,
 } from 'docx';
 import { DOC_FONTS, DOCX_FACES } from './fonts';
-import { cleanText, numberLine, type DocModel, type FieldRow, type FieldsBlock, type SignatureBlock } from './model';
+import { cleanText, numberLine, officialOf, type DocModel, type FieldRow, type FieldsBlock, type SignatureBlock } from './model';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
@@ -107,12 +107,18 @@ function para(text: string, opts: Omit<IParagraphOptions, 'children'> = {}, run:
   return new Paragraph({ spacing: exact(LINE_TWIPS), ...opts, children: text === '' ? [] : runs(text, run) });
 }
 
+/**
+ * keep-with-next only where it is wanted: docx writes `<w:keepNext w:val="false"/>` for a false
+ * value, which some readers count as set; leave the element out instead.
+ */
+const keep = (on: boolean): { keepNext?: true } => (on ? { keepNext: true } : {});
+
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const GRID_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 const CELL_MARGINS = { top: 40, bottom: 40, left: 100, right: 100 };
 
 /** Word merges two tables that touch; a hairline paragraph keeps party blocks apart. */
-const spacer = (keepNext = false): Paragraph => new Paragraph({ spacing: exact(160), keepNext, children: [] });
+const spacer = (keepNext = false): Paragraph => new Paragraph({ spacing: exact(160), ...keep(keepNext), children: [] });
 
 function fieldsTable(block: FieldsBlock): Table {
   const w = DOCX_PAGE.textWidth;
@@ -146,8 +152,12 @@ function fieldsTable(block: FieldsBlock): Table {
     ...(block.caption !== undefined ? [[cell(block.caption, w, { span: 4, bold: true })]] : []),
     ...block.rows.map(rowCells),
   ];
-  // A party block is short: keep it on one page (each row with the next, no row split).
-  const rows = cellsPerRow.map((children, i) => new TableRow({ children, cantSplit: true, keepNext: i < cellsPerRow.length - 1 }));
+  // No row splits; only the caption stays with the first row. Rows are not chained with
+  // keep-with-next: ten parties' blocks so chained would drag whole pages along and leave others
+  // half empty (LibreOffice), and only the signature block must stay together.
+  const rows = cellsPerRow.map(
+    (children, i) => new TableRow({ children, cantSplit: true, ...keep(block.caption !== undefined && i === 0) }),
+  );
   return new Table({
     rows,
     width: { size: w, type: WidthType.DXA },
@@ -160,8 +170,12 @@ function fieldsTable(block: FieldsBlock): Table {
 
 /**
  * The signature area as a borderless table whose rows cannot split and are each kept with the
- * next, so Word, WPS and LibreOffice move it to the next page whole rather than leave a lone
- * signature line (or a seal with nothing above it) on a page of its own.
+ * next (the only keep-with-next chain of the document, with the last content paragraph before
+ * it), so Word, WPS and LibreOffice move it whole rather than leave the seal alone on a page.
+ *
+ * A party's row: the name, and under it "签名（捺印）：" with the rest of the cell left blank to
+ * sign and press a fingerprint (two lines tall at least); its date at the bottom right. An
+ * official's row: the line to sign, and the printed name under the blank where they sign.
  */
 function signatureTable(block: SignatureBlock): Table {
   const w = DOCX_PAGE.textWidth;
@@ -175,29 +189,33 @@ function signatureTable(block: SignatureBlock): Table {
       verticalAlign: VerticalAlignTable.BOTTOM,
       ...(span ? { columnSpan: span } : {}),
     });
-  // Two lines a row: room to sign or press a fingerprint beside the printed text.
-  const rows: { cells: TableCell[]; tall: boolean }[] = [];
+  const officialIndent = Math.round(w * OFFICIALS_INDENT);
+  const rows: { cells: TableCell[]; lines: number }[] = [];
   for (const s of block.signers) {
     rows.push({
-      cells: [cell([para(s.label + s.note)], left), cell([para(s.date, { alignment: AlignmentType.RIGHT })], right)],
-      tall: true,
+      cells: [cell([para(s.label), para(s.note)], left), cell([para(s.date, { alignment: AlignmentType.RIGHT })], right)],
+      lines: 2,
     });
   }
-  for (const o of block.officials) {
-    rows.push({ cells: [cell([para(o, { indent: { left: Math.round(w * OFFICIALS_INDENT) } })], w, 2)], tall: true });
+  for (const raw of block.officials) {
+    const o = officialOf(raw);
+    const children = [para(o.label, { indent: { left: officialIndent } })];
+    // The name under the blank after the label: where the signature goes.
+    if (o.name !== '') children.push(para(o.name, { indent: { left: officialIndent + [...o.label].length * 320 } }));
+    rows.push({ cells: [cell(children, w, 2)], lines: 2 });
   }
   const right2 = { alignment: AlignmentType.RIGHT, indent: { right: INDENT } };
-  if (block.seal !== undefined) rows.push({ cells: [cell([para(block.seal, right2)], w, 2)], tall: true });
-  if (block.date !== undefined) rows.push({ cells: [cell([para(block.date, right2)], w, 2)], tall: false });
-  if (rows.length === 0) rows.push({ cells: [cell([para('')], w, 2)], tall: false });
+  if (block.seal !== undefined) rows.push({ cells: [cell([para(block.seal, right2)], w, 2)], lines: 2 });
+  if (block.date !== undefined) rows.push({ cells: [cell([para(block.date, right2)], w, 2)], lines: 1 });
+  if (rows.length === 0) rows.push({ cells: [cell([para('')], w, 2)], lines: 1 });
   return new Table({
     rows: rows.map(
       (r, i) =>
         new TableRow({
           children: r.cells,
           cantSplit: true,
-          keepNext: i < rows.length - 1,
-          ...(r.tall ? { height: { value: 2 * LINE_TWIPS, rule: HeightRule.ATLEAST } } : {}),
+          ...keep(i < rows.length - 1),
+          ...(r.lines > 1 ? { height: { value: r.lines * LINE_TWIPS, rule: HeightRule.ATLEAST } } : {}),
         }),
     ),
     width: { size: w, type: WidthType.DXA },
@@ -228,8 +246,8 @@ function body(model: DocModel): (Paragraph | Table)[] {
     ): Omit<IParagraphOptions, 'children'> => ({
       alignment: align,
       ...(indent ? { indent: { firstLine: INDENT } } : {}),
-      keepNext,
-      keepLines: keepNext,
+      ...keep(keepNext),
+      ...(keepNext ? { keepLines: true } : {}),
     });
     switch (block.kind) {
       case 'heading':
@@ -250,9 +268,18 @@ function body(model: DocModel): (Paragraph | Table)[] {
         break;
       }
       case 'list':
-        block.items.forEach((item, j) =>
-          out.push(para(item.marker + item.text, { ...bodyOpts(true), keepNext: keepNext && j === block.items.length - 1 })),
-        );
+        block.items.forEach((item, j) => {
+          // Only the last item goes with the signatures: no chain through a long list.
+          const last = keepNext && j === block.items.length - 1;
+          out.push(
+            para(item.marker + item.text, {
+              alignment: AlignmentType.JUSTIFIED,
+              indent: { firstLine: INDENT },
+              ...keep(last),
+              ...(last ? { keepLines: true } : {}),
+            }),
+          );
+        });
         break;
       case 'note':
         out.push(para(block.text, bodyOpts(true)));
@@ -293,19 +320,27 @@ export interface HouseSection {
   landscape?: boolean;
 }
 
-function pageFooter(): Footer {
-  // GB/T 9704: page numbers as "— 1 —" in 4号 宋体, about 7 mm below the text block.
+/**
+ * How pages are numbered: 'of-total' ("第 1 页 共 3 页", PAGE and NUMPAGES fields) on the legal
+ * documents, so a court can see that none is missing; 'dash' ("— 1 —", GB/T 9704) on reports.
+ */
+export type PageNumbering = 'of-total' | 'dash';
+
+function pageFooter(numbering: PageNumbering): Footer {
+  const children =
+    numbering === 'of-total' ? ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] : ['— ', PageNumber.CURRENT, ' —'];
+  // 4号 宋体, about 7 mm below the text block.
   return new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: TABLE_SIZE })],
+        children: [new TextRun({ children, font: font(DOCX_FONTS.pageNumber), size: TABLE_SIZE })],
       }),
     ],
   });
 }
 
-function sectionOf(section: HouseSection) {
+function sectionOf(section: HouseSection, numbering: PageNumbering) {
   const page = section.landscape
     ? {
         // docx swaps width and height for a landscape page; w:pgSz then reads 16838 × 11906.
@@ -334,7 +369,7 @@ function sectionOf(section: HouseSection) {
       };
   return {
     properties: { page, grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS } },
-    footers: { default: pageFooter() },
+    footers: { default: pageFooter(numbering) },
     children: section.children,
   };
 }
@@ -344,11 +379,11 @@ function sectionOf(section: HouseSection) {
  * fallbacks, "— 1 —" page numbers): the legal documents below and the statistics reports use it.
  * Given sections, each starts on a new page with its own orientation; page numbers run on.
  */
-export function packHouseStyle(docTitle: string, children: FileChild[]): Promise<Buffer> {
-  return packHouseSections(docTitle, [{ children }]);
+export function packHouseStyle(docTitle: string, children: FileChild[], numbering: PageNumbering = 'dash'): Promise<Buffer> {
+  return packHouseSections(docTitle, [{ children }], numbering);
 }
 
-export async function packHouseSections(docTitle: string, sections: HouseSection[]): Promise<Buffer> {
+export async function packHouseSections(docTitle: string, sections: HouseSection[], numbering: PageNumbering = 'dash'): Promise<Buffer> {
   const doc = new Document({
     creator: '调解工作台',
     title: cleanText(docTitle),
@@ -360,11 +395,11 @@ export async function packHouseSections(docTitle: string, sections: HouseSection
         },
       },
     },
-    sections: sections.map(sectionOf),
+    sections: sections.map((x) => sectionOf(x, numbering)),
   });
   return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
 }
 
 export function renderDocx(model: DocModel): Promise<Buffer> {
-  return packHouseStyle(model.title, body(model));
+  return packHouseStyle(model.title, body(model), 'of-total');
 }

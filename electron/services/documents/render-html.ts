@@ -12,7 +12,16 @@
  * No script, no external resource: the page is safe to load in a sandboxed window.
  */
 import { cssFontFamily } from './fonts';
-import { cleanText, numberLine, type Block, type DocModel, type FieldRow, type FieldsBlock, type SignatureBlock } from './model';
+import {
+  cleanText,
+  numberLine,
+  officialOf,
+  type Block,
+  type DocModel,
+  type FieldRow,
+  type FieldsBlock,
+  type SignatureBlock,
+} from './model';
 
 export interface HtmlOptions {
   /**
@@ -53,7 +62,7 @@ const CSS = `
   size: A4;
   margin: 37mm 26mm 35mm 28mm;
   @bottom-center {
-    content: "— " counter(page) " —";
+    content: "第 " counter(page) " 页 共 " counter(pages) " 页";
     font-family: ${HTML_FONT_STACKS.pageNumber};
     font-size: 14pt;
     vertical-align: top;
@@ -107,8 +116,13 @@ function fieldsHtml(block: FieldsBlock): string {
 /** Signer | date at 65 % / 35 %, officials indented by 45 %: as SIGN_LEFT / OFFICIALS_INDENT in the .docx. */
 function signaturesHtml(block: SignatureBlock): string {
   const rows = [
-    ...block.signers.map((s) => `<tr class="sign"><td>${t(s.label + s.note)}</td><td class="date">${t(s.date)}</td></tr>`),
-    ...block.officials.map((o) => `<tr class="sign"><td class="official" colspan="2">${t(o)}</td></tr>`),
+    // The name, then the line to sign and press a fingerprint (room to its right and above).
+    ...block.signers.map((s) => `<tr class="sign"><td>${t(s.label)}<br>${t(s.note)}</td><td class="date">${t(s.date)}</td></tr>`),
+    ...block.officials.map(officialOf).map((o) => {
+      // The printed name under the blank after the label, where the signature goes.
+      const name = o.name !== '' ? `<br><span class="name" style="padding-left:${[...o.label].length}em">${t(o.name)}</span>` : '';
+      return `<tr class="sign"><td class="official" colspan="2">${t(o.label)}${name}</td></tr>`;
+    }),
     ...(block.seal !== undefined ? [`<tr class="sign"><td class="seal" colspan="2">${t(block.seal)}</td></tr>`] : []),
     ...(block.date !== undefined ? [`<tr><td class="sdate" colspan="2">${t(block.date)}</td></tr>`] : []),
   ];
@@ -126,7 +140,8 @@ function blockHtml(block: Block, keep: boolean): string {
       return `<p class="${cls}${k}">${label}${t(block.text)}</p>`;
     }
     case 'list':
-      return block.items.map((i) => `<p class="indent${k}">${t(i.marker + i.text)}</p>`).join('');
+      // Only the last item goes with the signatures, as in the .docx.
+      return block.items.map((i, j) => `<p class="indent${j === block.items.length - 1 ? k : ''}">${t(i.marker + i.text)}</p>`).join('');
     case 'note':
       return `<p class="indent note${k}">${t(block.text)}</p>`;
     case 'fields':

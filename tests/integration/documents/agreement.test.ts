@@ -63,9 +63,9 @@ describe('人民调解协议书', () => {
     // Art. 33: the joint application for 司法确认 within 30 days.
     has('本协议生效之日起30日内，各方当事人可以共同向人民法院申请司法确认');
     // Signatures for every party and the agent, mediator, recorder, the seal, the date.
-    has(`申请人：王${RARE}（签名、盖章或按指印）`);
-    has('委托代理人：李明远（签名、盖章或按指印）');
-    has('被申请人：新乡市"牧野"<建材>&装饰有限公司（签名、盖章或按指印）');
+    has(`申请人：王${RARE}签名（捺印）：`);
+    has('委托代理人：李明远签名（捺印）：');
+    has('被申请人：新乡市"牧野"<建材>&装饰有限公司（盖章）法定代表人或委托代理人（签名）：');
     has('人民调解员（签名）：');
     has('记录人（签名）：');
     has('牧野区王村镇人民调解委员会（印）2026年3月17日');
@@ -107,7 +107,7 @@ describe('人民调解协议书', () => {
       has(p.name);
       has(p.idNumber ?? p.creditCode ?? '');
       has(p.address ?? '');
-      has(`${p.name}（签名、盖章或按指印）`);
+      has(`${p.name}${p.kind === 'org' ? '（盖章）法定代表人或委托代理人（签名）：' : '签名（捺印）：'}`);
     }
     // Numbered roles where a role occurs more than once; a passport for one agent.
     has('申请人（一）');

@@ -53,7 +53,7 @@ describe('court-entrusted (委托, 诉中) documents', () => {
     expect(text).toContain('本协议一式四份，当事人各执一份，人民调解委员会留存一份，送人民法院一份。');
     expect(text).toContain('委托法院：新乡市牧野区人民法院');
     expect(text).toContain('委托调解案号：（2026）豫0711民初567号');
-    expect(text).toContain(ink(`原告：王${RARE}（签名、盖章或按指印）`));
+    expect(text).toContain(ink(`原告：王${RARE}签名（捺印）：`));
     expect(text).not.toContain('被申请人：');
   });
 

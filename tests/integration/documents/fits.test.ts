@@ -196,7 +196,7 @@ describe('document model', () => {
     input.parties[2]!.representsName = '王\u0001𠀀\u001F';
     input.case.summary = 'line one\r\nline two\u000B';
     const model = buildDocument('agreement', input);
-    expect(modelText(model)).toContain('申请人：王𠀀（签名');
+    expect(modelText(model)).toContain('申请人：王𠀀签名（捺印）');
     const docx = await readDocx(await renderDocx(model));
     expect(ink(docx.text)).toBe(ink(modelText(model)));
     // The control characters XML 1.0 forbids: none may reach the documents.

@@ -51,7 +51,8 @@ describe.each(CASES)('forms: %s', (_name, make) => {
     has(`纠纷简要情况：${input.case.summary}`);
     has(`当事人申请事项：${input.case.claims}`);
     // The applicants (and their agents) sign; the clerk signs; the committee seals.
-    for (const p of input.parties.filter((x) => x.role === 'applicant')) has(`申请人：${p.name}（签名、盖章或按指印）`);
+    for (const p of input.parties.filter((x) => x.role === 'applicant'))
+      has(`申请人：${p.name}${p.kind === 'org' ? '（盖章）法定代表人或委托代理人（签名）：' : '签名（捺印）：'}`);
     has('登记人（签名）：');
     has('牧野区王村镇人民调解委员会（印）2026年3月2日');
     if (input.case.courtReferral)
@@ -78,7 +79,7 @@ describe.each(CASES)('forms: %s', (_name, make) => {
     has('不收取任何费用');
     has('可以自调解协议生效之日起30日内共同向人民法院申请司法确认');
     has('告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利');
-    for (const p of input.parties) has(`${p.name}（签名、盖章或按指印）`);
+    for (const p of input.parties) has(`${p.name}${p.kind === 'org' ? '（盖章）法定代表人或委托代理人（签名）：' : '签名（捺印）：'}`);
     has('人民调解员（签名）：');
     has('牧野区王村镇人民调解委员会（印）');
   });
@@ -97,9 +98,9 @@ describe.each(CASES)('forms: %s', (_name, make) => {
     has(`参加人员${session.participants}`);
     has(`调解情况：${session.record}`);
     has('以上记录已经当事人阅读（或者向当事人宣读），确认无误。');
-    for (const p of input.parties) has(`${p.name}（签名或按指印）`);
+    for (const p of input.parties) has(`${p.name}${p.kind === 'org' ? '（盖章）法定代表人或委托代理人（签名）：' : '签名（捺印）：'}`);
     has('人民调解员（签名）：');
-    has('记录人（签名）：2026年3月17日');
+    has(`记录人（签名）：${input.recorder}2026年3月17日`);
     // A record is signed, not sealed; and it is this session's, not the first one's.
     expect(flat).not.toContain('（印）');
     expect(flat).not.toContain(ink(input.sessions[0]!.record.split('\n')[1]!));
@@ -130,8 +131,9 @@ describe.each(CASES)('forms: %s', (_name, make) => {
     has('3．与调解协议相关的财产权利证明等证明材料；');
     has('4．申请人的送达地址、电话号码等联系方式；');
     has(`5．由委托人签名或者盖章的授权委托书${CN[agents(input).length]}份。`);
-    for (const p of principals(input)) has(`申请人：${p.name}（签名、盖章或按指印）`);
-    for (const p of agents(input)) has(`委托代理人：${p.name}（签名、盖章或按指印）`);
+    for (const p of principals(input))
+      has(`申请人：${p.name}${p.kind === 'org' ? '（盖章）法定代表人或委托代理人（签名）：' : '签名（捺印）：'}`);
+    for (const p of agents(input)) has(`委托代理人：${p.name}签名（捺印）：`);
     has('2026年3月25日');
     expect(flat).not.toContain('（印）');
   });
@@ -154,6 +156,6 @@ describe.each(CASES)('forms: %s', (_name, make) => {
     has(`一、${input.case.agreement!.terms[0]}`);
     has('协议履行情况：部分履行');
     has(`回访情况：${f.notes}`);
-    has('回访人（签名）：记录人（签名）：2026年4月2日');
+    has(`回访人（签名）：${input.followup!.visitor}记录人（签名）：2026年4月2日`);
   });
 });

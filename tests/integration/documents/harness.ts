@@ -101,8 +101,8 @@ export async function readDocx(buf: Buffer): Promise<DocxParts> {
 /** The characters that are not white space, in order: what both renderings must agree on. */
 export const ink = (s: string): string => s.replace(/\s+/gu, '');
 
-/** Page numbers the print view adds in the bottom margin ("— 1 —"): not part of the document text. */
-export const withoutPageNumbers = (s: string): string => s.replace(/—\s*\d+\s*—/g, '');
+/** Page numbers the print view adds in the bottom margin ("第 1 页 共 2 页", "— 1 —"): not document text. */
+export const withoutPageNumbers = (s: string): string => s.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '').replace(/—\s*\d+\s*—/g, '');
 
 /** The kinds of element whose fonts are checked: every style the print view sets text in. */
 const SAMPLED = [

@@ -41,9 +41,9 @@ describe('an oral agreement in the documents', () => {
     // The confirmation stands before the signatures of every party.
     const confirm = text.indexOf('当事人确认');
     for (const who of [
-      `申请人：王${RARE}（签名或按指印）`,
-      '被申请人：新乡市"牧野"<建材>&装饰有限公司（签名或按指印）',
-      '委托代理人：李明远（签名或按指印）',
+      `申请人：王${RARE}签名（捺印）：`,
+      '被申请人：新乡市"牧野"<建材>&装饰有限公司（盖章）法定代表人或委托代理人（签名）：',
+      '委托代理人：李明远签名（捺印）：',
     ]) {
       expect(text.indexOf(ink(who)), who).toBeGreaterThan(confirm);
     }
@@ -106,6 +106,6 @@ describe('an oral agreement through the API', () => {
     const text = ink((await readDocx(Buffer.from((await app.call('documents.docx', { id: rec.id }, s)).base64, 'base64'))).text);
     expect(text).toContain('一、李秀英于2026年11月30日前拆除越界院墙');
     expect(text).toContain('当事人确认：以上协议内容属实，同意履行。');
-    expect(text).toContain(ink('申请人：张建国（签名或按指印）'));
+    expect(text).toContain(ink('申请人：张建国签名（捺印）：'));
   });
 });

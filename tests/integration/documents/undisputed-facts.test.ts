@@ -27,7 +27,7 @@ async function check(input: DocumentInput) {
     has(p.idNumber ?? p.creditCode ?? '');
     has(p.address ?? '');
     // Signature and date per party.
-    has(`${p.name}（签名、盖章或按指印）年月日`);
+    has(`${p.name}${p.kind === 'org' ? '（盖章）法定代表人或委托代理人（签名）：' : '签名（捺印）：'}年月日`);
   }
   has(`人民调解员：${input.mediators.map((m) => m.name).join('、')}`);
   has('记载时间：2026年3月17日');

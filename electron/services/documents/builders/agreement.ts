@@ -13,6 +13,7 @@ import {
   fmtDate,
   list,
   mediatorOfficials,
+  recorderOfficial,
   para,
   partyBlocks,
   principals,
@@ -93,7 +94,7 @@ export function buildAgreement(input: DocumentInput): DocModel {
     {
       kind: 'signatures',
       signers: signersFor(input.parties, undefined, caseRoles(input)),
-      officials: [...mediatorOfficials(input), '记录人（签名）：'],
+      officials: [...mediatorOfficials(input), recorderOfficial(input.recorder)],
       seal: sealText(input.centre),
       date: c.agreementEffectiveAt ? fmtDate(c.agreementEffectiveAt) : BLANK_DATE,
     },

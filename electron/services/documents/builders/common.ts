@@ -5,7 +5,7 @@
 import dayjs from 'dayjs';
 import { MEDIATION_ROLE_LABELS, documentRoleLabels, formatYuan, idTypeLabel, yuanInWords } from '../../../common/domain';
 import type { CaseInput, CentreInput, DocumentInput, PartyInput, PartyRole } from '../input';
-import { cleanText, type FieldRow, type FieldsBlock, type ListBlock, type ParagraphBlock, type Signer } from '../model';
+import { cleanText, type FieldRow, type Official, type FieldsBlock, type ListBlock, type ParagraphBlock, type Signer } from '../model';
 
 /** The mediation names of the parties; a document of a case in a lawsuit uses `caseRoles`. */
 export const ROLE_LABELS: Readonly<Record<PartyRole, string>> = MEDIATION_ROLE_LABELS;
@@ -21,8 +21,14 @@ const ROLE_ORDER: readonly PartyRole[] = ['applicant', 'respondent', 'third_part
 /** Left blank for the hand: a document takes effect on the day it is signed, not printed. */
 export const BLANK_DATE = '　　年　　月　　日';
 
-/** 人民调解法 Art. 29 ¶2: each party signs, seals or fingerprints. */
-export const PARTY_SIGN_NOTE = '（签名、盖章或按指印）';
+/**
+ * 人民调解法 Art. 29 ¶2: each party signs, seals or fingerprints. A person signs and presses a
+ * fingerprint beside the name, as courts expect; the line leaves room for both.
+ */
+export const PARTY_SIGN_NOTE = '签名（捺印）：';
+
+/** A company or other organisation: its seal, and the signature of who acts for it. */
+export const ORG_SIGN_NOTE = '（盖章）法定代表人或委托代理人（签名）：';
 
 /** A printed string from a database value: cleaned and trimmed, '' for nothing. */
 export function str(s: string | null | undefined): string {
@@ -251,7 +257,7 @@ export function signersFor(
 ): Signer[] {
   const ordered = orderedParties(parties);
   const role = roleOf ?? ((p: PartyInput) => ROLE_LABELS[p.role]);
-  return ordered.map((p) => ({ label: `${role(p)}：${str(p.name)}`, note, date }));
+  return ordered.map((p) => ({ label: `${role(p)}：${str(p.name)}`, note: p.kind === 'org' ? ORG_SIGN_NOTE : note, date }));
 }
 
 /** The court and its reference number on a referred case (特邀调解规定 Art. 24: filed with the court). */
@@ -269,9 +275,16 @@ export function sealText(centre: CentreInput): string {
   return `${str(centre.committeeName)}（印）`;
 }
 
-export function mediatorOfficials(input: DocumentInput, label = '人民调解员（签名）：'): string[] {
-  // One line per mediator on the case: each signs (人民调解法 Art. 29 ¶2), at least one line.
-  return Array.from({ length: Math.max(1, input.mediators.length) }, () => label);
+export function mediatorOfficials(input: DocumentInput, label = '人民调解员（签名）：'): Official[] {
+  // One line per mediator on the case, the name printed under it: each signs (人民调解法 Art. 29
+  // ¶2). At least one line, to be filled in by hand when nobody is assigned yet.
+  const named = input.mediators.map((m) => str(m.name)).filter((n) => n !== '');
+  return named.length === 0 ? [{ label, name: '' }] : named.map((name) => ({ label, name }));
+}
+
+/** The recorder's line, the name under it when known. */
+export function recorderOfficial(name: string | null | undefined): Official {
+  return { label: '记录人（签名）：', name: str(name) };
 }
 
 /** The session's place in the case ("第二次"), when it is among the case's sessions. */

@@ -98,7 +98,7 @@ export function buildConfirmationApplication(input: DocumentInput): DocModel {
     list(materials, arabicMarker),
     {
       kind: 'signatures',
-      signers: signersFor(input.parties, '（签名、盖章或按指印）', asApplicant),
+      signers: signersFor(input.parties, undefined, asApplicant),
       officials: [],
       date: fmtDate(input.confirmation?.appliedAt) || BLANK_DATE,
     },

@@ -42,7 +42,7 @@ export function buildFollowupRecord(input: DocumentInput): DocModel {
     {
       kind: 'signatures',
       signers: [],
-      officials: ['回访人（签名）：', '记录人（签名）：'],
+      officials: [{ label: '回访人（签名）：', name: str(f.visitor) }, '记录人（签名）：'],
       date: fmtDate(f.doneAt) || BLANK_DATE,
     },
   ];

@@ -12,6 +12,7 @@ import {
   fmtDate,
   fmtDateTime,
   mediatorOfficials,
+  recorderOfficial,
   names,
   para,
   sessionOrdinal,
@@ -86,8 +87,8 @@ export function buildSessionRecord(input: DocumentInput): DocModel {
     { kind: 'paragraph', text: '以上记录已经当事人阅读（或者向当事人宣读），确认无误。' },
     {
       kind: 'signatures',
-      signers: signersFor(input.parties, '（签名或按指印）', caseRoles(input)),
-      officials: [...mediatorOfficials(input), '记录人（签名）：'],
+      signers: signersFor(input.parties, undefined, caseRoles(input)),
+      officials: [...mediatorOfficials(input), recorderOfficial(str(s.recorder) || str(input.recorder))],
       date: fmtDate(s.heldAt) || BLANK_DATE,
     },
   ];
