@@ -3,13 +3,18 @@
  * of the print view, and the register of documents generated (every printed document is
  * registered with its version and content hash; reprinting unchanged content reuses the version).
  *
- * Pure (zod only): the renderer imports it. The type codes and titles are those of the document
- * model (services/documents/model.ts DOCUMENT_TYPES; a test keeps the two equal).
+ * Pure (zod only): the renderer imports it. The document model (services/documents/model.ts) uses
+ * the same table of type codes and titles.
  */
 import { z } from 'zod';
 import { op } from './contract';
 
+/**
+ * The one table of document types: the stable code (stored in the register, typed on the CLI) and
+ * the title people know the document by. services/documents/model.ts re-exports it.
+ */
 export const DOC_TYPE_TITLES = {
+  application: '人民调解申请书',
   'intake-form': '人民调解受理登记表',
   'rights-notice': '人民调解权利义务告知书',
   'session-record': '人民调解记录',
@@ -17,6 +22,8 @@ export const DOC_TYPE_TITLES = {
   'undisputed-facts': '无争议事实记载',
   'confirmation-application': '司法确认申请书',
   'followup-record': '人民调解回访记录',
+  'termination-notice': '终止调解告知书',
+  'court-result-report': '委派（委托）调解结果报告',
 } as const;
 
 export type DocType = keyof typeof DOC_TYPE_TITLES;
@@ -25,6 +32,7 @@ export const docTypeSchema = z.enum(DOC_TYPE_CODES, { error: `文书类型应为
 
 /** The types printed once per session (调解记录) or per follow-up visit (回访记录): they need a subject. */
 export const SUBJECT_KIND: Readonly<Record<DocType, 'session' | 'followup' | null>> = {
+  application: null,
   'intake-form': null,
   'rights-notice': null,
   'session-record': 'session',
@@ -32,6 +40,8 @@ export const SUBJECT_KIND: Readonly<Record<DocType, 'session' | 'followup' | nul
   'undisputed-facts': null,
   'confirmation-application': null,
   'followup-record': 'followup',
+  'termination-notice': null,
+  'court-result-report': null,
 };
 
 /** One document the case could have: a type, and for per-session / per-visit types one subject. */

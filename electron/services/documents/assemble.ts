@@ -152,9 +152,18 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
         undisputed: undisputedInput(c),
         agreementEffectiveAt: c.agreementEffectiveAt,
         courtReferral: referral
-          ? { mode: referral.mode as 'delegated' | 'entrusted', court: referral.court, referenceNumber: referral.referenceNumber }
+          ? {
+              mode: referral.mode as 'delegated' | 'entrusted',
+              court: referral.court,
+              referenceNumber: referral.referenceNumber,
+              referredAt: referral.referredAt,
+              materialsSignedAt: referral.materialsSignedAt,
+              reportTo: referral.reportTo,
+            }
           : null,
         outcome: c.outcome as DocumentInput['case']['outcome'],
+        outcomeNote: c.outcomeNote,
+        outcomeAt: c.outcomeAt ? wallClock(c.outcomeAt) : null,
       },
       parties: partyInputs(ctx, caseId),
       mediators: mediators.map((m) => ({ name: m.name })),

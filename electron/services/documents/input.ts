@@ -59,6 +59,11 @@ export interface CourtReferralInput {
   mode: 'delegated' | 'entrusted';
   court: string;
   referenceNumber: string;
+  /** 'YYYY-MM-DD': the day the court referred it, and the day the committee signed for the materials. */
+  referredAt?: string | null;
+  materialsSignedAt?: string | null;
+  /** The judge or clerk the result is reported to. */
+  reportTo?: string | null;
 }
 
 export interface CaseInput {
@@ -80,6 +85,10 @@ export interface CaseInput {
   courtReferral?: CourtReferralInput | null;
   /** The case outcome when known; a record of undisputed facts needs 'failed'. */
   outcome?: 'agreement' | 'failed' | 'withdrawn' | 'transferred' | 'ended' | null;
+  /** Why mediation failed, was withdrawn or ended (the reason given with the outcome). */
+  outcomeNote?: string | null;
+  /** Date-time of the outcome. */
+  outcomeAt?: string | null;
 }
 
 export interface PartyInput {

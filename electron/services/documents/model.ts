@@ -9,18 +9,11 @@
  * wording changes the hash. Builders (builders/) decide the words; renderers only the looks.
  */
 import { createHash } from 'node:crypto';
+import { DOC_TYPE_TITLES } from '../../common/api/documents';
 import { stripUnsafeChars } from '../../common/text';
 
-/** Stable type codes (stored in the register) with the titles people know them by. */
-export const DOCUMENT_TYPES = {
-  'intake-form': '人民调解受理登记表',
-  'rights-notice': '人民调解权利义务告知书',
-  'session-record': '人民调解记录',
-  agreement: '人民调解协议书',
-  'undisputed-facts': '无争议事实记载',
-  'confirmation-application': '司法确认申请书',
-  'followup-record': '人民调解回访记录',
-} as const satisfies Record<string, string>;
+/** Stable type codes (stored in the register) with the titles people know them by: the one table. */
+export const DOCUMENT_TYPES = DOC_TYPE_TITLES;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
 export const DOCUMENT_TYPE_CODES = Object.keys(DOCUMENT_TYPES) as DocumentType[];

@@ -218,6 +218,22 @@ describe('cli doc', () => {
     expect(rows(failed.id)).toEqual([]);
   });
 
+  it('takes the new types: the termination notice of the failed case; the court report refused with the reason', async () => {
+    const file = path.join(out.dir, 'termination.docx');
+    const r = await cli(['--data-dir', app.dir, '--case', failed.caseNumber, '--type', 'termination-notice', '--out', file]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const text = ink((await readDocx(fs.readFileSync(file))).text);
+    expect(text).toContain('终止调解告知书');
+    expect(text).toContain(ink('根据《中华人民共和国人民调解法》第二十六条的规定，本委员会决定'));
+    expect(rows(failed.id)).toContainEqual(expect.objectContaining({ type: 'termination-notice', v: 1 }));
+    const report = path.join(out.dir, 'report.docx');
+    const refused = await cli(['--data-dir', app.dir, '--case', failed.caseNumber, '--type', 'court-result-report', '--out', report]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('不能制作委派（委托）调解结果报告：本案不是人民法院委派或委托调解的案件');
+    expect(fs.existsSync(report)).toBe(false);
+  });
+
   it('refuses a bad type, a bad extension, an unknown case number, PDF without Chromium', async () => {
     const base = ['--data-dir', app.dir, '--case', agreed.caseNumber];
     const badType = await cli([...base, '--type', 'contract', '--out', path.join(out.dir, 'x.docx')]);

@@ -36,7 +36,10 @@ describe('documentFits', () => {
     for (const make of [twoParty, tenParty]) {
       const input = make();
       input.session = input.sessions[0]!;
-      for (const type of DOCUMENT_TYPE_CODES.filter((t) => t !== 'undisputed-facts'))
+      // The agreed case has no record of undisputed facts, no termination; only a referred case
+      // (tenParty) reports to the court, and it has no citizen's application.
+      const notThis = make === tenParty ? ['application'] : ['court-result-report'];
+      for (const type of DOCUMENT_TYPE_CODES.filter((t) => !['undisputed-facts', 'termination-notice', ...notThis].includes(t)))
         expect(documentFits(type, input), type).toEqual({ ok: true });
       expect(documentFits('undisputed-facts', input).ok).toBe(false);
     }
@@ -163,22 +166,28 @@ describe('document model', () => {
     expect(Object.keys(DOCUMENT_TYPES).sort()).toEqual(
       [
         'agreement',
+        'application',
         'confirmation-application',
+        'court-result-report',
         'followup-record',
         'intake-form',
         'rights-notice',
         'session-record',
+        'termination-notice',
         'undisputed-facts',
       ].sort(),
     );
     const ok = twoParty();
     ok.session = ok.sessions[0]!;
+    const failed = { ...twoPartyFailed(), case: { ...twoPartyFailed().case, outcomeNote: '双方分歧较大' } };
     for (const type of DOCUMENT_TYPE_CODES) {
       expect(DOCUMENT_TYPES[type]).toMatch(/[\u4e00-\u9fff]/);
-      const input = type === 'undisputed-facts' ? twoPartyFailed() : ok;
+      const input =
+        type === 'undisputed-facts' || type === 'termination-notice' ? failed : type === 'court-result-report' ? tenParty() : ok;
       const model = buildDocument(type, input);
       expect(model.type).toBe(type);
-      expect(model.title).toBe(DOCUMENT_TYPES[type]);
+      // The report names the kind of referral: 委派调解结果报告 or 委托调解结果报告.
+      expect(model.title).toBe(type === 'court-result-report' ? '委派调解结果报告' : DOCUMENT_TYPES[type]);
       // Pure data: a JSON round trip is the same model.
       expect(JSON.parse(JSON.stringify(model))).toEqual(model);
     }

@@ -332,6 +332,7 @@ describe('documents of a case with an agreement', () => {
     const types = await app.call('documents.types', { caseId: agreed.id }, s);
     const fits = types.filter((t) => t.fits).map((t) => (t.subjectLabel ? `${t.type}:${t.subjectLabel}` : t.type));
     expect(fits).toEqual([
+      'application',
       'intake-form',
       'rights-notice',
       'session-record:第一次调解（2026年11月12日）',
@@ -344,13 +345,21 @@ describe('documents of a case with an agreement', () => {
       fits: false,
       reason: '本案已达成调解协议，无需制作无争议事实记载',
     });
-    // The titles of the contract are those of the document model.
-    expect(DOC_TYPE_TITLES).toEqual(DOCUMENT_TYPES);
+    expect(types.find((t) => t.type === 'termination-notice')).toMatchObject({
+      fits: false,
+      reason: '本案已达成调解协议，不终止调解，无需终止调解告知书',
+    });
+    expect(types.find((t) => t.type === 'court-result-report')).toMatchObject({
+      fits: false,
+      reason: '本案不是人民法院委派或委托调解的案件，无需向法院报告调解结果',
+    });
+    // One table of types and titles for the contract and the document model.
+    expect(DOC_TYPE_TITLES).toBe(DOCUMENT_TYPES);
   });
 
   it('generates each one; every .docx holds the case’s real values', async () => {
     docs = await generateAll(agreed);
-    expect(docs.size).toBe(7);
+    expect(docs.size).toBe(8);
     const c = agreed;
     const terms = c.agreement!.terms;
 
@@ -430,7 +439,7 @@ describe('documents of a case with an agreement', () => {
 
   it('the files are in the data dir, the model next to each .docx, its hash the one registered', async () => {
     const list = await app.call('documents.list', { caseId: agreed.id }, s);
-    expect(list).toHaveLength(7);
+    expect(list).toHaveLength(8);
     for (const d of list) {
       expect(d.filePath).toBe(`documents/${agreed.caseNumber}/${d.type}-v${d.docVersion}.docx`);
       expect(d.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -561,6 +570,9 @@ describe('documents of a failed mediation', () => {
     const types = await app.call('documents.types', { caseId: c.id }, s);
     const reasons = Object.fromEntries(types.map((t) => [t.type, t.fits ? 'fits' : t.reason]));
     expect(reasons).toEqual({
+      application: 'fits',
+      'termination-notice': 'fits',
+      'court-result-report': '本案不是人民法院委派或委托调解的案件，无需向法院报告调解结果',
       'intake-form': 'fits',
       'rights-notice': 'fits',
       'session-record': 'fits',
@@ -619,7 +631,21 @@ describe('documents of a court-delegated case', () => {
       'session-record:第一次调解（2026年11月12日）',
       'agreement',
       'confirmation-application',
+      'court-result-report',
     ]);
+    // The result goes back to the court that delegated it, with the agreement.
+    const report = await docxOf(docs.get('court-result-report')!);
+    expect(report.text.split('\n')[0]).toBe('委派调解结果报告');
+    contains(report.text)(
+      '新乡市牧野区人民法院',
+      '（案号：（2026）豫0711民诉前调1234号）',
+      '经调解，各方当事人于2026年11月15日自愿达成调解协议，主要内容如下：',
+      '一、被申请人于2026年12月20日前支付货款30000元',
+      '现将调解协议书报送你院备案。',
+      '随函退回（送交）材料：',
+      '1．人民调解协议书；',
+      '特此报告。',
+    );
     let has = contains((await docxOf(docs.get('agreement')!)).text);
     partiesIn(c, has);
     has('委派法院：新乡市牧野区人民法院', '委派调解案号：（2026）豫0711民诉前调1234号', '一、被申请人于2026年12月20日前支付货款30000元');

@@ -6,6 +6,9 @@ import { AppError } from '../../../common/errors';
 import type { DocumentInput } from '../input';
 import { DOCUMENT_TYPES, isDocumentType, type DocModel, type DocumentType } from '../model';
 import { buildAgreement, fitsAgreement } from './agreement';
+import { buildApplication, fitsApplication } from './application';
+import { buildCourtResultReport, fitsCourtResultReport } from './court-result-report';
+import { buildTerminationNotice, fitsTerminationNotice } from './termination-notice';
 import { buildConfirmationApplication, fitsConfirmationApplication } from './confirmation-application';
 import { buildFollowupRecord, fitsFollowupRecord } from './followup-record';
 import { buildIntakeForm, fitsIntakeForm } from './intake-form';
@@ -21,6 +24,7 @@ interface Builder {
 }
 
 const BUILDERS: Readonly<Record<DocumentType, Builder>> = {
+  application: { fits: fitsApplication, build: buildApplication },
   'intake-form': { fits: fitsIntakeForm, build: buildIntakeForm },
   'rights-notice': { fits: fitsRightsNotice, build: buildRightsNotice },
   'session-record': { fits: fitsSessionRecord, build: buildSessionRecord },
@@ -28,6 +32,8 @@ const BUILDERS: Readonly<Record<DocumentType, Builder>> = {
   'undisputed-facts': { fits: fitsUndisputedFacts, build: buildUndisputedFacts },
   'confirmation-application': { fits: fitsConfirmationApplication, build: buildConfirmationApplication },
   'followup-record': { fits: fitsFollowupRecord, build: buildFollowupRecord },
+  'termination-notice': { fits: fitsTerminationNotice, build: buildTerminationNotice },
+  'court-result-report': { fits: fitsCourtResultReport, build: buildCourtResultReport },
 };
 
 export type Fit = { ok: true } | { ok: false; reason: string };
