@@ -4,7 +4,7 @@
  * case keeps 申请人 / 被申请人.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../../electron/services/documents/builders';
+import { buildDocument, documentFits } from '../../../electron/services/documents/builders';
 import type { DocumentInput } from '../../../electron/services/documents/input';
 import type { DocModel, DocumentType, FieldsBlock, SignatureBlock } from '../../../electron/services/documents/model';
 import { renderDocx } from '../../../electron/services/documents/render-docx';
@@ -55,6 +55,17 @@ describe('court-entrusted (委托, 诉中) documents', () => {
     expect(text).toContain('委托调解案号：（2026）豫0711民初567号');
     expect(text).toContain(ink(`原告：王${RARE}签名（捺印）：`));
     expect(text).not.toContain('被申请人：');
+  });
+
+  it('no 司法确认: the agreement goes to the court for its 调解书, and the application is refused with the reason', () => {
+    const text = JSON.stringify(buildDocument('agreement', twoPartyEntrusted()));
+    expect(text).toContain('本协议送交该院，由该院依法审查后出具民事调解书或者准许当事人撤诉。');
+    expect(text).not.toContain('申请司法确认');
+    expect(documentFits('confirmation-application', twoPartyEntrusted())).toEqual({
+      ok: false,
+      reason: '本案系人民法院诉中委托调解的案件，达成的协议由受诉人民法院审查后出具民事调解书或者准许撤诉，不申请司法确认',
+    });
+    expect(documentFits('confirmation-application', twoParty())).toEqual({ ok: true });
   });
 
   it('the record of undisputed facts counts the court’s copy', () => {

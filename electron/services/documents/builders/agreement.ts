@@ -62,6 +62,18 @@ export function agreementCopies(input: DocumentInput): { count: number; sentence
   return { count, sentence: `本协议一式${cnNumber(count)}份，当事人各执一份，人民调解委员会留存一份。` };
 }
 
+/**
+ * What follows the agreement in court. 委托 (诉中): the court reviews it and makes a 调解书 or
+ * allows the claim to be withdrawn (特邀调解规定 法释〔2016〕14号), so there is no 司法确认.
+ */
+function confirmationNotice(input: DocumentInput): string {
+  const r = input.case.courtReferral;
+  if (r?.mode === 'entrusted') {
+    return `告知：本案系${str(r.court)}委托调解的案件（案号：${str(r.referenceNumber)}），本协议送交该院，由该院依法审查后出具民事调解书或者准许当事人撤诉。`;
+  }
+  return '告知：本协议生效之日起30日内，各方当事人可以共同向人民法院申请司法确认。人民法院依法确认调解协议有效，一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。';
+}
+
 export function buildAgreement(input: DocumentInput): DocModel {
   const c = input.case;
   const a = c.agreement!;
@@ -86,11 +98,9 @@ export function buildAgreement(input: DocumentInput): DocModel {
       text: '本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行。',
     },
     { kind: 'paragraph', text: agreementCopies(input).sentence },
-    // Art. 33: the parties are told they may jointly ask a court to confirm it within 30 days.
-    {
-      kind: 'note',
-      text: '告知：本协议生效之日起30日内，各方当事人可以共同向人民法院申请司法确认。人民法院依法确认调解协议有效，一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。',
-    },
+    // Art. 33: the parties are told they may jointly ask a court to confirm it within 30 days; in a
+    // pending lawsuit (委托) the court itself closes the case on it instead.
+    { kind: 'note', text: confirmationNotice(input) },
     {
       kind: 'signatures',
       signers: signersFor(input.parties, undefined, caseRoles(input)),

@@ -35,6 +35,9 @@ export function fitsConfirmationApplication(input: DocumentInput): string | null
   const a = c.agreement;
   if (!a) return '本案没有调解协议，不能申请司法确认';
   if (principals(input.parties).length < 2) return '司法确认须由双方当事人共同申请';
+  if (c.courtReferral?.mode === 'entrusted') {
+    return '本案系人民法院诉中委托调解的案件，达成的协议由受诉人民法院审查后出具民事调解书或者准许撤诉，不申请司法确认';
+  }
   // The application quotes the agreement: it must be complete by the same rule as the 协议书.
   const missing = agreementMissingMessage(missingAgreementItems(agreementFacts(input)));
   if (missing) return `${missing}，不能申请司法确认`;
