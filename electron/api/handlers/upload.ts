@@ -1,4 +1,12 @@
-import type { RejectionView, UploadProgressView, UploadSettingsView, UploadStatusView, uploadOps } from '../../common/api/upload';
+import {
+  RECORD_KIND_LABELS,
+  recordKindLabel,
+  type RejectionView,
+  type UploadProgressView,
+  type UploadSettingsView,
+  type UploadStatusView,
+  type uploadOps,
+} from '../../common/api/upload';
 import { AppError, isAppError } from '../../common/errors';
 import { getCentre } from '../../services/centre';
 import { recordAudit } from '../../services/core/audit';
@@ -6,7 +14,6 @@ import type { ServiceContext } from '../../services/core/context';
 import { getSettings, updateSettings } from '../../services/core/settings';
 import { maskSecret } from '../../services/secrets';
 import { appUploads, DISTRICT_TOKEN, readToken, readUploadConfig } from '../../services/upload/background';
-import { KIND_NAMES } from '../../services/upload/reconcile';
 import { checkServerUrl, releaseRejections, testConnection, uploadStatus } from '../../services/upload';
 import type { RecordKind } from '../../services/records/kinds';
 import type { Handlers } from '../handler';
@@ -58,7 +65,7 @@ function statusView(ctx: ServiceContext): UploadStatusView {
   const s = uploadStatus(ctx.db);
   const rejections: RejectionView[] = s.rejections.slice(0, MAX_REJECTIONS_LISTED).map((r) => ({
     kind: r.kind,
-    kindLabel: KIND_NAMES[r.kind as RecordKind] ?? r.kind,
+    kindLabel: recordKindLabel(r.kind),
     recordId: r.recordId,
     version: r.version,
     caseNumber: caseNumberOf(ctx, r.kind, r.recordId),
@@ -161,7 +168,7 @@ export const uploadHandlers: Handlers<typeof uploadOps> = {
       operation: 'upload.resend',
       entityKind: 'upload',
       entityId: `${input.kind}/${input.recordId}`,
-      summary: `重新上传被区平台拒收的${KIND_NAMES[input.kind]}记录`,
+      summary: `重新上传被区平台拒收的${RECORD_KIND_LABELS[input.kind]}记录`,
     });
     return { released };
   },

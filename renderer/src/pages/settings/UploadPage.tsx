@@ -26,6 +26,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import {
+  recordKindLabel,
   serverUrlField,
   tokenField,
   type RejectionView,
@@ -47,16 +48,6 @@ interface Values {
 }
 
 const TRIGGERS: Record<string, string> = { schedule: '夜间自动上传', 'catch-up': '开机补传', manual: '立即上传', cli: '命令行上传' };
-const KINDS: Record<string, string> = {
-  case: '案件',
-  party: '当事人',
-  session: '调解记录',
-  document: '文书',
-  event: '事件',
-  mediator: '调解员',
-  confirmation: '司法确认',
-  followup: '回访',
-};
 
 const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
@@ -296,7 +287,7 @@ function Reconciliation({ run }: { run: UploadRunView }) {
       <Tag color="error">不一致</Tag>
       {r.differences.map((d) => (
         <Typography.Text key={d.kind}>
-          {KINDS[d.kind] ?? d.kind}：本机已上传 {d.local} 条，区平台 {d.server} 条
+          {recordKindLabel(d.kind)}：本机已上传 {d.local} 条，区平台 {d.server} 条
         </Typography.Text>
       ))}
     </Space>
