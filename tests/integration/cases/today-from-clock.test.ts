@@ -11,8 +11,8 @@ import { walkInCase } from '../../support/cases';
 import { failure, kioskInput, startEnv } from '../intake/harness';
 
 let app: TestApp | undefined;
-afterEach(async () => {
-  await app?.close();
+afterEach(() => {
+  app?.close();
   app = undefined;
 });
 
