@@ -11,7 +11,7 @@ import type { PairingGuard } from './services/devices/pairing-guard';
 import type { PushHub } from './services/devices/push-hub';
 import type { ServiceContext } from './services/core/context';
 import type { KioskGuard } from './services/intake/guard';
-import type { Prefs } from './services/prefs';
+import type { Prefs } from './services/machine-prefs';
 import type { AppUploads } from './services/upload/background';
 
 export interface AppServices {

@@ -24,7 +24,7 @@ import type { ServiceContext } from './services/core/context';
 import { createLogger, type Logger } from './services/core/logger';
 import { acquireOwnerLock, diskSpace, ensureWritableDataDir, type DiskSpace, type OwnerLock } from './services/data-dir';
 import { AppError } from './common/errors';
-import { confPrefs, type Prefs } from './services/prefs';
+import { confPrefs, type Prefs } from './services/machine-prefs';
 import { fileSecretStore, type SecretStore } from './services/secrets';
 import { AppUploads, type AppUploadOptions } from './services/upload/background';
 
