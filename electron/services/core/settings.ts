@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { settings as settingsTable } from '../../../db/schema';
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../common/settings';
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../common/centre-settings';
 import { recordAudit } from './audit';
 import { rfc3339 } from './clock';
 import type { Actor, ServiceContext } from './context';
