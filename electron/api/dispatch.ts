@@ -14,7 +14,7 @@ import { stripUnsafeDeep } from '../common/text';
 import type { AppServices } from '../app-services';
 import { PASSWORD_CHANGE_OPS, PASSWORD_CHANGE_REQUIRED_MESSAGE } from '../common/api/auth';
 import { findUser, toSessionUser } from '../services/auth/users';
-import { getSettings } from '../services/core/settings';
+import { getSettings } from '../services/core/centre-settings-store';
 import { findKept, keep, PENDING } from '../services/devices/idempotency';
 import { LOCAL_SOURCE, type CallContext, type CallHooks, type RequestSource } from './handler';
 import { handlers } from './handlers';

@@ -2,7 +2,7 @@ import type { authOps, usersOps } from '../../common/api/auth';
 import { AppError } from '../../common/errors';
 import { requireCentre } from '../../services/centre';
 import { recordAudit } from '../../services/core/audit';
-import { getSettings } from '../../services/core/settings';
+import { getSettings } from '../../services/core/centre-settings-store';
 import { sourceKey } from '../../services/auth/source-key';
 import {
   authenticate,

@@ -5,7 +5,7 @@ import type { Role } from '../../common/roles';
 import { requireCentre } from '../../services/centre';
 import { kioskActor } from '../../services/core/context';
 import { deviceTicketPrinter } from '../../services/devices/printer';
-import { getSettings } from '../../services/core/settings';
+import { getSettings } from '../../services/core/centre-settings-store';
 import { sourceKey } from '../../services/auth/source-key';
 import { lookupProgress } from '../../services/intake/lookup';
 import { chooseTicketPrinter, listPrinters, printerStatus, removePrinter, savePrinter, testPrinter } from '../../services/intake/printers';

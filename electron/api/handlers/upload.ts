@@ -11,7 +11,7 @@ import { AppError, isAppError } from '../../common/errors';
 import { getCentre } from '../../services/centre';
 import { recordAudit } from '../../services/core/audit';
 import type { ServiceContext } from '../../services/core/context';
-import { getSettings, updateSettings } from '../../services/core/settings';
+import { getSettings, updateSettings } from '../../services/core/centre-settings-store';
 import { maskSecret } from '../../services/secrets';
 import { DISTRICT_TOKEN, readToken, readUploadConfig } from '../../services/upload/background';
 import type { AppServices } from '../../app-services';

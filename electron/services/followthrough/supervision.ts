@@ -16,7 +16,7 @@ import type { Tier } from '../../common/domain/tiers';
 import { recordAudit } from '../core/audit';
 import { localDate } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { REPEAT_PETITION } from '../cases/repeat-petition';
 import { lockCase, writeCase, type CaseRecord } from '../cases/versioning';
 import { partyNamesFor } from '../court/names';

@@ -27,7 +27,7 @@ import {
 import { AppError } from '../../common/errors';
 import { monthLabel } from '../../common/stats/period';
 import type { ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { statsPeriod } from './dashboard';
 import {
   KEY_CASE,

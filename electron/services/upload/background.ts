@@ -10,7 +10,7 @@
 import { AppError } from '../../common/errors';
 import { getCentre } from '../centre';
 import type { ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { pendingCount } from './batches';
 import { runUpload, type UploadProgress, type UploadSummary, type UploadTrigger } from './run';
 import { createUploadScheduler, lastSuccessfulUpload, type SchedulerOptions, type UploadScheduler } from './schedule';
