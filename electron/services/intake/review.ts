@@ -18,7 +18,7 @@ import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { registerCase } from '../cases/register';
-import { findRepeats } from '../cases/repeat';
+import { findRepeats } from '../cases/repeat-dispute-check';
 import { disputeKindLabel, registrationNumberOf } from './codes';
 
 /** A row as read here: the listed registration before its labels and number are derived, plus its queue day. */
