@@ -17,7 +17,7 @@ import { recordAudit } from '../core/audit';
 import { localDate } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { getSettings } from '../core/centre-settings-store';
-import { REPEAT_PETITION } from '../cases/repeat-petition';
+import { REPEAT_PETITION } from '../cases/repeat-petition-sql';
 import { lockCase, writeCase, type CaseRecord } from '../cases/versioning';
 import { partyNamesFor } from '../court/names';
 import { OPEN_STATUSES_SQL } from '../core/sql-lists';

@@ -14,7 +14,7 @@ import { CATEGORIES } from '../../common/domain/categories';
 import { SOURCE_CODES } from '../../common/domain/sources';
 import type { ResolvedPeriod } from '../../common/stats/period';
 import { addDaysTo, nextDay } from '../../common/stats/period';
-import { REPEAT_PETITION } from '../cases/repeat-petition';
+import { REPEAT_PETITION } from '../cases/repeat-petition-sql';
 import { OPEN_STATUSES_SQL } from '../core/sql-lists';
 
 export interface PeriodParams {
