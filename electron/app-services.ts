@@ -4,6 +4,7 @@
  * the upload, the in-memory guards). Each is a member here, not a registry keyed by this object.
  */
 import type { DataControl } from './backend';
+import type { ApiResponse } from './common/api/contract';
 import type { CentreHostAddress } from './common/api/devices';
 import type { LoginLockout } from './services/auth/lockout';
 import type { SessionStore } from './services/auth/sessions';
@@ -29,6 +30,8 @@ export interface AppServices {
   loginLockout: LoginLockout;
   /** The kiosk's rate limits and reprint grants. */
   kioskGuard: KioskGuard;
+  /** Writes still running, by caller and idempotency key: a repeat waits for the first one's answer. */
+  writesInFlight: Map<string, Promise<ApiResponse>>;
 }
 
 export interface CentreState {

@@ -154,6 +154,7 @@ export function createBackend(opts: BackendOptions): Backend {
     uploads: new AppUploads(ctx, opts.uploads),
     loginLockout: new LoginLockout(ctx.clock),
     kioskGuard: new KioskGuard(ctx.clock),
+    writesInFlight: new Map(),
   };
   const timers: NodeJS.Timeout[] = [];
   let closed = false;

@@ -117,11 +117,8 @@ function checkDeviceKind(op: string, source: RequestSource): void {
 const callerOf = (source: RequestSource) => (source.kind === 'device' && source.deviceId ? `device:${source.deviceId}` : 'local');
 
 /** Same key while the first call is still running: wait for its answer instead of running again. */
-const inFlight = new WeakMap<AppServices, Map<string, Promise<ApiResponse>>>();
-
 async function keptWrite(app: AppServices, op: string, caller: string, key: string, run: () => unknown): Promise<ApiResponse> {
-  const running = inFlight.get(app) ?? new Map<string, Promise<ApiResponse>>();
-  inFlight.set(app, running);
+  const running = app.writesInFlight;
   const id = `${caller}\u0000${key}`;
   const already = running.get(id);
   if (already) return already;
