@@ -10,21 +10,23 @@ import type { ApiResponse } from './common/api/contract';
 import type { AppServices } from './app-services';
 import { dispatch } from './api/dispatch';
 import type { CallHooks, RequestSource } from './api/handler';
+import { LoginLockout } from './services/auth/lockout';
 import { PasswordHasher } from './services/auth/passwords';
 import { SessionStore } from './services/auth/sessions';
 import { purgeKept } from './services/devices/idempotency';
 import { PairingGuard } from './services/devices/pairing-guard';
 import { PushHub } from './services/devices/push-hub';
 import { dailyBackup, restoreFrom, snapshotSync, verifyRestorable } from './services/backup';
+import { KioskGuard } from './services/intake/guard';
 import { purgeExpiredIntakes } from './services/intake/retention';
 import { systemClock, type Clock } from './services/core/clock';
 import type { ServiceContext } from './services/core/context';
 import { createLogger, type Logger } from './services/core/logger';
 import { acquireOwnerLock, diskSpace, ensureWritableDataDir, type DiskSpace, type OwnerLock } from './services/data-dir';
 import { AppError } from './common/errors';
-import { confPrefs, type Prefs } from './services/prefs';
+import { confPrefs, type Prefs } from './services/machine-prefs';
 import { fileSecretStore, type SecretStore } from './services/secrets';
-import { appUploads } from './services/upload/background';
+import { AppUploads, type AppUploadOptions } from './services/upload/background';
 
 /** What the running app tells the status page about its data dir. */
 export interface DataStatus {
@@ -71,6 +73,8 @@ export interface BackendOptions {
   consoleLog?: boolean;
   /** scrypt's N for new password hashes; the production default when omitted. */
   passwordCost?: number;
+  /** The upload's fetch, timeouts and scheduler delays (tests shorten them). */
+  uploads?: AppUploadOptions;
 }
 
 /** Open everything the app needs. Throws AppError (Chinese message) when the data cannot be used. */
@@ -147,6 +151,10 @@ export function createBackend(opts: BackendOptions): Backend {
     host: opts.host,
     centre: { mode: 'local', lan: null, push: new PushHub(), pairing: new PairingGuard(ctx.clock), seenWrites: new Map() },
     data,
+    uploads: new AppUploads(ctx, opts.uploads),
+    loginLockout: new LoginLockout(ctx.clock),
+    kioskGuard: new KioskGuard(ctx.clock),
+    writesInFlight: new Map(),
   };
   const timers: NodeJS.Timeout[] = [];
   let closed = false;
@@ -175,7 +183,7 @@ export function createBackend(opts: BackendOptions): Backend {
    */
   function restoreRunning(from: string): RestoreResult {
     verifyRestorable(from);
-    const uploads = appUploads(ctx);
+    const { uploads } = app;
     if (uploads.current()) throw new AppError('BUSY', '正在向区平台上传，请等上传结束后再恢复。');
     uploads.stop();
     ctx.db.close();
@@ -239,13 +247,13 @@ export function createBackend(opts: BackendOptions): Backend {
       t.unref();
       timers.push(t);
       // The nightly upload to the district; idle until an address and a token are set.
-      appUploads(ctx).startSchedule();
+      app.uploads.startSchedule();
     },
     close: () => {
       closed = true;
       app.centre.push.clear();
       for (const t of timers) clearInterval(t);
-      appUploads(ctx).stop();
+      app.uploads.stop();
       ctx.db.close();
       ctx.logger.info('backend closed');
       // The open file handle keeps the process alive until the last lines are written.

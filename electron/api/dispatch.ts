@@ -14,7 +14,7 @@ import { stripUnsafeDeep } from '../common/text';
 import type { AppServices } from '../app-services';
 import { PASSWORD_CHANGE_OPS, PASSWORD_CHANGE_REQUIRED_MESSAGE } from '../common/api/auth';
 import { findUser, toSessionUser } from '../services/auth/users';
-import { getSettings } from '../services/core/settings';
+import { getSettings } from '../services/core/centre-settings-store';
 import { findKept, keep, PENDING } from '../services/devices/idempotency';
 import { LOCAL_SOURCE, type CallContext, type CallHooks, type RequestSource } from './handler';
 import { handlers } from './handlers';
@@ -117,11 +117,8 @@ function checkDeviceKind(op: string, source: RequestSource): void {
 const callerOf = (source: RequestSource) => (source.kind === 'device' && source.deviceId ? `device:${source.deviceId}` : 'local');
 
 /** Same key while the first call is still running: wait for its answer instead of running again. */
-const inFlight = new WeakMap<AppServices, Map<string, Promise<ApiResponse>>>();
-
 async function keptWrite(app: AppServices, op: string, caller: string, key: string, run: () => unknown): Promise<ApiResponse> {
-  const running = inFlight.get(app) ?? new Map<string, Promise<ApiResponse>>();
-  inFlight.set(app, running);
+  const running = app.writesInFlight;
   const id = `${caller}\u0000${key}`;
   const already = running.get(id);
   if (already) return already;

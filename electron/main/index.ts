@@ -17,7 +17,7 @@ import { dataPaths, ensureWritableDataDir, resolveDataDir } from '../services/da
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { parseLaunchArgs } from './argv';
 import { registerIpc } from './ipc';
-import { openShellPrefs, type ShellPrefs } from './prefs';
+import { openShellPrefs, type ShellPrefs } from './desktop-prefs';
 import { createA4Printer } from './print';
 import { safeStorageSecrets } from './safe-storage-secrets';
 import { guardAllWebContents, hardenSession, type ShellLog } from './security';

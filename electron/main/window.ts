@@ -4,7 +4,7 @@
  * display chosen in the machine prefs.
  */
 import { app, BrowserWindow, Menu, screen, type MenuItemConstructorOptions } from 'electron';
-import type { ShellPrefs } from './prefs';
+import type { ShellPrefs } from './desktop-prefs';
 import { secureWebPreferences, type ShellLog } from './security';
 import { APP_ORIGIN } from './security-rules';
 import { MIN_SIZE, restoreBounds } from './window-bounds';

@@ -32,7 +32,7 @@ import { HolidayCalendarPage } from './pages/settings/HolidayCalendarPage';
 import { DataPage } from './pages/settings/DataPage';
 import { DevicesPage } from './pages/settings/DevicesPage';
 import { SystemSettingsPage } from './pages/settings/SystemSettingsPage';
-import { UploadPage } from './pages/settings/UploadPage';
+import { UploadPage } from './pages/settings/upload/UploadPage';
 import { UsersPage } from './pages/settings/UsersPage';
 import { BarChartOutlined } from '@ant-design/icons';
 import { StatsPage } from './pages/stats/StatsPage';

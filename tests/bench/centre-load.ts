@@ -285,7 +285,10 @@ export async function runCentreLoad(dataDir: string, seconds: number): Promise<C
         if (caseId)
           await call(
             'sessions.add',
-            { caseId, session: { heldAt: `${todayIso()}T08:00`, place: '调解室', participants: '双方当事人', record: '双方陈述意见。' } },
+            {
+              caseId,
+              session: { heldAt: `${todayIso(new Date())}T08:00`, place: '调解室', participants: '双方当事人', record: '双方陈述意见。' },
+            },
             true,
           );
       } else await call('cases.register', walkInCase({ title: `负载测试 ${index}-${r.int(1, 1e9)}` }), true);

@@ -2,7 +2,8 @@
  * The search box (electron/services/cases/search.ts): one operation per kind of query a desk
  * types, with values sampled from the data, each against the plain LIKE scan it replaces.
  */
-import { searchBaseline, searchCases } from '../../electron/services/cases/search';
+import { searchCases } from '../../electron/services/cases/search';
+import { searchBaseline } from './search-baseline';
 import { nth, sampleValues } from './samples';
 import type { BenchOp, BenchSuite } from './types';
 

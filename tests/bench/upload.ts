@@ -173,7 +173,7 @@ async function child(dataDir: string, url: string): Promise<void> {
   const { openServices } = await import('../../electron/backend');
   const { createLogger } = await import('../../electron/services/core/logger');
   const { requireCentre } = await import('../../electron/services/centre');
-  const { benchUploadBacklog } = await import('../../electron/services/upload/bench');
+  const { benchUploadBacklog } = await import('./upload-backlog');
   const ctx = openServices({ dataDir, logger: createLogger({}) });
   try {
     const centre = requireCentre(ctx);

@@ -4,7 +4,7 @@
  */
 import type { Api, OpName } from '../../electron/common/api';
 import type { InputOf, OutputOf } from '../../electron/common/api/contract';
-import { createBackend, type Backend } from '../../electron/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../electron/backend';
 import { fixedClock } from '../../electron/services/core/clock';
 import { createLogger } from '../../electron/services/core/logger';
 import { tempDir } from './tmp';
@@ -47,7 +47,9 @@ export async function firstLoginDone(call: TestApp['call'], u: { loginName: stri
   await call('auth.logout', {}, session);
 }
 
-export async function startTestApp(opts: { setUp?: boolean; now?: string; passwordCost?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { setUp?: boolean; now?: string; passwordCost?: number; uploads?: BackendOptions['uploads'] } = {},
+): Promise<TestApp> {
   const tmp = tempDir();
   const clock = fixedClock(opts.now ?? '2026-11-20T09:00:00+08:00');
   const backend = createBackend({
@@ -56,6 +58,7 @@ export async function startTestApp(opts: { setUp?: boolean; now?: string; passwo
     clock,
     logger: createLogger({}),
     passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST,
+    ...(opts.uploads ? { uploads: opts.uploads } : {}),
   });
   const invoke: TestApp['call'] = async (op, input, session = null) => {
     const res = await backend.invoke({ op, input, session });

@@ -92,7 +92,7 @@ describe('the layer rules bite', () => {
   });
 
   it('the services may not reach into the Electron shell', async () => {
-    expect(await broken('electron/services/cases/layer-probe.ts', "import { readPrefs } from '../../main/prefs';")).toContain(
+    expect(await broken('electron/services/cases/layer-probe.ts', "import { readPrefs } from '../../main/desktop-prefs';")).toContain(
       'import-x/no-restricted-paths',
     );
   });

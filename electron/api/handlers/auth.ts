@@ -2,8 +2,7 @@ import type { authOps, usersOps } from '../../common/api/auth';
 import { AppError } from '../../common/errors';
 import { requireCentre } from '../../services/centre';
 import { recordAudit } from '../../services/core/audit';
-import { getSettings } from '../../services/core/settings';
-import { loginLockout } from '../../services/auth/lockout';
+import { getSettings } from '../../services/core/centre-settings-store';
 import { sourceKey } from '../../services/auth/source-key';
 import {
   authenticate,
@@ -18,7 +17,7 @@ import {
 import type { AppServices } from '../../app-services';
 import type { Handlers } from '../handler';
 
-const lockoutOf = (app: AppServices) => loginLockout(app, app.ctx.clock);
+const lockoutOf = (app: AppServices) => app.loginLockout;
 
 export const authHandlers: Handlers<typeof authOps> = {
   'auth.login': async (input, { app, source }) => {

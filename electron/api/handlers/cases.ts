@@ -5,7 +5,7 @@ import { escalateCase, setAgreement, setDeadline, setUndisputed, stepCase, updat
 import { caseDetailFor } from '../../services/cases/access';
 import { deskSummary, listCases } from '../../services/cases/queries';
 import { registerCase } from '../../services/cases/register';
-import { findRepeats } from '../../services/cases/repeat';
+import { findRepeats } from '../../services/cases/repeat-dispute-check';
 import { searchCases } from '../../services/cases/search';
 import { addSession, updateSession } from '../../services/cases/sessions';
 import type { Handlers, SignedInCall } from '../handler';

@@ -5,9 +5,8 @@ import type { Role } from '../../common/roles';
 import { requireCentre } from '../../services/centre';
 import { kioskActor } from '../../services/core/context';
 import { deviceTicketPrinter } from '../../services/devices/printer';
-import { getSettings } from '../../services/core/settings';
+import { getSettings } from '../../services/core/centre-settings-store';
 import { sourceKey } from '../../services/auth/source-key';
-import { kioskGuard } from '../../services/intake/guard';
 import { lookupProgress } from '../../services/intake/lookup';
 import { chooseTicketPrinter, listPrinters, printerStatus, removePrinter, savePrinter, testPrinter } from '../../services/intake/printers';
 import { callNext, callTicket, queueDisplay, queueToday, setTicketStatus } from '../../services/intake/queue';
@@ -22,7 +21,7 @@ const KIOSK_PROMPT_SECONDS = 20;
 const STAFF: readonly Role[] = ['intake', 'mediator', 'admin', 'court_mediator'];
 const REVIEWERS: readonly Role[] = ['intake', 'mediator', 'admin'];
 
-const guardOf = (call: CallContext) => kioskGuard(call.app, call.app.ctx.clock);
+const guardOf = (call: CallContext) => call.app.kioskGuard;
 /** Rate-limit key: a caller without a session counts per device (each kiosk on its own); staff one by one. */
 const sourceOf = (call: CallContext) => (call.user ? `user:${call.user.id}` : sourceKey(call.source));
 /** The kiosk as the actor of its registrations, with the paired device it stands at. */

@@ -1,5 +1,5 @@
 import type { settingsOps } from '../../common/api/settings';
-import { getSettings, updateSettings } from '../../services/core/settings';
+import { getSettings, updateSettings } from '../../services/core/centre-settings-store';
 import type { Handlers } from '../handler';
 
 export const settingsHandlers: Handlers<typeof settingsOps> = {

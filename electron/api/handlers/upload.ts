@@ -1,12 +1,20 @@
-import type { RejectionView, UploadProgressView, UploadSettingsView, UploadStatusView, uploadOps } from '../../common/api/upload';
+import {
+  RECORD_KIND_LABELS,
+  recordKindLabel,
+  type RejectionView,
+  type UploadProgressView,
+  type UploadSettingsView,
+  type UploadStatusView,
+  type uploadOps,
+} from '../../common/api/upload';
 import { AppError, isAppError } from '../../common/errors';
 import { getCentre } from '../../services/centre';
 import { recordAudit } from '../../services/core/audit';
 import type { ServiceContext } from '../../services/core/context';
-import { getSettings, updateSettings } from '../../services/core/settings';
+import { getSettings, updateSettings } from '../../services/core/centre-settings-store';
 import { maskSecret } from '../../services/secrets';
-import { appUploads, DISTRICT_TOKEN, readToken, readUploadConfig } from '../../services/upload/background';
-import { KIND_NAMES } from '../../services/upload/reconcile';
+import { DISTRICT_TOKEN, readToken, readUploadConfig } from '../../services/upload/background';
+import type { AppServices } from '../../app-services';
 import { checkServerUrl, releaseRejections, testConnection, uploadStatus } from '../../services/upload';
 import type { RecordKind } from '../../services/records/kinds';
 import type { Handlers } from '../handler';
@@ -54,11 +62,11 @@ function caseNumberOf(ctx: ServiceContext, kind: string, id: string): string | n
   return row?.n ?? null;
 }
 
-function statusView(ctx: ServiceContext): UploadStatusView {
+function statusView({ ctx, uploads }: AppServices): UploadStatusView {
   const s = uploadStatus(ctx.db);
   const rejections: RejectionView[] = s.rejections.slice(0, MAX_REJECTIONS_LISTED).map((r) => ({
     kind: r.kind,
-    kindLabel: KIND_NAMES[r.kind as RecordKind] ?? r.kind,
+    kindLabel: recordKindLabel(r.kind),
     recordId: r.recordId,
     version: r.version,
     caseNumber: caseNumberOf(ctx, r.kind, r.recordId),
@@ -72,7 +80,7 @@ function statusView(ctx: ServiceContext): UploadStatusView {
     inFlightBatches: s.inFlightBatches,
     rejections,
     rejectionCount: s.rejections.length,
-    nextRunAt: appUploads(ctx).schedule()?.nextRunAt ?? null,
+    nextRunAt: uploads.schedule()?.nextRunAt ?? null,
   };
 }
 
@@ -82,8 +90,7 @@ function lockedElsewhere(ctx: ServiceContext): boolean {
   return row !== undefined && Date.parse(row.expiresAt) > ctx.clock.now().getTime();
 }
 
-function progressView(ctx: ServiceContext): UploadProgressView {
-  const uploads = appUploads(ctx);
+function progressView({ ctx, uploads }: AppServices): UploadProgressView {
   const run = uploads.current();
   const last = uploads.lastFinished();
   const p = run?.progress ?? null;
@@ -129,7 +136,7 @@ export const uploadHandlers: Handlers<typeof uploadOps> = {
         summary: had ? '更换区平台令牌' : '设置区平台令牌',
       });
     }
-    appUploads(ctx).settingsChanged();
+    app.uploads.settingsChanged();
     return settingsView(ctx);
   },
 
@@ -145,13 +152,13 @@ export const uploadHandlers: Handlers<typeof uploadOps> = {
   },
 
   'upload.runNow': async (_input, { app }) => {
-    const { runId } = await appUploads(app.ctx).start('manual');
+    const { runId } = await app.uploads.start('manual');
     return { runId };
   },
 
-  'upload.status': (_input, { app }) => statusView(app.ctx),
+  'upload.status': (_input, { app }) => statusView(app),
 
-  'upload.progress': (_input, { app }) => progressView(app.ctx),
+  'upload.progress': (_input, { app }) => progressView(app),
 
   'upload.resend': (input, { app, actor }) => {
     const { ctx } = app;
@@ -161,7 +168,7 @@ export const uploadHandlers: Handlers<typeof uploadOps> = {
       operation: 'upload.resend',
       entityKind: 'upload',
       entityId: `${input.kind}/${input.recordId}`,
-      summary: `重新上传被区平台拒收的${KIND_NAMES[input.kind]}记录`,
+      summary: `重新上传被区平台拒收的${RECORD_KIND_LABELS[input.kind]}记录`,
     });
     return { released };
   },

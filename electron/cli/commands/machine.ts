@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { centreModeSchema, describeCentreMode, readCentreMode, type CentreMode } from '../../common/centre-mode';
 import { AppError } from '../../common/errors';
 import { dataPaths } from '../../services/data-dir';
-import { confPrefs } from '../../services/prefs';
+import { confPrefs } from '../../services/machine-prefs';
 import { action, err, out } from '../support';
 
 interface Options {

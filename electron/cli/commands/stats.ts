@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CATEGORIES } from '../../common/domain/categories';
+import { LAST_DAY } from '../../common/domain/dates';
 import { OUTCOME_LABELS, STATUS_LABELS } from '../../common/domain/lifecycle';
 import { formatYuan } from '../../common/domain/money';
 import { SOURCES } from '../../common/domain/sources';
@@ -70,10 +71,12 @@ export default function register(program: Command): void {
     .option('--json', '以一个 JSON 对象输出 / print one JSON object')
     .action(
       action(async (o: { dataDir: string; from?: string; to?: string; json?: boolean }) => {
-        const period = cliPeriod(o, localDate(new Date()));
+        // The options are checked before the data dir; "today" (the default end) then comes from the clock.
+        cliPeriod(o, LAST_DAY);
         if (!fs.existsSync(dataPaths(o.dataDir).database))
           throw new AppError('DATA_DIR', `数据目录中没有数据库：${o.dataDir} / no database in the data dir`);
         await withServices(o.dataDir, (ctx) => {
+          const period = cliPeriod(o, localDate(ctx.clock.now()));
           const s = statsSummary(ctx, period);
           if (o.json) out(JSON.stringify(s));
           else printText(s);

@@ -13,7 +13,7 @@ import { AppError } from '../../common/errors';
 import { dataPaths } from '../../services/data-dir';
 import { requireTicketPrinter } from '../../services/intake/printers';
 import { buildTicket, ticketSourceOfCase } from '../../services/intake/tickets';
-import { confPrefs } from '../../services/prefs';
+import { confPrefs } from '../../services/machine-prefs';
 import { isPaperWidth, parsePrinterUri, printTicket, type PaperWidth } from '../../services/printing';
 import { action, out, required, withServices } from '../support';
 

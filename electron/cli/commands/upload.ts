@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { AppError, isAppError } from '../../common/errors';
 import { requireCentre } from '../../services/centre';
-import { getSettings } from '../../services/core/settings';
+import { getSettings } from '../../services/core/centre-settings-store';
 import { dataPaths } from '../../services/data-dir';
 import { runUpload, type Reconciliation, type UploadSummary } from '../../services/upload';
 import { readToken } from '../../services/upload/background';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { categoryCodeSchema } from '../domain/categories';
-import { isoDateSchema } from '../domain/dates';
+import { isoDateSchema, LAST_DAY } from '../domain/dates';
 import { idTypeSchema, validateCreditCode, validateIdNumber, validatePhone } from '../domain/identity';
 import { actionSchema, statusSchema, type ActionCode, type Outcome, type Status } from '../domain/lifecycle';
 import { parseYuan } from '../domain/money';
@@ -43,9 +43,6 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   third_party: '第三人',
   agent: '代理人',
 };
-
-/** A day after any date a party's papers can hold: the schema's checks leave "not after today" to the service. */
-const LAST_DAY = '9999-12-31';
 
 export const partyInput = z
   .object({

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { categoryCodeSchema, type CategoryCode } from '../domain/categories';
+import { LAST_DAY } from '../domain/dates';
 import { idTypeSchema, validateIdNumber, validatePhone } from '../domain/identity';
 import type { Status } from '../domain/lifecycle';
 import type { RepeatMatch } from './cases';
@@ -165,7 +166,8 @@ export const intakeInput = z
     let idNumber: string | null = null;
     const rawId = (v.idNumber ?? '').replace(/\s+/g, '');
     if (rawId !== '') {
-      const check = validateIdNumber(v.idType ?? 'resident_id', rawId);
+      // "Not after today" needs the clock: submitIntake checks it (services/intake/submit.ts).
+      const check = validateIdNumber(v.idType ?? 'resident_id', rawId, LAST_DAY);
       if (check.ok) idNumber = check.normalized;
       else ctx.addIssue({ code: 'custom', path: ['idNumber'], message: check.message });
     }

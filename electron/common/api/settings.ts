@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { settingsPatchSchema, type Settings } from '../settings';
+import { settingsPatchSchema, type Settings } from '../centre-settings';
 import { op } from './contract';
 
 export const settingsOps = {

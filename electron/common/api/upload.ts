@@ -7,6 +7,24 @@
 import { z } from 'zod';
 import { op } from './contract';
 
+/** The kinds of record that leave this installation (district-api.md, POST /api/v1/batches). */
+export const RECORD_KINDS = ['case', 'party', 'session', 'document', 'event', 'mediator', 'confirmation', 'followup'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
+  case: '案件',
+  party: '当事人',
+  session: '调解记录',
+  document: '文书',
+  event: '事件',
+  mediator: '调解员',
+  confirmation: '司法确认',
+  followup: '回访',
+};
+
+/** A kind's name for people; an unknown code (from a newer district) is shown as it is. */
+export const recordKindLabel = (kind: string): string => RECORD_KIND_LABELS[kind as RecordKind] ?? kind;
+
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -64,7 +82,7 @@ export const testConnectionInput = z
   .optional();
 
 export const resendInput = z.object({
-  kind: z.enum(['case', 'party', 'session', 'document', 'event', 'mediator', 'confirmation', 'followup']),
+  kind: z.enum(RECORD_KINDS),
   recordId: z.string().trim().min(1).max(100),
 });
 

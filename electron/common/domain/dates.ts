@@ -31,9 +31,19 @@ export function formatIsoDate(d: Dayjs): string {
   return d.format('YYYY-MM-DD');
 }
 
-/** Today's local calendar day. */
-export function todayIso(now: Date = new Date()): string {
+/**
+ * The local calendar day of `now`. There is no default on purpose: services pass `ctx.clock.now()`
+ * (the injected clock), the renderer the machine's time. Never `toISOString().slice(0, 10)`: that
+ * is the UTC day, yesterday between 00:00 and 08:00 in Beijing.
+ */
+export function todayIso(now: Date): string {
   return formatIsoDate(dayjs(now));
 }
+
+/**
+ * A day after any date papers can hold. Input schemas check ID numbers against it and leave "not
+ * after today" to the service, which knows the clock.
+ */
+export const LAST_DAY = '9999-12-31';
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: '日期应为有效的“年-月-日”（如 2026-01-31）' });

@@ -18,7 +18,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { isIsoDate, todayIso } from './dates';
+import { isIsoDate } from './dates';
 
 export type Sex = 'male' | 'female';
 
@@ -89,10 +89,10 @@ function checkBirthDate(yyyymmdd: string, today: string, what: string): string |
 }
 
 /**
- * Validate a 公民身份号码 (lower-case x accepted). `today` ('YYYY-MM-DD', default: the local
- * day) bounds the birth date.
+ * Validate a 公民身份号码 (lower-case x accepted). `today` ('YYYY-MM-DD', the clock's local day, or
+ * LAST_DAY in an input schema) bounds the birth date.
  */
-export function validateResidentId(s: string, today: string = todayIso()): ResidentIdCheck {
+export function validateResidentId(s: string, today: string): ResidentIdCheck {
   const v = (s ?? '').trim().toUpperCase();
   if (v === '') return { ok: false, message: '请填写身份证号码' };
   if (v.length !== 18) return { ok: false, message: `身份证号码应为18位，现为${v.length}位` };
@@ -149,7 +149,7 @@ function validateForeignPermanent(v: string, today: string): IdCheck {
  * Resident IDs and the 2023 permanent residence card are checked fully; the other documents by
  * pattern only, since their numbers carry no public check.
  */
-export function validateIdNumber(type: IdType, s: string, today: string = todayIso()): IdCheck {
+export function validateIdNumber(type: IdType, s: string, today: string): IdCheck {
   const v = (s ?? '').replace(/\s+/g, '').toUpperCase();
   if (v === '') return { ok: false, message: '请填写证件号码' };
   switch (type) {

@@ -159,7 +159,7 @@ export function partiesEditable(status: Status): boolean {
 }
 
 export function isOpen(status: Status): boolean {
-  return status === 'registered' || status === 'accepted' || status === 'mediating';
+  return (OPEN_STATUSES as readonly Status[]).includes(status);
 }
 
 export const OUTCOMES = ['agreement', 'failed', 'withdrawn', 'transferred'] as const;

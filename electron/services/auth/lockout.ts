@@ -102,15 +102,3 @@ export class LoginLockout {
     }
   }
 }
-
-const lockouts = new WeakMap<object, LoginLockout>();
-
-/** One lockout table per running app (keyed by its services object), as the kiosk guard. */
-export function loginLockout(owner: object, clock: Clock): LoginLockout {
-  let l = lockouts.get(owner);
-  if (!l) {
-    l = new LoginLockout(clock);
-    lockouts.set(owner, l);
-  }
-  return l;
-}

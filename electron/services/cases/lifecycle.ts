@@ -30,7 +30,7 @@ import { nextTier, tierLabel, type Tier } from '../../common/domain/tiers';
 import { recordAudit } from '../core/audit';
 import { localDate, rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { loadCalendar } from '../calendar/store';
 import { caseMediatorIds } from './mediators';
 import { caseParties } from './parties';

@@ -5,18 +5,13 @@
  */
 import { formatCaseNumber } from '../../common/domain/caseNumber';
 import type { ServiceContext } from '../core/context';
+import { drawCounter } from '../core/counters';
 
 export function drawCaseNumber(
   ctx: Pick<ServiceContext, 'db'>,
   year: number,
   abbr: string,
 ): { year: number; serial: number; caseNumber: string } {
-  const row = ctx.db.sqlite
-    .prepare(
-      `INSERT INTO counters (name, value) VALUES (?, 1)
-       ON CONFLICT (name) DO UPDATE SET value = value + 1
-       RETURNING value`,
-    )
-    .get(`case:${year}`) as { value: number };
-  return { year, serial: row.value, caseNumber: formatCaseNumber({ year, abbr, serial: row.value }) };
+  const serial = drawCounter(ctx, `case:${year}`);
+  return { year, serial, caseNumber: formatCaseNumber({ year, abbr, serial }) };
 }

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { caseTimeline } from '../core/audit';
 import { localDate } from '../core/clock';
 import type { ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { calendarInfo, loadCalendar } from '../calendar/store';
 import { caseMediatorRefs } from './mediators';
 import { caseParties } from './parties';

@@ -47,7 +47,7 @@ import { requireCentre } from '../centre';
 import { recordAudit } from '../core/audit';
 import { localDate } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { loadCalendar } from '../calendar/store';
 import { stepCase } from '../cases/lifecycle';
 import { assignMediator } from '../cases/mediators';

@@ -7,9 +7,10 @@
  * a referral), outcomes consistent with the status (domain/lifecycle.ts outcomeFor), versions
  * counting the changes the app would have made.
  */
+import { COURT_RESULT_LABELS, FOLLOWUP_METHOD_LABELS, PERFORMANCE_LABELS } from '../../common/api/court';
 import { categoryLabel, type CategoryCode } from '../../common/domain/categories';
 import { courtReferralLimitDays } from '../../common/domain/deadlines';
-import { ACTIONS, statusLabel, type Outcome, type Status } from '../../common/domain/lifecycle';
+import { ACTIONS, STATUSES, statusLabel, type Outcome, type Status } from '../../common/domain/lifecycle';
 import { formatYuan } from '../../common/domain/money';
 import { courtModeOf, sourceLabel, type SourceCode } from '../../common/domain/sources';
 import { nextTier, tierLabel, type Tier } from '../../common/domain/tiers';
@@ -528,13 +529,7 @@ const S_MEDIATING = statusJson('mediating');
 const S_CLOSED = statusJson('closed');
 const S_FAILED = statusJson('failed', ',"outcome":"failed"');
 const S_WITHDRAWN = statusJson('withdrawn', ',"outcome":"withdrawn"');
-const STATUS_JSON = Object.fromEntries(
-  ['registered', 'accepted', 'mediating', 'agreement', 'failed', 'withdrawn', 'transferred'].map((x) => [x, statusJson(x)]),
-) as Record<Status, string>;
-
-const COURT_RESULT_LABELS = { agreement: '调解成功（达成协议）', failed: '调解不成', withdrawn: '当事人撤回' } as const;
-const METHOD_LABELS = { visit: '上门回访', phone: '电话回访', other: '其他方式' } as const;
-const PERFORMANCE_LABELS = { performed: '已履行', partly: '部分履行', not_performed: '未履行' } as const;
+const STATUS_JSON = Object.fromEntries(STATUSES.map((x) => [x, statusJson(x)])) as Record<Status, string>;
 
 export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FORCE): void {
   const { rng, people, w, nowMs, today } = env;
@@ -1342,7 +1337,7 @@ function followups(
       'followups.record',
       'followup',
       id,
-      `${doneAt} ${METHOD_LABELS[method]}（回访人 ${visitor}）：${PERFORMANCE_LABELS[performance]}。${notes}`,
+      `${doneAt} ${FOLLOWUP_METHOD_LABELS[method]}（回访人 ${visitor}）：${PERFORMANCE_LABELS[performance]}。${notes}`,
       visitor,
       false,
       null,

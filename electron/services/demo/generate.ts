@@ -14,7 +14,7 @@ import { AppError } from '../../common/errors';
 import { formatCaseNumber } from '../../common/domain/caseNumber';
 import { requireCentre } from '../centre';
 import type { ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { buildCase, RosterIndex, YearSerials, type BuildEnv, type Counts } from './case-builder';
 import { planCoverage } from './coverage';
 import { DomainDates } from './dates';

@@ -28,7 +28,7 @@ import { recordAudit } from '../core/audit';
 import { localDate, rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { newId } from '../core/ids';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { bumpRow, loadCase, type CaseRecord } from '../cases/versioning';
 import { partyNamesFor } from '../court/names';
 

@@ -16,10 +16,11 @@ import type { Tier } from '../../common/domain/tiers';
 import { recordAudit } from '../core/audit';
 import { localDate } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
-import { REPEAT_PETITION } from '../cases/repeat-petition';
+import { getSettings } from '../core/centre-settings-store';
+import { REPEAT_PETITION } from '../cases/repeat-petition-sql';
 import { lockCase, writeCase, type CaseRecord } from '../cases/versioning';
 import { partyNamesFor } from '../court/names';
+import { OPEN_STATUSES_SQL } from '../core/sql-lists';
 
 interface Row {
   id: string;
@@ -45,8 +46,6 @@ interface Row {
   repeat: number;
 }
 
-const OPEN = "('registered','accepted','mediating')";
-
 function query(ctx: Pick<ServiceContext, 'db' | 'clock'>, opts: { caseId?: string; onlyFlagged: boolean }): Row[] {
   const today = localDate(ctx.clock.now());
   const horizon = addDays(today, getSettings(ctx).nearDeadlineDays);
@@ -55,12 +54,12 @@ function query(ctx: Pick<ServiceContext, 'db' | 'clock'>, opts: { caseId?: strin
       SELECT c.id, c.version, c.case_number AS caseNumber, c.title, c.category, c.source, c.tier, c.origin_tier AS originTier,
              c.status, c.registered_at AS registeredAt, c.deadline, c.deadline_nominal AS deadlineNominal, c.escalated_at AS escalatedAt, c.lead_unit AS leadUnit,
              c.co_units AS coUnits, c.responsible_leader AS responsibleLeader, c.responsible_person AS responsiblePerson,
-             (c.status IN ${OPEN} AND c.deadline IS NOT NULL AND c.deadline < @today) AS overdue,
-             (c.status IN ${OPEN} AND c.deadline IS NOT NULL AND c.deadline >= @today AND c.deadline <= @horizon) AS near,
-             (c.status IN ${OPEN} AND c.escalated_at IS NOT NULL) AS escalated,
-             (c.status IN ${OPEN} AND ${REPEAT_PETITION}) AS "repeat"
+             (c.status IN ${OPEN_STATUSES_SQL} AND c.deadline IS NOT NULL AND c.deadline < @today) AS overdue,
+             (c.status IN ${OPEN_STATUSES_SQL} AND c.deadline IS NOT NULL AND c.deadline >= @today AND c.deadline <= @horizon) AS near,
+             (c.status IN ${OPEN_STATUSES_SQL} AND c.escalated_at IS NOT NULL) AS escalated,
+             (c.status IN ${OPEN_STATUSES_SQL} AND ${REPEAT_PETITION}) AS "repeat"
         FROM cases c
-       WHERE c.deleted = 0 ${opts.caseId ? 'AND c.id = @caseId' : `AND c.status IN ${OPEN}`}
+       WHERE c.deleted = 0 ${opts.caseId ? 'AND c.id = @caseId' : `AND c.status IN ${OPEN_STATUSES_SQL}`}
     ) ${opts.onlyFlagged ? 'WHERE overdue OR near OR escalated OR "repeat"' : ''}
     ORDER BY overdue DESC, near DESC, deadline IS NULL, deadline, escalatedAt DESC, caseNumber`;
   const params: Record<string, string> = { today, horizon };

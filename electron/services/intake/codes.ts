@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { QUERY_CODE_ALPHABET, QUERY_CODE_LENGTH } from '../../common/api/intake';
 import { categoryLabel } from '../../common/domain/categories';
 import type { ServiceContext } from '../core/context';
+import { drawCounter } from '../core/counters';
 
 /** A fresh query code from the OS's CSPRNG, uniform over the alphabet (randomInt has no modulo bias). */
 export function newQueryCode(): string {
@@ -25,14 +26,7 @@ export const formatQueueCode = (n: number): string => `${QUEUE_PREFIX}${String(n
  * transaction that rolls back gives its number back (gapless).
  */
 export function drawQueueNumber(ctx: Pick<ServiceContext, 'db'>, day: string): number {
-  const row = ctx.db.sqlite
-    .prepare(
-      `INSERT INTO counters (name, value) VALUES (?, 1)
-       ON CONFLICT (name) DO UPDATE SET value = value + 1
-       RETURNING value`,
-    )
-    .get(`queue:${day}`) as { value: number };
-  return row.value;
+  return drawCounter(ctx, `queue:${day}`);
 }
 
 /** The registration's own number until it becomes a case: the day and the queue code, e.g. 20261120-A001. */

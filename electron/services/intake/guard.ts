@@ -130,15 +130,3 @@ export class KioskGuard {
     return g.intakeId;
   }
 }
-
-const guards = new WeakMap<object, KioskGuard>();
-
-/** One guard per running app (keyed by its services object). */
-export function kioskGuard(owner: object, clock: Clock): KioskGuard {
-  let g = guards.get(owner);
-  if (!g) {
-    g = new KioskGuard(clock);
-    guards.set(owner, g);
-  }
-  return g;
-}

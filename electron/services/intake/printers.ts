@@ -8,7 +8,7 @@ import { checkPrinter, parsePrinterUri, printTestTicket, type CheckOptions, type
 import { rfc3339 } from '../core/clock';
 import type { Clock } from '../core/clock';
 import { newId } from '../core/ids';
-import { printerPrefSchema, type PrinterPref, type Prefs } from '../prefs';
+import { printerPrefSchema, type PrinterPref, type Prefs } from '../machine-prefs';
 
 /** Printers as stored, skipping entries a hand-edited prefs file may have damaged. */
 function stored(prefs: Prefs): PrinterPref[] {

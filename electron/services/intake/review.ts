@@ -9,6 +9,7 @@ import { registerCaseInput, type RegisterCaseInput } from '../../common/api/case
 import type { CaseStatusRef, IntakeRow, IntakeStatus, PendingIntake } from '../../common/api/intake';
 import { INTAKE_STATUS_LABELS } from '../../common/api/intake';
 import { categoryLabel } from '../../common/domain/categories';
+import { LAST_DAY } from '../../common/domain/dates';
 import { maskIdNumber, validateIdNumber, type IdType } from '../../common/domain/identity';
 import { isOpen, type Status } from '../../common/domain/lifecycle';
 import { AppError } from '../../common/errors';
@@ -17,7 +18,7 @@ import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { registerCase } from '../cases/register';
-import { findRepeats } from '../cases/repeat';
+import { findRepeats } from '../cases/repeat-dispute-check';
 import { disputeKindLabel, registrationNumberOf } from './codes';
 
 /** A row as read here: the listed registration before its labels and number are derived, plus its queue day. */
@@ -98,7 +99,7 @@ function requirePending(r: IntakeRecord): void {
 /** The stored ID number carries no type: the first document whose rules it satisfies. */
 export function inferIdType(idNumber: string): IdType {
   const order: IdType[] = ['resident_id', 'foreign_permanent', 'hk_macao_permit', 'taiwan_permit', 'passport'];
-  return order.find((t) => validateIdNumber(t, idNumber).ok) ?? 'other';
+  return order.find((t) => validateIdNumber(t, idNumber, LAST_DAY).ok) ?? 'other';
 }
 
 function defaultTitle(category: string): string {

@@ -5,6 +5,7 @@
  */
 import type { IntakeValues } from '../../common/api/intake';
 import { categoryLabel } from '../../common/domain/categories';
+import { refuseFutureId } from '../core/future-id';
 import { AppError } from '../../common/errors';
 import { requireCentre } from '../centre';
 import { recordAudit } from '../core/audit';
@@ -30,6 +31,7 @@ export function submitIntake(ctx: ServiceContext, actor: Actor, values: IntakeVa
   const now = ctx.clock.now();
   const at = rfc3339(now);
   const day = localDate(now);
+  if (values.idNumber) refuseFutureId(values.idType ?? 'resident_id', values.idNumber, day);
   const intakeId = newId();
   const ticketId = newId();
   const exists = ctx.db.sqlite.prepare('SELECT 1 FROM intakes WHERE query_code = ?');

@@ -6,7 +6,7 @@ import { INTAKE_STATUS_LABELS, TICKET_PRIVACY_LINE, formatQueryCode, queryCodeQr
 import { AppError, isAppError } from '../../common/errors';
 import { requireCentre } from '../centre';
 import type { ServiceContext } from '../core/context';
-import type { Prefs } from '../prefs';
+import type { Prefs } from '../machine-prefs';
 import { printTicket, type SendOptions, type Ticket } from '../printing';
 import { disputeKindLabel, registrationNumberOf } from './codes';
 import { requireTicketPrinter } from './printers';

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../common/errors';
 import { parsePrinterUri } from './printer-uri';
-import { sendToPrinter, type SendOptions, type SendResult } from './tcp-printer';
+import { sendToPrinter, type SendOptions, type SendResult } from './send';
 import { buildTestTicketBytes, buildTicketBytes, type PaperWidth, type Ticket } from './ticket';
 
 export { parsePrinterUri, printerAddress, DEFAULT_PRINTER_PORT, type PrinterUri } from './printer-uri';
@@ -32,7 +32,7 @@ export {
   type PrinterStatus,
   type PaperState,
   type SystemPrinterTransport,
-} from './tcp-printer';
+} from './send';
 
 /** Prints one intake ticket; throws AppError('VALIDATION') for bad input, ('PRINTER') when it did not print. */
 export async function printTicket(uri: string, ticket: Ticket, opts: SendOptions = {}): Promise<SendResult> {

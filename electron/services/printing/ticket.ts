@@ -163,7 +163,7 @@ class TicketWriter {
 
   constructor(readonly width: PaperWidth) {
     this.columns = COLUMNS[width];
-    // The interface is never opened: sending is tcp-printer.ts's job, with proper time-outs.
+    // The interface is never opened: sending is send.ts's job, with proper time-outs.
     this.p = new ThermalPrinter({
       type: PrinterTypes.EPSON,
       interface: 'tcp://127.0.0.1:9100',

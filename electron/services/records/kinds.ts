@@ -6,8 +6,9 @@
 import { inArray, sql, type Column } from 'drizzle-orm';
 import type { Db, Orm } from '../../../db/open';
 
-export const RECORD_KINDS = ['case', 'party', 'session', 'document', 'event', 'mediator', 'confirmation', 'followup'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+import { RECORD_KINDS, type RecordKind } from '../../common/api/upload';
+
+export { RECORD_KINDS, type RecordKind };
 
 export const isRecordKind = (k: string): k is RecordKind => (RECORD_KINDS as readonly string[]).includes(k);
 

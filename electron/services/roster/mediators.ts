@@ -11,7 +11,8 @@ import { OPEN_STATUSES } from '../../common/domain/lifecycle';
 import { AppError } from '../../common/errors';
 import type { Role } from '../../common/roles';
 import { recordAudit } from '../core/audit';
-import { rfc3339 } from '../core/clock';
+import { localDate, rfc3339 } from '../core/clock';
+import { refuseFutureId } from '../core/future-id';
 import type { Actor, ServiceContext } from '../core/context';
 import { newId } from '../core/ids';
 import { bumpRow } from '../cases/versioning';
@@ -102,6 +103,7 @@ const values = (m: MediatorValues) => ({
 });
 
 export function createMediator(ctx: ServiceContext, actor: Actor, m: MediatorValues): MediatorView {
+  if (m.idNumber) refuseFutureId('resident_id', m.idNumber, localDate(ctx.clock.now()));
   const id = newId();
   const at = rfc3339(ctx.clock.now());
   ctx.db.sqlite.transaction(() => {
@@ -180,6 +182,7 @@ export function assertOnRoster(ctx: Pick<ServiceContext, 'db'>, mediatorId: stri
 }
 
 export function updateMediator(ctx: ServiceContext, actor: Actor, id: string, version: number, m: MediatorValues): MediatorView {
+  if (m.idNumber) refuseFutureId('resident_id', m.idNumber, localDate(ctx.clock.now()));
   ctx.db.sqlite.transaction(() => {
     getMediator(ctx, id);
     // The ID number is never sent back to the screen (lists mask it): a blank one keeps the stored number.

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../core/context';
 import { recusalReason } from '../cases/mediators';
 import { caseParties } from '../cases/parties';
 import { listMediators } from './mediators';
+import { OPEN_STATUSES_SQL } from '../core/sql-lists';
 
 interface PerfRow {
   id: string;
@@ -29,8 +30,6 @@ interface PerfRow {
   overdueOpen: number;
   granted: number;
 }
-
-const OPEN = "('registered','accepted','mediating')";
 
 /**
  * Per mediator: cases taken (assigned, lead or assistant), agreements, failures, withdrawals,
@@ -60,8 +59,8 @@ export function mediatorPerformance(
               COALESCE(SUM(c.outcome = 'withdrawn'), 0) AS withdrawn,
               AVG(CASE WHEN c.outcome IN ('agreement', 'failed', 'withdrawn') AND c.accepted_at IS NOT NULL AND c.outcome_at IS NOT NULL
                        THEN julianday(substr(c.outcome_at, 1, 10)) - julianday(substr(c.accepted_at, 1, 10)) END) AS avgDays,
-              COALESCE(SUM(c.status IN ${OPEN}), 0) AS open,
-              COALESCE(SUM(c.status IN ${OPEN} AND c.deadline IS NOT NULL AND c.deadline < @today), 0) AS overdueOpen,
+              COALESCE(SUM(c.status IN ${OPEN_STATUSES_SQL}), 0) AS open,
+              COALESCE(SUM(c.status IN ${OPEN_STATUSES_SQL} AND c.deadline IS NOT NULL AND c.deadline < @today), 0) AS overdueOpen,
               COALESCE(SUM(EXISTS (SELECT 1 FROM confirmations f WHERE f.case_id = c.id AND f.deleted = 0 AND f.ruling = 'confirmed')), 0) AS granted
          FROM mediators m
          LEFT JOIN case_mediators cm ON cm.mediator_id = m.id

@@ -4,6 +4,7 @@
  * 'dimension:value' — 'category:neighbor', 'month:2026-03', 'mode:delegated', 'reason:overdue'.
  */
 import type { z } from 'zod';
+import { PERFORMANCE_LABELS, PERFORMANCES, type Performance } from '../../common/api/court';
 import { categoryLabel, isCategoryCode } from '../../common/domain/categories';
 import { COURT_REFERRAL_MODE_LABELS } from '../../common/domain/deadlines';
 import { OUTCOME_LABELS, STATUSES, statusLabel, type Outcome, type Status } from '../../common/domain/lifecycle';
@@ -26,7 +27,7 @@ import {
 import { AppError } from '../../common/errors';
 import { monthLabel } from '../../common/stats/period';
 import type { ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { statsPeriod } from './dashboard';
 import {
   KEY_CASE,
@@ -63,7 +64,6 @@ const ONLY_FOR: Partial<Record<KeyDimension, CaseFigure>> = {
   reason: 'keyCases',
 };
 
-const PERFORMANCE_LABELS: Record<string, string> = { performed: '已履行', partly: '部分履行', not_performed: '未履行' };
 const OUTCOME_KEYS: Record<string, string> = { ...OUTCOME_LABELS, none: '尚无结果' };
 const CODE = /^[a-z_]{1,40}$/;
 
@@ -131,7 +131,7 @@ export function parseKey(figure: CaseFigure, key: string): ParsedKey {
       label = oneOf(REFERRAL_RESULTS, (v) => REFERRAL_RESULT_LABELS[v as (typeof REFERRAL_RESULTS)[number]]);
       break;
     case 'performance':
-      label = oneOf(Object.keys(PERFORMANCE_LABELS), (v) => PERFORMANCE_LABELS[v] ?? v);
+      label = oneOf(PERFORMANCES, (v) => PERFORMANCE_LABELS[v as Performance]);
       break;
     case 'reason':
       label = oneOf(KEY_CASE_REASONS, (v) => KEY_CASE_REASON_LABELS[v as (typeof KEY_CASE_REASONS)[number]]);

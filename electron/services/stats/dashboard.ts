@@ -28,7 +28,7 @@ import { chineseDate, monthLabel, monthsOf, resolvePeriod, type Period, type Res
 import { requireCentre } from '../centre';
 import { localDate, rfc3339 } from '../core/clock';
 import type { ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { OUTCOME_EXPR, PX, SOURCE_EXPR, inPeriod, periodParams, type PeriodParams } from './predicates';
 
 type Ctx = Pick<ServiceContext, 'db' | 'clock'>;

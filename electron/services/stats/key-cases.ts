@@ -9,7 +9,7 @@ import type { Status } from '../../common/domain/lifecycle';
 import type { Tier } from '../../common/domain/tiers';
 import type { Period } from '../../common/stats/period';
 import type { ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { statsPeriod } from './dashboard';
 import { KEY_CASE, PX, periodParams } from './predicates';
 

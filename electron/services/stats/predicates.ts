@@ -14,7 +14,8 @@ import { CATEGORIES } from '../../common/domain/categories';
 import { SOURCE_CODES } from '../../common/domain/sources';
 import type { ResolvedPeriod } from '../../common/stats/period';
 import { addDaysTo, nextDay } from '../../common/stats/period';
-import { REPEAT_PETITION } from '../cases/repeat-petition';
+import { REPEAT_PETITION } from '../cases/repeat-petition-sql';
+import { OPEN_STATUSES_SQL } from '../core/sql-lists';
 
 export interface PeriodParams {
   /** First day of the period. */
@@ -50,8 +51,6 @@ export const OUTCOME_EXPR = `(CASE WHEN c.outcome = 'ended' THEN 'failed' ELSE c
 /** The standard reporting type of the category (categories.ts); an unknown code is 其他. */
 export const REPORTING_TYPE_EXPR = `(CASE c.category ${CATEGORIES.map((x) => `WHEN ${lit(x.code)} THEN ${lit(x.reportingType)}`).join(' ')} ELSE 'other' END)`;
 
-const OPEN_STATUSES = `('registered', 'accepted', 'mediating')`;
-
 export const P = {
   live: 'c.deleted = 0',
   received: inPeriod('c.registered_at'),
@@ -66,7 +65,7 @@ export const P = {
     `(c.registered_at < @cutNext` +
     ` AND (c.outcome_at IS NULL OR c.outcome_at >= @cutNext)` +
     ` AND (c.closed_at IS NULL OR c.closed_at >= @cutNext)` +
-    ` AND (c.status IN ${OPEN_STATUSES} OR c.outcome_at IS NOT NULL OR c.closed_at IS NOT NULL))`,
+    ` AND (c.status IN ${OPEN_STATUSES_SQL} OR c.outcome_at IS NOT NULL OR c.closed_at IS NOT NULL))`,
 } as const;
 
 export const PX = {

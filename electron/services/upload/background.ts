@@ -4,13 +4,13 @@
  * scheduler share it; the engine's lock covers other processes), the running upload's progress
  * for the progress bar, and the scheduler started with the app's background jobs.
  *
- * One per service context (the app's), found with `appUploads(ctx)` by the API handlers and the
- * backend alike.
+ * One per running app: createBackend builds it as `app.uploads`, where the API handlers and the
+ * backend find it.
  */
 import { AppError } from '../../common/errors';
 import { getCentre } from '../centre';
 import type { ServiceContext } from '../core/context';
-import { getSettings } from '../core/settings';
+import { getSettings } from '../core/centre-settings-store';
 import { pendingCount } from './batches';
 import { runUpload, type UploadProgress, type UploadSummary, type UploadTrigger } from './run';
 import { createUploadScheduler, lastSuccessfulUpload, type SchedulerOptions, type UploadScheduler } from './schedule';
@@ -196,15 +196,4 @@ export class AppUploads {
     this.scheduler?.stop();
     this.scheduler = null;
   }
-}
-
-const registry = new WeakMap<ServiceContext, AppUploads>();
-
-export function appUploads(ctx: ServiceContext, options?: AppUploadOptions): AppUploads {
-  let u = registry.get(ctx);
-  if (!u) {
-    u = new AppUploads(ctx, options);
-    registry.set(ctx, u);
-  }
-  return u;
 }

@@ -4,6 +4,7 @@
  * were lost or stored elsewhere, and someone must look.
  */
 import type { Db } from '../../../db/open';
+import { RECORD_KIND_LABELS } from '../../common/api/upload';
 import { RECORD_KINDS, type RecordKind } from '../records/kinds';
 import { rfc3339, type Clock } from '../core/clock';
 import { fetchStatus, type Endpoint } from './transport';
@@ -16,17 +17,6 @@ export interface Reconciliation {
   differences: { kind: RecordKind; local: number; server: number }[];
   error?: string;
 }
-
-export const KIND_NAMES: Record<RecordKind, string> = {
-  case: '案件',
-  party: '当事人',
-  session: '调解记录',
-  document: '文书',
-  event: '事件',
-  mediator: '调解员',
-  confirmation: '司法确认',
-  followup: '回访',
-};
 
 export function localUploadedCounts(db: Pick<Db, 'sqlite'>): Record<RecordKind, number> {
   const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
@@ -58,6 +48,6 @@ export async function reconcile(db: Pick<Db, 'sqlite'>, ep: Endpoint, clock: Clo
 export function describeReconciliation(r: Reconciliation): string {
   if (r.error !== undefined) return `未能与区平台核对（${r.error}）。`;
   if (r.ok) return '与区平台核对一致。';
-  const lines = r.differences.map((d) => `${KIND_NAMES[d.kind]} 本机已上传 ${d.local} 条、区平台 ${d.server} 条`);
+  const lines = r.differences.map((d) => `${RECORD_KIND_LABELS[d.kind]} 本机已上传 ${d.local} 条、区平台 ${d.server} 条`);
   return `与区平台核对不一致：${lines.join('；')}。`;
 }

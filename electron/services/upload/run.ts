@@ -17,20 +17,17 @@ import type { Logger } from '../core/logger';
 import {
   clearStaleRejections,
   discardBatch,
-  markDelivered,
   nextBatch,
-  noteAttempt,
   pendingBatches,
   pendingCount,
-  rejectRecords,
-  splitBatch,
   type BatchContext,
   type StoredBatch,
 } from './batches';
+import { BatchDelivery, RunStopped, type RunTotals, type Stop } from './deliver';
 import { acquireLock, type LockHandle } from './lock';
 import { describeReconciliation, reconcile, type Reconciliation } from './reconcile';
-import { backoffDelay, defaultRetryPolicy, realSleep, type RetryPolicy } from './retry';
-import { checkServerUrl, postBatch, type Endpoint } from './transport';
+import { defaultRetryPolicy, realSleep, type RetryPolicy } from './retry';
+import { checkServerUrl, type Endpoint } from './transport';
 
 export type UploadTrigger = 'schedule' | 'manual' | 'cli' | 'catch-up';
 export type UploadResult = 'ok' | 'partial' | 'failed';
@@ -86,19 +83,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 
 export const MAX_RECORDS = 500;
 export const MAX_BYTES = 4 * 1024 * 1024;
-
-interface Stop {
-  result: UploadResult;
-  message: string;
-  /** Credentials are wrong: asking the status endpoint would only fail the same way. */
-  auth?: boolean;
-}
-
-class RunStopped extends Error {
-  constructor(readonly stop: Stop) {
-    super(stop.message);
-  }
-}
 
 export async function runUpload(opts: RunUploadOptions): Promise<UploadSummary> {
   checkServerUrl(opts.serverUrl);
@@ -176,25 +160,11 @@ interface RunSettings {
 }
 
 async function runLocked(opts: RunUploadOptions, settings: RunSettings, lock: LockHandle): Promise<UploadSummary> {
-  const { clock, sleep, random, policy, lockTtlMs, maxRecords, maxBytes } = settings;
+  const { clock } = settings;
   const { db } = opts;
   const runId = uuidv7();
-  const startedAt = rfc3339(clock.now());
-  db.sqlite.prepare('INSERT INTO upload_runs (id, started_at, trigger) VALUES (?, ?, ?)').run(runId, startedAt, opts.trigger);
-  let lockLost = false;
-  const heartbeat = setInterval(
-    () => {
-      try {
-        if (!lock.refresh()) lockLost = true;
-      } catch {
-        // A busy database delays one renewal; the next one (or the expiry margin) covers it.
-      }
-    },
-    Math.max(250, Math.floor(lockTtlMs / 3)),
-  );
-  heartbeat.unref();
-
-  const ctx: BatchContext = { db, centreCode: opts.centreCode, deviceId: opts.deviceId, clock, maxRecords, maxBytes };
+  db.sqlite.prepare('INSERT INTO upload_runs (id, started_at, trigger) VALUES (?, ?, ?)').run(runId, rfc3339(clock.now()), opts.trigger);
+  const heartbeat = keepLock(lock, settings.lockTtlMs);
   const endpoint: Endpoint = {
     serverUrl: opts.serverUrl,
     token: opts.token,
@@ -202,194 +172,162 @@ async function runLocked(opts: RunUploadOptions, settings: RunSettings, lock: Lo
     timeoutMs: opts.timeoutMs ?? 30_000,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   };
-  const totals = { sent: 0, accepted: 0, duplicates: 0, rejected: 0, delivered: 0 };
-  // Counting the outbox costs a scan of it; progress makes do with the start count minus what left.
-  let pendingEstimate = pendingCount(db);
-  const notes: string[] = [];
-  let conflicts = 0;
-
+  const ctx: BatchContext = {
+    db,
+    centreCode: opts.centreCode,
+    deviceId: opts.deviceId,
+    clock,
+    maxRecords: settings.maxRecords,
+    maxBytes: settings.maxBytes,
+  };
   const progress = (phase: UploadProgress['phase'], batchId: string | null) => {
     if (!opts.onProgress) return;
     try {
-      const { sent, accepted, duplicates, rejected } = totals;
-      opts.onProgress({ phase, batchId, sent, accepted, duplicates, rejected, pending: pendingEstimate });
+      const { sent, accepted, duplicates, rejected } = delivery.totals;
+      opts.onProgress({ phase, batchId, sent, accepted, duplicates, rejected, pending: delivery.pendingEstimate });
     } catch {
       // A broken progress display must not break the upload.
     }
   };
+  const delivery: BatchDelivery = new BatchDelivery(
+    { ctx, endpoint, ...settings, ...(opts.logger ? { logger: opts.logger } : {}), lockLost: heartbeat.lost, progress },
+    pendingCount(db),
+  );
 
-  /** Send one batch until a definite answer; throws RunStopped when the run must end. */
-  const deliver = async (batch: StoredBatch, phase: 'resend' | 'send'): Promise<void> => {
-    let unknownTries = 0;
-    let busyWaits = 0;
-    totals.sent += batch.recordCount;
-    for (;;) {
-      if (lockLost) throw new RunStopped({ result: 'partial', message: '上传锁已被其他进程接管，本次上传中止。' });
-      const answer = await postBatch(endpoint, batch.batchId, batch.body);
-      switch (answer.type) {
-        case 'stored':
-          pendingEstimate = Math.max(0, pendingEstimate - markDelivered(ctx, batch.batchId, batch.sent).dequeued);
-          totals.accepted += answer.accepted;
-          totals.duplicates += answer.duplicates;
-          totals.delivered += 1;
-          progress(phase, batch.batchId);
-          return;
-        case 'malformed': {
-          // Resending the same bytes would fail the same way: hold the records for a fixed build.
-          const message = `区平台拒收整个批次（400：${answer.error}），需更新程序后重传`;
-          totals.rejected += rejectRecords(ctx, batch.batchId, [], message);
-          notes.push(message);
-          opts.logger?.error(`upload batch ${batch.batchId} refused with 400: ${answer.error}`);
-          progress(phase, batch.batchId);
-          return;
-        }
-        case 'unauthorised':
-          noteAttempt(ctx, batch.batchId, 'HTTP 401', null);
-          throw new RunStopped({
-            result: 'failed',
-            auth: true,
-            message: '区平台拒绝了令牌（401）：令牌错误或已失效。请在“设置 → 区级上传”中重新输入区平台下发的令牌。',
-          });
-        case 'other-centre':
-          noteAttempt(ctx, batch.batchId, 'HTTP 403', null);
-          throw new RunStopped({
-            result: 'failed',
-            auth: true,
-            message: `区平台拒绝了令牌（403）：令牌属于其他中心，与本中心代码 ${opts.centreCode} 不符。请核对中心代码和令牌。`,
-          });
-        case 'conflict':
-          // The id is spent on other content: its records go out again under a new id.
-          discardBatch(ctx, batch.batchId);
-          conflicts += 1;
-          if (conflicts > 10) throw new RunStopped({ result: 'partial', message: '区平台多次答复批次编号冲突（409），本次上传中止。' });
-          return;
-        case 'too-large': {
-          const split = splitBatch(ctx, batch.batchId);
-          totals.rejected += split.rejected;
-          totals.sent -= batch.recordCount; // the halves count their own records
-          for (const half of split.batches) await deliver(half, phase);
-          return;
-        }
-        case 'invalid':
-          totals.rejected += rejectRecords(ctx, batch.batchId, answer.errors);
-          progress(phase, batch.batchId);
-          return;
-        case 'busy': {
-          busyWaits += 1;
-          const wait = answer.retryAfterMs ?? backoffDelay(policy, busyWaits, random);
-          noteAttempt(ctx, batch.batchId, `HTTP ${answer.status}`, new Date(clock.now().getTime() + wait));
-          if (wait > policy.retryAfterCapMs || busyWaits > policy.maxBusyWaits) {
-            throw new RunStopped({
-              result: 'partial',
-              message: `区平台繁忙（HTTP ${answer.status}，要求 ${Math.ceil(wait / 1000)} 秒后再试），剩余记录将在下次上传时继续。`,
-            });
-          }
-          await sleep(wait);
-          continue;
-        }
-        case 'unknown': {
-          unknownTries += 1;
-          const wait = backoffDelay(policy, unknownTries, random);
-          const last = unknownTries >= policy.maxAttempts;
-          noteAttempt(ctx, batch.batchId, answer.reason, last ? null : new Date(clock.now().getTime() + wait));
-          opts.logger?.warn(`upload batch ${batch.batchId} try ${unknownTries}: ${answer.reason}`);
-          if (last) {
-            throw new RunStopped({
-              result: 'partial',
-              message: `区平台暂时无法接收（${answer.reason}），同一批次已重试 ${unknownTries} 次，剩余记录将在下次上传时继续。`,
-            });
-          }
-          await sleep(wait);
-          continue;
-        }
-        case 'unexpected':
-          noteAttempt(ctx, batch.batchId, `HTTP ${answer.status}`, null);
-          throw new RunStopped({
-            result: 'failed',
-            message: `区平台应答异常（HTTP ${answer.status}），请检查区平台地址是否正确。未上传的记录已保留。`,
-          });
-      }
-    }
-  };
-
-  let stop: Stop | null = null;
-  let ahead: StoredBatch | null = null;
-  const dropUnsent = (batch: StoredBatch) => {
-    try {
-      discardBatch(ctx, batch.batchId);
-    } catch {
-      // Left in place it is sent by the next run, under the id it was written with: also correct.
-    }
-  };
+  let stop: Stop | null;
   let reconciliation: Reconciliation | null = null;
   try {
-    clearStaleRejections(db);
-    for (const batch of pendingBatches(db)) await deliver(batch, 'resend');
-    const compose = (): StoredBatch | null => {
-      const next = nextBatch(ctx);
-      totals.rejected += next.rejected;
-      return next.batch;
-    };
-    // A pipeline of two: batch k+1 is composed (and written) while batch k is with the district, so
-    // this process's work (reading, serialising, bookkeeping) overlaps the district's. A batch
-    // composed but never sent because the run stopped is dropped again below; after a crash it is
-    // simply resent by the next run, like any written batch.
-    for (;;) {
-      // Composed ahead, or (none was: rows freed by this answer, or changed meanwhile) composed now.
-      ahead ??= compose();
-      if (!ahead) break;
-      const current = ahead;
-      ahead = null;
-      const delivery = deliver(current, 'send').then(
-        () => null,
-        (e: unknown) => e,
-      );
-      // The request is on its way once the ticks fetch() queued have run; only then compose.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      let composeFailure: unknown = null;
-      try {
-        ahead = compose();
-      } catch (e) {
-        composeFailure = e;
-      }
-      // Whatever happened here, batch k's answer is waited for: nothing runs on after the run ends.
-      const failure = await delivery;
-      // Both rethrow what a send or a compose threw, as a catch block would: it is an Error or an AppError.
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a caught value, rethrown unchanged
-      if (failure !== null) throw failure;
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a caught value, rethrown unchanged
-      if (composeFailure !== null) throw composeFailure;
-    }
-  } catch (e) {
-    if (ahead) dropUnsent(ahead);
-    if (e instanceof RunStopped) stop = e.stop;
-    else {
-      opts.logger?.error(`upload run ${runId} failed: ${(e as Error).message}`);
-      stop = { result: 'failed', message: `上传出错：${e instanceof AppError ? e.message : (e as Error).message}` };
-    }
-  }
-
-  try {
+    stop = await sendAll(delivery, ctx, runId, opts.logger);
     if (!stop?.auth) {
       progress('reconcile', null);
-      reconciliation = await reconcile(db, endpoint, clock);
+      reconciliation = await reconcileAfterRun(delivery, db, endpoint, clock);
     }
-  } catch (e) {
-    reconciliation = null;
-    notes.push(`未能与区平台核对（${(e as Error).message}）。`);
   } finally {
-    clearInterval(heartbeat);
+    heartbeat.stop();
   }
 
   const pending = pendingCount(db);
-  let result: UploadResult;
-  // A run that sent something and got none of it delivered failed, whatever the reason.
-  if (stop) result = stop.result === 'failed' || totals.delivered === 0 ? 'failed' : 'partial';
-  else if (totals.sent > 0 && totals.delivered === 0) result = 'failed';
-  else if (pending > 0 || totals.rejected > 0 || (reconciliation !== null && !reconciliation.ok && reconciliation.error === undefined))
-    result = 'partial';
-  else result = 'ok';
+  const { totals, notes } = delivery;
+  const result = runResult(stop, totals, pending, reconciliation);
+  const message = runMessage(result, totals, pending, stop, notes, reconciliation);
+  recordRunEnd(db, runId, rfc3339(clock.now()), { result, totals, pending, message, reconciliation });
+  opts.logger?.info(`upload run ${runId} ${result}: sent ${totals.sent}, accepted ${totals.accepted}, pending ${pending}`);
+  const { sent, accepted, duplicates, rejected } = totals;
+  return { runId, sent, accepted, duplicates, rejected, pending, result, message, reconciliation };
+}
 
+/** Renews the upload lock every third of its life while the run lives; says whether it was lost. */
+function keepLock(lock: LockHandle, lockTtlMs: number): { lost: () => boolean; stop: () => void } {
+  let lost = false;
+  const timer = setInterval(
+    () => {
+      try {
+        if (!lock.refresh()) lost = true;
+      } catch {
+        // A busy database delays one renewal; the next one (or the expiry margin) covers it.
+      }
+    },
+    Math.max(250, Math.floor(lockTtlMs / 3)),
+  );
+  timer.unref();
+  return { lost: () => lost, stop: () => clearInterval(timer) };
+}
+
+/**
+ * What an earlier run left unanswered first, then the outbox in new batches. Returns why the run
+ * stopped early, or null when everything that could go went.
+ */
+async function sendAll(delivery: BatchDelivery, ctx: BatchContext, runId: string, logger: Logger | undefined): Promise<Stop | null> {
+  const ahead: { batch: StoredBatch | null } = { batch: null };
+  try {
+    clearStaleRejections(ctx.db);
+    for (const batch of pendingBatches(ctx.db)) await delivery.deliver(batch, 'resend');
+    await sendOutbox(delivery, ctx, ahead);
+    return null;
+  } catch (e) {
+    if (ahead.batch) dropUnsent(ctx, ahead.batch);
+    if (e instanceof RunStopped) return e.stop;
+    logger?.error(`upload run ${runId} failed: ${(e as Error).message}`);
+    return { result: 'failed', message: `上传出错：${e instanceof AppError ? e.message : (e as Error).message}` };
+  }
+}
+
+/**
+ * A pipeline of two: batch k+1 is composed (and written) while batch k is with the district, so
+ * this process's work (reading, serialising, bookkeeping) overlaps the district's. A batch composed
+ * but never sent because the run stopped is left in `ahead` for the caller to drop; after a crash
+ * it is simply resent by the next run, like any written batch.
+ */
+async function sendOutbox(delivery: BatchDelivery, ctx: BatchContext, ahead: { batch: StoredBatch | null }): Promise<void> {
+  const compose = (): StoredBatch | null => {
+    const next = nextBatch(ctx);
+    delivery.totals.rejected += next.rejected;
+    return next.batch;
+  };
+  for (;;) {
+    // Composed ahead, or (none was: rows freed by this answer, or changed meanwhile) composed now.
+    ahead.batch ??= compose();
+    if (!ahead.batch) return;
+    const current = ahead.batch;
+    ahead.batch = null;
+    const sending = delivery.deliver(current, 'send').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    // The request is on its way once the ticks fetch() queued have run; only then compose.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    let composeFailure: unknown = null;
+    try {
+      ahead.batch = compose();
+    } catch (e) {
+      composeFailure = e;
+    }
+    // Whatever happened here, batch k's answer is waited for: nothing runs on after the run ends.
+    const failure = await sending;
+    // Both rethrow what a send or a compose threw, as a catch block would: it is an Error or an AppError.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a caught value, rethrown unchanged
+    if (failure !== null) throw failure;
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a caught value, rethrown unchanged
+    if (composeFailure !== null) throw composeFailure;
+  }
+}
+
+function dropUnsent(ctx: BatchContext, batch: StoredBatch): void {
+  try {
+    discardBatch(ctx, batch.batchId);
+  } catch {
+    // Left in place it is sent by the next run, under the id it was written with: also correct.
+  }
+}
+
+/** The district's counts against ours; a failure to ask becomes a note, not a failed run. */
+async function reconcileAfterRun(delivery: BatchDelivery, db: Db, endpoint: Endpoint, clock: Clock): Promise<Reconciliation | null> {
+  try {
+    return await reconcile(db, endpoint, clock);
+  } catch (e) {
+    delivery.notes.push(`未能与区平台核对（${(e as Error).message}）。`);
+    return null;
+  }
+}
+
+function runResult(stop: Stop | null, totals: RunTotals, pending: number, reconciliation: Reconciliation | null): UploadResult {
+  // A run that sent something and got none of it delivered failed, whatever the reason.
+  if (stop) return stop.result === 'failed' || totals.delivered === 0 ? 'failed' : 'partial';
+  if (totals.sent > 0 && totals.delivered === 0) return 'failed';
+  if (pending > 0 || totals.rejected > 0 || (reconciliation !== null && !reconciliation.ok && reconciliation.error === undefined))
+    return 'partial';
+  return 'ok';
+}
+
+/** The one line the status page and the CLI show for the run. */
+function runMessage(
+  result: UploadResult,
+  totals: RunTotals,
+  pending: number,
+  stop: Stop | null,
+  notes: readonly string[],
+  reconciliation: Reconciliation | null,
+): string {
   const parts: string[] = [];
   parts.push(result === 'ok' ? '上传完成' : result === 'partial' ? '上传未全部完成' : '上传失败');
   const counts = `本次发送 ${totals.sent} 条，区平台新收 ${totals.accepted} 条、重复 ${totals.duplicates} 条${
@@ -399,9 +337,15 @@ async function runLocked(opts: RunUploadOptions, settings: RunSettings, lock: Lo
   if (stop) parts.push(stop.message);
   parts.push(...notes);
   if (reconciliation) parts.push(describeReconciliation(reconciliation));
-  const message = parts.join('');
+  return parts.join('');
+}
 
-  const finishedAt = rfc3339(clock.now());
+function recordRunEnd(
+  db: Db,
+  runId: string,
+  finishedAt: string,
+  r: { result: UploadResult; totals: RunTotals; pending: number; message: string; reconciliation: Reconciliation | null },
+): void {
   db.sqlite
     .prepare(
       `UPDATE upload_runs SET finished_at = ?, result = ?, sent = ?, accepted = ?, duplicates = ?, rejected = ?, pending = ?, message = ?, reconciliation = ?
@@ -409,26 +353,14 @@ async function runLocked(opts: RunUploadOptions, settings: RunSettings, lock: Lo
     )
     .run(
       finishedAt,
-      result,
-      totals.sent,
-      totals.accepted,
-      totals.duplicates,
-      totals.rejected,
-      pending,
-      message,
-      reconciliation ? JSON.stringify(reconciliation) : null,
+      r.result,
+      r.totals.sent,
+      r.totals.accepted,
+      r.totals.duplicates,
+      r.totals.rejected,
+      r.pending,
+      r.message,
+      r.reconciliation ? JSON.stringify(r.reconciliation) : null,
       runId,
     );
-  opts.logger?.info(`upload run ${runId} ${result}: sent ${totals.sent}, accepted ${totals.accepted}, pending ${pending}`);
-  return {
-    runId,
-    sent: totals.sent,
-    accepted: totals.accepted,
-    duplicates: totals.duplicates,
-    rejected: totals.rejected,
-    pending,
-    result,
-    message,
-    reconciliation,
-  };
 }

@@ -2,6 +2,7 @@
 import { MAX_DESCRIPTION, MAX_NAME, type IntakeInput } from '../../../electron/common/api/intake';
 import type { CategoryCode } from '../../../electron/common/domain/categories';
 import { validatePhone, validateResidentId } from '../../../electron/common/domain/identity';
+import { today } from '../components/dates';
 
 export interface Draft {
   category: CategoryCode | null;
@@ -43,7 +44,7 @@ export function checkStep(step: Step, d: Draft): Errors {
     const phone = validatePhone(d.phone);
     if (!phone.ok) e.phone = d.phone.trim() === '' ? '请填写您的手机号码' : phone.message;
     if (d.idNumber.trim() !== '') {
-      const id = validateResidentId(d.idNumber);
+      const id = validateResidentId(d.idNumber, today());
       if (!id.ok) e.idNumber = id.message;
     }
   }

@@ -15,7 +15,7 @@ import { runHost } from '../../../electron/host/run-host';
 import { tlsDir } from '../../../electron/host/tls';
 import { LOOPBACK_HOST, parseHostBanner, planCentreMode } from '../../../electron/main/centre-plan';
 import { credentialToKeep } from '../../../electron/main/workstation-credential';
-import { confPrefs } from '../../../electron/services/prefs';
+import { confPrefs } from '../../../electron/services/machine-prefs';
 import { DISTRICT_TOKEN } from '../../../electron/services/upload/background';
 import { ADMIN, CENTRE } from '../../support/backend';
 import { request } from '../../support/centre';

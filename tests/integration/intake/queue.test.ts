@@ -64,8 +64,8 @@ describe('calling numbers', () => {
 
     const display = await env.app.call('queue.display', undefined);
     expect(display.called).toEqual([
-      { code: 'A002', desk: '2号窗口', calledAt: expect.any(String) },
-      { code: 'A001', desk: '1号调解室', calledAt: expect.any(String) },
+      { code: 'A002', desk: '2号窗口', calledAt: '2026-11-20T09:00:00+08:00' },
+      { code: 'A001', desk: '1号调解室', calledAt: '2026-11-20T09:00:00+08:00' },
     ]);
     expect(display.waiting).toBe(1);
     expect(JSON.stringify(display)).not.toMatch(/某|intake|id/);

@@ -208,7 +208,9 @@ describe('printers at the counter', () => {
 
   it('add, choose and remove printers: a TCP printer and a system printer name', async () => {
     const a = await env.app.call('printers.save', { name: '一号窗口', address: '192.168.1.50', width: 80 }, env.admin);
-    expect(a).toEqual([{ id: expect.any(String), name: '一号窗口', uri: 'tcp://192.168.1.50:9100', width: 80, ticket: true }]);
+    expect(a).toEqual([
+      { id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: '一号窗口', uri: 'tcp://192.168.1.50:9100', width: 80, ticket: true },
+    ]);
     const b = await env.app.call('printers.save', { name: '自助机', address: 'printer:XP-58', width: 58 }, env.admin);
     expect(b.map((p) => [p.name, p.uri, p.ticket])).toEqual([
       ['一号窗口', 'tcp://192.168.1.50:9100', true],

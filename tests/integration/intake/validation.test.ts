@@ -90,7 +90,7 @@ describe('who may submit', () => {
   it('the clerk channel needs a signed-in staff member, who gets the registration id', async () => {
     expect((await failure(env.app.call('intake.submit', kioskInput({ channel: 'clerk' })))).code).toBe('UNAUTHENTICATED');
     const r = await env.app.call('intake.submit', kioskInput({ channel: 'clerk' }), env.admin);
-    expect(r.intakeId).toEqual(expect.any(String));
+    expect(r.intakeId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const [p] = await env.app.call('intake.pending', {}, env.admin);
     expect(p).toMatchObject({ id: r.intakeId, channel: 'clerk' });
   });

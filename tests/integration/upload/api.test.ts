@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../../electron/services/upload/lock';
-import { appUploads, DISTRICT_TOKEN } from '../../../electron/services/upload/background';
+import type { BackendOptions } from '../../../electron/backend';
+import { DISTRICT_TOKEN } from '../../../electron/services/upload/background';
 import { exportJsonl } from '../../../electron/services/records/export';
 import { maskSecret } from '../../../electron/services/secrets';
 import { startDistrictServer, type DistrictServer } from '../../peers/district-server';
@@ -26,9 +27,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setUp(opts: { cases?: number; faults?: Parameters<typeof startDistrictServer>[0] } = {}) {
+async function setUp(
+  opts: { cases?: number; faults?: Parameters<typeof startDistrictServer>[0]; uploads?: BackendOptions['uploads'] } = {},
+) {
   server = await startDistrictServer({ seed: 3, ...opts.faults });
-  app = await startTestApp();
+  app = await startTestApp(opts.uploads ? { uploads: opts.uploads } : {});
   const session = await app.login();
   if (opts.cases) seedCentre(app.backend.app.ctx.db, opts.cases);
   return { app, server, session, token: server.tokens[CENTRE]! };
@@ -311,10 +314,9 @@ describe('立即上传 and the status', () => {
 
 describe('the app scheduler', () => {
   it('started with the background jobs: idle without settings, then catches up a missed night against the real server', async () => {
-    const { app, server, session, token } = await setUp({ cases: 4 });
-    const ctx = app.backend.app.ctx;
     // No delay before the catch-up (the test app's clock stands still).
-    const uploads = appUploads(ctx, { scheduler: { catchUpDelayMs: [0, 0] } });
+    const { app, server, session, token } = await setUp({ cases: 4, uploads: { scheduler: { catchUpDelayMs: [0, 0] } } });
+    const uploads = app.backend.app.uploads;
     app.backend.startBackgroundJobs();
     expect(uploads.schedule()).toMatchObject({ nextRunAt: null, running: false });
     expect((await app.call('upload.status', undefined, session)).nextRunAt).toBeNull();

@@ -64,7 +64,7 @@ describe('upload records', () => {
     expect(data.courtReferral).toMatchObject({
       mode: 'delegated',
       court: '牧野区人民法院',
-      referenceNumber: expect.any(String),
+      referenceNumber: '（2026）豫0711民诉前调123号',
       referredAt: expect.stringMatching(RFC3339),
     });
     expect(data).toHaveProperty('summary');

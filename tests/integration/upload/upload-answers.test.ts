@@ -85,7 +85,13 @@ describe('runUpload: answers', () => {
     expect(server.state.record(CENTRE, 'party', bad)).toBeUndefined();
     const status = uploadStatus(db);
     expect(status.rejections).toEqual([
-      { kind: 'party', recordId: bad, version: 1, message: expect.stringContaining('拒收'), at: expect.any(String) },
+      {
+        kind: 'party',
+        recordId: bad,
+        version: 1,
+        message: expect.stringContaining('拒收'),
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
+      },
     ]);
     // Everything else is there.
     const held = [...server.state.records.values()].length;

@@ -2,12 +2,10 @@
  * 回访记录: the committee supervises performance of the agreement and urges the parties to keep it
  * (人民调解法 Art. 31 ¶2); each visit or call is recorded for the case file.
  */
+import { FOLLOWUP_METHOD_LABELS, PERFORMANCE_LABELS } from '../../../common/api/court';
 import type { DocumentInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel, type FieldRow } from '../model';
 import { BLANK_DATE, cnMarker, fmtDate, list, names, para, principals, str } from './common';
-
-const METHOD_LABELS = { visit: '上门回访', phone: '电话回访', other: '其他方式' } as const;
-const PERFORMANCE_LABELS = { performed: '已履行', partly: '部分履行', not_performed: '未履行' } as const;
 
 export function fitsFollowupRecord(input: DocumentInput): string | null {
   if (!input.followup) return '请先选择要打印的回访';
@@ -26,7 +24,7 @@ export function buildFollowupRecord(input: DocumentInput): DocModel {
     ],
     [
       { label: '回访时间', value: fmtDate(f.doneAt) },
-      { label: '回访方式', value: f.method ? METHOD_LABELS[f.method] : '' },
+      { label: '回访方式', value: f.method ? FOLLOWUP_METHOD_LABELS[f.method] : '' },
     ],
     [
       { label: '回访人', value: str(f.visitor) },

@@ -3,24 +3,20 @@
  * structured lists — one line per term or fact — for the documents to print.
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
 import { undisputedPartiesProblem } from '../../../../electron/common/domain/agreement';
-import { formatYuan } from '../../../../electron/common/domain/money';
 import { useDraft } from '../../components/useDraft';
 import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
 import { textLimit } from '../../components/textLimit';
 import { useCaseMutation } from './useCaseMutation';
 import { usePinnedVersion } from './usePinnedVersion';
+import { AgreementFields, agreementFieldValues, agreementFromForm, type AgreementFieldValues } from './AgreementFields';
 
 /** Limits as the contract has them (common/api/limits.ts): counted, refused before saving, never cut. */
 const LIMIT = {
   line: textLimit('每一条', TEXT_LIMITS.mediumText),
-  responsibility: textLimit('各方责任', TEXT_LIMITS.mediumText),
-  method: textLimit('履行方式', 500),
   place: textLimit('地点', TEXT_LIMITS.place),
-  amount: textLimit('金额', 20),
   failureReason: textLimit('调解经过及未能达成协议的原因', TEXT_LIMITS.mediumText),
 };
 
@@ -62,7 +58,7 @@ export function AgreementCard({ detail }: { detail: CaseDetail }) {
     version.release();
   };
   const save = useCaseMutation('cases.setAgreement', detail.id, { form, success: '已保存协议内容', onDone: saved });
-  const a = detail.agreement;
+  const terms = detail.agreement?.terms;
   return (
     <Card size="small" title="调解协议内容" style={{ marginBottom: 16 }} data-testid="agreement-card">
       <Form
@@ -70,57 +66,16 @@ export function AgreementCard({ detail }: { detail: CaseDetail }) {
         name="agreement"
         onValuesChange={() => version.pin()}
         layout="vertical"
-        initialValues={{
-          responsibility: a?.responsibility ?? '',
-          terms: a?.terms?.length ? a.terms : [''],
-          performanceMethod: a?.performanceMethod ?? '',
-          performancePlace: a?.performancePlace ?? '',
-          performanceDeadline: a?.performanceDeadline ? dayjs(a.performanceDeadline) : null,
-          agreedAmountYuan: detail.agreedAmountFen !== null ? formatYuan(detail.agreedAmountFen).replace(/,/g, '') : '',
-          agreementEffectiveAt: detail.agreementEffectiveAt ? dayjs(detail.agreementEffectiveAt) : dayjs(),
-          oral: a?.oral ?? false,
-        }}
-        onFinish={(v: Record<string, unknown>) =>
+        initialValues={{ ...agreementFieldValues(detail), terms: terms?.length ? terms : [''] }}
+        onFinish={(v: AgreementFieldValues & { terms: string[] }) =>
           save.mutate({
             id: detail.id,
             version: version.get(),
-            agreement: {
-              responsibility: v.responsibility as string,
-              terms: (v.terms as string[]).map((t) => t.trim()).filter(Boolean),
-              performanceMethod: v.performanceMethod as string,
-              performancePlace: v.performancePlace as string,
-              performanceDeadline: v.performanceDeadline ? (v.performanceDeadline as dayjs.Dayjs).format('YYYY-MM-DD') : undefined,
-              oral: v.oral as boolean,
-            },
-            agreedAmountYuan: (v.agreedAmountYuan as string) || undefined,
-            agreementEffectiveAt: v.agreementEffectiveAt ? (v.agreementEffectiveAt as dayjs.Dayjs).format('YYYY-MM-DD') : undefined,
+            ...agreementFromForm(v, v.terms.map((t) => t.trim()).filter(Boolean), v.performancePlace ?? ''),
           })
         }
       >
-        <Form.Item name="responsibility" label="各方责任" rules={[LIMIT.responsibility.rule]}>
-          <Input.TextArea rows={2} count={LIMIT.responsibility.count} />
-        </Form.Item>
-        <LinesField name="terms" label="协议条款" addLabel="添加一条" />
-        <Space wrap>
-          <Form.Item name="performanceMethod" label="履行方式" rules={[LIMIT.method.rule]}>
-            <Input count={LIMIT.method.count} style={{ width: 260 }} />
-          </Form.Item>
-          <Form.Item name="performancePlace" label="履行地点" rules={[LIMIT.place.rule]}>
-            <Input count={LIMIT.place.count} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item name="performanceDeadline" label="履行期限">
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="agreedAmountYuan" label="协议涉及金额（元）" rules={[LIMIT.amount.rule]}>
-            <Input count={LIMIT.amount.count} style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item name="agreementEffectiveAt" label="协议生效日期">
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="oral" valuePropName="checked" label=" ">
-            <Checkbox>口头协议</Checkbox>
-          </Form.Item>
-        </Space>
+        <AgreementFields withPlace terms={<LinesField name="terms" label="协议条款" addLabel="添加一条" />} />
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           保存协议内容
         </Button>

@@ -6,6 +6,7 @@ import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import { validateCreditCode, validateIdNumber, validatePhone, type IdType } from '../../../../electron/common/domain/identity';
 import { idTypeOptions, partyRoleOptions } from './labels';
 import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
+import { today } from '../../components/dates';
 import { textLimit } from '../../components/textLimit';
 
 const LIMIT = {
@@ -97,7 +98,7 @@ export function PartyFields({
             </Form.Item>
           </Col>
           <Col span={10}>
-            <Form.Item name={p('idNumber')} label="证件号码" rules={[check((v) => validateIdNumber(idType, v))]}>
+            <Form.Item name={p('idNumber')} label="证件号码" rules={[check((v) => validateIdNumber(idType, v, today()))]}>
               <Input maxLength={30} placeholder="居民身份证号码会自动校验" />
             </Form.Item>
           </Col>

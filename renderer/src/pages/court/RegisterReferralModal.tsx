@@ -19,6 +19,7 @@ import {
   courtReferralLimitDays,
 } from '../../../../electron/common/domain/deadlines';
 import { validateCreditCode, validateResidentId, validatePhone } from '../../../../electron/common/domain/identity';
+import { today } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiMutation } from '../../components/useApiMutation';
 import { useApiQuery } from '../../components/useApiQuery';
@@ -361,7 +362,7 @@ function PartyRow({ index, name, onRemove }: { index: number; name: number; onRe
               <Input aria-label={`当事人${index + 1}信用代码`} />
             </Form.Item>
           ) : (
-            <Form.Item name={[name, 'idNumber']} label="身份证号码" rules={[check((v) => validateResidentId(v))]}>
+            <Form.Item name={[name, 'idNumber']} label="身份证号码" rules={[check((v) => validateResidentId(v, today()))]}>
               <Input aria-label={`当事人${index + 1}身份证号码`} />
             </Form.Item>
           )}

@@ -12,5 +12,4 @@ export const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 export const categoryOptions = CATEGORIES.map((c) => ({ value: c.code, label: c.label }));
 export { categoryLabel };
 
-/** 2026-11-20T09:00:00+08:00 → 2026-11-20 09:00 */
-export const dateTime = (t: string | null | undefined) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '—');
+export { dateTime } from '../../components/dates';

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { CONSENT_NOTICE, MAX_DESCRIPTION, MAX_NAME, type IntakeInput, type SubmitResult } from '../../../../electron/common/api/intake';
 import type { CategoryCode } from '../../../../electron/common/domain/categories';
 import { validateIdNumber, validatePhone, type IdType } from '../../../../electron/common/domain/identity';
+import { today } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';
@@ -172,7 +173,7 @@ export function ClerkRegisterPage() {
                   {
                     validator: async (_: unknown, v: string | undefined) => {
                       if (!v?.trim()) return;
-                      const c = validateIdNumber(idType, v);
+                      const c = validateIdNumber(idType, v, today());
                       if (!c.ok) throw new Error(c.message);
                     },
                   },

@@ -4,7 +4,6 @@
  */
 import { EditOutlined, SoundOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Modal, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { QUEUE_STATUS_LABELS, type QueueStatus, type QueueTicketRow } from '../../../../electron/common/api/intake';
@@ -13,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';
 import { useApiQuery } from '../../components/useApiQuery';
 import { PrinterStatusBar } from './PrinterStatusBar';
+import { clockTime } from '../../components/dates';
 
 const QUEUE_REFRESH_MS = 5000;
 const STATUS_COLORS: Record<QueueStatus, string> = {
@@ -53,7 +53,7 @@ export function QueuePage() {
       width: 100,
       render: (s: QueueStatus) => <Tag color={STATUS_COLORS[s]}>{QUEUE_STATUS_LABELS[s]}</Tag>,
     },
-    { title: '取号', dataIndex: 'createdAt', width: 80, render: (t: string) => dayjs(t).format('HH:mm') },
+    { title: '取号', dataIndex: 'createdAt', width: 80, render: (t: string) => clockTime(t) },
     { title: '纠纷类别', dataIndex: 'categoryLabel', width: 120, render: (c: string | null) => c ?? '—' },
     { title: '申请人', dataIndex: 'name', render: (n: string | null) => n ?? '—' },
     {
@@ -62,7 +62,7 @@ export function QueuePage() {
       render: (_: unknown, t) => (t.caseId ? <Link to={`/cases/${t.caseId}`}>{t.caseNumber}</Link> : '待审核'),
     },
     { title: '窗口', dataIndex: 'desk', width: 120, render: (d: string | null) => d ?? '—' },
-    { title: '叫号时间', dataIndex: 'calledAt', width: 110, render: (t: string | null) => (t ? dayjs(t).format('HH:mm') : '—') },
+    { title: '叫号时间', dataIndex: 'calledAt', width: 110, render: (t: string | null) => clockTime(t) },
     {
       title: '操作',
       key: 'actions',

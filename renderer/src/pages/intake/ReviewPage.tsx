@@ -4,7 +4,6 @@
  * same dispute (the repeat check's matches), or reject it with a reason.
  */
 import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { INTAKE_STATUS_LABELS, type CaseStatusRef, type IntakeRow, type PendingIntake } from '../../../../electron/common/api/intake';
@@ -14,12 +13,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';
 import { useApiQuery } from '../../components/useApiQuery';
+import { shortDateTime, today } from '../../components/dates';
 
 const REVIEW_REFRESH_MS = 15_000;
 const INVALIDATES = ['intake.pending', 'intake.list', 'queue.today', 'cases.list', 'cases.desk'] as const;
 
 const channelTag = (c: IntakeRow['channel']) => (c === 'kiosk' ? <Tag color="blue">自助</Tag> : <Tag>窗口</Tag>);
-const time = (t: string) => dayjs(t).format('MM-DD HH:mm');
 
 function Detail({ row }: { row: IntakeRow }) {
   return (
@@ -40,9 +39,9 @@ function Detail({ row }: { row: IntakeRow }) {
 
 export function ReviewPage() {
   const pending = useApiQuery('intake.pending', {}, { refetchInterval: REVIEW_REFRESH_MS, staleTime: 0 });
-  const today = dayjs().format('YYYY-MM-DD');
+  const day = today();
   const [tab, setTab] = useState('pending');
-  const todays = useApiQuery('intake.list', { day: today, pageSize: 200 }, { enabled: tab === 'today', staleTime: 0 });
+  const todays = useApiQuery('intake.list', { day, pageSize: 200 }, { enabled: tab === 'today', staleTime: 0 });
   const [accepting, setAccepting] = useState<PendingIntake | null>(null);
   const [merging, setMerging] = useState<PendingIntake | null>(null);
   const [rejecting, setRejecting] = useState<PendingIntake | null>(null);
@@ -50,7 +49,7 @@ export function ReviewPage() {
 
   const columns: TableColumnsType<PendingIntake> = [
     { title: '排队号', dataIndex: 'queueCode', width: 90, render: (c: string | null) => <strong>{c ?? '—'}</strong> },
-    { title: '登记时间', dataIndex: 'createdAt', width: 120, render: time },
+    { title: '登记时间', dataIndex: 'createdAt', width: 120, render: shortDateTime },
     { title: '方式', dataIndex: 'channel', width: 80, render: channelTag },
     { title: '纠纷类别', dataIndex: 'categoryLabel', width: 120 },
     { title: '申请人', dataIndex: 'name', render: (n: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{n}</span> },
@@ -84,7 +83,7 @@ export function ReviewPage() {
 
   const todayColumns: TableColumnsType<IntakeRow> = [
     { title: '排队号', dataIndex: 'queueCode', width: 90, render: (c: string | null) => <strong>{c ?? '—'}</strong> },
-    { title: '登记时间', dataIndex: 'createdAt', width: 120, render: time },
+    { title: '登记时间', dataIndex: 'createdAt', width: 120, render: shortDateTime },
     { title: '方式', dataIndex: 'channel', width: 80, render: channelTag },
     { title: '纠纷类别', dataIndex: 'categoryLabel', width: 120 },
     { title: '申请人', dataIndex: 'name' },

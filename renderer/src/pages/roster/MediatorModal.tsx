@@ -3,6 +3,7 @@ import { Col, Form, Input, Modal, Row, Select } from 'antd';
 import { MEDIATOR_KIND_LABELS, MEDIATOR_KINDS, type MediatorKind, type MediatorView } from '../../../../electron/common/api/mediators';
 import { optionalText, requiredText } from '../../../../electron/common/api/fields';
 import { validatePhone, validateResidentId } from '../../../../electron/common/domain/identity';
+import { today } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiMutation } from '../../components/useApiMutation';
 import { zodRule } from '../../components/zodRule';
@@ -120,7 +121,7 @@ export function MediatorModal({ open, editing, onClose }: { open: boolean; editi
             <Form.Item
               name="idNumber"
               label="身份证号码"
-              rules={[check((v) => validateResidentId(v))]}
+              rules={[check((v) => validateResidentId(v, today()))]}
               extra={editing ? '已登记的号码不显示；留空则保持不变，填写即替换' : '用于回避审查'}
             >
               <Input />

@@ -34,6 +34,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';
 import { useApiQuery } from '../../components/useApiQuery';
+import { dateTime, shortDateTime } from '../../components/dates';
 
 const kindOptions = DEVICE_KINDS.map((k) => ({ value: k, label: DEVICE_KIND_LABELS[k] }));
 const KIND_HINTS: Record<DeviceKind, string> = {
@@ -41,7 +42,6 @@ const KIND_HINTS: Record<DeviceKind, string> = {
   kiosk: '只能自助登记、查询进度、补打小票，不能登录',
   display: '只显示叫号信息',
 };
-const time = (t: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '—');
 
 /** Seconds until `iso`, updated every second; 0 once it has passed. */
 function useSecondsLeft(iso: string | null): number {
@@ -149,15 +149,15 @@ export function DevicesPage() {
   const columns: TableColumnsType<DeviceRow> = [
     { title: '名称', dataIndex: 'name' },
     { title: '类型', dataIndex: 'kind', width: 120, render: (k: DeviceKind) => DEVICE_KIND_LABELS[k] },
-    { title: '配对时间', dataIndex: 'pairedAt', width: 150, render: time },
-    { title: '最近在线', dataIndex: 'lastSeenAt', width: 150, render: time },
+    { title: '配对时间', dataIndex: 'pairedAt', width: 150, render: dateTime },
+    { title: '最近在线', dataIndex: 'lastSeenAt', width: 150, render: dateTime },
     { title: '地址', dataIndex: 'lastAddress', width: 150, render: (a: string | null) => a ?? '—' },
     {
       title: '状态',
       key: 'status',
       width: 170,
       render: (_: unknown, d) =>
-        d.revokedAt ? <Tag color="error">已吊销 {dayjs(d.revokedAt).format('MM-DD HH:mm')}</Tag> : <Tag color="success">正常</Tag>,
+        d.revokedAt ? <Tag color="error">已吊销 {shortDateTime(d.revokedAt)}</Tag> : <Tag color="success">正常</Tag>,
     },
     {
       title: '操作',

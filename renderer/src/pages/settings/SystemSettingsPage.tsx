@@ -1,6 +1,6 @@
 /** 设置 › 系统设置 (administrators): time-outs and day counts shared by every machine of the centre. */
 import { Button, Form, InputNumber, type FormRule } from 'antd';
-import type { Settings } from '../../../../electron/common/settings';
+import type { Settings } from '../../../../electron/common/centre-settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';

@@ -1,7 +1,6 @@
 /** 设置 › 用户管理 (administrators): who may sign in, with which role; add, reset password, unlock, enable/disable. */
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { UserRow } from '../../../../electron/common/api/auth';
 import { ROLE_LABELS } from '../../../../electron/common/roles';
@@ -13,6 +12,7 @@ import { useApiQuery } from '../../components/useApiQuery';
 import { NewUserModal } from './NewUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { isLocked, UserStatusTag } from './UserStatusTag';
+import { dateTime } from '../../components/dates';
 
 export function UsersPage() {
   const me = useUser();
@@ -42,7 +42,7 @@ export function UsersPage() {
     },
     { title: '角色', dataIndex: 'role', render: (r: UserRow['role']) => ROLE_LABELS[r] },
     { title: '状态', key: 'status', render: (_: unknown, u) => <UserStatusTag user={u} /> },
-    { title: '创建时间', dataIndex: 'createdAt', render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+    { title: '创建时间', dataIndex: 'createdAt', render: (t: string) => dateTime(t) },
     {
       title: '操作',
       key: 'actions',

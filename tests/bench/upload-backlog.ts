@@ -5,8 +5,8 @@
  * Run the district server in another process when measuring memory: an in-process test server
  * keeps what it receives and would be counted here.
  */
-import type { Db } from '../../../db/open';
-import { runUpload, type UploadResult } from './run';
+import type { Db } from '../../db/open';
+import { runUpload, type UploadResult } from '../../electron/services/upload/run';
 
 export interface BenchServer {
   url: string;

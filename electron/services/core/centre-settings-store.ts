@@ -1,6 +1,11 @@
+/**
+ * The centre-wide settings as stored (table `settings`, one row per key): read over the defaults of
+ * common/centre-settings.ts, and changed with an audit event. Per-machine preferences live in
+ * services/machine-prefs.ts instead.
+ */
 import { eq } from 'drizzle-orm';
 import { settings as settingsTable } from '../../../db/schema';
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../common/settings';
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../common/centre-settings';
 import { recordAudit } from './audit';
 import { rfc3339 } from './clock';
 import type { Actor, ServiceContext } from './context';

@@ -4,11 +4,11 @@
  * NEVER case data: that lives in SQLite only.
  *
  * The file is the one the plain-Node hosts use (machine-prefs.json in the data dir, see
- * services/prefs.ts), so the browser host, the CLI and the window see the same printers.
+ * services/machine-prefs.ts), so the browser host, the CLI and the window see the same printers.
  */
 import Store from 'electron-store';
 import { z } from 'zod';
-import { prefsDefaults, type Prefs, type PrefsShape } from '../services/prefs';
+import { prefsDefaults, type Prefs, type PrefsShape } from '../services/machine-prefs';
 import type { WindowBounds } from './window-bounds';
 
 interface ShellPrefsShape {

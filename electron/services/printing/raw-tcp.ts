@@ -1,5 +1,5 @@
 /**
- * Getting bytes to a ticket printer, and asking it whether it can print.
+ * A ticket printer on the network (tcp://host:9100): getting bytes to it, and asking it for its paper.
  *
  * Raw port-9100 printing has no acknowledgement, so "the printer took the ticket" is read from TCP:
  * the write drains, we close our side, and the printer closes its side after reading to the end of
@@ -7,58 +7,17 @@
  * ignores) shows up as a write that never drains or a close that never comes; both become a
  * PRINTER error within the time-out, so the counter never freezes on a dead printer.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { AppError, isAppError } from '../../common/errors';
-import { parsePrinterUri, printerAddress, type PrinterUri } from './printer-uri';
-
-export const DEFAULT_SEND_TIMEOUT_MS = 5000;
-export const DEFAULT_CHECK_TIMEOUT_MS = 3000;
-/** How long to wait for an answer to DLE EOT; printers that do not implement it never answer. */
-export const DEFAULT_STATUS_WAIT_MS = 500;
+import { printerAddress, type PrinterUri } from './printer-uri';
+import { RETRY, type PaperState, type PrinterStatus } from './printer-status';
 
 const NON_PRINTER_GRACE_MS = 30;
 
 /** DLE EOT 4: transmit roll paper sensor status, answered in real time even mid-job. */
 const PAPER_STATUS_REQUEST = Buffer.from([0x10, 0x04, 0x04]);
 
-export type PaperState = 'ok' | 'low' | 'out' | 'unknown';
-
-/** Sends bytes to a system printer by name; the desktop app supplies one, plain Node has none. */
-export type SystemPrinterTransport = (name: string, bytes: Buffer, opts: { timeoutMs: number }) => Promise<void>;
-
-export interface SendOptions {
-  /** Budget for the whole job: connect, status query, write, close. */
-  timeoutMs?: number;
-  /** Ask for the paper status first and refuse to send into an empty printer (default true). */
-  checkPaper?: boolean;
-  statusWaitMs?: number;
-  systemPrinter?: SystemPrinterTransport;
-}
-
-export interface SendResult {
-  uri: string;
-  bytes: number;
-  /** 'unknown' when the printer does not answer status queries (or for system printers). */
-  paper: PaperState;
-}
-
-export interface CheckOptions {
-  timeoutMs?: number;
-  statusWaitMs?: number;
-  systemPrinterStatus?: (name: string, opts: { timeoutMs: number }) => Promise<PrinterStatus>;
-}
-
-export interface PrinterStatus {
-  /** reachable */
-  online: boolean;
-  /** reachable and not known to be out of paper */
-  ready: boolean;
-  paper: PaperState;
-  message: string;
-}
+type TcpTarget = Extract<PrinterUri, { kind: 'tcp' }>;
 
 /**
  * Decodes the answer to DLE EOT 4. Bits 1 and 4 are always set and bits 0 and 7 clear, which tells
@@ -70,8 +29,6 @@ export function decodePaperStatus(byte: number): PaperState | null {
   if ((byte & 0x0c) === 0x0c) return 'low';
   return 'ok';
 }
-
-const RETRY = '点击“重新打印”';
 
 function paperOutError(addr: string): AppError {
   return new AppError('PRINTER', `打印机缺纸（${addr}），请装入小票纸后${RETRY}`);
@@ -123,10 +80,6 @@ function socketError(err: NodeJS.ErrnoException, phase: Phase, target: { host: s
   }
 }
 
-function budget(ms: number | undefined, fallback: number): number {
-  return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? ms : fallback;
-}
-
 /** An open connection whose every wait is bounded by the job's deadline (enforced by runTcp). */
 interface Session {
   phase: Phase;
@@ -141,7 +94,7 @@ interface Session {
   readonly peerEnded: boolean;
 }
 
-async function runTcp<T>(target: Extract<PrinterUri, { kind: 'tcp' }>, timeoutMs: number, work: (s: Session) => Promise<T>): Promise<T> {
+async function runTcp<T>(target: TcpTarget, timeoutMs: number, work: (s: Session) => Promise<T>): Promise<T> {
   const addr = printerAddress(target);
   const socket = new net.Socket();
   const received: Buffer[] = [];
@@ -229,130 +182,19 @@ async function runTcp<T>(target: Extract<PrinterUri, { kind: 'tcp' }>, timeoutMs
   }
 }
 
-function findExecutable(name: string): string | null {
-  if (process.platform === 'win32') return null;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const file = path.join(dir, name);
-    try {
-      fs.accessSync(file, fs.constants.X_OK);
-      if (fs.statSync(file).isFile()) return file;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
-
-function desktopOnly(name: string): AppError {
-  return new AppError(
-    'PRINTER',
-    `系统打印机“${name}”只能在桌面应用中使用；在命令行或浏览器中请改用网络打印机地址（如 tcp://192.168.1.50:9100）`,
-  );
-}
-
-interface CommandResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
-
-/** Runs a CUPS client without a shell; never rejects, never outlives timeoutMs. */
-function runCommand(file: string, args: string[], timeoutMs: number, input?: Buffer): Promise<CommandResult> {
-  return new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    const out = { stdout: '', stderr: '' };
-    let settled = false;
-    const settle = (code: number | null, timedOut: boolean): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve({ code, timedOut, ...out });
-    };
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      settle(null, true);
-    }, timeoutMs);
-    for (const key of ['stdout', 'stderr'] as const) {
-      child[key].setEncoding('utf8');
-      child[key].on('data', (s: string) => {
-        if (out[key].length < 4000) out[key] += s;
-      });
-    }
-    child.on('error', (err) => {
-      out.stderr ||= err.message;
-      settle(null, false);
-    });
-    // lp may exit before reading everything (unknown printer); its exit status says why.
-    child.stdin.on('error', () => undefined);
-    child.on('close', (code) => settle(code, false));
-    child.stdin.end(input ?? Buffer.alloc(0));
-  });
-}
-
-function firstLine(s: string): string {
-  return s.trim().split('\n')[0]?.slice(0, 200) ?? '';
-}
-
-/** CUPS raw queue: the only clean way to reach a named printer from plain Node, and only where lp exists. */
-async function sendWithLp(lp: string, name: string, bytes: Buffer, timeoutMs: number): Promise<void> {
-  const r = await runCommand(lp, ['-d', name, '-o', 'raw'], timeoutMs, bytes);
-  if (r.timedOut) {
-    throw new AppError('PRINTER', `系统打印机“${name}”无响应（${Math.round(timeoutMs / 1000)} 秒），请检查打印机后${RETRY}`);
-  }
-  if (r.code !== 0) {
-    const why = firstLine(r.stderr) || `lp 退出码 ${String(r.code)}`;
-    throw new AppError('PRINTER', `系统打印机“${name}”打印失败：${why}，请检查打印机后${RETRY}`);
-  }
-}
-
-async function checkWithLpstat(lpstat: string, name: string, timeoutMs: number): Promise<PrinterStatus> {
-  const r = await runCommand(lpstat, ['-p', name], timeoutMs);
-  if (r.code !== 0) {
-    const why = firstLine(r.stderr) || (r.timedOut ? '查询超时' : `lpstat 退出码 ${String(r.code)}`);
-    return { online: false, ready: false, paper: 'unknown', message: `系统打印机“${name}”不可用：${why}` };
-  }
-  if (/\bdisabled\b|已禁用|已停用/i.test(r.stdout)) {
-    return { online: false, ready: false, paper: 'unknown', message: `系统打印机“${name}”已停用：${firstLine(r.stdout)}` };
-  }
-  return { online: true, ready: true, paper: 'unknown', message: `系统打印机“${name}”可用（无法读取纸张状态）` };
-}
-
-async function sendToSystem(name: string, bytes: Buffer, timeoutMs: number, transport?: SystemPrinterTransport): Promise<void> {
-  if (transport) {
-    try {
-      await transport(name, bytes, { timeoutMs });
-    } catch (e) {
-      if (isAppError(e)) throw e;
-      throw new AppError('PRINTER', `系统打印机“${name}”打印失败：${e instanceof Error ? e.message : String(e)}，请检查打印机后${RETRY}`);
-    }
-    return;
-  }
-  const lp = findExecutable('lp');
-  if (!lp) throw desktopOnly(name);
-  await sendWithLp(lp, name, bytes, timeoutMs);
-}
-
-function toTarget(uri: string | PrinterUri): PrinterUri {
-  return typeof uri === 'string' ? parsePrinterUri(uri) : uri;
-}
-
 /**
- * Sends a finished ESC/POS stream. Resolves only when the printer has taken every byte; otherwise
- * throws AppError('PRINTER') with a message for the clerk, never later than timeoutMs.
+ * Sends a finished ESC/POS stream over raw TCP. Resolves only when the printer has taken every byte;
+ * otherwise throws AppError('PRINTER'), never later than timeoutMs.
  */
-export async function sendToPrinter(uri: string | PrinterUri, bytes: Buffer, opts: SendOptions = {}): Promise<SendResult> {
-  const target = toTarget(uri);
-  const timeoutMs = budget(opts.timeoutMs, DEFAULT_SEND_TIMEOUT_MS);
-  if (target.kind === 'system') {
-    await sendToSystem(target.name, bytes, timeoutMs, opts.systemPrinter);
-    return { uri: target.uri, bytes: bytes.length, paper: 'unknown' };
-  }
-  const statusWaitMs = Math.min(budget(opts.statusWaitMs, DEFAULT_STATUS_WAIT_MS), timeoutMs);
+export async function sendRawTcp(
+  target: TcpTarget,
+  bytes: Buffer,
+  opts: { timeoutMs: number; statusWaitMs: number; checkPaper: boolean },
+): Promise<PaperState> {
+  const { timeoutMs, statusWaitMs } = opts;
   return runTcp(target, timeoutMs, async (s) => {
     let paper: PaperState = 'unknown';
-    if (opts.checkPaper !== false) {
+    if (opts.checkPaper) {
       s.phase = 'status';
       s.socket.write(PAPER_STATUS_REQUEST);
       const answer = await s.readByte(statusWaitMs);
@@ -372,21 +214,13 @@ export async function sendToPrinter(uri: string | PrinterUri, bytes: Buffer, opt
     if (s.peerEnded) throw closedEarly(printerAddress(target));
     s.phase = 'close';
     await s.finish();
-    return { uri: target.uri, bytes: bytes.length, paper };
+    return paper;
   });
 }
 
-/** Whether the printer answers, and its paper state if it says. Throws only for a malformed address. */
-export async function checkPrinter(uri: string | PrinterUri, opts: CheckOptions = {}): Promise<PrinterStatus> {
-  const target = toTarget(uri);
-  const timeoutMs = budget(opts.timeoutMs, DEFAULT_CHECK_TIMEOUT_MS);
-  if (target.kind === 'system') {
-    if (opts.systemPrinterStatus) return opts.systemPrinterStatus(target.name, { timeoutMs });
-    const lpstat = findExecutable('lpstat');
-    if (lpstat) return checkWithLpstat(lpstat, target.name, timeoutMs);
-    return { online: false, ready: false, paper: 'unknown', message: desktopOnly(target.name).message };
-  }
-  const statusWaitMs = Math.min(budget(opts.statusWaitMs, DEFAULT_STATUS_WAIT_MS), timeoutMs);
+/** Whether a network printer answers, and its paper state if it says. */
+export async function checkRawTcp(target: TcpTarget, opts: { timeoutMs: number; statusWaitMs: number }): Promise<PrinterStatus> {
+  const { timeoutMs, statusWaitMs } = opts;
   const addr = printerAddress(target);
   try {
     const paper = await runTcp(target, timeoutMs, async (s) => {

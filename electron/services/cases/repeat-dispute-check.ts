@@ -5,8 +5,7 @@
 import type { RepeatMatch } from '../../common/api/cases';
 import { validatePhone } from '../../common/domain/identity';
 import type { ServiceContext } from '../core/context';
-
-const OPEN = "('registered','accepted','mediating')";
+import { OPEN_STATUSES_SQL } from '../core/sql-lists';
 
 export function findRepeats(
   ctx: Pick<ServiceContext, 'db'>,
@@ -16,13 +15,13 @@ export function findRepeats(
   const byId = ctx.db.sqlite.prepare(
     `SELECT c.id AS caseId, c.case_number AS caseNumber, c.title, c.status, p.name AS partyName
        FROM parties p JOIN cases c ON c.id = p.case_id
-      WHERE p.id_number = ? AND p.deleted = 0 AND c.deleted = 0 AND c.status IN ${OPEN}
+      WHERE p.id_number = ? AND p.deleted = 0 AND c.deleted = 0 AND c.status IN ${OPEN_STATUSES_SQL}
       LIMIT 20`,
   );
   const byNamePhone = ctx.db.sqlite.prepare(
     `SELECT c.id AS caseId, c.case_number AS caseNumber, c.title, c.status, p.name AS partyName
        FROM parties p JOIN cases c ON c.id = p.case_id
-      WHERE p.phone = ? AND p.name = ? AND p.deleted = 0 AND c.deleted = 0 AND c.status IN ${OPEN}
+      WHERE p.phone = ? AND p.name = ? AND p.deleted = 0 AND c.deleted = 0 AND c.status IN ${OPEN_STATUSES_SQL}
       LIMIT 20`,
   );
   const found = new Map<string, RepeatMatch>();
