@@ -3,7 +3,8 @@
  * structured lists — one line per term or fact — for the documents to print.
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
 import { undisputedPartiesProblem } from '../../../../electron/common/domain/agreement';
 import { useDraft } from '../../components/useDraft';
