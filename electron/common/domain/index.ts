@@ -14,3 +14,4 @@ export * from './icsHolidays';
 export * from './caseNumber';
 export * from './confirmation';
 export * from './money';
+export * from './ledgerCells';
