@@ -14,6 +14,22 @@ import { parseYuan } from './money';
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
+/**
+ * The text of a cell value: strings and numbers as written, exceljs rich text ({richText:[{text}]})
+ * and hyperlinks ({text}) by their text, a formula by its cached result; anything else is empty.
+ */
+export function cellText(cell: unknown): string {
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  if (cell && typeof cell === 'object') {
+    const o = cell as { richText?: unknown; text?: unknown; result?: unknown };
+    if (Array.isArray(o.richText)) return o.richText.map((r: { text?: unknown }) => cellText(r.text)).join('');
+    if (o.text !== undefined) return cellText(o.text);
+    if (o.result !== undefined) return cellText(o.result);
+  }
+  return '';
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -30,7 +46,9 @@ export function parseLedgerDate(cell: unknown): string {
     return checkYmd(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate(), String(cell));
   }
   if (typeof cell === 'number') return fromSerial(cell);
-  const s = String(cell ?? '')
+  const result = cell && typeof cell === 'object' ? (cell as { result?: unknown }).result : undefined;
+  if (result instanceof Date || typeof result === 'number') return parseLedgerDate(result);
+  const s = cellText(cell)
     .replace(/[\s\u3000]/g, '')
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (s === '') throw new AppError('VALIDATION', '日期为空');
@@ -58,7 +76,7 @@ export function parseLedgerAmount(cell: unknown): number {
     if (!Number.isFinite(cell) || cell < 0) throw new AppError('VALIDATION', `金额无效：${String(cell)}`);
     return parseYuan(cell.toFixed(2));
   }
-  const s = String(cell ?? '').replace(/[\s\u3000]/g, '');
+  const s = cellText(cell).replace(/[\s\u3000]/g, '');
   const wan = /^(.*?)万元?$/.exec(s);
   if (!wan) return parseYuan(s);
   const yuan = parseYuan(wan[1] ?? '');
@@ -68,7 +86,7 @@ export function parseLedgerAmount(cell: unknown): number {
 
 /** '张三、李四' / '张三,李四' / '张三 李四' / '张三；李四' → ['张三', '李四']; empty parts dropped. */
 export function splitPartyNames(cell: unknown): string[] {
-  return String(cell ?? '')
+  return cellText(cell)
     .split(/[、,，;；/\s\u3000]+/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
@@ -97,7 +115,7 @@ export const OUTCOME_WORDS: ReadonlyArray<readonly [string, Status]> = [
 
 /** The status for an outcome word, or null when the word is not known (the importer reports it). */
 export function outcomeStatus(cell: unknown): Status | null {
-  const s = String(cell ?? '').replace(/[\s\u3000]/g, '');
+  const s = cellText(cell).replace(/[\s\u3000]/g, '');
   if (s === '') return null;
   // Negative words contain positive ones (未成功 ⊃ 成功): check the failure words first.
   const ordered = [...OUTCOME_WORDS].sort((a, b) => (a[1] === 'agreement' ? 1 : 0) - (b[1] === 'agreement' ? 1 : 0));
@@ -143,7 +161,7 @@ const CATEGORY_WORDS: ReadonlyArray<readonly [string, CategoryCode]> = [
 
 /** A category word → code; unknown words become 其他 with `known: false` so the importer warns. */
 export function categoryFromWord(cell: unknown): { code: CategoryCode; known: boolean } {
-  const s = String(cell ?? '')
+  const s = cellText(cell)
     .replace(/[\s\u3000]/g, '')
     .replace(/(纠纷|矛盾|类)$/g, '');
   if (s === '') return { code: 'other', known: false };

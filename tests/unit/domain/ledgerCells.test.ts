@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import {
   categoryFromWord,
+  cellText,
   outcomeStatus,
   parseLedgerAmount,
   parseLedgerDate,
@@ -29,7 +30,7 @@ describe('parseLedgerDate', () => {
     ws.getCell('A1').value = new Date(Date.UTC(2023, 4, 6));
     const buf = await wb.xlsx.writeBuffer();
     const back = new ExcelJS.Workbook();
-    await back.xlsx.load(buf as ArrayBuffer);
+    await back.xlsx.load(buf);
     expect(parseLedgerDate(back.getWorksheet('台账')!.getCell('A1').value)).toBe('2023-05-06');
   });
 
@@ -52,6 +53,17 @@ describe('parseLedgerAmount', () => {
 
   it.each(['-5元', '五千元', '', '1..2万', -3])('refuses %s', (cell) => {
     expect(() => parseLedgerAmount(cell)).toThrow(/金额/);
+  });
+});
+
+describe('cellText', () => {
+  it('reads rich text, hyperlinks and formula results; objects without text are empty', () => {
+    expect(cellText({ richText: [{ text: '张' }, { text: '三' }] })).toBe('张三');
+    expect(cellText({ text: '李四', hyperlink: 'x' })).toBe('李四');
+    expect(cellText({ formula: 'A1', result: 45052 })).toBe('45052');
+    expect(cellText({ foo: 1 })).toBe('');
+    expect(parseLedgerDate({ formula: 'A1', result: '2023.5.6' })).toBe('2023-05-06');
+    expect(parseLedgerDate({ formula: 'A1', result: new Date(Date.UTC(2023, 4, 6)) })).toBe('2023-05-06');
   });
 });
 
