@@ -15,3 +15,4 @@ export * from './caseNumber';
 export * from './confirmation';
 export * from './money';
 export * from './ledgerCells';
+export * from './ledgerColumns';
