@@ -27,7 +27,8 @@ export async function loadLedgerWorkbook(bytes: Uint8Array, fileName: string): P
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // exceljs types its input as its own Buffer (an ArrayBuffer); hand it exactly these bytes.
+    await wb.xlsx.load(bytes.slice().buffer as unknown as ExcelJS.Buffer);
   } catch {
     throw new AppError('VALIDATION', `“${fileName}”已损坏或不是有效的 .xlsx 文件，无法读取`);
   }
