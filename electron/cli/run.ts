@@ -19,8 +19,9 @@ import stats from './commands/stats';
 import exportCmd from './commands/export';
 import upload from './commands/upload';
 import due from './commands/due';
+import importCmd from './commands/import';
 
-const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload, pair, serve, due, machine];
+const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload, pair, serve, due, machine, importCmd];
 
 export function buildProgram(): Command {
   const program = new Command('mediation-desk')

@@ -17,3 +17,5 @@ export * from './agreement';
 export * from './confirmation';
 export * from './money';
 export * from './caseFields';
+export * from './ledgerCells';
+export * from './ledgerColumns';
