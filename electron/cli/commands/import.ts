@@ -1,20 +1,24 @@
 /**
  * `import --data-dir DIR --file FILE [--sheet NAME] [--mapping FILE.json] [--dry-run] --json`
- * (issue #16). Prints {rows, imported, duplicates, rejected, warnings, problems:[{row, field, message}]}.
- * Exit 0 when no row was rejected, 1 when some were (or the file was refused).
- * This version does the dry run only: writing into the database is not built yet and is refused
- * with exit 2 (see the branch report).
+ * (issue #16). Prints {rows, imported, duplicates, rejected, warnings, problems:[{row, field, message}]}
+ * (plus batchId, the handle `--undo` takes). Exit 0 when no row was rejected, 1 when some were or
+ * the file was refused. Rows without problems are imported even when others are rejected: the
+ * rejected ones are fixed in the ledger and the same file imported again (imported rows are
+ * recognised and skipped). `--undo BATCH` takes one import back.
  * Mapping JSON: {"<column header or 1-based column number>": "<field>"}, fields as LEDGER_FIELDS.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { LEDGER_FIELDS, type LedgerField, proposeMapping } from '../../common/domain';
+import { LEDGER_FIELDS, type LedgerField } from '../../common/domain';
 import { AppError } from '../../common/errors';
+import { cliActor } from '../../services/core/context';
+import { checkMapping, openLedgerSheet, readLedgerTable, type LedgerSheet } from '../../services/import/ledgerFile';
+import { importLedger, previewLedgerImport, type ImportOutcome } from '../../services/import/ledgerImport';
 import { planLedger } from '../../services/import/ledgerPlan';
-import { readSheetTable } from '../../services/import/sheetRows';
-import { loadLedgerWorkbook } from '../../services/import/workbook';
-import { action, err, out, required } from '../support';
+import { undoImport } from '../../services/import/undo';
+import { MAX_LEDGER_BYTES } from '../../services/import/workbook';
+import { action, out, required, withServices } from '../support';
 
 interface Options {
   dataDir?: string;
@@ -22,6 +26,7 @@ interface Options {
   sheet?: string;
   mapping?: string;
   dryRun?: boolean;
+  undo?: string;
   json?: boolean;
 }
 
@@ -45,6 +50,27 @@ function readMapping(file: string, headers: readonly string[]): Record<number, L
   return outMap;
 }
 
+function print(o: Options, r: ImportOutcome): void {
+  const result = {
+    rows: r.rows,
+    imported: r.imported,
+    importable: r.importable,
+    duplicates: r.duplicates,
+    rejected: r.rejected,
+    warnings: r.warnings,
+    problems: r.problems.map(({ row, field, message }) => ({ row, field, message })),
+    batchId: r.batchId,
+  };
+  if (o.json) {
+    out(JSON.stringify(result));
+    return;
+  }
+  const done = o.dryRun ? `可导入 ${r.importable}` : `已导入 ${r.imported}`;
+  out(`共 ${r.rows} 行：${done}，重复 ${r.duplicates}，拒绝 ${r.rejected}，提醒 ${r.warnings}`);
+  for (const p of result.problems) out(`第 ${p.row} 行 ${p.field}：${p.message}`);
+  if (r.batchId) out(`导入批次 / batch: ${r.batchId}（撤销：--undo ${r.batchId}）`);
+}
+
 export default function register(program: Command): void {
   program
     .command('import')
@@ -54,39 +80,37 @@ export default function register(program: Command): void {
     .option('--sheet <name>', '工作表名称（默认第一个）/ sheet name (default: first)')
     .option('--mapping <file>', '列映射 JSON / column mapping JSON')
     .option('--dry-run', '只检查，不写入 / check only')
+    .option('--undo <batch>', '撤销一次导入 / take back one import')
     .option('--json', '以 JSON 输出 / print JSON')
     .action(
       action(async (o: Options) => {
-        required(o.dataDir, '--data-dir', '数据目录');
-        const file = required(o.file, '--file', '台账文件');
-        if (!o.dryRun) {
-          err('错误 / error: 本版本只支持 --dry-run 检查，写入数据库尚未实现 / only --dry-run is available in this version');
-          process.exitCode = 2;
+        const dataDir = required(o.dataDir, '--data-dir', '数据目录');
+        if (o.undo) {
+          const u = await withServices(dataDir, (ctx) => undoImport(ctx, cliActor, o.undo!));
+          if (o.json) out(JSON.stringify(u));
+          else out(`已撤销导入 / undone: ${u.cases} 件案件${u.mediators > 0 ? `，${u.mediators} 名调解员` : ''}`);
           return;
         }
+        const file = required(o.file, '--file', '台账文件');
         if (!fs.existsSync(file)) throw new AppError('VALIDATION', `找不到文件：${file}`);
-        const wb = await loadLedgerWorkbook(new Uint8Array(fs.readFileSync(file)), path.basename(file));
-        const ws = o.sheet ? wb.getWorksheet(o.sheet) : wb.worksheets[0];
-        if (!ws) throw new AppError('VALIDATION', `找不到工作表“${o.sheet ?? ''}”，现有：${wb.worksheets.map((w) => w.name).join('、')}`);
-        const table = readSheetTable(ws);
-        const mapping = o.mapping ? readMapping(o.mapping, table.headers) : proposeMapping(table.headers);
-        const plan = planLedger(table, mapping);
-        const result = {
-          rows: plan.rows,
-          imported: 0,
-          duplicates: plan.duplicates,
-          rejected: plan.rejected,
-          warnings: plan.warnings,
-          problems: plan.problems.map(({ row, field, message }) => ({ row, field, message })),
-        };
-        if (o.json) out(JSON.stringify(result));
-        else {
-          out(
-            `共 ${result.rows} 行：可导入 ${plan.records.length}，重复 ${result.duplicates}，拒绝 ${result.rejected}，提醒 ${result.warnings}`,
-          );
-          for (const p of result.problems) out(`第 ${p.row} 行 ${p.field}：${p.message}`);
-        }
-        process.exitCode = plan.rejected > 0 ? 1 : 0;
+        if (fs.statSync(file).size > MAX_LEDGER_BYTES)
+          throw new AppError('VALIDATION', `文件“${path.basename(file)}”过大（超过 20 MB），请拆分后再导入`);
+        const bytes = new Uint8Array(fs.readFileSync(file));
+        const req = { bytes, fileName: path.basename(file), sheet: o.sheet };
+        let probe: LedgerSheet;
+        if (o.mapping) {
+          const t = await readLedgerTable(req);
+          probe = { ...t, mapping: readMapping(o.mapping, t.table.headers) };
+          checkMapping(probe.mapping, probe.table.headers);
+        } else probe = await openLedgerSheet(req);
+        const mapping = probe.mapping;
+        const plan = planLedger(probe.table, mapping);
+        const source = { fileName: path.basename(file), sheet: probe.sheet };
+        const r = await withServices(dataDir, (ctx) =>
+          o.dryRun ? previewLedgerImport(ctx, plan) : importLedger(ctx, cliActor, plan, source),
+        );
+        print(o, r);
+        process.exitCode = r.rejected > 0 ? 1 : 0;
       }),
     );
 }

@@ -40,10 +40,10 @@ const HEADER_WORDS: ReadonlyArray<readonly [LedgerField, readonly string[]]> = [
   ['caseNumber', ['案件编号', '案号', '编号', '卷宗号']],
   ['outcome', ['调解结果', '处理结果', '结果', '调解情况']],
   ['amount', ['金额', '标的', '涉案金额', '协议金额']],
-  ['category', ['纠纷类型', '纠纷类别', '案件类型', '类型', '类别']],
+  ['category', ['纠纷类型', '纠纷类别', '案件类型', '案由', '类型', '类别']],
   ['mediator', ['调解员', '调解人', '承办人', '主持人']],
   ['parties', ['当事人', '申请人', '被申请人', '双方', '姓名']],
-  ['summary', ['简要情况', '纠纷事由', '事由', '案由', '主要情况', '纠纷情况', '摘要']],
+  ['summary', ['简要情况', '纠纷事由', '事由', '主要情况', '纠纷情况', '摘要']],
 ];
 
 /** Words of columns that are read but never imported (序号 counts rows, 备注 is free text). */

@@ -2,6 +2,8 @@
  * Case numbers: per centre and year, gapless and never reused (a rejected or withdrawn case keeps
  * its number). The counter row is read and raised inside the registering transaction, which runs
  * as BEGIN IMMEDIATE, so two desks (or the app and the CLI) can never draw the same number.
+ * A number a historical import already brought in (a centre whose paper ledger used the same
+ * scheme) is stepped over, so the counter never collides with the past.
  */
 import { formatCaseNumber } from '../../common/domain/caseNumber';
 import type { ServiceContext } from '../core/context';
@@ -11,12 +13,15 @@ export function drawCaseNumber(
   year: number,
   abbr: string,
 ): { year: number; serial: number; caseNumber: string } {
-  const row = ctx.db.sqlite
-    .prepare(
-      `INSERT INTO counters (name, value) VALUES (?, 1)
-       ON CONFLICT (name) DO UPDATE SET value = value + 1
-       RETURNING value`,
-    )
-    .get(`case:${year}`) as { value: number };
-  return { year, serial: row.value, caseNumber: formatCaseNumber({ year, abbr, serial: row.value }) };
+  const draw = ctx.db.sqlite.prepare(
+    `INSERT INTO counters (name, value) VALUES (?, 1)
+     ON CONFLICT (name) DO UPDATE SET value = value + 1
+     RETURNING value`,
+  );
+  const taken = ctx.db.sqlite.prepare('SELECT 1 FROM cases WHERE case_number = ?');
+  for (;;) {
+    const { value } = draw.get(`case:${year}`) as { value: number };
+    const caseNumber = formatCaseNumber({ year, abbr, serial: value });
+    if (!taken.get(caseNumber)) return { year, serial: value, caseNumber };
+  }
 }

@@ -102,7 +102,11 @@ export function planLedger(table: SheetTable, mapping: Readonly<Record<number, L
       else err('idNumbers', `${c.message}：${id}`);
     }
     const cat = categoryFromWord(one('category'));
-    if (!cat.known) {
+    // No 纠纷类型 column at all: every row is 其他, which the mapping step already shows; no row-by-row noise.
+    const hasCategory = Object.values(mapping).includes('category');
+    if (hasCategory && text('category') === '') {
+      problems.push({ row, field: 'category', message: '纠纷类型为空，已归为“其他”', level: 'warning' });
+    } else if (hasCategory && !cat.known) {
       problems.push({ row, field: 'category', message: `纠纷类型“${text('category')}”无法对应，已归为“其他”`, level: 'warning' });
     }
     let status: Status = closedDate ? 'closed' : 'mediating';

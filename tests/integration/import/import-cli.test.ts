@@ -42,10 +42,12 @@ describe('cli import --dry-run', () => {
     expect(JSON.parse(out.join(''))).toEqual({
       rows: 2,
       imported: 0,
+      importable: 2,
       duplicates: 0,
       rejected: 0,
-      warnings: 2,
-      problems: expect.any(Array),
+      warnings: 0,
+      problems: [],
+      batchId: null,
     });
   });
 
@@ -59,11 +61,40 @@ describe('cli import --dry-run', () => {
     expect(r.problems).toContainEqual({ row: 3, field: 'receivedDate', message: expect.stringMatching(/不存在/) });
   });
 
-  it('refuses a non-spreadsheet with exit 1 and a Chinese message; writing is refused with exit 2', async () => {
+  it('refuses a non-spreadsheet with exit 1 and a Chinese message', async () => {
     const f = path.join(dir, 'x.xlsx');
     fs.writeFileSync(f, 'not a spreadsheet');
     expect(await runCli(['import', '--data-dir', dir, '--file', f, '--dry-run', '--json'])).toBe(1);
     expect(errs.join('')).toMatch(/不是 Excel 表格文件/);
-    expect(await runCli(['import', '--data-dir', dir, '--file', f, '--json'])).toBe(2);
+  });
+});
+
+describe('cli import (writing) and --undo', () => {
+  it('imports the sound rows, exits 1 naming the rejected ones, re-imports nothing twice, and undoes the batch', async () => {
+    const init = ['init', '--data-dir', dir, '--centre-code', '410711001', '--centre-name', '牧野区非诉讼服务中心'];
+    expect(await runCli([...init, '--admin-user', 'admin', '--admin-password', 'Admin2026x'])).toBe(0);
+    const f = await writeLedger([
+      [1, 'A-1', '张三、李四', '2023.5.6', '调解成功'],
+      [2, 'A-2', '王五', '2023.2.30', '调解成功'],
+    ]);
+    out.length = 0;
+    expect(await runCli(['import', '--data-dir', dir, '--file', f, '--json'])).toBe(1);
+    const first = JSON.parse(out.join('')) as { imported: number; rejected: number; batchId: string; problems: { row: number }[] };
+    expect(first).toMatchObject({ imported: 1, rejected: 1 });
+    expect(first.problems.map((p) => p.row)).toEqual([4]);
+    out.length = 0;
+    expect(await runCli(['import', '--data-dir', dir, '--file', f, '--json'])).toBe(1);
+    expect(JSON.parse(out.join(''))).toMatchObject({ imported: 0, duplicates: 1, rejected: 1, batchId: null });
+    out.length = 0;
+    expect(await runCli(['import', '--data-dir', dir, '--undo', first.batchId, '--json'])).toBe(0);
+    expect(JSON.parse(out.join(''))).toEqual({ batchId: first.batchId, cases: 1, mediators: 0 });
+    expect(await runCli(['import', '--data-dir', dir, '--undo', first.batchId])).toBe(1);
+    expect(errs.join('')).toMatch(/已于 .* 撤销/);
+  });
+
+  it('refuses to write into a data dir that was never set up', async () => {
+    const f = await writeLedger([[1, 'A-1', '张三', '2023.5.6', '调解成功']]);
+    expect(await runCli(['import', '--data-dir', dir, '--file', f])).toBe(1);
+    expect(errs.join('')).toMatch(/尚未完成首次设置/);
   });
 });
