@@ -11,26 +11,29 @@ import { AppError } from '../../common/errors';
 /** A hand-kept ledger of 20,000 rows inflates to ~15 MB; ten times more is still a ledger. */
 export const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
 
-const ROW_TAG = [0x3c, 0x72, 0x6f, 0x77]; // "<row"
+const ROW_TAG = Buffer.from('<row');
 
+/** Counts `<row` tags followed by a space, `>` or `/` (not `<rows…`, `<rowBreaks`), across chunk boundaries. */
 class RowCounter {
   count = 0;
-  private matched = 0;
+  /** The last bytes of the previous chunk: a tag split between two chunks is found in tail + head. */
+  private tail = Buffer.alloc(0);
+
   feed(chunk: Uint8Array): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (b === ROW_TAG[this.matched]) {
-        this.matched++;
-        if (this.matched === ROW_TAG.length) {
-          // "<rows" or "<rowBreaks" are not rows: the byte after the tag decides, counted when it comes.
-          this.matched = -1;
-        }
-      } else if (this.matched === -1) {
-        if (b === 0x20 || b === 0x3e || b === 0x2f) this.count++;
-        this.matched = b === ROW_TAG[0] ? 1 : 0;
-      } else {
-        this.matched = b === ROW_TAG[0] ? 1 : 0;
-      }
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const seam = Buffer.concat([this.tail, buf.subarray(0, ROW_TAG.length)]);
+    this.countIn(seam, this.tail.length);
+    this.countIn(buf, 0);
+    this.tail = Buffer.from(buf.subarray(Math.max(0, buf.length - ROW_TAG.length)));
+  }
+
+  /** Tags in `b` that end at or after `minEnd` bytes in (for the seam: only those crossing into the new chunk). */
+  private countIn(b: Buffer, minEnd: number): void {
+    for (let i = b.indexOf(ROW_TAG); i >= 0; i = b.indexOf(ROW_TAG, i + 1)) {
+      const end = i + ROW_TAG.length;
+      if (end < minEnd || end >= b.length) continue; // the seam's own tags, or the byte after is not here yet
+      const next = b[end];
+      if (next === 0x20 || next === 0x3e || next === 0x2f) this.count++;
     }
   }
 }
