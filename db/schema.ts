@@ -257,7 +257,9 @@ export const cases = sqliteTable(
   (t) => [
     // The centre's own numbers are unique per year; imported cases keep the numbers of their old
     // ledgers (any scheme), so they stay out of this index and never touch the counter.
-    uniqueIndex('cases_year_serial_idx').on(t.year, t.serial).where(sql`import_batch_id IS NULL`),
+    uniqueIndex('cases_year_serial_idx')
+      .on(t.year, t.serial)
+      .where(sql`import_batch_id IS NULL`),
     uniqueIndex('cases_import_fingerprint_idx').on(t.importFingerprint),
     index('cases_import_batch_idx').on(t.importBatchId),
     index('cases_status_idx').on(t.status, t.registeredAt),

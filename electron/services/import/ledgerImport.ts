@@ -6,7 +6,7 @@
  * own dates so statistics count them when they happened, and reach the outbox through the same
  * triggers as every other case, so the nightly upload sends them.
  */
-import { caseMediators, cases, importBatches, mediators, parties } from '../../../db/schema';
+import { cases, importBatches, mediators } from '../../../db/schema';
 import { categoryLabel, type Status } from '../../common/domain';
 import { requireCentre } from '../centre';
 import { recordAudit } from '../core/audit';
@@ -34,7 +34,6 @@ export interface LedgerSource {
   readonly sheet: string;
 }
 
-const CHUNK = 200;
 const ORG = /(公司|厂|店|中心|合作社|委员会|协会|学校|医院|银行|集团|商行|事务所|工作室|物业|酒店|超市)$/;
 const OUTCOME_OF: Partial<Record<Status, string>> = {
   agreement: 'agreement',
@@ -99,9 +98,7 @@ export function importLedger(ctx: ServiceContext, actor: Actor, plan: LedgerPlan
           imported: screened.fresh.length,
         })
         .run();
-      for (let i = 0; i < screened.fresh.length; i += CHUNK) {
-        writeChunk(ctx, actor, screened.fresh.slice(i, i + CHUNK), { batchId, now, tier, source, roster });
-      }
+      writeRecords(ctx, actor, screened.fresh, { batchId, now, tier, source, roster });
       recordAudit(ctx, actor, {
         operation: 'import.ledger',
         entityKind: 'import_batch',
@@ -121,7 +118,7 @@ interface ChunkContext {
   readonly roster: RosterLinks;
 }
 
-function caseRow(r: LedgerRecord, id: string, k: ChunkContext): typeof cases.$inferInsert {
+function caseRow(r: LedgerRecord, id: string, k: ChunkContext): typeof cases.$inferInsert & { id: string } {
   const registeredAt = dayStart(r.receivedDate);
   const outcome = OUTCOME_OF[r.status] ?? null;
   const decidedAt = r.closedDate ? dayStart(r.closedDate) : registeredAt;
@@ -159,43 +156,137 @@ function caseRow(r: LedgerRecord, id: string, k: ChunkContext): typeof cases.$in
   };
 }
 
-function writeChunk(ctx: ServiceContext, actor: Actor, records: readonly LedgerRecord[], k: ChunkContext): void {
-  const caseRows: (typeof cases.$inferInsert)[] = [];
-  const partyRows: (typeof parties.$inferInsert)[] = [];
-  const links: (typeof caseMediators.$inferInsert)[] = [];
+/**
+ * Prepared INSERTs, run row by row: at 20,000 rows the ORM's building of each statement (not
+ * SQLite) was most of the time (measured 4.3 s for 5,000 rows, three quarters in query building).
+ * Rows go in as the services write them (JSON as text, booleans 0/1), so the outbox and search
+ * triggers fire as for any case.
+ */
+function statements(ctx: ServiceContext) {
+  const insert = (table: string, columns: readonly string[]) =>
+    ctx.db.sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+  return {
+    case: insert('cases', [
+      'id',
+      'version',
+      'updated_at',
+      'deleted',
+      'case_number',
+      'year',
+      'serial',
+      'title',
+      'category',
+      'source',
+      'tier',
+      'origin_tier',
+      'status',
+      'summary',
+      'amount_fen',
+      'agreed_amount_fen',
+      'registered_at',
+      'accepted_at',
+      'closed_at',
+      'outcome',
+      'outcome_at',
+      'outcome_note',
+      'reject_reason',
+      'import_batch_id',
+      'import_row',
+      'import_fingerprint',
+    ]),
+    party: insert('parties', [
+      'id',
+      'version',
+      'updated_at',
+      'deleted',
+      'case_id',
+      'role',
+      'ordinal',
+      'kind',
+      'name',
+      'id_type',
+      'id_number',
+    ]),
+    link: ctx.db.sqlite.prepare(
+      'INSERT OR IGNORE INTO case_mediators (case_id, mediator_id, role, assigned_at, chosen_by) VALUES (?, ?, ?, ?, ?)',
+    ),
+    audit: insert('audit', [
+      'id',
+      'at',
+      'actor_id',
+      'actor_name',
+      'operation',
+      'entity_kind',
+      'entity_id',
+      'case_id',
+      'summary',
+      'device_id',
+    ]),
+  };
+}
+
+function writeRecords(ctx: ServiceContext, actor: Actor, records: readonly LedgerRecord[], k: ChunkContext): void {
+  const st = statements(ctx);
   for (const r of records) {
-    const id = newId();
-    caseRows.push(caseRow(r, id, k));
+    const c = caseRow(r, newId(), k);
+    st.case.run({
+      id: c.id,
+      version: 1,
+      updated_at: k.now,
+      deleted: 0,
+      case_number: c.caseNumber,
+      year: c.year,
+      serial: c.serial,
+      title: c.title,
+      category: c.category,
+      source: c.source,
+      tier: c.tier,
+      origin_tier: c.originTier,
+      status: c.status,
+      summary: c.summary ?? '',
+      amount_fen: c.amountFen ?? null,
+      agreed_amount_fen: c.agreedAmountFen ?? null,
+      registered_at: c.registeredAt,
+      accepted_at: c.acceptedAt ?? null,
+      closed_at: c.closedAt ?? null,
+      outcome: c.outcome ?? null,
+      outcome_at: c.outcomeAt ?? null,
+      outcome_note: c.outcomeNote ?? null,
+      reject_reason: c.rejectReason ?? null,
+      import_batch_id: k.batchId,
+      import_row: r.row,
+      import_fingerprint: r.fingerprint,
+    });
     r.parties.forEach((name, i) => {
       const idNumber = r.idNumbers[i] ?? null;
-      partyRows.push({
+      st.party.run({
         id: newId(),
         version: 1,
-        updatedAt: k.now,
-        deleted: false,
-        caseId: id,
+        updated_at: k.now,
+        deleted: 0,
+        case_id: c.id,
         role: i === 0 ? 'applicant' : 'respondent',
         ordinal: i,
         kind: ORG.test(name) ? 'org' : 'person',
         name,
-        idType: idNumber ? 'resident_id' : null,
-        idNumber,
+        id_type: idNumber ? 'resident_id' : null,
+        id_number: idNumber,
       });
     });
     k.roster.idsFor(r).forEach((mediatorId, i) => {
-      links.push({ caseId: id, mediatorId, role: i === 0 ? 'lead' : 'assistant', assignedAt: dayStart(r.receivedDate) });
+      st.link.run(c.id, mediatorId, i === 0 ? 'lead' : 'assistant', dayStart(r.receivedDate), 'assigned');
     });
-  }
-  ctx.db.orm.insert(cases).values(caseRows).run();
-  if (partyRows.length > 0) ctx.db.orm.insert(parties).values(partyRows).run();
-  if (links.length > 0) ctx.db.orm.insert(caseMediators).values(links).onConflictDoNothing().run();
-  for (const [i, r] of records.entries()) {
-    recordAudit(ctx, actor, {
+    st.audit.run({
+      id: newId(),
+      at: k.now,
+      actor_id: actor.id,
+      actor_name: actor.name,
       operation: 'import.case',
-      entityKind: 'case',
-      entityId: caseRows[i]!.id,
-      caseId: caseRows[i]!.id,
+      entity_kind: 'case',
+      entity_id: c.id,
+      case_id: c.id,
       summary: `历史导入：${k.source.fileName} 第 ${r.row} 行`,
+      device_id: actor.deviceId ?? null,
     });
   }
 }

@@ -110,8 +110,11 @@ describe('import a 街道 ledger (title, two header rows, merged cells, mixed da
     ]);
 
     // The case page and the search see them like any other case, marked with their source.
+    expect((await app.call('cases.get', { id: rows[0]!.id }, s)).importedFrom).toBe('王村街道2023台账.xlsx 第 4 行');
     const hits = await app.call('cases.search', { q: '张建国' }, s);
     expect(hits.map((h) => h.caseNumber)).toContain('王调〔2023〕1号');
+    // Found by its own number, in the ledger's scheme.
+    expect((await app.call('cases.search', { q: '王调〔2023〕2号' }, s)).map((h) => h.caseNumber)).toEqual(['王调〔2023〕2号']);
     const timeline = db().prepare('SELECT operation, summary FROM audit WHERE case_id = ?').all(rows[0]!.id);
     expect(timeline).toEqual([{ operation: 'import.case', summary: '历史导入：王村街道2023台账.xlsx 第 4 行' }]);
 
