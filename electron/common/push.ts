@@ -145,6 +145,7 @@ export const OP_EFFECTS: Record<OpName, readonly PushTopic[] | null> = {
   'import.check': null,
   'import.run': ['cases', 'settings'],
   'import.batches': null,
+  'import.exportLedger': null,
   'import.undo': ['cases', 'settings'],
 };
 

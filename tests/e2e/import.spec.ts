@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { ledgerBytes, streetLedger } from '../support/ledgers';
 import { apiCall, apiLogin } from './support/api';
 import { expect, test } from './support/host';
@@ -73,6 +74,15 @@ test('管理员导入街道台账：核对并修改列、检查出每行的问�
   await page.getByRole('button', { name: '检查' }).click();
   await expect(page.getByRole('group', { name: '检查结果' })).toContainText('重复（跳过）5');
   await expect(page.getByRole('button', { name: '没有可导入的行' })).toBeDisabled();
+
+  // The ledger exported in the same layout holds the imported cases.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel 台账' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('牧野区非诉讼服务中心_人民调解台账.xlsx');
+  const exported = new ExcelJS.Workbook();
+  await exported.xlsx.readFile(await download.path());
+  expect(exported.worksheets[0]!.getRow(3).getCell(2).value).toBe('王调〔2023〕1号');
 
   // Undo the whole import from the list.
   await page.getByRole('button', { name: '撤销导入 王村街道2023台账.xlsx' }).click();

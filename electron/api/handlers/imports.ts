@@ -2,6 +2,7 @@ import type { importOps } from '../../common/api/imports';
 import type { LedgerField } from '../../common/domain';
 import { listImportBatches } from '../../services/import/batches';
 import { inspectLedgerFile, openLedgerSheet } from '../../services/import/ledgerFile';
+import { exportLedger } from '../../services/import/ledgerExport';
 import { importLedger, previewLedgerImport } from '../../services/import/ledgerImport';
 import { planLedger } from '../../services/import/ledgerPlan';
 import { undoImport } from '../../services/import/undo';
@@ -40,5 +41,6 @@ export const importHandlers: Handlers<typeof importOps> = {
     return view(importLedger(app.ctx, actor, plan, { fileName: input.file.fileName, sheet }));
   },
   'import.batches': (_input, { app }) => listImportBatches(app.ctx),
+  'import.exportLedger': (input, { app }) => exportLedger(app.ctx, input),
   'import.undo': (input, { app, actor }) => undoImport(app.ctx, actor, input.batchId),
 };

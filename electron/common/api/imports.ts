@@ -6,6 +6,7 @@
  * The CLI's `import` takes larger files (20 MB).
  */
 import { z } from 'zod';
+import { isoDateSchema } from '../domain/dates';
 import { LEDGER_FIELDS, type LedgerField } from '../domain/ledgerColumns';
 import { op } from './contract';
 import { MAX_UPLOAD_BYTES } from './data';
@@ -85,11 +86,25 @@ export interface UndoImportView {
   mediators: number;
 }
 
+/** The centre's cases as a ledger .xlsx (the layout the import reads), registered in [from, to]. */
+export const exportLedgerInput = z
+  .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
+  .strict()
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+
+export interface ExportedLedger {
+  fileName: string;
+  mime: string;
+  base64: string;
+  rows: number;
+}
+
 export const importOps = {
   'import.inspect': op<LedgerInspectionView>()({ input: inspectLedgerInput, access: ['admin'], title: '读取台账' }),
   'import.check': op<ImportResultView>()({ input: checkLedgerInput, access: ['admin'], title: '检查台账' }),
   'import.run': op<ImportResultView>()({ input: checkLedgerInput, access: ['admin'], title: '导入台账' }),
   'import.batches': op<ImportBatchView[]>()({ input: z.object({}).optional(), access: ['admin'], title: '查看导入记录' }),
+  'import.exportLedger': op<ExportedLedger>()({ input: exportLedgerInput, access: ['admin'], title: '导出台账' }),
   'import.undo': op<UndoImportView>()({
     input: z.object({ batchId: z.string().trim().min(1).max(64) }).strict(),
     access: ['admin'],

@@ -7,7 +7,7 @@
  * triggers as every other case, so the nightly upload sends them.
  */
 import { cases, importBatches, mediators } from '../../../db/schema';
-import { categoryLabel, type Status } from '../../common/domain';
+import { disputeKindLabel, type Status } from '../../common/domain';
 import { requireCentre } from '../centre';
 import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
@@ -132,7 +132,7 @@ function caseRow(r: LedgerRecord, id: string, k: ChunkContext): typeof cases.$in
     caseNumber: r.caseNumber ?? `历史-${year}-${k.batchId.slice(-6)}-${r.row}`,
     year,
     serial: serialOf(r.caseNumber),
-    title: `${r.parties.slice(0, 2).join('与')}${r.parties.length > 2 ? '等' : ''}${categoryLabel(r.category)}`,
+    title: `${r.parties.slice(0, 2).join('与')}${r.parties.length > 2 ? '等' : ''}${disputeKindLabel(r.category)}`,
     category: r.category,
     source: 'other',
     tier: k.tier,

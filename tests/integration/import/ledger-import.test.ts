@@ -276,3 +276,72 @@ describe('refusals', () => {
     await expect(app.call('import.undo', { batchId: 'nope' }, s)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('export the ledger', () => {
+  it('writes the centre’s cases in the ledger layout, which imports into another installation as it was', async () => {
+    await importBook(streetLedger());
+    await app.call('cases.register', walkInCase({ title: '本中心登记的纠纷' }), s);
+    const all = await app.call('import.exportLedger', {}, s);
+    expect(all.rows).toBe(6);
+    expect(all.fileName).toBe('牧野区非诉讼服务中心_人民调解台账.xlsx');
+    const only2023 = await app.call('import.exportLedger', { from: '2023-06-01', to: '2023-07-03' }, s);
+    expect(only2023.rows).toBe(2);
+    await expect(app.call('import.exportLedger', { from: '2023-07-03', to: '2023-06-01' }, s)).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(Buffer.from(all.base64, 'base64')).buffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      '序号',
+      '案件编号',
+      '受理日期',
+      '当事人',
+      '纠纷类型',
+      '纠纷简要情况',
+      '调解员',
+      '调解结果',
+      '结案日期',
+      '涉及金额',
+    ]);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      1,
+      '王调〔2023〕1号',
+      '2023-05-06',
+      '张建国、李秀英、李明',
+      '邻里纠纷',
+      '',
+      '',
+      '调解成功',
+      '2023-05-20',
+      '15000.00元',
+    ]);
+
+    const before = importedCases().map((r) => [r.case_number, r.registered_at, r.status, r.outcome, r.closed_at, r.category, r.amount_fen]);
+    const other = await startTestApp();
+    try {
+      const os = await other.login();
+      const f = { fileName: all.fileName, contentBase64: all.base64 };
+      const ins = await other.call('import.inspect', { file: f }, os);
+      const r = await other.call('import.run', { file: f, sheet: ins.sheet, mapping: ins.mapping }, os);
+      expect(r).toMatchObject({ rows: 6, imported: 6, rejected: 0 });
+      const after = (
+        other.backend.app.ctx.db.sqlite
+          .prepare('SELECT * FROM cases WHERE import_batch_id IS NOT NULL ORDER BY registered_at, case_number')
+          .all() as CaseDb[]
+      ).map((x) => [x.case_number, x.registered_at, x.status, x.outcome, x.closed_at, x.category, x.amount_fen]);
+      expect(after.slice(0, 5)).toEqual(before);
+      expect(after[5]!.slice(0, 5)).toEqual([
+        expect.stringMatching(/牧调字第0001号$/),
+        '2026-11-20T00:00:00+08:00',
+        'mediating',
+        null,
+        null,
+      ]);
+    } finally {
+      other.close();
+    }
+  });
+});

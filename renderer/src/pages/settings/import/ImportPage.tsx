@@ -14,6 +14,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { readBase64 } from '../../../components/readBase64';
 import { useApiMutation } from '../../../components/useApiMutation';
 import { CheckResult } from './CheckResult';
+import { ExportLedgerCard } from './ExportLedgerCard';
 import { ImportBatches } from './ImportBatches';
 import { MappingStep, mappingProblem, type Mapping } from './MappingStep';
 import './import.css';
@@ -86,7 +87,10 @@ export function ImportPage() {
   const error = inspect.error ?? check.error ?? run.error;
   return (
     <>
-      <PageHeader title="历史数据导入" subtitle="把本中心以往用 Excel 记的人民调解台账导入系统：先检查，再导入，可整体撤销。" />
+      <PageHeader
+        title="历史数据导入"
+        subtitle="把本中心以往用 Excel 记的人民调解台账导入系统：先检查，再导入，可整体撤销；也可把案件导出为同样格式的台账。"
+      />
       <Card size="small">
         <Steps
           size="small"
@@ -171,6 +175,7 @@ export function ImportPage() {
         ) : null}
       </Card>
       <ImportBatches />
+      <ExportLedgerCard />
     </>
   );
 }
