@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ledgerBytes, streetLedger } from '../support/ledgers';
+import { ledgerBytes, rosterSheet, streetLedger } from '../support/ledgers';
 import { apiCall, apiLogin } from './support/api';
 import { expect, test } from './support/host';
 import { snap } from './support/screenshots';
@@ -89,5 +89,25 @@ test('管理员导入街道台账：核对并修改列、检查出每行的问�
   await page.getByRole('dialog').getByRole('button', { name: '撤销导入' }).click();
   await expect(page.getByText(/已于 .* 撤销/)).toBeVisible();
   expect(await apiCall(host, 'cases.search', { q: '王调〔2023〕1号' }, admin)).toEqual([]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('管理员导入调解员名册：系统认出是名册，检查出错误的电话，导入后名册中有新的调解员', async ({ page, host }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'md-e2e-roster-'));
+  const file = path.join(dir, '调解员名册.xlsx');
+  writeFileSync(file, await ledgerBytes(rosterSheet()));
+  await page.goto(host.url);
+  await new LoginPage(page).login(SEED.adminLogin, SEED.adminPassword);
+  await new ShellPage(page).open('设置', '历史数据导入');
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await expect(page.getByRole('radio', { name: '调解员名册' })).toBeChecked();
+  await page.getByRole('button', { name: '检查' }).click();
+  await expect(page.getByRole('group', { name: '检查结果' })).toContainText('可导入3');
+  await expect(page.getByRole('row').filter({ hasText: '第 6 行' })).toContainText('联系电话');
+  await page.getByRole('button', { name: '导入 3 人' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '导入' }).click();
+  await expect(page.getByText('已将 3 人加入调解员名册')).toBeVisible();
+  await new ShellPage(page).open('调解员名册');
+  await expect(page.getByRole('row').filter({ hasText: '何玉兰' })).toContainText('王村街道调委会');
   rmSync(dir, { recursive: true, force: true });
 });

@@ -77,3 +77,16 @@ export async function ledgerBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 }
 
 export const toBase64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
+
+/** A 调解员名册 as a 街道 keeps it: title, 序号, 性别 (not imported), 类别 words, 擅长领域 lists, one bad phone. */
+export function rosterSheet(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('调解员名册');
+  ws.addRow(['王村街道人民调解员名册（2024年）']);
+  ws.addRow(['序号', '姓名', '性别', '类别', '工作单位', '联系电话', '身份证号', '擅长领域', '证书编号', '所在区域']);
+  ws.addRow([1, '何玉兰', '女', '专职', '王村街道调委会', '13803730001', ID_A, '婚姻家庭、邻里', 'HN-2021-001', '王村']);
+  ws.addRow([2, '杜峰', '男', '特邀调解员（律师）', '豫北律师事务所', '0373-5551234', '', '合同、劳动争议、炒股', '', '']);
+  ws.addRow([3, '牧野区婚调委', '', '调解组织', '', '13803730003', '', '婚姻家庭', '', '']);
+  ws.addRow([4, '孙强', '男', '兼职', '', '1380373', '', '', '', '']);
+  return wb;
+}

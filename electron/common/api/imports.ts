@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/dates';
 import { LEDGER_FIELDS, type LedgerField } from '../domain/ledgerColumns';
+import { ROSTER_FIELDS, type RosterField, type SheetKind } from '../domain/rosterColumns';
 import { op } from './contract';
 import { MAX_UPLOAD_BYTES } from './data';
 
@@ -25,24 +26,31 @@ export const ledgerFileInput = z
   })
   .strict();
 
-/** Column number (0-based, as text: JSON keys) → field. */
+export type ImportField = LedgerField | RosterField;
+const sheetKind = z.enum(['cases', 'roster'], { error: '请选择台账类别' });
+
+/** Column number (0-based, as text: JSON keys) → field (of the ledger or the roster: the import checks which). */
 export const ledgerMappingInput = z
-  .record(z.string().regex(/^\d{1,3}$/, '列号无效'), z.enum(LEDGER_FIELDS))
+  .record(z.string().regex(/^\d{1,3}$/, '列号无效'), z.enum([...LEDGER_FIELDS, ...ROSTER_FIELDS]))
   .refine((m) => Object.keys(m).length <= 200, '列映射过长');
 
 const sheetName = z.string().trim().min(1).max(100, '工作表名称过长');
 
-export const inspectLedgerInput = z.object({ file: ledgerFileInput, sheet: sheetName.optional() }).strict();
-export const checkLedgerInput = z.object({ file: ledgerFileInput, sheet: sheetName, mapping: ledgerMappingInput }).strict();
+export const inspectLedgerInput = z.object({ file: ledgerFileInput, sheet: sheetName.optional(), kind: sheetKind.optional() }).strict();
+export const checkLedgerInput = z
+  .object({ file: ledgerFileInput, sheet: sheetName, kind: sheetKind, mapping: ledgerMappingInput })
+  .strict();
 
 export interface LedgerInspectionView {
   sheets: string[];
   sheet: string;
+  /** A case ledger or a mediator roster: told from the header, or as asked. */
+  kind: SheetKind;
   /** 1-based row number of the header row in the sheet. */
   headerRow: number;
   headers: string[];
   /** Proposed from the header words: column number (0-based, as text) → field. */
-  mapping: Record<string, LedgerField>;
+  mapping: Record<string, ImportField>;
   rows: number;
   sample: string[][];
 }

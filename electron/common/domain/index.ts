@@ -19,3 +19,4 @@ export * from './money';
 export * from './caseFields';
 export * from './ledgerCells';
 export * from './ledgerColumns';
+export * from './rosterColumns';

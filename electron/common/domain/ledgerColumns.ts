@@ -76,12 +76,17 @@ export function proposeMapping(headers: readonly unknown[]): Record<number, Ledg
 /**
  * Which row of the first rows is the header row: the one naming the most fields (at least two). A
  * title row (one merged cell '2023年人民调解登记台账') names none, so it is skipped. Returns -1 if none.
+ * `count` says how many fields a row names (the ledger's words by default).
  */
-export function findHeaderRow(rows: readonly (readonly unknown[])[], scan = 10): number {
+export function findHeaderRow(
+  rows: readonly (readonly unknown[])[],
+  scan = 10,
+  count: (row: readonly unknown[]) => number = (r) => Object.keys(proposeMapping(r)).length,
+): number {
   let best = -1;
   let bestCount = 1;
   rows.slice(0, scan).forEach((r, i) => {
-    const n = Object.keys(proposeMapping(r)).length;
+    const n = count(r);
     if (n > bestCount) {
       best = i;
       bestCount = n;

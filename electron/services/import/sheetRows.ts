@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors';
-import { cellText, findHeaderRow, proposeMapping } from '../../common/domain';
+import { cellText, findHeaderRow, headerField, proposeMapping, proposeRosterMapping, rosterHeaderField } from '../../common/domain';
 
 /** Refuse sheets larger than this (a hand-kept ledger has a few thousand rows; bigger is hostile). */
 export const MAX_SHEET_ROWS = 100_000;
@@ -50,13 +50,21 @@ export function readSheetTable(ws: ExcelJS.Worksheet): SheetTable {
   const width = Math.min(ws.columnCount, MAX_SHEET_COLUMNS);
   const top: unknown[][] = [];
   for (let r = 1; r <= Math.min(height, 10); r++) top.push(rowValues(ws, r, width));
-  const h = findHeaderRow(top);
+  // Whichever the sheet is (a case ledger or a roster), its header is the row naming the most fields.
+  const named = (r: readonly unknown[]) => Object.keys(proposeMapping(r)).length + Object.keys(proposeRosterMapping(r)).length;
+  const h = findHeaderRow(top, 10, named);
   if (h < 0) throw new AppError('VALIDATION', `工作表“${ws.name}”前 10 行中找不到表头（如 当事人、受理日期、调解结果）`);
   let headers = top[h]!.map((v) => cellText(v).trim());
   let first = h + 2; // 1-based row after the header
-  // A second header row: it names fields too and holds no date or number in the columns the first maps.
+  // A second header row (申请人 / 被申请人 over 姓名): every filled cell in it is a header word — a
+  // data row always holds something that is not (a name, a date, a number).
   const next = top[h + 1];
-  if (next && Object.keys(proposeMapping(next)).length > 0 && !next.some((v) => typeof v === 'number' || v instanceof Date)) {
+  const filled = next?.filter((v) => cellText(v).trim() !== '' || v instanceof Date) ?? [];
+  if (
+    next &&
+    filled.length > 0 &&
+    filled.every((v) => typeof v === 'string' && (headerField(v) !== null || rosterHeaderField(v) !== null))
+  ) {
     headers = headers.map((t, i) => {
       const b = cellText(next[i]).trim();
       return b === '' || b === t ? t : `${t}${b}`;

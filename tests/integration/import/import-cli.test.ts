@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { runCli } from '../../../electron/cli/run';
+import { rosterSheet } from '../../support/ledgers';
 
 let dir: string;
 let out: string[];
@@ -90,6 +91,15 @@ describe('cli import (writing) and --undo', () => {
     expect(JSON.parse(out.join(''))).toEqual({ batchId: first.batchId, cases: 1, mediators: 0 });
     expect(await runCli(['import', '--data-dir', dir, '--undo', first.batchId])).toBe(1);
     expect(errs.join('')).toMatch(/已于 .* 撤销/);
+  });
+
+  it('checks a roster sheet (told from its header) and refuses an unknown --kind', async () => {
+    const f = path.join(dir, 'roster.xlsx');
+    await rosterSheet().xlsx.writeFile(f);
+    expect(await runCli(['import', '--data-dir', dir, '--file', f, '--dry-run', '--json'])).toBe(1);
+    expect(JSON.parse(out.join(''))).toMatchObject({ rows: 4, imported: 0, importable: 3, rejected: 1 });
+    expect(await runCli(['import', '--data-dir', dir, '--file', f, '--kind', 'people', '--dry-run'])).toBe(1);
+    expect(errs.join('')).toMatch(/--kind 应为 cases（案件台账）或 roster（调解员名册）/);
   });
 
   it('refuses to write into a data dir that was never set up', async () => {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { walkInCase } from '../../support/cases';
 import { startTestApp, type TestApp } from '../../support/backend';
-import { ID_A, ID_B, ledgerBytes, streetLedger, toBase64, villageLedger } from '../../support/ledgers';
+import { ID_A, ID_B, ledgerBytes, rosterSheet, streetLedger, toBase64, villageLedger } from '../../support/ledgers';
 import ExcelJS from 'exceljs';
 
 let app: TestApp;
@@ -23,7 +23,7 @@ const file = async (wb: ExcelJS.Workbook, fileName = 'ledger.xlsx') => ({ fileNa
 async function importBook(wb: ExcelJS.Workbook, fileName = 'ledger.xlsx') {
   const f = await file(wb, fileName);
   const inspected = await app.call('import.inspect', { file: f }, s);
-  return app.call('import.run', { file: f, sheet: inspected.sheet, mapping: inspected.mapping }, s);
+  return app.call('import.run', { file: f, sheet: inspected.sheet, kind: inspected.kind, mapping: inspected.mapping }, s);
 }
 
 interface CaseDb {
@@ -70,11 +70,11 @@ describe('import a 街道 ledger (title, two header rows, merged cells, mixed da
       '9': 'amount',
     });
 
-    const check = await app.call('import.check', { file: f, sheet: inspected.sheet, mapping: inspected.mapping }, s);
+    const check = await app.call('import.check', { file: f, sheet: inspected.sheet, kind: inspected.kind, mapping: inspected.mapping }, s);
     expect(check).toMatchObject({ batchId: null, rows: 5, imported: 0, importable: 5, duplicates: 0, rejected: 0 });
     expect(importedCases()).toHaveLength(0); // the check writes nothing
 
-    const run = await app.call('import.run', { file: f, sheet: inspected.sheet, mapping: inspected.mapping }, s);
+    const run = await app.call('import.run', { file: f, sheet: inspected.sheet, kind: inspected.kind, mapping: inspected.mapping }, s);
     expect(run).toMatchObject({ rows: 5, imported: 5, duplicates: 0, rejected: 0 });
     expect(run.batchId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
 
@@ -262,11 +262,15 @@ describe('refusals', () => {
       session: s,
     });
     expect(text).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('不是 Excel 表格文件') } });
-    const noDate = await app.raw({ op: 'import.run', input: { file: f, sheet: '2023年台账', mapping: { '2': 'parties' } }, session: s });
-    expect(noDate).toMatchObject({ ok: false, error: { message: '列映射至少要指定“受理日期”和“当事人”两列' } });
+    const noDate = await app.raw({
+      op: 'import.run',
+      input: { file: f, sheet: '2023年台账', kind: 'cases', mapping: { '2': 'parties' } },
+      session: s,
+    });
+    expect(noDate).toMatchObject({ ok: false, error: { message: '列映射不全：请为“受理日期”指定一列' } });
     const outside = await app.raw({
       op: 'import.run',
-      input: { file: f, sheet: '2023年台账', mapping: { '2': 'parties', '60': 'receivedDate' } },
+      input: { file: f, sheet: '2023年台账', kind: 'cases', mapping: { '2': 'parties', '60': 'receivedDate' } },
       session: s,
     });
     expect(outside).toMatchObject({ ok: false, error: { message: expect.stringContaining('超出表头范围') } });
@@ -325,7 +329,7 @@ describe('export the ledger', () => {
       const os = await other.login();
       const f = { fileName: all.fileName, contentBase64: all.base64 };
       const ins = await other.call('import.inspect', { file: f }, os);
-      const r = await other.call('import.run', { file: f, sheet: ins.sheet, mapping: ins.mapping }, os);
+      const r = await other.call('import.run', { file: f, sheet: ins.sheet, kind: ins.kind, mapping: ins.mapping }, os);
       expect(r).toMatchObject({ rows: 6, imported: 6, rejected: 0 });
       const after = (
         other.backend.app.ctx.db.sqlite
@@ -343,5 +347,72 @@ describe('export the ledger', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('import a mediator roster sheet', () => {
+  it('tells a roster from a ledger, adds the new people with their kinds and fields, skips who is already on it, and undoes', async () => {
+    const f = await file(rosterSheet(), '调解员名册.xlsx');
+    const ins = await app.call('import.inspect', { file: f }, s);
+    expect(ins.kind).toBe('roster');
+    expect(ins.mapping).toEqual({
+      '1': 'name',
+      '3': 'kind',
+      '4': 'organisation',
+      '5': 'phone',
+      '6': 'idNumber',
+      '7': 'specialties',
+      '8': 'certificateNo',
+      '9': 'region',
+    });
+    const r = await app.call('import.run', { file: f, sheet: ins.sheet, kind: 'roster', mapping: ins.mapping }, s);
+    expect(r).toMatchObject({ rows: 4, imported: 3, rejected: 1 });
+    expect(r.problems.map((p) => [p.row, p.field, p.level])).toEqual([
+      [4, 'specialties', 'warning'],
+      [6, 'phone', 'error'],
+    ]);
+    const roster = await app.call('mediators.list', {}, s);
+    const byName = new Map(roster.map((m) => [m.name, m]));
+    expect(byName.get('何玉兰')).toMatchObject({
+      kind: 'resident',
+      organisation: '王村街道调委会',
+      phone: '13803730001',
+      specialties: ['marriage_family', 'neighbor'],
+      certificateNo: 'HN-2021-001',
+      region: '王村',
+      status: 'active',
+    });
+    expect(byName.get('杜峰')).toMatchObject({ kind: 'invited', phone: '0373-5551234', specialties: ['contract', 'labor'] });
+    expect(byName.get('牧野区婚调委')).toMatchObject({ kind: 'invited_org' });
+
+    // Again: everyone is recognised; undo takes the three off while none has a case.
+    const again = await app.call('import.run', { file: f, sheet: ins.sheet, kind: 'roster', mapping: ins.mapping }, s);
+    expect(again).toMatchObject({ imported: 0, duplicates: 3, rejected: 1 });
+    expect(await app.call('import.undo', { batchId: r.batchId! }, s)).toEqual({ batchId: r.batchId, cases: 0, mediators: 3 });
+    expect((await app.call('mediators.list', {}, s)).map((m) => m.name)).not.toContain('何玉兰');
+
+    // Imported once more, one of them is given a case: the roster import can no longer be undone.
+    const third = await app.call('import.run', { file: f, sheet: ins.sheet, kind: 'roster', mapping: ins.mapping }, s);
+    const he = (await app.call('mediators.list', {}, s)).find((m) => m.name === '何玉兰')!;
+    const c = await app.call('cases.register', walkInCase(), s);
+    db()
+      .prepare(`INSERT INTO case_mediators (case_id, mediator_id, role, assigned_at) VALUES (?, ?, 'lead', '2026-11-20T09:00:00+08:00')`)
+      .run(c.id, he.id);
+    await expect(app.call('import.undo', { batchId: third.batchId! }, s)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('何玉兰'),
+    });
+  });
+
+  it('a sheet taken for the wrong kind is refused with the fields it lacks', async () => {
+    const f = await file(rosterSheet());
+    const ins = await app.call('import.inspect', { file: f, kind: 'cases' }, s);
+    expect(ins.kind).toBe('cases');
+    const res = await app.raw({
+      op: 'import.check',
+      input: { file: f, sheet: ins.sheet, kind: 'cases', mapping: { '1': 'name' } },
+      session: s,
+    });
+    expect(res).toMatchObject({ ok: false, error: { message: '“姓名”不是案件台账的项目' } });
   });
 });

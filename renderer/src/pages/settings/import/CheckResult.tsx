@@ -1,9 +1,9 @@
 /** Step 3 (and the end) of the guided import: the counts and every row's problems, in the sheet's row numbers. */
 import { Alert, Statistic, Table, Tag, type TableColumnsType } from 'antd';
 import type { ImportProblemView, ImportResultView } from '../../../../../electron/common/api/imports';
-import { LEDGER_FIELD_LABELS, type LedgerField } from '../../../../../electron/common/domain/ledgerColumns';
+import { FIELD_LABELS } from './MappingStep';
 
-const fieldLabel = (f: string) => LEDGER_FIELD_LABELS[f as LedgerField] ?? f;
+const fieldLabel = (f: string) => FIELD_LABELS[f] ?? f;
 
 const columns: TableColumnsType<ImportProblemView & { key: number }> = [
   { title: '行号', dataIndex: 'row', width: 80, render: (r: number) => `第 ${r} 行` },

@@ -9,6 +9,7 @@ import { Alert, App, Button, Card, Result, Space, Steps, Upload } from 'antd';
 import { useState } from 'react';
 import { MAX_UPLOAD_BYTES } from '../../../../../electron/common/api/data';
 import type { ImportResultView, LedgerInspectionView } from '../../../../../electron/common/api/imports';
+import type { SheetKind } from '../../../../../electron/common/domain/rosterColumns';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { readBase64 } from '../../../components/readBase64';
@@ -39,8 +40,8 @@ export function ImportPage() {
   const run = useApiMutation('import.run', { showError: 'inline', invalidates: ['import.batches', 'cases.list'] });
   const busy = inspect.isPending || check.isPending || run.isPending;
 
-  const open = async (f: LedgerFile, sheet?: string) => {
-    const r = await inspect.mutateAsync({ file: f, ...(sheet ? { sheet } : {}) });
+  const open = async (f: LedgerFile, sheet?: string, kind?: SheetKind) => {
+    const r = await inspect.mutateAsync({ file: f, ...(sheet ? { sheet } : {}), ...(kind ? { kind } : {}) });
     setFile(f);
     setInspection(r);
     setMapping(r.mapping);
@@ -60,7 +61,7 @@ export function ImportPage() {
 
   const doCheck = async () => {
     if (!file || !inspection) return;
-    setResult(await check.mutateAsync({ file, sheet: inspection.sheet, mapping }));
+    setResult(await check.mutateAsync({ file, sheet: inspection.sheet, kind: inspection.kind, mapping }));
     setStage('checked');
   };
 
@@ -74,7 +75,7 @@ export function ImportPage() {
       cancelText: '取消',
       onOk: async () => {
         try {
-          const r = await run.mutateAsync({ file, sheet: inspection.sheet, mapping });
+          const r = await run.mutateAsync({ file, sheet: inspection.sheet, kind: inspection.kind, mapping });
           setResult(r);
           setStage('done');
         } catch {
@@ -89,7 +90,7 @@ export function ImportPage() {
     <>
       <PageHeader
         title="历史数据导入"
-        subtitle="把本中心以往用 Excel 记的人民调解台账导入系统：先检查，再导入，可整体撤销；也可把案件导出为同样格式的台账。"
+        subtitle="把本中心以往用 Excel 记的人民调解台账和调解员名册导入系统：先检查，再导入，可整体撤销；也可把案件导出为同样格式的台账。"
       />
       <Card size="small">
         <Steps
@@ -136,6 +137,7 @@ export function ImportPage() {
               mapping={mapping}
               onMapping={setMapping}
               onSheet={(sheet) => void open(file, sheet).catch(() => undefined)}
+              onKind={(kind) => void open(file, inspection.sheet, kind).catch(() => undefined)}
               loading={inspect.isPending}
             />
             <Space style={{ marginTop: 16 }}>
@@ -143,7 +145,7 @@ export function ImportPage() {
               <Button
                 type="primary"
                 loading={check.isPending}
-                disabled={mappingProblem(mapping) !== null}
+                disabled={mappingProblem(inspection.kind, mapping) !== null}
                 onClick={() => void doCheck().catch(() => undefined)}
               >
                 检查
@@ -157,7 +159,11 @@ export function ImportPage() {
             <Space style={{ marginTop: 16 }} wrap>
               <Button onClick={() => setStage('map')}>返回修改列</Button>
               <Button type="primary" loading={run.isPending} disabled={result.importable === 0} onClick={doImport}>
-                {result.importable === 0 ? '没有可导入的行' : `导入 ${result.importable} 件`}
+                {result.importable === 0
+                  ? '没有可导入的行'
+                  : inspection?.kind === 'roster'
+                    ? `导入 ${result.importable} 人`
+                    : `导入 ${result.importable} 件`}
               </Button>
             </Space>
           </>
@@ -166,8 +172,12 @@ export function ImportPage() {
           <>
             <Result
               status="success"
-              title={`已导入 ${result.imported} 件历史案件`}
-              subTitle="它们已出现在案件列表中，标记为“历史导入”。如需撤销，请在下方导入记录中操作。"
+              title={inspection?.kind === 'roster' ? `已将 ${result.imported} 人加入调解员名册` : `已导入 ${result.imported} 件历史案件`}
+              subTitle={
+                inspection?.kind === 'roster'
+                  ? '他们已出现在调解员名册中。如需撤销，请在下方导入记录中操作。'
+                  : '它们已出现在案件列表中，标记为“历史导入”。如需撤销，请在下方导入记录中操作。'
+              }
               extra={<Button onClick={restart}>导入另一个文件</Button>}
             />
             <CheckResult result={result} done />
