@@ -196,6 +196,7 @@ export const mediators = sqliteTable(
     statusDate: text('status_date'),
     statusReason: text('status_reason'),
     createdAt: text('created_at').notNull(),
+    importBatchId: text('import_batch_id'), // set when the entry came from an imported roster or ledger (import_batches)
   },
   (t) => [index('mediators_status_idx').on(t.status)],
 );
@@ -247,9 +248,20 @@ export const cases = sqliteTable(
     agreementEffectiveAt: text('agreement_effective_at'), // YYYY-MM-DD, starts the 30-day 司法确认 window
     undisputed: json<UndisputedDetails>('undisputed'),
     intakeId: text('intake_id'),
+    // 历史导入: the batch, the sheet row it came from, and what recognises the row on a re-import
+    // (its case number, else received date + party names). Null for the centre's own cases.
+    importBatchId: text('import_batch_id'),
+    importRow: integer('import_row'),
+    importFingerprint: text('import_fingerprint'),
   },
   (t) => [
-    uniqueIndex('cases_year_serial_idx').on(t.year, t.serial),
+    // The centre's own numbers are unique per year; imported cases keep the numbers of their old
+    // ledgers (any scheme), so they stay out of this index and never touch the counter.
+    uniqueIndex('cases_year_serial_idx')
+      .on(t.year, t.serial)
+      .where(sql`import_batch_id IS NULL`),
+    uniqueIndex('cases_import_fingerprint_idx').on(t.importFingerprint),
+    index('cases_import_batch_idx').on(t.importBatchId),
     index('cases_status_idx').on(t.status, t.registeredAt),
     index('cases_registered_idx').on(t.registeredAt),
     index('cases_deadline_idx').on(t.deadline),
@@ -260,6 +272,19 @@ export const cases = sqliteTable(
     index('cases_filter_idx').on(t.status, t.category, t.tier, t.deleted, t.registeredAt),
   ],
 );
+
+/** One import of a ledger or roster sheet (issue #16): what the undo takes back as a whole. */
+export const importBatches = sqliteTable('import_batches', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(), // cases | roster
+  fileName: text('file_name').notNull(),
+  sheet: text('sheet').notNull(),
+  importedAt: text('imported_at').notNull(),
+  importedBy: text('imported_by'),
+  rows: integer('rows').notNull(),
+  imported: integer('imported').notNull(),
+  undoneAt: text('undone_at'),
+});
 
 /** A court referral (委派 before filing / 委托 after filing), one per referred case. */
 export const courtReferrals = sqliteTable('court_referrals', {

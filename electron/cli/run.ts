@@ -20,8 +20,26 @@ import exportCmd from './commands/export';
 import upload from './commands/upload';
 import due from './commands/due';
 import report from './commands/report';
+import importCmd from './commands/import';
 
-const COMMANDS = [init, check, backup, printTest, stats, demo, ticket, doc, exportCmd, upload, pair, serve, due, machine, report];
+const COMMANDS = [
+  init,
+  check,
+  backup,
+  printTest,
+  stats,
+  demo,
+  ticket,
+  doc,
+  exportCmd,
+  upload,
+  pair,
+  serve,
+  due,
+  machine,
+  report,
+  importCmd,
+];
 
 export function buildProgram(): Command {
   const program = new Command('mediation-desk')

@@ -141,6 +141,12 @@ export const OP_EFFECTS: Record<OpName, readonly PushTopic[] | null> = {
   'data.backups': null,
   // A restored database changes everything a workstation shows.
   'data.restore': ['cases', 'intake', 'queue', 'devices', 'settings'],
+  'import.inspect': null,
+  'import.check': null,
+  'import.run': ['cases', 'settings'],
+  'import.batches': null,
+  'import.exportLedger': null,
+  'import.undo': ['cases', 'settings'],
 };
 
 /** Does this operation write (and so keep its answer for idempotent retries and publish a change)? */

@@ -30,6 +30,7 @@ import { RosterPage } from './pages/roster/RosterPage';
 import { CentreInfoPage } from './pages/settings/CentreInfoPage';
 import { HolidayCalendarPage } from './pages/settings/HolidayCalendarPage';
 import { DataPage } from './pages/settings/DataPage';
+import { ImportPage } from './pages/settings/import/ImportPage';
 import { DevicesPage } from './pages/settings/DevicesPage';
 import { SystemSettingsPage } from './pages/settings/SystemSettingsPage';
 import { UploadPage } from './pages/settings/upload/UploadPage';
@@ -104,6 +105,7 @@ export const areas: readonly Area[] = [
       { path: 'calendar', label: '节假日安排', roles: ['admin'], element: <HolidayCalendarPage /> },
       { path: 'upload', label: '区级上传', roles: ['admin'], element: <UploadPage /> },
       { path: 'data', label: '数据与备份', roles: ['admin'], element: <DataPage /> },
+      { path: 'import', label: '历史数据导入', roles: ['admin'], element: <ImportPage /> },
       { path: 'devices', label: '终端管理', roles: ['admin'], element: <DevicesPage /> },
       { path: 'centre', label: '本机信息', element: <CentreInfoPage /> },
     ],

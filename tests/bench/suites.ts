@@ -11,8 +11,17 @@ import { casesSuite } from './cases';
 import { centreLoadSuite } from './centre-load';
 import { dashboardSuite } from './dashboard';
 import { durabilitySuite } from './durability';
+import { importSuite } from './import';
 import { searchSuite } from './search';
 import { uploadSuite } from './upload';
 import type { BenchSuite } from './types';
 
-export const SUITES: readonly BenchSuite[] = [searchSuite, casesSuite, uploadSuite, dashboardSuite, centreLoadSuite, durabilitySuite];
+export const SUITES: readonly BenchSuite[] = [
+  searchSuite,
+  casesSuite,
+  uploadSuite,
+  dashboardSuite,
+  centreLoadSuite,
+  durabilitySuite,
+  importSuite,
+];

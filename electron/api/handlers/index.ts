@@ -12,6 +12,7 @@ import { courtHandlers } from './court';
 import { devicesHandlers } from './devices';
 import { dataHandlers } from './data';
 import { documentsHandlers } from './documents';
+import { importHandlers } from './imports';
 import { intakeHandlers } from './intake';
 import { mediatorsHandlers } from './mediators';
 import { settingsHandlers } from './settings';
@@ -34,4 +35,5 @@ export const handlers: Handlers<Api> = withCaseAccess({
   ...devicesHandlers,
   ...calendarHandlers,
   ...dataHandlers,
+  ...importHandlers,
 });

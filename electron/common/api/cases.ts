@@ -301,6 +301,8 @@ export interface CaseDetail {
   repeatPetition: boolean;
   preventedCriminalPeople: number;
   preventedPetitionPeople: number;
+  /** 历史导入: where the case came from ("王村台账.xlsx 第 4 行"); null for the centre's own cases. */
+  importedFrom: string | null;
   agreement: AgreementDetails | null;
   agreementEffectiveAt: string | null;
   undisputed: UndisputedDetails | null;

@@ -9,6 +9,7 @@ import { calendarOps } from './calendar';
 import { casesOps } from './cases';
 import { courtOps } from './court';
 import { dataOps } from './data';
+import { importOps } from './imports';
 import { devicesOps } from './devices';
 import { documentsOps } from './documents';
 import { mediatorsOps } from './mediators';
@@ -34,6 +35,7 @@ export const api = mergeTables(
   devicesOps,
   calendarOps,
   dataOps,
+  importOps,
 );
 export type Api = typeof api;
 export type OpName = Extract<keyof Api, string>;

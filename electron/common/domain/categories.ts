@@ -68,6 +68,12 @@ export function categoryLabel(code: string): string {
   return BY_CODE.get(code)?.label ?? code;
 }
 
+/** The kind of dispute in words people use: 邻里 → 邻里纠纷, 劳动争议 and 道路交通事故 stay as they are. */
+export function disputeKindLabel(category: string): string {
+  const label = categoryLabel(category);
+  return /(纠纷|争议|事故|积案|破产|其他)$/.test(label) ? label : `${label}纠纷`;
+}
+
 /** The standard reporting type a category is counted under. */
 export function reportingTypeOf(code: CategoryCode): ReportingType {
   return BY_CODE.get(code)?.reportingType ?? 'other';

@@ -18,3 +18,6 @@ export * from './confirmation';
 export * from './money';
 export * from './caseFields';
 export * from './partyRoles';
+export * from './ledgerCells';
+export * from './ledgerColumns';
+export * from './rosterColumns';

@@ -3,7 +3,7 @@
  * Names for list rows are fetched for the page's cases in one query each, never per row.
  */
 import { and, asc, desc, eq, exists, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { caseMediators, cases, mediators, parties } from '../../../db/schema';
+import { caseMediators, cases, importBatches, mediators, parties } from '../../../db/schema';
 import { FULL_ACCESS, type CasePermissions } from '../../common/access';
 import type { CaseDetail, CaseRow, DeskSummary, listCasesInput } from '../../common/api/cases';
 import { availableActions, OPEN_STATUSES as OPEN_LIST, type Outcome, type Status } from '../../common/domain/lifecycle';
@@ -125,6 +125,13 @@ export function listCases(ctx: ServiceContext, input: ListInput) {
 }
 
 /** The case in full. `permissions` says what the caller may do; the default is the operator's (CLI, documents). */
+/** "台账.xlsx 第 4 行" for a case a ledger import brought in (issue #16); null for the centre's own. */
+function importedFrom(ctx: Pick<ServiceContext, 'db'>, batchId: string | null, row: number | null): string | null {
+  if (!batchId) return null;
+  const b = ctx.db.orm.select({ fileName: importBatches.fileName }).from(importBatches).where(eq(importBatches.id, batchId)).get();
+  return `${b?.fileName ?? '历史台账'}${row ? ` 第 ${row} 行` : ''}`;
+}
+
 export function getCaseDetail(ctx: ServiceContext, id: string, permissions: CasePermissions = FULL_ACCESS): CaseDetail {
   const c = loadCase(ctx, id);
   const { nearDeadlineDays } = getSettings(ctx);
@@ -164,6 +171,7 @@ export function getCaseDetail(ctx: ServiceContext, id: string, permissions: Case
     repeatPetition: c.repeatPetition,
     preventedCriminalPeople: c.preventedCriminalPeople,
     preventedPetitionPeople: c.preventedPetitionPeople,
+    importedFrom: importedFrom(ctx, c.importBatchId, c.importRow),
     agreement: c.agreement ?? null,
     agreementEffectiveAt: c.agreementEffectiveAt,
     undisputed: c.undisputed ?? null,

@@ -61,6 +61,9 @@ export function searchCases(ctx: Pick<ServiceContext, 'db'>, raw: string, limit 
   const partyCols = 'case_id AS caseId, name, phone, id_number AS idNumber';
   const fetchN = limit * 2;
 
+  // A case number exactly as stored: also the numbers of imported ledgers, in their own schemes (issue #16).
+  add(db.prepare(`SELECT ${HIT_COLUMNS} FROM cases c WHERE c.case_number = ? AND c.deleted = 0`).all(q.trim()) as never[], 'caseNumber');
+
   // Case numbers, in any of the forms people write (full, either bracket style, unpadded, short).
   const asCase = matchCaseNumberQuery(q);
   const full = asCase?.year !== undefined && asCase.serial !== undefined;

@@ -4,7 +4,6 @@
  */
 import { randomInt } from 'node:crypto';
 import { QUERY_CODE_ALPHABET, QUERY_CODE_LENGTH } from '../../common/api/intake';
-import { categoryLabel } from '../../common/domain/categories';
 import type { ServiceContext } from '../core/context';
 import { drawCounter } from '../core/counters';
 
@@ -31,9 +30,3 @@ export function drawQueueNumber(ctx: Pick<ServiceContext, 'db'>, day: string): n
 
 /** The registration's own number until it becomes a case: the day and the queue code, e.g. 20261120-A001. */
 export const registrationNumberOf = (day: string, queueCode: string): string => `${day.replace(/-/g, '')}-${queueCode}`;
-
-/** The kind of dispute in words people use: 邻里 → 邻里纠纷, 劳动争议 and 道路交通事故 stay as they are. */
-export function disputeKindLabel(category: string): string {
-  const label = categoryLabel(category);
-  return /(纠纷|争议|事故|积案|破产|其他)$/.test(label) ? label : `${label}纠纷`;
-}

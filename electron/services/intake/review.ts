@@ -19,7 +19,8 @@ import { rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { registerCase } from '../cases/register';
 import { findRepeats } from '../cases/repeat-dispute-check';
-import { disputeKindLabel, registrationNumberOf } from './codes';
+import { disputeKindLabel } from '../../common/domain/categories';
+import { registrationNumberOf } from './codes';
 
 /** A row as read here: the listed registration before its labels and number are derived, plus its queue day. */
 type IntakeRecord = Omit<IntakeRow, 'categoryLabel' | 'registrationNumber'> & { day: string | null };

@@ -12,7 +12,8 @@ import { recordAudit } from '../core/audit';
 import { localDate, rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { newId } from '../core/ids';
-import { disputeKindLabel, drawQueueNumber, formatQueueCode, newQueryCode, registrationNumberOf } from './codes';
+import { disputeKindLabel } from '../../common/domain/categories';
+import { drawQueueNumber, formatQueueCode, newQueryCode, registrationNumberOf } from './codes';
 
 export interface SubmittedIntake {
   intakeId: string;

@@ -8,7 +8,8 @@ import { requireCentre } from '../centre';
 import type { ServiceContext } from '../core/context';
 import type { Prefs } from '../machine-prefs';
 import { printTicket, type SendOptions, type Ticket } from '../printing';
-import { disputeKindLabel, registrationNumberOf } from './codes';
+import { disputeKindLabel } from '../../common/domain/categories';
+import { registrationNumberOf } from './codes';
 import { requireTicketPrinter } from './printers';
 
 interface TicketSource {

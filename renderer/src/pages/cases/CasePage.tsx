@@ -3,7 +3,7 @@
  * the buttons for the next legal steps. Other areas add their panels (court referral, 司法确认,
  * 回访, documents) through panels.ts.
  */
-import { Alert, Button, Card, Col, Row, Space, Spin, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useParams, useNavigate } from 'react-router-dom';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
 import { isOpen, partiesEditable } from '../../../../electron/common/domain/lifecycle';
@@ -67,6 +67,7 @@ export function CasePage() {
           <Space>
             <span data-testid="case-number">{detail.caseNumber}</span>
             <StatusTag status={detail.status} />
+            {detail.importedFrom ? <Tag title={`来自 ${detail.importedFrom}`}>历史导入</Tag> : null}
           </Space>
         }
         subtitle={detail.title}

@@ -11,6 +11,7 @@ import { MAX_UPLOAD_BYTES, type BackupView, type RestoreView } from '../../../..
 import { useAuth } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { readBase64 } from '../../components/readBase64';
 import { useApiMutation } from '../../components/useApiMutation';
 import { useApiQuery } from '../../components/useApiQuery';
 
@@ -28,16 +29,6 @@ const KIND: [RegExp, string][] = [
   [/^uploaded-/, '上传的备份'],
 ];
 const kindOf = (name: string) => KIND.find(([re]) => re.test(name))?.[1] ?? '手动备份';
-
-/** A File as base64, without the data-URL prefix. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result.replace(/^data:[^,]*,/, '') : '');
-    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
-    reader.readAsDataURL(file);
-  });
-}
 
 export function DataPage() {
   const { modal, message } = App.useApp();
