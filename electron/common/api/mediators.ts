@@ -10,13 +10,9 @@ import type { Role } from '../roles';
 import { op } from './contract';
 import { optionalText, requiredText } from './fields';
 
-export const MEDIATOR_KINDS = ['resident', 'invited', 'invited_org'] as const;
-export type MediatorKind = (typeof MEDIATOR_KINDS)[number];
-export const MEDIATOR_KIND_LABELS: Record<MediatorKind, string> = {
-  resident: '专职人民调解员',
-  invited: '特邀调解员',
-  invited_org: '特邀调解组织',
-};
+import { MEDIATOR_KINDS, type MediatorKind } from '../domain/mediatorKinds';
+
+export { MEDIATOR_KINDS, MEDIATOR_KIND_LABELS, type MediatorKind } from '../domain/mediatorKinds';
 /**
  * The roster entry a user who mediates gets when created without one: a 人民调解员 is the centre's
  * 专职 mediator, a 驻院调解员 one of the court's 特邀调解员. Other roles have none.

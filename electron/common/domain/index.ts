@@ -21,3 +21,4 @@ export * from './partyRoles';
 export * from './ledgerCells';
 export * from './ledgerColumns';
 export * from './rosterColumns';
+export * from './mediatorKinds';

@@ -3,7 +3,7 @@
  * from the header words, the 类别 words mapped to the roster's kinds, and how a sheet tells itself
  * a roster rather than a case ledger. One table, shared by the importer, the guided import and the CLI.
  */
-import type { MediatorKind } from '../api/mediators';
+import type { MediatorKind } from './mediatorKinds';
 import { cellText } from './ledgerCells';
 import { proposeMapping } from './ledgerColumns';
 

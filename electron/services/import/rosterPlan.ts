@@ -14,7 +14,7 @@ import {
   validatePhone,
   validateResidentId,
 } from '../../common/domain';
-import type { MediatorKind } from '../../common/api/mediators';
+import type { MediatorKind } from '../../common/domain/mediatorKinds';
 import type { ImportProblem } from './ledgerPlan';
 import type { SheetTable } from './sheetRows';
 
