@@ -5,23 +5,13 @@
  * tested). ID numbers are left out: the paper ledger goes round offices.
  */
 import ExcelJS from 'exceljs';
-import { disputeKindLabel, type LedgerField, LEDGER_FIELD_LABELS } from '../../common/domain';
+import { disputeKindLabel, LEDGER_FIELDS, LEDGER_FIELD_LABELS, type LedgerField } from '../../common/domain';
 import { requireCentre } from '../centre';
 import type { ServiceContext } from '../core/context';
 import { XLSX_MIME, fileSafe } from '../stats/file-names';
 
-/** Columns in the order of a hand-kept ledger; the header words are the import's own field labels. */
-const COLUMNS: readonly LedgerField[] = [
-  'caseNumber',
-  'receivedDate',
-  'parties',
-  'category',
-  'summary',
-  'mediator',
-  'outcome',
-  'closedDate',
-  'amount',
-];
+/** The import's fields in their order (a hand-kept ledger's), less ID numbers; the header words are their labels. */
+const COLUMNS: readonly LedgerField[] = LEDGER_FIELDS.filter((f) => f !== 'idNumbers');
 
 /** The words a ledger writes in 调解结果 (the import's reader maps each back to the same outcome). */
 function resultWord(status: string, outcome: string | null): string {

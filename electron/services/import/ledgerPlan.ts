@@ -152,6 +152,11 @@ export function planLedger(table: SheetTable, mapping: Readonly<Record<number, L
       amountFen,
     });
   }
+  return checked(table, records, duplicates, rejected, problems);
+}
+
+/** A sheet's check as both kinds report it: its rows, the sound records, and the counts of its problems. */
+export function checked<R>(table: SheetTable, records: R[], duplicates: number, rejected: number, problems: ImportProblem[]) {
   return {
     rows: table.rows.length,
     records,

@@ -9,7 +9,8 @@ import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { newId } from '../core/ids';
-import type { ImportOutcome, LedgerSource } from './ledgerImport';
+import type { LedgerSource } from './ledgerImport';
+import { importOutcome, type ImportOutcome } from './outcome';
 import type { ImportProblem } from './ledgerPlan';
 import { rosterKey, type RosterPlan, type RosterRecord } from './rosterPlan';
 
@@ -39,29 +40,15 @@ function screen(
   return { fresh, duplicates, problems };
 }
 
-function outcome(plan: RosterPlan, s: ReturnType<typeof screen>, batchId: string | null, imported: number): ImportOutcome {
-  const problems = [...plan.problems, ...s.problems].sort((a, b) => a.row - b.row);
-  return {
-    batchId,
-    rows: plan.rows,
-    imported,
-    importable: s.fresh.length,
-    duplicates: plan.duplicates + s.duplicates,
-    rejected: plan.rejected,
-    warnings: problems.filter((p) => p.level === 'warning').length,
-    problems,
-  };
-}
-
 export function previewRosterImport(ctx: Pick<ServiceContext, 'db'>, plan: RosterPlan): ImportOutcome {
-  return outcome(plan, screen(ctx, plan), null, 0);
+  return importOutcome(plan, screen(ctx, plan), null, 0);
 }
 
 export function importRoster(ctx: ServiceContext, actor: Actor, plan: RosterPlan, source: LedgerSource): ImportOutcome {
   return ctx.db.sqlite
     .transaction((): ImportOutcome => {
       const s = screen(ctx, plan);
-      if (s.fresh.length === 0) return outcome(plan, s, null, 0);
+      if (s.fresh.length === 0) return importOutcome(plan, s, null, 0);
       const now = rfc3339(ctx.clock.now());
       const batchId = newId();
       ctx.db.orm
@@ -104,7 +91,7 @@ export function importRoster(ctx: ServiceContext, actor: Actor, plan: RosterPlan
         entityId: batchId,
         summary: `导入调解员名册 ${source.fileName}（${source.sheet}）：新增 ${s.fresh.length} 人`,
       });
-      return outcome(plan, s, batchId, s.fresh.length);
+      return importOutcome(plan, s, batchId, s.fresh.length);
     })
     .immediate();
 }

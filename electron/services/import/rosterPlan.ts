@@ -15,7 +15,7 @@ import {
   validateResidentId,
 } from '../../common/domain';
 import type { MediatorKind } from '../../common/domain/mediatorKinds';
-import type { ImportProblem } from './ledgerPlan';
+import { checked, type ImportProblem } from './ledgerPlan';
 import type { SheetTable } from './sheetRows';
 
 export interface RosterRecord {
@@ -107,12 +107,5 @@ export function planRoster(table: SheetTable, mapping: Readonly<Record<number, R
       region: text('region').slice(0, 100),
     });
   }
-  return {
-    rows: table.rows.length,
-    records,
-    duplicates,
-    rejected,
-    warnings: problems.filter((p) => p.level === 'warning').length,
-    problems,
-  };
+  return checked(table, records, duplicates, rejected, problems);
 }
