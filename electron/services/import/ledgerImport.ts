@@ -102,7 +102,8 @@ function caseRow(r: LedgerRecord, id: string, k: ChunkContext): typeof cases.$in
     caseNumber: r.caseNumber ?? `历史-${year}-${k.batchId.slice(-6)}-${r.row}`,
     year,
     serial: serialOf(r.caseNumber),
-    title: `${r.parties.slice(0, 2).join('与')}${r.parties.length > 2 ? '等' : ''}${disputeKindLabel(r.category)}`,
+    // 张三与李四邻里纠纷; a dispute of no known kind is just 张三与李四纠纷.
+    title: `${r.parties.slice(0, 2).join('与')}${r.parties.length > 2 ? '等' : ''}${r.category === 'other' ? '纠纷' : disputeKindLabel(r.category)}`,
     category: r.category,
     source: 'other',
     tier: k.tier,

@@ -197,6 +197,13 @@ describe('import a 村 ledger (other header words, no case numbers, mediators)',
       ['历史-2022-*-3', 'closed', 'agreement', 'housing_homestead'],
       ['历史-2022-*-4', 'closed', 'withdrawn', 'other'],
     ]);
+    const texts = db()
+      .prepare('SELECT title, summary, registered_at AS r FROM cases WHERE import_batch_id IS NOT NULL ORDER BY import_row')
+      .all();
+    expect(texts).toEqual([
+      { title: '马强与马刚房屋宅基地纠纷', summary: '兄弟二人因宅基地界址发生争执', r: '2022-03-15T00:00:00+08:00' },
+      { title: '黄英纠纷', summary: '装修噪音扰邻', r: '2022-04-02T00:00:00+08:00' },
+    ]);
     const links = db()
       .prepare(
         `SELECT m.name, cm.role FROM case_mediators cm JOIN mediators m ON m.id = cm.mediator_id WHERE cm.case_id = ? ORDER BY cm.role DESC`,
