@@ -171,6 +171,7 @@ describe('document model', () => {
         'court-result-report',
         'followup-record',
         'intake-form',
+        'investigation-record',
         'rights-notice',
         'session-record',
         'termination-notice',

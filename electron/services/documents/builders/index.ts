@@ -11,6 +11,7 @@ import { buildCourtResultReport, fitsCourtResultReport } from './court-result-re
 import { buildTerminationNotice, fitsTerminationNotice } from './termination-notice';
 import { buildConfirmationApplication, fitsConfirmationApplication } from './confirmation-application';
 import { buildFollowupRecord, fitsFollowupRecord } from './followup-record';
+import { buildInvestigationRecord, fitsInvestigationRecord } from './investigation-record';
 import { buildIntakeForm, fitsIntakeForm } from './intake-form';
 import { buildRightsNotice, fitsRightsNotice } from './rights-notice';
 import { buildSessionRecord, fitsSessionRecord } from './session-record';
@@ -27,6 +28,7 @@ const BUILDERS: Readonly<Record<DocumentType, Builder>> = {
   application: { fits: fitsApplication, build: buildApplication },
   'intake-form': { fits: fitsIntakeForm, build: buildIntakeForm },
   'rights-notice': { fits: fitsRightsNotice, build: buildRightsNotice },
+  'investigation-record': { fits: fitsInvestigationRecord, build: buildInvestigationRecord },
   'session-record': { fits: fitsSessionRecord, build: buildSessionRecord },
   agreement: { fits: fitsAgreement, build: buildAgreement },
   'undisputed-facts': { fits: fitsUndisputedFacts, build: buildUndisputedFacts },
