@@ -25,6 +25,8 @@ export const DOC_TYPE_TITLES = {
   'followup-record': '人民调解回访记录',
   'termination-notice': '终止调解告知书',
   'court-result-report': '委派（委托）调解结果报告',
+  'file-cover': '卷宗封面及卷内目录',
+  'case-file': '人民调解卷宗（全卷）',
 } as const;
 
 export type DocType = keyof typeof DOC_TYPE_TITLES;
@@ -44,6 +46,8 @@ export const SUBJECT_KIND: Readonly<Record<DocType, 'session' | 'followup' | nul
   'followup-record': 'followup',
   'termination-notice': null,
   'court-result-report': null,
+  'file-cover': null,
+  'case-file': null,
 };
 
 /** One document the case could have: a type, and for per-session / per-visit types one subject. */

@@ -106,7 +106,17 @@ export interface NoteBlock {
   text: string;
 }
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | FieldsBlock | SignatureBlock | NoteBlock;
+/**
+ * The start of another document inside a bundle (the whole case file, 卷内目录 after the cover):
+ * always on a new page, with that document's title and number as its own first page would show.
+ */
+export interface PartBlock {
+  kind: 'part';
+  title: string;
+  number?: string;
+}
+
+export type Block = PartBlock | HeadingBlock | ParagraphBlock | ListBlock | FieldsBlock | SignatureBlock | NoteBlock;
 
 export interface DocModel {
   type: DocumentType;
@@ -138,6 +148,8 @@ export function numberLine(model: DocModel): string | undefined {
 export function blockLines(block: Block): string[] {
   const lines = ((): string[] => {
     switch (block.kind) {
+      case 'part':
+        return [block.title, ...(block.number ? [`编号：${block.number}`] : [])];
       case 'heading':
       case 'note':
         return [block.text];

@@ -250,6 +250,18 @@ function body(model: DocModel): (Paragraph | Table)[] {
       ...(keepNext ? { keepLines: true } : {}),
     });
     switch (block.kind) {
+      case 'part':
+        // Another document of the bundle: a new page, its title and number as on its own.
+        out.push(
+          para(
+            cleanText(block.title),
+            { alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS), pageBreakBefore: true },
+            { font: font(DOCX_FONTS.title), size: TITLE_SIZE, bold: true },
+          ),
+        );
+        if (block.number) out.push(para(`编号：${cleanText(block.number)}`, { alignment: AlignmentType.RIGHT }));
+        out.push(spacer());
+        break;
       case 'heading':
         out.push(para(block.text, { ...bodyOpts(true), keepNext: true }, { font: font(DOCX_FONTS.heading) }));
         break;

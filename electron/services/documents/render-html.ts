@@ -73,6 +73,7 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; background: #fff; font-family: var(--body-font); font-size: 16pt; line-height: ${LINE}; }
 .doc { width: 156mm; }
 h1.title { margin: 0; font-family: var(--title-font); font-size: 22pt; font-weight: bold; line-height: ${LINE}; text-align: center; }
+h1.part { break-before: page; page-break-before: always; }
 p { margin: 0; text-align: justify; orphans: 2; widows: 2; }
 p.number { text-align: right; }
 p.indent { text-indent: 2em; }
@@ -132,6 +133,8 @@ function signaturesHtml(block: SignatureBlock): string {
 function blockHtml(block: Block, keep: boolean): string {
   const k = keep ? ' keep' : '';
   switch (block.kind) {
+    case 'part':
+      return `<h1 class="title part">${t(block.title)}</h1>${block.number ? `<p class="number">${t(`编号：${block.number}`)}</p>` : ''}<div class="head-gap"></div>`;
     case 'heading':
       return `<p class="heading">${t(block.text)}</p>`;
     case 'paragraph': {

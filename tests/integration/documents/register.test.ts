@@ -341,6 +341,8 @@ describe('documents of a case with an agreement', () => {
       'agreement',
       'confirmation-application',
       'followup-record:第一次回访（2026年11月19日回访）',
+      'file-cover',
+      'case-file',
     ]);
     expect(types.find((t) => t.type === 'undisputed-facts')).toMatchObject({
       fits: false,
@@ -360,7 +362,7 @@ describe('documents of a case with an agreement', () => {
 
   it('generates each one; every .docx holds the case’s real values', async () => {
     docs = await generateAll(agreed);
-    expect(docs.size).toBe(9);
+    expect(docs.size).toBe(11);
     const c = agreed;
     const terms = c.agreement!.terms;
 
@@ -440,7 +442,7 @@ describe('documents of a case with an agreement', () => {
 
   it('the files are in the data dir, the model next to each .docx, its hash the one registered', async () => {
     const list = await app.call('documents.list', { caseId: agreed.id }, s);
-    expect(list).toHaveLength(9);
+    expect(list).toHaveLength(11);
     for (const d of list) {
       expect(d.filePath).toBe(`documents/${agreed.caseNumber}/${d.type}-v${d.docVersion}.docx`);
       expect(d.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -582,6 +584,8 @@ describe('documents of a failed mediation', () => {
       'undisputed-facts': 'fits',
       'confirmation-application': '本案没有调解协议，不能申请司法确认',
       'followup-record': '本案还没有安排回访',
+      'file-cover': 'fits',
+      'case-file': 'fits',
     });
 
     const filesBefore = docFiles();
@@ -635,6 +639,8 @@ describe('documents of a court-delegated case', () => {
       'agreement',
       'confirmation-application',
       'court-result-report',
+      'file-cover',
+      'case-file',
     ]);
     // The result goes back to the court that delegated it, with the agreement.
     const report = await docxOf(docs.get('court-result-report')!);

@@ -7,6 +7,7 @@ import type { DocumentInput } from '../input';
 import { DOCUMENT_TYPES, isDocumentType, type DocModel, type DocumentType } from '../model';
 import { buildAgreement, fitsAgreement } from './agreement';
 import { buildApplication, fitsApplication } from './application';
+import { buildCaseFile, buildFileCover, caseDocuments, fitsFileCover } from './case-file';
 import { buildCourtResultReport, fitsCourtResultReport } from './court-result-report';
 import { buildTerminationNotice, fitsTerminationNotice } from './termination-notice';
 import { buildConfirmationApplication, fitsConfirmationApplication } from './confirmation-application';
@@ -36,7 +37,19 @@ const BUILDERS: Readonly<Record<DocumentType, Builder>> = {
   'followup-record': { fits: fitsFollowupRecord, build: buildFollowupRecord },
   'termination-notice': { fits: fitsTerminationNotice, build: buildTerminationNotice },
   'court-result-report': { fits: fitsCourtResultReport, build: buildCourtResultReport },
+  // The cover and the whole file hold the case's other documents: built from BUILDERS at call time.
+  'file-cover': { fits: fitsFileCover, build: (i) => buildFileCover(i, documentsOf(i)) },
+  'case-file': { fits: fitsFileCover, build: (i) => buildCaseFile(i, documentsOf(i)) },
 };
+
+/** The documents of the case file, each one fitting the case, in binding order. */
+function documentsOf(input: DocumentInput): DocModel[] {
+  return caseDocuments(
+    input,
+    (t, i) => BUILDERS[t].fits(i) === null,
+    (t, i) => BUILDERS[t].build(i),
+  );
+}
 
 export type Fit = { ok: true } | { ok: false; reason: string };
 
