@@ -93,6 +93,11 @@ export function officialOf(o: Official | string): Official {
  */
 export interface SignatureBlock {
   kind: 'signatures';
+  /**
+   * Set on a signature page (signature-pages.ts): the block starts a new page and prints this line
+   * ("（此页无正文）") at its top, as court practice marks a page that holds signatures only.
+   */
+  lead?: string;
   signers: Signer[];
   officials: (Official | string)[];
   /** "XX人民调解委员会（印）": where the seal goes (人民调解法 Art. 29 ¶2). */
@@ -164,6 +169,7 @@ export function blockLines(block: Block): string[] {
         ];
       case 'signatures':
         return [
+          ...(block.lead !== undefined ? [block.lead] : []),
           ...block.signers.flatMap((s) => [s.label + s.note, s.date]),
           ...block.officials.map(officialOf).flatMap((o) => (o.name !== '' ? [o.label, o.name] : [o.label])),
           ...(block.seal !== undefined ? [block.seal] : []),

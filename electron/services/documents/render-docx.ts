@@ -239,7 +239,9 @@ function body(model: DocModel): (Paragraph | Table)[] {
   out.push(spacer());
   model.blocks.forEach((block, i) => {
     // Whatever stands right before the signatures goes with them to the next page.
-    const keepNext = model.blocks[i + 1]?.kind === 'signatures';
+    // ...unless they start a signature page of their own (a page break; nothing to keep with).
+    const next = model.blocks[i + 1];
+    const keepNext = next?.kind === 'signatures' && next.lead === undefined;
     const bodyOpts = (
       indent: boolean,
       align: IParagraphOptions['alignment'] = AlignmentType.JUSTIFIED,
@@ -300,7 +302,10 @@ function body(model: DocModel): (Paragraph | Table)[] {
         out.push(fieldsTable(block), spacer());
         break;
       case 'signatures':
-        out.push(spacer(true), signatureTable(block));
+        if (block.lead !== undefined) {
+          out.push(para(block.lead, { alignment: AlignmentType.CENTER, pageBreakBefore: true, keepNext: true, keepLines: true }));
+          out.push(spacer(true), signatureTable(block));
+        } else out.push(spacer(true), signatureTable(block));
         break;
     }
   });

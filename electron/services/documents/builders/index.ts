@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../../common/errors';
 import type { DocumentInput } from '../input';
+import { paginateSignatures } from '../signature-pages';
 import { DOCUMENT_TYPES, isDocumentType, type DocModel, type DocumentType } from '../model';
 import { buildAgreement, fitsAgreement } from './agreement';
 import { buildApplication, fitsApplication } from './application';
@@ -47,7 +48,7 @@ function documentsOf(input: DocumentInput): DocModel[] {
   return caseDocuments(
     input,
     (t, i) => BUILDERS[t].fits(i) === null,
-    (t, i) => BUILDERS[t].build(i),
+    (t, i) => paginateSignatures(BUILDERS[t].build(i)),
   );
 }
 
@@ -63,5 +64,6 @@ export function documentFits(type: DocumentType, input: DocumentInput): Fit {
 export function buildDocument(type: DocumentType, input: DocumentInput): DocModel {
   const fit = documentFits(type, input);
   if (!fit.ok) throw new AppError('REFUSED', `不能制作${isDocumentType(type) ? DOCUMENT_TYPES[type] : '该文书'}：${fit.reason}`);
-  return BUILDERS[type].build(input);
+  // A long signature block goes on pages of its own, each headed （此页无正文）.
+  return paginateSignatures(BUILDERS[type].build(input));
 }
