@@ -17,6 +17,7 @@ export const DOC_TYPE_TITLES = {
   application: '人民调解申请书',
   'intake-form': '人民调解受理登记表',
   'rights-notice': '人民调解权利义务告知书',
+  'investigation-record': '人民调解调查记录',
   'session-record': '人民调解记录',
   agreement: '人民调解协议书',
   'undisputed-facts': '无争议事实记载',
@@ -24,6 +25,8 @@ export const DOC_TYPE_TITLES = {
   'followup-record': '人民调解回访记录',
   'termination-notice': '终止调解告知书',
   'court-result-report': '委派（委托）调解结果报告',
+  'file-cover': '卷宗封面及卷内目录',
+  'case-file': '人民调解卷宗（全卷）',
 } as const;
 
 export type DocType = keyof typeof DOC_TYPE_TITLES;
@@ -35,6 +38,7 @@ export const SUBJECT_KIND: Readonly<Record<DocType, 'session' | 'followup' | nul
   application: null,
   'intake-form': null,
   'rights-notice': null,
+  'investigation-record': null,
   'session-record': 'session',
   agreement: null,
   'undisputed-facts': null,
@@ -42,6 +46,8 @@ export const SUBJECT_KIND: Readonly<Record<DocType, 'session' | 'followup' | nul
   'followup-record': 'followup',
   'termination-notice': null,
   'court-result-report': null,
+  'file-cover': null,
+  'case-file': null,
 };
 
 /** One document the case could have: a type, and for per-session / per-visit types one subject. */

@@ -128,6 +128,14 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
     label: `第${cnNumber(i + 1)}次调解（${fmtDate(wallClock(s.heldAt))}）`,
     input: { heldAt: wallClock(s.heldAt), place: s.place, participants: s.participants, record: s.record, recorder: s.recorder },
   }));
+  const visitInputs = visits.map((f) => ({
+    dueOn: f.dueOn,
+    doneAt: f.doneAt,
+    method: f.method as FollowupInput['method'],
+    performance: f.performance as FollowupInput['performance'],
+    notes: f.notes,
+    visitor: f.visitor,
+  }));
   const recorder = [...sessionRows].reverse().find((s) => s.recorder.trim() !== '')?.recorder ?? null;
   return {
     caseRecord: c,
@@ -169,6 +177,7 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
       mediators: mediators.map((m) => ({ name: m.name })),
       recorder,
       sessions: sessions.map((s) => s.input),
+      followups: visitInputs,
       confirmation: confirmation ? { court: confirmation.court, appliedAt: confirmation.appliedAt } : null,
       today: localDate(ctx.clock.now()),
       confirmationLastDay:
@@ -182,14 +191,7 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
       ordinal: i + 1,
       label: `第${cnNumber(i + 1)}次回访（${f.doneAt ? `${fmtDate(f.doneAt)}回访` : `应于${fmtDate(f.dueOn)}回访`}）`,
       done: f.doneAt !== null,
-      input: {
-        dueOn: f.dueOn,
-        doneAt: f.doneAt,
-        method: f.method as FollowupInput['method'],
-        performance: f.performance as FollowupInput['performance'],
-        notes: f.notes,
-        visitor: f.visitor,
-      },
+      input: visitInputs[i]!,
     })),
   };
 }

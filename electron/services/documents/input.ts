@@ -153,6 +153,8 @@ export interface DocumentInput {
   confirmation?: ConfirmationInput | null;
   /** The follow-up a 回访记录 is printed for. */
   followup?: FollowupInput | null;
+  /** All follow-ups of the case, by due day: the whole case file holds a 回访记录 for each. */
+  followups?: FollowupInput[] | null;
   /** 'YYYY-MM-DD': the clock, passed in so documents are reproducible. */
   today: string;
   /**

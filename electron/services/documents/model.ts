@@ -93,6 +93,11 @@ export function officialOf(o: Official | string): Official {
  */
 export interface SignatureBlock {
   kind: 'signatures';
+  /**
+   * Set on a signature page (signature-pages.ts): the block starts a new page and prints this line
+   * ("（此页无正文）") at its top, as court practice marks a page that holds signatures only.
+   */
+  lead?: string;
   signers: Signer[];
   officials: (Official | string)[];
   /** "XX人民调解委员会（印）": where the seal goes (人民调解法 Art. 29 ¶2). */
@@ -106,7 +111,17 @@ export interface NoteBlock {
   text: string;
 }
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | FieldsBlock | SignatureBlock | NoteBlock;
+/**
+ * The start of another document inside a bundle (the whole case file, 卷内目录 after the cover):
+ * always on a new page, with that document's title and number as its own first page would show.
+ */
+export interface PartBlock {
+  kind: 'part';
+  title: string;
+  number?: string;
+}
+
+export type Block = PartBlock | HeadingBlock | ParagraphBlock | ListBlock | FieldsBlock | SignatureBlock | NoteBlock;
 
 export interface DocModel {
   type: DocumentType;
@@ -138,6 +153,8 @@ export function numberLine(model: DocModel): string | undefined {
 export function blockLines(block: Block): string[] {
   const lines = ((): string[] => {
     switch (block.kind) {
+      case 'part':
+        return [block.title, ...(block.number ? [`编号：${block.number}`] : [])];
       case 'heading':
       case 'note':
         return [block.text];
@@ -152,6 +169,7 @@ export function blockLines(block: Block): string[] {
         ];
       case 'signatures':
         return [
+          ...(block.lead !== undefined ? [block.lead] : []),
           ...block.signers.flatMap((s) => [s.label + s.note, s.date]),
           ...block.officials.map(officialOf).flatMap((o) => (o.name !== '' ? [o.label, o.name] : [o.label])),
           ...(block.seal !== undefined ? [block.seal] : []),

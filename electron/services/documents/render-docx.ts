@@ -239,7 +239,9 @@ function body(model: DocModel): (Paragraph | Table)[] {
   out.push(spacer());
   model.blocks.forEach((block, i) => {
     // Whatever stands right before the signatures goes with them to the next page.
-    const keepNext = model.blocks[i + 1]?.kind === 'signatures';
+    // ...unless they start a signature page of their own (a page break; nothing to keep with).
+    const next = model.blocks[i + 1];
+    const keepNext = next?.kind === 'signatures' && next.lead === undefined;
     const bodyOpts = (
       indent: boolean,
       align: IParagraphOptions['alignment'] = AlignmentType.JUSTIFIED,
@@ -250,6 +252,18 @@ function body(model: DocModel): (Paragraph | Table)[] {
       ...(keepNext ? { keepLines: true } : {}),
     });
     switch (block.kind) {
+      case 'part':
+        // Another document of the bundle: a new page, its title and number as on its own.
+        out.push(
+          para(
+            cleanText(block.title),
+            { alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS), pageBreakBefore: true },
+            { font: font(DOCX_FONTS.title), size: TITLE_SIZE, bold: true },
+          ),
+        );
+        if (block.number) out.push(para(`编号：${cleanText(block.number)}`, { alignment: AlignmentType.RIGHT }));
+        out.push(spacer());
+        break;
       case 'heading':
         out.push(para(block.text, { ...bodyOpts(true), keepNext: true }, { font: font(DOCX_FONTS.heading) }));
         break;
@@ -288,7 +302,10 @@ function body(model: DocModel): (Paragraph | Table)[] {
         out.push(fieldsTable(block), spacer());
         break;
       case 'signatures':
-        out.push(spacer(true), signatureTable(block));
+        if (block.lead !== undefined) {
+          out.push(para(block.lead, { alignment: AlignmentType.CENTER, pageBreakBefore: true, keepNext: true, keepLines: true }));
+          out.push(spacer(true), signatureTable(block));
+        } else out.push(spacer(true), signatureTable(block));
         break;
     }
   });

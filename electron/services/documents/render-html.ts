@@ -73,6 +73,7 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; background: #fff; font-family: var(--body-font); font-size: 16pt; line-height: ${LINE}; }
 .doc { width: 156mm; }
 h1.title { margin: 0; font-family: var(--title-font); font-size: 22pt; font-weight: bold; line-height: ${LINE}; text-align: center; }
+h1.part { break-before: page; page-break-before: always; }
 p { margin: 0; text-align: justify; orphans: 2; widows: 2; }
 p.number { text-align: right; }
 p.indent { text-indent: 2em; }
@@ -88,6 +89,9 @@ table.fields td { border: 0.5pt solid #000; padding: 0.7mm 1.8mm; vertical-align
 table.fields td.label { text-align: center; }
 table.fields td.caption { font-weight: bold; }
 .signatures { margin-top: 8pt; break-inside: avoid; page-break-inside: avoid; }
+/* A signature page: starts a new page, its first line says there is no body text on it. */
+.signatures.own-page { margin-top: 0; break-before: page; page-break-before: always; }
+.signatures p.lead { text-align: center; }
 /* Rows never split across pages (cantSplit in the .docx). */
 tr { break-inside: avoid; page-break-inside: avoid; }
 /* The date sits on the last line of its signer's text, with room above to sign. */
@@ -126,12 +130,15 @@ function signaturesHtml(block: SignatureBlock): string {
     ...(block.seal !== undefined ? [`<tr class="sign"><td class="seal" colspan="2">${t(block.seal)}</td></tr>`] : []),
     ...(block.date !== undefined ? [`<tr><td class="sdate" colspan="2">${t(block.date)}</td></tr>`] : []),
   ];
-  return `<div class="signatures"><table><colgroup><col style="width:65%"><col></colgroup><tbody>${rows.join('')}</tbody></table></div>`;
+  const lead = block.lead !== undefined ? `<p class="lead">${t(block.lead)}</p>` : '';
+  return `<div class="signatures${lead !== '' ? ' own-page' : ''}">${lead}<table><colgroup><col style="width:65%"><col></colgroup><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function blockHtml(block: Block, keep: boolean): string {
   const k = keep ? ' keep' : '';
   switch (block.kind) {
+    case 'part':
+      return `<h1 class="title part">${t(block.title)}</h1>${block.number ? `<p class="number">${t(`编号：${block.number}`)}</p>` : ''}<div class="head-gap"></div>`;
     case 'heading':
       return `<p class="heading">${t(block.text)}</p>`;
     case 'paragraph': {
@@ -153,7 +160,13 @@ function blockHtml(block: Block, keep: boolean): string {
 
 export function renderHtml(model: DocModel, opts: HtmlOptions = {}): string {
   const num = numberLine(model);
-  const body = model.blocks.map((b, i) => blockHtml(b, model.blocks[i + 1]?.kind === 'signatures')).join('\n');
+  // The end of the content goes with the signatures, unless they start a page of their own.
+  const body = model.blocks
+    .map((b, i) => {
+      const next = model.blocks[i + 1];
+      return blockHtml(b, next?.kind === 'signatures' && next.lead === undefined);
+    })
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -234,6 +234,47 @@ describe('cli doc', () => {
     expect(fs.existsSync(report)).toBe(false);
   });
 
+  it('writes the whole case file as .docx and as one PDF; the investigation record and the cover by type', async () => {
+    const docxFile = path.join(out.dir, 'file.docx');
+    const r = await cli(['--data-dir', app.dir, '--case', agreed.caseNumber, '--type', 'case-file', '--out', docxFile]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('人民调解卷宗（全卷） 第1版');
+    const docx = await readDocx(fs.readFileSync(docxFile));
+    const text = ink(docx.text);
+    // Cover, contents, then the documents in binding order, each on a new page.
+    const order = ['人民调解卷宗', '卷内目录', '人民调解受理登记表', '人民调解调查记录', '人民调解记录', '人民调解协议书'].map((t) =>
+      text.indexOf(ink(t)),
+    );
+    expect(order.every((p, n) => p >= 0 && (n === 0 || p > order[n - 1]!))).toBe(true);
+    for (const t of ['调解结果达成协议', '第一次调解记录0', '第二次调解记录0', '一、被申请人于2026年12月31日前拆除越界院墙'])
+      expect(text).toContain(ink(t));
+    expect(docx.document.length).toBeGreaterThan(0);
+
+    const pdfFile = path.join(out.dir, 'file.pdf');
+    const p = await cli(['--data-dir', app.dir, '--case', failed.caseNumber, '--type', 'case-file', '--out', pdfFile]);
+    expect(p.code).toBe(0);
+    expect(fs.readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((x) => x.trim() !== '');
+    const n = pages.length;
+    expect(n).toBeGreaterThan(3);
+    expect(ink(pages[0]!)).toContain('调解结果调解不成');
+    expect(ink(pages[n - 1]!)).toContain(`第${n}页共${n}页`);
+    expect(ink(pages.join(''))).toContain(ink('终止调解告知书'));
+    // A document that bears no date yet (to be filled in by hand) is listed without one.
+    expect(ink(pages[1]!)).toContain('人民调解权利义务告知书');
+    expect(ink(pages[1]!)).not.toContain('告知书（年月日）');
+
+    const inv = path.join(out.dir, 'inv.docx');
+    expect((await cli(['--data-dir', app.dir, '--case', agreed.caseNumber, '--type', 'investigation-record', '--out', inv])).code).toBe(0);
+    expect(ink((await readDocx(fs.readFileSync(inv))).text)).toContain(ink('调查地点：王村调解室'));
+    const cover = path.join(out.dir, 'cover.docx');
+    expect((await cli(['--data-dir', app.dir, '--case', agreed.caseNumber, '--type', 'file-cover', '--out', cover])).code).toBe(0);
+    expect(ink((await readDocx(fs.readFileSync(cover))).text)).toContain(ink('保管期限短期（10年）'));
+  });
+
   it('refuses a bad type, a bad extension, an unknown case number, PDF without Chromium', async () => {
     const base = ['--data-dir', app.dir, '--case', agreed.caseNumber];
     const badType = await cli([...base, '--type', 'contract', '--out', path.join(out.dir, 'x.docx')]);

@@ -169,8 +169,11 @@ describe('document model', () => {
         'application',
         'confirmation-application',
         'court-result-report',
+        'file-cover',
+        'case-file',
         'followup-record',
         'intake-form',
+        'investigation-record',
         'rights-notice',
         'session-record',
         'termination-notice',
@@ -187,7 +190,12 @@ describe('document model', () => {
       const model = buildDocument(type, input);
       expect(model.type).toBe(type);
       // The report names the kind of referral: 委派调解结果报告 or 委托调解结果报告.
-      expect(model.title).toBe(type === 'court-result-report' ? '委派调解结果报告' : DOCUMENT_TYPES[type]);
+      // The cover and the whole file both carry the cover's title, 人民调解卷宗.
+      const printed = { 'court-result-report': '委派调解结果报告', 'file-cover': '人民调解卷宗', 'case-file': '人民调解卷宗' } as Record<
+        string,
+        string
+      >;
+      expect(model.title).toBe(printed[type] ?? DOCUMENT_TYPES[type]);
       // Pure data: a JSON round trip is the same model.
       expect(JSON.parse(JSON.stringify(model))).toEqual(model);
     }

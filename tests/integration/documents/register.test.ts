@@ -335,11 +335,14 @@ describe('documents of a case with an agreement', () => {
       'application',
       'intake-form',
       'rights-notice',
+      'investigation-record',
       'session-record:第一次调解（2026年11月12日）',
       'session-record:第二次调解（2026年11月15日）',
       'agreement',
       'confirmation-application',
       'followup-record:第一次回访（2026年11月19日回访）',
+      'file-cover',
+      'case-file',
     ]);
     expect(types.find((t) => t.type === 'undisputed-facts')).toMatchObject({
       fits: false,
@@ -359,7 +362,7 @@ describe('documents of a case with an agreement', () => {
 
   it('generates each one; every .docx holds the case’s real values', async () => {
     docs = await generateAll(agreed);
-    expect(docs.size).toBe(8);
+    expect(docs.size).toBe(11);
     const c = agreed;
     const terms = c.agreement!.terms;
 
@@ -439,7 +442,7 @@ describe('documents of a case with an agreement', () => {
 
   it('the files are in the data dir, the model next to each .docx, its hash the one registered', async () => {
     const list = await app.call('documents.list', { caseId: agreed.id }, s);
-    expect(list).toHaveLength(8);
+    expect(list).toHaveLength(11);
     for (const d of list) {
       expect(d.filePath).toBe(`documents/${agreed.caseNumber}/${d.type}-v${d.docVersion}.docx`);
       expect(d.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -575,11 +578,14 @@ describe('documents of a failed mediation', () => {
       'court-result-report': '本案不是人民法院委派或委托调解的案件，无需向法院报告调解结果',
       'intake-form': 'fits',
       'rights-notice': 'fits',
+      'investigation-record': 'fits',
       'session-record': 'fits',
       agreement: '本案尚未达成调解协议，不能制作人民调解协议书',
       'undisputed-facts': 'fits',
       'confirmation-application': '本案没有调解协议，不能申请司法确认',
       'followup-record': '本案还没有安排回访',
+      'file-cover': 'fits',
+      'case-file': 'fits',
     });
 
     const filesBefore = docFiles();
@@ -628,10 +634,13 @@ describe('documents of a court-delegated case', () => {
     expect([...docs.keys()]).toEqual([
       'intake-form',
       'rights-notice',
+      'investigation-record',
       'session-record:第一次调解（2026年11月12日）',
       'agreement',
       'confirmation-application',
       'court-result-report',
+      'file-cover',
+      'case-file',
     ]);
     // The result goes back to the court that delegated it, with the agreement.
     const report = await docxOf(docs.get('court-result-report')!);

@@ -39,7 +39,10 @@ async function docxOf(model: DocModel) {
   );
   const tables = findAll(parts.document, 'w:tbl');
   const sig = tables[tables.length - 1]!;
-  return { parts, footers, sig, sigRows: findAll([sig], 'w:tr') };
+  // A long block prints as several signature pages (（此页无正文）): one table each, the last ones.
+  const pages = model.blocks.filter((b) => b.kind === 'signatures').length;
+  const sigTables = tables.slice(-pages);
+  return { parts, footers, sig, sigTables, sigRows: sigTables.flatMap((t) => findAll([t], 'w:tr')) };
 }
 
 const CASES: [string, () => DocumentInput, 'agreement' | 'undisputed-facts'][] = [
@@ -51,24 +54,36 @@ const CASES: [string, () => DocumentInput, 'agreement' | 'undisputed-facts'][] =
 describe.each(CASES)('%s', (_name, input, type) => {
   it('keep-with-next only at the end of the content and inside the block; rows never split', async () => {
     const model = buildDocument(type, input());
-    const { parts, sig, sigRows } = await docxOf(model);
+    const { parts, sigTables, sigRows } = await docxOf(model);
     const all = keeps(parts.document).length;
-    const inBlock = keeps([sig]).length;
-    // Every row of the block but the last is kept with the next (docx marks each of its paragraphs).
-    expect(sigRows.map((r) => keeps([r]).length > 0)).toEqual(sigRows.map((_, k) => k < sigRows.length - 1));
+    const inBlock = keeps(sigTables).length;
+    // Every row of a block but the last is kept with the next (docx marks each of its paragraphs).
+    for (const t of sigTables) {
+      const rows = findAll([t], 'w:tr');
+      expect(rows.map((r) => keeps([r]).length > 0)).toEqual(rows.map((_, k) => k < rows.length - 1));
+    }
     for (const r of sigRows) expect(findAll([r], 'w:cantSplit')).toHaveLength(1);
+    // Signature pages: the marker line and the gap under it go with their table.
+    const pages = sigTables.length > 1 ? sigTables.length : 0;
     // Outside the block: headings (kept with their first line), the caption row of each party
     // table, and the last content paragraph with the spacer before the block: no chain.
     const headings = model.blocks.filter((b) => b.kind === 'heading').length;
     const captions = model.blocks.filter((b) => b.kind === 'fields' && b.caption !== undefined).length;
-    expect(all - inBlock).toBeLessThanOrEqual(headings + captions + 2);
-    const partyTables = findAll(parts.document, 'w:tbl').slice(0, -1);
+    expect(all - inBlock).toBeLessThanOrEqual(headings + captions + 2 + 2 * pages);
+    const partyTables = findAll(parts.document, 'w:tbl').slice(0, -sigTables.length);
     for (const t of partyTables) expect(keeps([t]).length).toBeLessThanOrEqual(1);
     // The paragraph just before the block goes with it.
     const paras = findAll(parts.document, 'w:body')[0] ? (findAll(parts.document, 'w:body')[0]!['w:body'] as XmlNode[]) : [];
-    const at = paras.findIndex((n) => n === sig);
+    const at = paras.findIndex((n) => n === sigTables[0]);
     const before = paras.slice(0, at).filter((n) => 'w:p' in n);
     expect(keeps(before.slice(-2))).toHaveLength(2);
+    if (pages > 0) {
+      // The first signature page starts with its marker on a new page; the content before it is
+      // not kept with it (that would pull body text onto the page that says it has none).
+      expect(wordText([before.at(-2)!]).trim()).toBe('（此页无正文）');
+      expect(findAll([before.at(-2)!], 'w:pageBreakBefore')).toHaveLength(1);
+      expect(keeps([before.at(-3)!])).toHaveLength(0);
+    }
   });
 
   it('pages read 第 N 页 共 M 页 from PAGE and NUMPAGES fields, in the print view too', async () => {
