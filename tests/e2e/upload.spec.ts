@@ -102,6 +102,15 @@ test.describe('拒收与重新上传', () => {
   // A host of its own (the same centre, made by `cli init`), its upload settings saved over the
   // API: the first test starts from a centre with nothing set, whichever test runs first.
   test.use({ hostSeed: 'cli' });
+  // And a district server of its own: records this host uploads must not be found by the first
+  // test's reconciliation (same centre code, another database).
+  let district: DistrictServer;
+  test.beforeAll(async () => {
+    district = await startDistrictServer({ seed: 29 });
+  });
+  test.afterAll(async () => {
+    await district?.close();
+  });
 
   test('被区平台拒收的记录显示原因，点“重新上传”后送达', async ({ page, host }) => {
     const centre = SEED.centreCode;
@@ -109,11 +118,11 @@ test.describe('拒收与重新上传', () => {
     await apiCall(
       host,
       'upload.settings.save',
-      { serverUrl: server.url, token: server.tokens[centre]!, windowStart: '01:00', windowEnd: '05:00' },
+      { serverUrl: district.url, token: district.tokens[centre]!, windowStart: '01:00', windowEnd: '05:00' },
       admin,
     );
     const c = await apiCall(host, 'cases.register', walkInCase({ title: '劳务报酬纠纷' }), admin);
-    server.setFaults({ rejectIds: [c.id] });
+    district.setFaults({ rejectIds: [c.id] });
 
     await page.goto(host.url);
     await new LoginPage(page).login(SEED.adminLogin, SEED.adminPassword);
@@ -127,10 +136,10 @@ test.describe('拒收与重新上传', () => {
     await top(page);
     await snap(page, 'upload-rejected');
 
-    server.setFaults({ rejectIds: [] });
+    district.setFaults({ rejectIds: [] });
     await row.getByRole('button', { name: '重新上传' }).click();
     await expect(upload.rejections).toContainText('没有被拒收的记录', { timeout: 30_000 });
     await expect(upload.pendingCount).toHaveText('0 条', { timeout: 30_000 });
-    expect(server.state.record(centre, 'case', c.id)).toMatchObject({ version: 1 });
+    expect(district.state.record(centre, 'case', c.id)).toMatchObject({ version: 1 });
   });
 });
