@@ -7,7 +7,7 @@
  * Seeded over the API (not under test here): the court mediator's account, the roster, and the
  * case's acceptance and start of mediation (life-cycle steps of the case page, tested in cases.spec.ts).
  */
-import { apiCall, apiLogin } from './support/api';
+import { apiCall, apiLogin, type HostAddress } from './support/api';
 import { expect, test } from './support/host';
 import { snap } from './support/screenshots';
 import { SEED } from './support/seed';
@@ -20,12 +20,15 @@ import { daysLeft } from '../../electron/common/domain/deadlines';
 import { builtinYears } from '../../electron/services/calendar/builtin';
 
 test.use({ hostSeed: 'api' });
-// Long journeys through several screens: more time than a single-screen test.
-test.describe.configure({ mode: 'serial', timeout: 150_000 });
+// Long journeys through several screens: more time than a single-screen test. Each test seeds
+// what it needs (the tests share the file's host, so each picks its own names) and passes alone.
+test.describe.configure({ timeout: 150_000 });
 
 const COURT_MEDIATOR = { loginName: 'zhoujing', displayName: '周静', role: 'court_mediator' as const, password: 'Fayuan2026' };
 const REFERENCE = '（2026）豫0711民诉前调1234号';
 const COURT = '新乡市牧野区人民法院';
+/** The referral the second test reports on (its own, seeded over the API). */
+const REPORTED = '（2026）豫0711民诉前调1235号';
 
 /** Today at the centre (the host and the browser both run in Asia/Shanghai). */
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -40,22 +43,26 @@ const cal = makeCalendar(builtinYears());
 const legal = (from: string, n: number) => periodDue(cal, from, n);
 const left = (n: number) => daysLeft(legal(today(), n).due, today());
 
-let referralCaseId = '';
-/** The court mediator's roster record: the centre head assigns her to the referral she runs. */
-let courtMediatorRosterId = '';
+/**
+ * The court mediator's account, linked to her roster record (no specialty: she is never among the
+ * candidates by category); made once per host, whichever test comes first. Returns the roster id.
+ */
+async function ensureCourtMediator(host: HostAddress, admin: string): Promise<string> {
+  const existing = (await apiCall(host, 'mediators.list', {}, admin)).find((m) => m.name === COURT_MEDIATOR.displayName);
+  if (existing) return existing.id;
+  const { id } = await apiCall(
+    host,
+    'mediators.create',
+    { name: COURT_MEDIATOR.displayName, kind: 'resident', organisation: '牧野区人民法院诉调对接中心', phone: '13700004444' },
+    admin,
+  );
+  await apiCall(host, 'users.create', { ...COURT_MEDIATOR, mediatorId: id }, admin);
+  return id;
+}
 
 test('驻院调解员登记委派案件，从名册中按擅长类型选定特邀调解员，看到30日期限', async ({ page, host }) => {
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  // Her account is linked to her roster record (no specialty: she is not among the candidates below).
-  courtMediatorRosterId = (
-    await apiCall(
-      host,
-      'mediators.create',
-      { name: COURT_MEDIATOR.displayName, kind: 'resident', organisation: '牧野区人民法院诉调对接中心', phone: '13700004444' },
-      admin,
-    )
-  ).id;
-  await apiCall(host, 'users.create', { ...COURT_MEDIATOR, mediatorId: courtMediatorRosterId }, admin);
+  await ensureCourtMediator(host, admin);
   await apiCall(
     host,
     'mediators.create',
@@ -134,7 +141,6 @@ test('驻院调解员登记委派案件，从名册中按擅长类型选定特�
   // The new case's court view: the clock, the court's data, the chosen mediator.
   await expect(court.dialog).toBeHidden();
   await expect(page).toHaveURL(/#\/court\/referrals\/[0-9a-f-]{36}$/);
-  referralCaseId = /referrals\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
   const referral = court.panel('法院委派');
   const clock = referral.getByTestId('referral-clock');
   await expect(clock).toHaveAttribute('data-clock', 'ok');
@@ -187,8 +193,40 @@ test('驻院调解员登记委派案件，从名册中按擅长类型选定特�
 test('报告调解成功，登记司法确认的申请、受理和裁定，安排并登记回访', async ({ page, host }) => {
   // The life-cycle steps before mediation belong to the case page: seeded here. The centre head
   // assigns the court mediator to the case she runs with the invited mediator (common/access.ts).
+  // Its own referral, with its own invited mediator (not a 合同 specialist: the first test counts those).
   const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  const seeded = await apiCall(host, 'cases.get', { id: referralCaseId }, admin);
+  const courtMediatorRosterId = await ensureCourtMediator(host, admin);
+  const invited = await apiCall(
+    host,
+    'mediators.create',
+    { name: '吴芳', kind: 'invited', organisation: '牧野区妇女联合会', phone: '13700005555', specialties: ['marriage_family'] },
+    admin,
+  );
+  const registered = await apiCall(
+    host,
+    'court.registerReferral',
+    {
+      referral: {
+        mode: 'delegated',
+        court: COURT,
+        referenceNumber: REPORTED,
+        referredAt: today(),
+        materialsSignedAt: today(),
+        reportTo: '刘法官',
+      },
+      case: {
+        title: '买卖合同货款纠纷',
+        category: 'contract',
+        parties: [
+          { role: 'applicant', kind: 'person', name: '张建国' },
+          { role: 'respondent', kind: 'org', name: '新乡市某建材有限公司' },
+        ],
+      },
+      mediator: { mediatorId: invited.id, chosenBy: 'parties' },
+    },
+    admin,
+  );
+  const seeded = await apiCall(host, 'cases.get', { id: registered.caseId }, admin);
   await apiCall(
     host,
     'cases.assignMediator',
@@ -196,7 +234,7 @@ test('报告调解成功，登记司法确认的申请、受理和裁定，安�
     admin,
   );
   const s = await apiLogin(host, COURT_MEDIATOR.loginName, COURT_MEDIATOR.password);
-  let c = await apiCall(host, 'cases.get', { id: referralCaseId }, s);
+  let c = await apiCall(host, 'cases.get', { id: seeded.id }, s);
   c = await apiCall(host, 'cases.step', { id: c.id, version: c.version, action: 'accept' }, s);
   await apiCall(host, 'cases.step', { id: c.id, version: c.version, action: 'start' }, s);
 
@@ -204,7 +242,7 @@ test('报告调解成功，登记司法确认的申请、受理和裁定，安�
   await new LoginPage(page).login(COURT_MEDIATOR.loginName, COURT_MEDIATOR.password);
   const court = new CourtReferralsPage(page);
   await court.open();
-  await court.row(REFERENCE).getByRole('link').click();
+  await court.row(REPORTED).getByRole('link').click();
   const referral = court.panel('法院委派');
   await expect(referral.getByTestId('referral-clock')).toContainText(`剩 ${left(30)} 天`);
 
@@ -269,23 +307,22 @@ test('报告调解成功，登记司法确认的申请、受理和裁定，安�
 
   // Reported referrals leave the running list.
   await court.open();
-  await expect(court.row('（2026）豫0711民诉前调998号')).toBeVisible();
-  await expect(court.row(REFERENCE)).toHaveCount(0);
+  await expect(court.row(REPORTED)).toHaveCount(0);
   await page.getByText('已报告结果', { exact: true }).click();
-  await expect(court.row(REFERENCE)).toContainText('调解成功（达成协议）');
+  await expect(court.row(REPORTED)).toContainText('调解成功（达成协议）');
 
   // The roster's performance record counts it.
   const roster = new RosterPage(page);
   await roster.open();
   await page.getByLabel('擅长纠纷类型').click();
-  await pickOption(page, '合同');
+  await pickOption(page, '婚姻家庭');
   const list = roster.visibleTable();
-  await expect(list.getByRole('row')).toHaveCount(2); // header + 赵敏
-  await expect(list).toContainText('赵敏');
+  await expect(list.getByRole('row')).toHaveCount(2); // header + 吴芳
+  await expect(list).toContainText('吴芳');
   await page.getByRole('tab', { name: '履职记录' }).click();
-  const perf = roster.visibleTable().getByRole('row').filter({ hasText: '赵敏' });
+  const perf = roster.visibleTable().getByRole('row').filter({ hasText: '吴芳' });
   await expect(perf.getByRole('cell')).toHaveText([
-    /^赵敏\s*特邀调解员 · 牧野区人民法院特邀调解员$/,
+    /^吴芳\s*特邀调解员 · 牧野区妇女联合会$/,
     '1',
     '1',
     '0',

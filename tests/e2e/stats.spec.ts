@@ -19,7 +19,6 @@ import { StatsPage } from './pages/StatsPage';
 
 // The demo centre's cases, generated before the host starts (cli demo refuses a data dir in use).
 test.use({ hostSeed: 'demo' });
-test.describe.configure({ mode: 'serial' });
 
 /** The calendar quarter of today at the centre. */
 function thisQuarter() {

@@ -16,8 +16,6 @@ import { LoginPage } from './pages/LoginPage';
 import { UploadPage } from './pages/UploadPage';
 
 test.use({ hostSeed: 'api' });
-// The second test uses the settings the first one saved (one host per file).
-test.describe.configure({ mode: 'serial' });
 
 /** Back to the top before a full-page screenshot, or the sticky header is drawn mid-page. */
 const top = (page: Page) => page.evaluate('window.scrollTo(0, 0)');
@@ -100,27 +98,48 @@ test('管理员填写区平台地址和令牌，测试连接，立即上传，�
   await snap(page, 'upload-status');
 });
 
-test('被区平台拒收的记录显示原因，点“重新上传”后送达', async ({ page, host }) => {
-  const centre = SEED.centreCode;
-  const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
-  const c = await apiCall(host, 'cases.register', walkInCase({ title: '劳务报酬纠纷' }), admin);
-  server.setFaults({ rejectIds: [c.id] });
+test.describe('拒收与重新上传', () => {
+  // A host of its own (the same centre, made by `cli init`), its upload settings saved over the
+  // API: the first test starts from a centre with nothing set, whichever test runs first.
+  test.use({ hostSeed: 'cli' });
+  // And a district server of its own: records this host uploads must not be found by the first
+  // test's reconciliation (same centre code, another database).
+  let district: DistrictServer;
+  test.beforeAll(async () => {
+    district = await startDistrictServer({ seed: 29 });
+  });
+  test.afterAll(async () => {
+    await district?.close();
+  });
 
-  await page.goto(host.url);
-  await new LoginPage(page).login(SEED.adminLogin, SEED.adminPassword);
-  const upload = new UploadPage(page);
-  await upload.open();
-  await upload.uploadButton.click();
-  await expect(upload.uploadResult).toContainText('上传未全部完成', { timeout: 30_000 });
-  const row = upload.rejections.getByRole('row').filter({ hasText: c.caseNumber });
-  await expect(row).toContainText('案件');
-  await expect(row).toContainText('区平台拒收该记录（测试注入）');
-  await top(page);
-  await snap(page, 'upload-rejected');
+  test('被区平台拒收的记录显示原因，点“重新上传”后送达', async ({ page, host }) => {
+    const centre = SEED.centreCode;
+    const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
+    await apiCall(
+      host,
+      'upload.settings.save',
+      { serverUrl: district.url, token: district.tokens[centre]!, windowStart: '01:00', windowEnd: '05:00' },
+      admin,
+    );
+    const c = await apiCall(host, 'cases.register', walkInCase({ title: '劳务报酬纠纷' }), admin);
+    district.setFaults({ rejectIds: [c.id] });
 
-  server.setFaults({ rejectIds: [] });
-  await row.getByRole('button', { name: '重新上传' }).click();
-  await expect(upload.rejections).toContainText('没有被拒收的记录', { timeout: 30_000 });
-  await expect(upload.pendingCount).toHaveText('0 条', { timeout: 30_000 });
-  expect(server.state.record(centre, 'case', c.id)).toMatchObject({ version: 1 });
+    await page.goto(host.url);
+    await new LoginPage(page).login(SEED.adminLogin, SEED.adminPassword);
+    const upload = new UploadPage(page);
+    await upload.open();
+    await upload.uploadButton.click();
+    await expect(upload.uploadResult).toContainText('上传未全部完成', { timeout: 30_000 });
+    const row = upload.rejections.getByRole('row').filter({ hasText: c.caseNumber });
+    await expect(row).toContainText('案件');
+    await expect(row).toContainText('区平台拒收该记录（测试注入）');
+    await top(page);
+    await snap(page, 'upload-rejected');
+
+    district.setFaults({ rejectIds: [] });
+    await row.getByRole('button', { name: '重新上传' }).click();
+    await expect(upload.rejections).toContainText('没有被拒收的记录', { timeout: 30_000 });
+    await expect(upload.pendingCount).toHaveText('0 条', { timeout: 30_000 });
+    expect(district.state.record(centre, 'case', c.id)).toMatchObject({ version: 1 });
+  });
 });

@@ -6,9 +6,9 @@
  */
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Table, Typography, Upload, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { MAX_UPLOAD_BYTES, type BackupView, type RestoreView } from '../../../../electron/common/api/data';
 import { useAuth } from '../../auth/AuthProvider';
+import { dateTime } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { readBase64 } from '../../components/readBase64';
@@ -73,7 +73,7 @@ export function DataPage() {
   const columns: TableColumnsType<BackupView> = [
     { title: '备份文件', dataIndex: 'name', render: (name: string) => <Typography.Text copyable={false}>{name}</Typography.Text> },
     { title: '类型', key: 'kind', render: (_, b) => kindOf(b.name), width: 140 },
-    { title: '时间', dataIndex: 'modifiedAt', render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm'), width: 170 },
+    { title: '时间', dataIndex: 'modifiedAt', render: (t: string) => dateTime(t), width: 170 },
     { title: '大小', dataIndex: 'bytes', render: (n: number) => formatBytes(n), width: 110, align: 'right' },
     {
       title: '操作',
@@ -103,7 +103,7 @@ export function DataPage() {
           showIcon
           style={{ marginBottom: 16 }}
           message="磁盘空间不足"
-          description={`${dayjs(s.diskFullAt).format('YYYY-MM-DD HH:mm')} 有一次保存因磁盘已满而失败。请清理磁盘；在此之前只能查看，不能新增或修改。`}
+          description={`${dateTime(s.diskFullAt)} 有一次保存因磁盘已满而失败。请清理磁盘；在此之前只能查看，不能新增或修改。`}
         />
       ) : null}
       {s?.warning ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={s.warning} /> : null}

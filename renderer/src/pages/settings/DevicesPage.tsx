@@ -35,6 +35,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';
 import { useApiQuery } from '../../components/useApiQuery';
 import { dateTime, shortDateTime } from '../../components/dates';
+import { clockTime } from '../../components/dates';
 
 const kindOptions = DEVICE_KINDS.map((k) => ({ value: k, label: DEVICE_KIND_LABELS[k] }));
 const KIND_HINTS: Record<DeviceKind, string> = {
@@ -78,7 +79,7 @@ function CodeCard({ code }: { code: PairingCode }) {
       </div>
       {left > 0 ? (
         <Typography.Text data-testid="pairing-countdown">
-          剩余 <strong>{mmss}</strong>（{dayjs(code.expiresAt).format('HH:mm')} 前有效，只能使用一次）
+          剩余 <strong>{mmss}</strong>（{clockTime(code.expiresAt)} 前有效，只能使用一次）
         </Typography.Text>
       ) : (
         <Typography.Text type="danger" data-testid="pairing-countdown">

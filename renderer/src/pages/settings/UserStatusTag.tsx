@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { UserRow } from '../../../../electron/common/api/auth';
+import { clockTime } from '../../components/dates';
 
 /** Locked out at one source (device) or more, now. */
 export const isLocked = (user: UserRow): boolean => user.lockedUntil !== null && dayjs(user.lockedUntil).isAfter(dayjs());
@@ -9,7 +10,7 @@ export const isLocked = (user: UserRow): boolean => user.lockedUntil !== null &&
 export function UserStatusTag({ user }: { user: UserRow }) {
   if (!user.active) return <Tag>已停用</Tag>;
   if (user.lockedUntil && isLocked(user)) {
-    return <Tag color="warning">已锁定至 {dayjs(user.lockedUntil).format('HH:mm')}</Tag>;
+    return <Tag color="warning">已锁定至 {clockTime(user.lockedUntil)}</Tag>;
   }
   return (
     <>

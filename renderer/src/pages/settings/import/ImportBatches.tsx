@@ -1,10 +1,10 @@
 /** The imports done so far, each with 撤销 while nothing has touched its cases (the server decides and says why not). */
 import { App, Button, Card, Table, Tag, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import type { ImportBatchView } from '../../../../../electron/common/api/imports';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiMutation } from '../../../components/useApiMutation';
 import { useApiQuery } from '../../../components/useApiQuery';
+import { dateTime, shortDateTime } from '../../../components/dates';
 
 export function ImportBatches() {
   const { modal } = App.useApp();
@@ -32,7 +32,7 @@ export function ImportBatches() {
   const columns: TableColumnsType<ImportBatchView> = [
     { title: '文件', dataIndex: 'fileName' },
     { title: '工作表', dataIndex: 'sheet', width: 140 },
-    { title: '导入时间', dataIndex: 'importedAt', width: 160, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+    { title: '导入时间', dataIndex: 'importedAt', width: 160, render: (t: string) => dateTime(t) },
     { title: '数据行', dataIndex: 'rows', width: 90, align: 'right' },
     { title: '导入案件', dataIndex: 'imported', width: 100, align: 'right' },
     {
@@ -41,7 +41,7 @@ export function ImportBatches() {
       width: 200,
       render: (_, b) =>
         b.undoneAt ? (
-          <Tag>已于 {dayjs(b.undoneAt).format('MM-DD HH:mm')} 撤销</Tag>
+          <Tag>已于 {shortDateTime(b.undoneAt)} 撤销</Tag>
         ) : (
           <Button size="small" danger onClick={() => confirmUndo(b)} aria-label={`撤销导入 ${b.fileName}`}>
             撤销导入
