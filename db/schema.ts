@@ -260,6 +260,9 @@ export const cases = sqliteTable(
     uniqueIndex('cases_year_serial_idx')
       .on(t.year, t.serial)
       .where(sql`import_batch_id IS NULL`),
+    // The search's lookups by year and serial (2026牧调字1号) ask for any case: a plain index serves
+    // them, as the partial one cannot (its WHERE is not in their query). Migration 0013.
+    index('cases_year_serial_lookup_idx').on(t.year, t.serial),
     uniqueIndex('cases_import_fingerprint_idx').on(t.importFingerprint),
     index('cases_import_batch_idx').on(t.importBatchId),
     index('cases_status_idx').on(t.status, t.registeredAt),

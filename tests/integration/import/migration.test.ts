@@ -2,7 +2,8 @@
  * Migration 0012 (import history) on the database the build before it left: the centre's cases
  * keep their numbers and rows and stay under the (year, serial) rule; imported cases, which keep
  * the numbers of their old ledgers, may share a year and serial with them; a row fingerprint is
- * unique. `migrationsUpTo(dir, 10)` is every migration up to 0011 (journal entries, not file numbers).
+ * unique; and 0013's plain (year, serial) index serves the search. `migrationsUpTo(dir, 10)` is every
+ * migration up to 0011 (journal entries, not file numbers).
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ const AT = '2026-09-01T09:00:00+08:00';
 const insert = `INSERT INTO cases (id, version, updated_at, deleted, case_number, year, serial, title, category, source, tier, origin_tier, status, registered_at)
   VALUES (@id, 1, '${AT}', 0, @no, 2026, @serial, '邻里纠纷', 'neighbor', 'walk_in', 'village', 'village', 'mediating', '${AT}')`;
 
-describe('migration 0012 (import history)', () => {
+describe('migrations 0012 (import history) and 0013 (year and serial lookup)', () => {
   it('keeps the centre’s cases as they were and lets imported numbers share a year and serial', () => {
     const tmp = tempDir();
     cleanups.push(tmp.cleanup);
@@ -47,5 +48,11 @@ describe('migration 0012 (import history)', () => {
     })();
     expect(() => imported.run({ id: 'c1', f: 'no:王调〔2026〕1号' })).toThrow(/UNIQUE/);
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM mediators WHERE import_batch_id IS NOT NULL').get()).toEqual({ n: 0 });
+    // 0013: the search's lookup by year and serial (any case, imported or not) is an index search,
+    // not a scan of every case, which the partial unique index alone would leave it.
+    const plan = db.sqlite
+      .prepare('EXPLAIN QUERY PLAN SELECT id FROM cases c WHERE c.year = ? AND c.serial = ? AND c.deleted = 0')
+      .all(2026, 1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING INDEX cases_year_serial_lookup_idx/);
   });
 });

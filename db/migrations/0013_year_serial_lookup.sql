@@ -1,0 +1,1 @@
+CREATE INDEX `cases_year_serial_lookup_idx` ON `cases` (`year`,`serial`);
