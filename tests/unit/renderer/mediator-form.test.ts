@@ -145,8 +145,9 @@ describe('新增调解员, rendered against the real backend', () => {
     await tl.waitFor(() => expect(calls).toContain('mediators.create'));
     await tl.waitFor(() => expect(tl.within(form.dialog).getAllByText(/晚于今天/).length).toBeGreaterThan(0));
     // Under the field (antd's explain area of that item), not only in the alert on top.
+    // The alert and the field's message render in separate updates: wait for the field's.
     const item = form.field('身份证号码').closest('.ant-form-item')!;
-    expect(item.textContent).toContain('身份证号码中的出生日期（第7至14位）晚于今天');
+    await tl.waitFor(() => expect(item.textContent).toContain('身份证号码中的出生日期（第7至14位）晚于今天'));
     expect(await rosterNames(a)).toEqual(before);
   });
 });
