@@ -41,14 +41,17 @@ export interface LedgerRecord {
   readonly amountFen: number | null;
 }
 
-export interface LedgerPlan {
+/** A sheet's check, for either kind of sheet: its data rows, the sound records, and its problems. */
+export interface SheetCheck<R> {
   readonly rows: number;
-  readonly records: readonly LedgerRecord[];
+  readonly records: readonly R[];
   readonly duplicates: number;
   readonly rejected: number;
   readonly warnings: number;
   readonly problems: readonly ImportProblem[];
 }
+
+export type LedgerPlan = SheetCheck<LedgerRecord>;
 
 function isFormula(v: unknown): boolean {
   return !!v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v);
@@ -156,7 +159,13 @@ export function planLedger(table: SheetTable, mapping: Readonly<Record<number, L
 }
 
 /** A sheet's check as both kinds report it: its rows, the sound records, and the counts of its problems. */
-export function checked<R>(table: SheetTable, records: R[], duplicates: number, rejected: number, problems: ImportProblem[]) {
+export function checked<R>(
+  table: SheetTable,
+  records: R[],
+  duplicates: number,
+  rejected: number,
+  problems: ImportProblem[],
+): SheetCheck<R> {
   return {
     rows: table.rows.length,
     records,

@@ -15,7 +15,7 @@ import {
   validateResidentId,
 } from '../../common/domain';
 import type { MediatorKind } from '../../common/domain/mediatorKinds';
-import { checked, type ImportProblem } from './ledgerPlan';
+import { checked, type ImportProblem, type SheetCheck } from './ledgerPlan';
 import type { SheetTable } from './sheetRows';
 
 export interface RosterRecord {
@@ -32,14 +32,7 @@ export interface RosterRecord {
   readonly region: string;
 }
 
-export interface RosterPlan {
-  readonly rows: number;
-  readonly records: readonly RosterRecord[];
-  readonly duplicates: number;
-  readonly rejected: number;
-  readonly warnings: number;
-  readonly problems: readonly ImportProblem[];
-}
+export type RosterPlan = SheetCheck<RosterRecord>;
 
 export const rosterKey = (name: string, phone: string, idNumber: string | null): string =>
   idNumber ? `id:${idNumber}` : `np:${name}|${phone}`;
