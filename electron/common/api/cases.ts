@@ -35,7 +35,23 @@ const yuan = z
     }
   });
 
-export const partyRoleSchema = z.enum(['applicant', 'respondent', 'third_party', 'agent'], { error: '请选择当事人身份' });
+// The code lists of a party and of a mediator's place on a case: the schema's columns take their types from
+// these, and migration 0014's triggers make SQLite refuse anything else (db/code-checks.ts).
+export const PARTY_ROLES = ['applicant', 'respondent', 'third_party', 'agent'] as const;
+export const PARTY_KINDS = ['person', 'org'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+export const SEXES = ['male', 'female'] as const;
+export type Sex = (typeof SEXES)[number];
+/** An agent's authority: 一般授权 / 特别授权. */
+export const AGENT_AUTHORITIES = ['general', 'special'] as const;
+export type AgentAuthority = (typeof AGENT_AUTHORITIES)[number];
+export const CASE_MEDIATOR_ROLES = ['lead', 'assistant'] as const;
+export type CaseMediatorRole = (typeof CASE_MEDIATOR_ROLES)[number];
+/** Whether the parties chose the mediator or the centre assigned one. */
+export const CHOSEN_BY = ['parties', 'assigned'] as const;
+export type ChosenBy = (typeof CHOSEN_BY)[number];
+
+export const partyRoleSchema = z.enum(PARTY_ROLES, { error: '请选择当事人身份' });
 export type PartyRole = z.infer<typeof partyRoleSchema>;
 export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   applicant: '申请人',
@@ -47,9 +63,9 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
 export const partyInput = z
   .object({
     role: partyRoleSchema,
-    kind: z.enum(['person', 'org'], { error: '请选择自然人或单位' }),
+    kind: z.enum(PARTY_KINDS, { error: '请选择自然人或单位' }),
     name: requiredText('姓名或名称', TEXT_LIMITS.partyName),
-    sex: z.enum(['male', 'female']).optional().nullable(),
+    sex: z.enum(SEXES).optional().nullable(),
     birthDate: isoDateSchema.optional().nullable(),
     ethnicity: optionalText('民族', TEXT_LIMITS.ethnicity),
     occupation: optionalText('职业或职务', TEXT_LIMITS.shortName),
@@ -62,7 +78,7 @@ export const partyInput = z
     /** Agents: index (in the same request) or id of the party they act for. */
     representsIndex: z.number().int().min(0).optional().nullable(),
     representsId: z.string().optional().nullable(),
-    authority: z.enum(['general', 'special']).optional().nullable(),
+    authority: z.enum(AGENT_AUTHORITIES).optional().nullable(),
   })
   .superRefine((p, ctx) => {
     // Whether a date lies in the future depends on the app's clock, which a schema does not have: the
@@ -403,8 +419,8 @@ export const casesOps = {
     input: z.object({
       ...caseRef,
       mediatorId: z.string().min(1, '请选择调解员'),
-      role: z.enum(['lead', 'assistant']).default('lead'),
-      chosenBy: z.enum(['parties', 'assigned']).default('assigned'),
+      role: z.enum(CASE_MEDIATOR_ROLES).default('lead'),
+      chosenBy: z.enum(CHOSEN_BY).default('assigned'),
     }),
     access: MEDIATOR_ROLES,
     title: '指派调解员',

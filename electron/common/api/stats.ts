@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { FigureDefinition } from '../stats/definitions';
 import { periodSchema, type ResolvedPeriod } from '../stats/period';
-import type { Outcome, Status } from '../domain/lifecycle';
+import type { Status, StoredOutcome } from '../domain/lifecycle';
 import type { Tier } from '../domain/tiers';
 import { op } from './contract';
 
@@ -238,7 +238,7 @@ export interface StatsCaseRow {
   status: Status;
   registeredAt: string;
   acceptedAt: string | null;
-  outcome: Outcome | 'ended' | null;
+  outcome: StoredOutcome | null;
   outcomeAt: string | null;
   deadline: string | null;
   agreedAmountFen: number | null;
