@@ -30,7 +30,7 @@ export interface CodeColumn {
 export function codeColumns(): CodeColumn[] {
   const out: CodeColumn[] = [];
   // Every table db/schema.ts exports (its `schema` object, drizzle's query map, leaves some out).
-  for (const table of Object.values(schema).filter((t): t is SQLiteTable => is(t, SQLiteTable))) {
+  for (const table of Object.values(schema as Record<string, unknown>).filter((t): t is SQLiteTable => is(t, SQLiteTable))) {
     const config = getTableConfig(table);
     for (const column of config.columns) {
       const values = (column as { enumValues?: readonly string[] }).enumValues;

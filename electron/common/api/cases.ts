@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { categoryCodeSchema } from '../domain/categories';
 import { isoDateSchema, LAST_DAY } from '../domain/dates';
 import { idTypeSchema, validateCreditCode, validateIdNumber, validatePhone } from '../domain/identity';
-import { actionSchema, statusSchema, type ActionCode, type Outcome, type Status } from '../domain/lifecycle';
+import { actionSchema, statusSchema, type ActionCode, type Status, type StoredOutcome } from '../domain/lifecycle';
 import { parseYuan } from '../domain/money';
 import { sourceCodeSchema } from '../domain/sources';
 import { tierSchema, type Tier } from '../domain/tiers';
@@ -208,17 +208,25 @@ export const listCasesInput = z.object({
 });
 export type ListCasesInput = z.input<typeof listCasesInput>;
 
-export interface CaseRow {
+/**
+ * What every list of cases shows of a case: the desk's list (CaseRow), the supervision list
+ * (court.ts SupervisionRow), the key cases and the cases behind a figure (stats.ts KeyCaseRow,
+ * StatsCaseRow) each extend it with what that list adds.
+ */
+export interface CaseRowBase {
   id: string;
-  version: number;
   caseNumber: string;
   title: string;
   category: string;
-  source: string;
   tier: Tier;
   status: Status;
   registeredAt: string;
   deadline: string | null;
+}
+
+export interface CaseRow extends CaseRowBase {
+  version: number;
+  source: string;
   deadlineState: DeadlineState;
   daysLeft: number | null;
   /** Working days left (negative: working days since it passed); null when closed or no deadline. */
@@ -234,9 +242,9 @@ export interface PartyView {
   id: string;
   version: number;
   role: PartyRole;
-  kind: 'person' | 'org';
+  kind: PartyKind;
   name: string;
-  sex: 'male' | 'female' | null;
+  sex: Sex | null;
   birthDate: string | null;
   ethnicity: string | null;
   occupation: string | null;
@@ -247,7 +255,7 @@ export interface PartyView {
   phone: string | null;
   address: string | null;
   representsId: string | null;
-  authority: 'general' | 'special' | null;
+  authority: AgentAuthority | null;
 }
 
 export interface SessionView {
@@ -304,7 +312,7 @@ export interface CaseDetail {
   /** How a holiday or weekend moved the deadline ("原到期日 10-01 为国庆假期，顺延"), else null. */
   deadlineNote: string | null;
   closedAt: string | null;
-  outcome: Outcome | null;
+  outcome: StoredOutcome | null;
   outcomeAt: string | null;
   outcomeNote: string | null;
   rejectReason: string | null;

@@ -9,11 +9,18 @@
 import { z } from 'zod';
 import { EXCLUDED_MATTER_CODES, type ExcludedMatter } from '../domain/confirmation';
 import { isIsoDate } from '../domain/dates';
-import { COURT_MODES, COURT_PROCEDURES, type ConfirmationWindowState, type CourtProcedure, type CourtReferralMode, type DeadlineState } from '../domain/deadlines';
-import type { Outcome, Status } from '../domain/lifecycle';
+import {
+  COURT_MODES,
+  COURT_PROCEDURES,
+  type ConfirmationWindowState,
+  type CourtProcedure,
+  type CourtReferralMode,
+  type DeadlineState,
+} from '../domain/deadlines';
+import type { Status, StoredOutcome } from '../domain/lifecycle';
 import type { Tier } from '../domain/tiers';
 import { tierSchema } from '../domain/tiers';
-import { CHOSEN_BY, registerCaseInput, type ChosenBy } from './cases';
+import { CHOSEN_BY, registerCaseInput, type CaseRowBase, type ChosenBy } from './cases';
 import { op } from './contract';
 import { optionalText, requiredText } from './fields';
 import { MEDIATOR_STATUSES, type MediatorKind, type MediatorStatus } from './mediators';
@@ -182,7 +189,7 @@ export interface ReferralView {
   title: string;
   category: string;
   status: Status;
-  outcome: Outcome | null;
+  outcome: StoredOutcome | null;
   mode: CourtReferralMode;
   procedure: CourtProcedure | null;
   court: string;
@@ -267,18 +274,10 @@ export const SUPERVISION_KIND_LABELS: Record<SupervisionKind, string> = {
   repeat: '重复信访',
 };
 
-export interface SupervisionRow {
-  id: string;
+export interface SupervisionRow extends CaseRowBase {
   version: number;
-  caseNumber: string;
-  title: string;
-  category: string;
   source: string;
-  tier: Tier;
   originTier: Tier;
-  status: Status;
-  registeredAt: string;
-  deadline: string | null;
   daysLeft: number | null;
   /** Working days left to the deadline (negative: working days since it passed). */
   workingDaysLeft: number | null;

@@ -249,7 +249,7 @@ export interface IntakeRow {
   id: string;
   createdAt: string;
   channel: IntakeChannel;
-  category: string;
+  category: CategoryCode;
   categoryLabel: string;
   name: string;
   phone: string;

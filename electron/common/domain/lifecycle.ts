@@ -181,6 +181,8 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   transferred: '移交',
 };
 
+export const STORED_OUTCOME_LABELS: Readonly<Record<StoredOutcome, string>> = { ...OUTCOME_LABELS, ended: '终止调解' };
+
 /**
  * The district outcome code a status stands for, or null. Set the case's `outcome` when it enters
  * one of the four outcome statuses and keep it when the case is closed: `closed` itself maps to

@@ -85,7 +85,7 @@ const MEDIATOR = '01900000-0000-7000-8000-0000000000e1';
 const domain = (id: string) => ({ id, version: 1, updated_at: AT, deleted: 0 });
 
 /** One valid row per table with code columns, in an order the foreign keys accept. */
-const ROWS: Record<string, Record<string, string | number | null>> = {
+const ROWS = {
   centre: {
     id: 1,
     centre_code: '410711001',
@@ -136,7 +136,13 @@ const ROWS: Record<string, Record<string, string | number | null>> = {
     authority: null,
   },
   case_mediators: { case_id: CASE, mediator_id: MEDIATOR, role: 'lead', assigned_at: AT, chosen_by: 'assigned' },
-  confirmations: { ...domain('01900000-0000-7000-8000-0000000000f1'), case_id: CASE, court: '牧野区人民法院', applied_at: '2026-09-02', ruling: null },
+  confirmations: {
+    ...domain('01900000-0000-7000-8000-0000000000f1'),
+    case_id: CASE,
+    court: '牧野区人民法院',
+    applied_at: '2026-09-02',
+    ruling: null,
+  },
   followups: { ...domain('01900000-0000-7000-8000-0000000000f2'), case_id: CASE, due_on: '2026-09-20', method: null, performance: null },
   intakes: {
     id: 'i1',
@@ -155,7 +161,8 @@ const ROWS: Record<string, Record<string, string | number | null>> = {
   uploaded: { kind: 'case', record_id: 'r1', version: 1, deleted: 0, batch_id: 'b1', at: AT },
   upload_rejections: { kind: 'party', record_id: 'r1', version: 1, message: '缺少字段', at: AT },
   upload_runs: { id: 'run1', started_at: AT, trigger: 'manual', result: null },
-};
+} satisfies Record<string, Record<string, string | number | null>>;
+const rowOf: Record<string, Record<string, unknown> | undefined> = ROWS;
 
 function insert(sqlite: Database.Database, table: string, row: Record<string, unknown>): void {
   const cols = Object.keys(row);
@@ -172,7 +179,11 @@ describe('code columns', () => {
 
   it('a migrated database holds exactly the triggers the lists render (a list changed without a migration fails here)', () => {
     const sqlite = freshDatabase();
-    const stored = sqlite.prepare("SELECT name, tbl_name AS \"table\", sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'code_check_%' ORDER BY name").all();
+    const stored = sqlite
+      .prepare(
+        "SELECT name, tbl_name AS \"table\", sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'code_check_%' ORDER BY name",
+      )
+      .all();
     const rendered = codeCheckTriggers()
       .map(({ name, table, sql }) => ({ name, table, sql }))
       .sort((a, b) => a.name.localeCompare(b.name));
@@ -202,7 +213,7 @@ describe('code columns', () => {
       (sqlite.prepare(`SELECT "notnull" AS n FROM pragma_table_info(?) WHERE name = ?`).get(table, column) as { n: number }).n === 1;
     for (const c of codeColumns()) {
       // The domain rows and their changes queue themselves in the outbox: there, only the row written here.
-      const where = 'record_id' in ROWS[c.table] ? " WHERE record_id = 'r1'" : '';
+      const where = 'record_id' in (rowOf[c.table] ?? {}) ? " WHERE record_id = 'r1'" : '';
       const set = (v: string | null) => sqlite.prepare(`UPDATE ${c.table} SET ${c.column} = ?${where}`).run(v);
       expect(() => set('bogus'), `${c.table}.${c.column}`).toThrow(refusal(c.table, c.column));
       expect(() => set(''), `${c.table}.${c.column} empty`).toThrow(refusal(c.table, c.column));
