@@ -3,7 +3,6 @@ import { TIERS, type Tier } from '../domain/tiers';
 import { loginName, optionalText, password, requiredText } from './fields';
 import { op } from './contract';
 
-
 export const centreInput = z.object({
   centreCode: z
     .string({ error: '请填写中心代码' })

@@ -208,12 +208,16 @@ describe('each migration keeps the rows an earlier build wrote', () => {
       intakes: s.prepare('SELECT id, channel, category, status FROM intakes').all(),
     });
     const before = rows(o.old);
-    expect(o.old.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'code_check_%'").get()).toEqual({ n: 0 });
+    expect(o.old.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'code_check_%'").get()).toEqual({
+      n: 0,
+    });
     o.close();
 
     const db = o.reopen().sqlite;
     expect(rows(db)).toEqual(before);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'code_check_%'").get()).toEqual({ n: 36 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'code_check_%'").get()).toEqual({
+      n: 36,
+    });
     // The old rows change as before: the odd source is not re-checked while the update leaves it alone.
     db.prepare("UPDATE cases SET title = '合同纠纷（已改）', status = 'closed', version = version + 1 WHERE id = ?").run(ENDED);
     db.prepare("UPDATE intakes SET status = 'accepted', case_id = ? WHERE id = 'i1'").run(CASE);
@@ -223,7 +227,9 @@ describe('each migration keeps the rows an earlier build wrote', () => {
       outcome: 'ended',
     });
     // New codes outside their lists are refused, by SQLite itself.
-    expect(() => db.prepare("UPDATE cases SET status = 'archived' WHERE id = ?").run(CASE)).toThrow(/not a code of its list: cases\.status/);
+    expect(() => db.prepare("UPDATE cases SET status = 'archived' WHERE id = ?").run(CASE)).toThrow(
+      /not a code of its list: cases\.status/,
+    );
     expect(() => db.prepare("UPDATE cases SET source = 'self_initiated' WHERE id = ?").run(CASE)).toThrow(/cases\.source/);
     expect(() => db.prepare("UPDATE parties SET role = 'witness'").run()).toThrow(/parties\.role/);
     expect(() => insertParty(db, '01900000-0000-7000-8000-0000000000d2', '李四', 1)).not.toThrow();
