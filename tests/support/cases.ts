@@ -13,7 +13,7 @@ export function walkInCase(overrides: Partial<RegisterCaseInput> = {}): Register
     tier: 'village',
     summary: '申请人与被申请人系东西邻居，因院墙翻建占用宅基地边界约0.3米发生争执。',
     claims: '请求被申请人拆除越界部分院墙。',
-    amountYuan: '5000',
+    amountFen: 500000,
     parties: [
       {
         role: 'applicant',

@@ -34,7 +34,7 @@ export function referralInput(
       category: 'contract',
       summary: '原告向被告供应建材，被告尚欠货款三万元未付。',
       claims: '请求被告支付货款30000元。',
-      amountYuan: '30000',
+      amountFen: 3000000,
       parties: [
         {
           role: 'applicant',

@@ -145,7 +145,7 @@ beforeAll(async () => {
       tier: 'district',
       summary: '申请人家中卫生间顶棚渗水，认为系物业公司未及时维修公共管道所致，要求维修并赔偿损失。',
       claims: '请求被申请人维修管道并赔偿损失3000元。',
-      amountYuan: '3000',
+      amountFen: 300000,
       parties: [
         {
           role: 'applicant',
