@@ -92,6 +92,10 @@ test('调解员办理一件来访纠纷，从登记到结案', async ({ page, ho
   // The terms and the amount are saved in 调解协议内容 first; 达成协议 starts from them (#19).
   const card = page.getByTestId('agreement-card');
   await card.locator('textarea').nth(1).fill('被申请人每日22时至次日8时不进行装修施工');
+  // A typo in the amount is named on the field and nothing is sent.
+  await card.getByLabel('协议涉及金额（元）').fill('500.005');
+  await card.getByRole('button', { name: '保存协议内容' }).click();
+  await expect(card.locator('.ant-form-item-explain-error')).toContainText('金额最多保留两位小数（精确到分）');
   await card.getByLabel('协议涉及金额（元）').fill('500');
   await card.getByRole('button', { name: '保存协议内容' }).click();
   await expect(page.locator('.ant-message')).toContainText('已保存协议内容');

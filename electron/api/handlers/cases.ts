@@ -41,7 +41,7 @@ export const casesHandlers: Handlers<typeof casesOps> = {
     return view(call, input.id);
   },
   'cases.setAgreement': (input, call) => {
-    setAgreement(call.app.ctx, call.actor, input.id, input.version, input.agreement, input.agreedAmountYuan, input.agreementEffectiveAt);
+    setAgreement(call.app.ctx, call.actor, input.id, input.version, input.agreement, input.agreedAmountFen, input.agreementEffectiveAt);
     return view(call, input.id);
   },
   'cases.setUndisputed': (input, call) => {

@@ -7,7 +7,7 @@ import { categoryCodeSchema } from '../domain/categories';
 import { isoDateSchema, LAST_DAY } from '../domain/dates';
 import { idTypeSchema, validateCreditCode, validateIdNumber, validatePhone } from '../domain/identity';
 import { actionSchema, statusSchema, type ActionCode, type Status, type StoredOutcome } from '../domain/lifecycle';
-import { parseYuan } from '../domain/money';
+import { fenSchema } from '../domain/money';
 import { sourceCodeSchema } from '../domain/sources';
 import { tierSchema, type Tier } from '../domain/tiers';
 import type { CasePermissions } from '../access';
@@ -20,20 +20,8 @@ import { TEXT_LIMITS, tooLongMessage } from './limits';
 /** The longest text field (a summary of facts): generous for a real case, bounded against abuse. */
 export const MAX_LONG_TEXT = TEXT_LIMITS.longText;
 
-const yuan = z
-  .string()
-  .trim()
-  .max(30)
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined || v === '') return undefined;
-    try {
-      return parseYuan(v);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message });
-      return z.NEVER;
-    }
-  });
+/** An amount in fen (分), as every amount travels: the forms parse what the user typed in yuan (parseYuan). */
+const fen = fenSchema.optional();
 
 // The code lists of a party and of a mediator's place on a case: the schema's columns take their types from
 // these, and migration 0014's triggers make SQLite refuse anything else (db/code-checks.ts).
@@ -120,7 +108,7 @@ export const registerCaseInput = z.object({
   tier: tierSchema,
   summary,
   claims,
-  amountYuan: yuan,
+  amountFen: fen,
   reporter: reporterInput,
   parties: z
     .array(partyInput)
@@ -137,7 +125,7 @@ export const caseFieldsPatch = z.object({
   category: categoryCodeSchema.optional(),
   summary: summary.optional(),
   claims: claims.optional(),
-  amountYuan: yuan,
+  amountFen: fen,
   reporter: reporterInput,
   leadUnit: optionalText('牵头单位', 100).nullable(),
   coUnits: z.array(requiredText('协办单位', 100)).max(20).optional(),
@@ -178,7 +166,7 @@ export const stepInput = z.object({
   targetUnit: optionalText('移交单位', 100),
   /** agree: the agreement's details (may also be filled in later) */
   agreement: agreementInput.optional(),
-  agreedAmountYuan: yuan,
+  agreedAmountFen: fen,
   agreementEffectiveAt: isoDateSchema.optional(),
 });
 
@@ -414,7 +402,7 @@ export const casesOps = {
     title: '上报上级',
   }),
   'cases.setAgreement': op<CaseDetail>()({
-    input: z.object({ ...caseRef, agreement: agreementInput, agreedAmountYuan: yuan, agreementEffectiveAt: isoDateSchema.optional() }),
+    input: z.object({ ...caseRef, agreement: agreementInput, agreedAmountFen: fen, agreementEffectiveAt: isoDateSchema.optional() }),
     access: MEDIATOR_ROLES,
     title: '编辑协议内容',
   }),

@@ -110,7 +110,7 @@ export const CHOSEN_BY_LABELS: Readonly<Record<ChosenBy, string>> = { parties: '
 
 /** The case part of a referral: what `cases.register` asks, the source and reporter come from the court. */
 export const referralCaseInput = registerCaseInput
-  .pick({ title: true, category: true, summary: true, claims: true, amountYuan: true, parties: true })
+  .pick({ title: true, category: true, summary: true, claims: true, amountFen: true, parties: true })
   .extend({
     /** The tier that handles it; the centre's own tier when left out. */
     tier: tierSchema.optional(),

@@ -7,7 +7,7 @@ export const CASE_FIELD_LABELS = {
   category: '类别',
   summary: '事实经过',
   claims: '争议事项',
-  amountYuan: '涉及金额',
+  amountFen: '涉及金额',
   reporter: '上报人',
   leadUnit: '牵头单位',
   coUnits: '协办单位',

@@ -86,7 +86,7 @@ export function stepCase(ctx: ServiceContext, actor: Actor, input: StepInput): v
         patch.outcomeNote = input.reason ?? null;
         patch.agreementEffectiveAt = input.agreementEffectiveAt ?? c.agreementEffectiveAt ?? today;
         if (input.agreement) patch.agreement = input.agreement;
-        if (input.agreedAmountYuan !== undefined) patch.agreedAmountFen = input.agreedAmountYuan;
+        if (input.agreedAmountFen !== undefined) patch.agreedAmountFen = input.agreedAmountFen;
         break;
       case 'fail':
       case 'withdraw':
@@ -165,7 +165,7 @@ export function updateCaseFields(
       category: 'category',
       summary: 'summary',
       claims: 'claims',
-      amountYuan: 'amountFen',
+      amountFen: 'amountFen',
       reporter: 'reporter',
       leadUnit: 'leadUnit',
       coUnits: 'coUnits',

@@ -61,7 +61,7 @@ export function registerCase(ctx: ServiceContext, actor: Actor, input: RegisterI
           status: 'registered',
           summary: input.summary,
           claims: input.claims,
-          amountFen: input.amountYuan ?? null,
+          amountFen: input.amountFen ?? null,
           reporter: input.reporter ?? null,
           registeredAt: at,
           registeredBy: actor.id,

@@ -351,7 +351,7 @@ export function reportResult(ctx: ServiceContext, actor: Actor, input: z.output<
           reason: input.reason,
           targetUnit: undefined,
           agreement: undefined,
-          agreedAmountYuan: undefined,
+          agreedAmountFen: undefined,
           agreementEffectiveAt: input.agreementEffectiveAt,
         });
         stepped = true;

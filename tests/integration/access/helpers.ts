@@ -7,7 +7,7 @@
 import type { CaseDetail } from '../../../electron/common/api/cases';
 import type { Role } from '../../../electron/common/roles';
 import type { TestApp } from '../../support/backend';
-import { LI_ID, ZHANG_ID } from '../../support/cases';
+import { referralInput } from '../court/helpers';
 
 export const PASSWORD = 'Tiaojie2026';
 export const RECUSED_PHONE = '13700009999';
@@ -80,43 +80,7 @@ export async function runningCase(app: TestApp, p: People, stage: 'mediating' | 
   referenceNo += 1;
   const r = await app.call(
     'court.registerReferral',
-    {
-      referral: {
-        mode: 'delegated',
-        court: '新乡市牧野区人民法院',
-        referenceNumber: `（2026）豫0711民诉前调${referenceNo}号`,
-        referredAt: '2026-11-18',
-        materialsSignedAt: '2026-11-19',
-        reportTo: '刘法官',
-      },
-      case: {
-        title: '买卖合同货款纠纷',
-        category: 'contract',
-        tier: 'village',
-        summary: '申请人向被申请人供应建材，被申请人尚欠货款三万元未付。',
-        parties: [
-          {
-            role: 'applicant',
-            kind: 'person',
-            name: '张建国',
-            idType: 'resident_id',
-            idNumber: ZHANG_ID,
-            phone: '13803731234',
-            address: '新乡市牧野区王村镇王村1号',
-          },
-          {
-            role: 'respondent',
-            kind: 'person',
-            name: '李秀英',
-            idType: 'resident_id',
-            idNumber: LI_ID,
-            phone: '13903735678',
-            address: '新乡市牧野区王村镇王村3号',
-          },
-        ],
-      },
-      mediator: null,
-    },
+    referralInput({ referral: { referenceNumber: `（2026）豫0711民诉前调${referenceNo}号` }, case: { tier: 'village' } }),
     s,
   );
   let c = await app.call('cases.get', { id: r.caseId }, s);

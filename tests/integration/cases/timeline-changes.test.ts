@@ -37,7 +37,7 @@ describe('editing case fields', () => {
       {
         id: c.id,
         version: c.version,
-        patch: { claims: '请求拆除院墙并赔偿损失。', title: '院墙纠纷', amountYuan: '6000', summary: c.summary },
+        patch: { claims: '请求拆除院墙并赔偿损失。', title: '院墙纠纷', amountFen: 600000, summary: c.summary },
       },
       s,
     );
@@ -51,7 +51,7 @@ describe('editing case fields', () => {
       {
         id: c.id,
         version: c.version,
-        patch: { title: c.title, category: c.category as 'housing_homestead', summary: c.summary, claims: c.claims, amountYuan: '5000' },
+        patch: { title: c.title, category: c.category as 'housing_homestead', summary: c.summary, claims: c.claims, amountFen: 500000 },
       },
       s,
     );
@@ -75,8 +75,8 @@ describe('saving the agreement', () => {
     c = await app.call('cases.assignMediator', { id: c.id, version: c.version, mediatorId: m.id }, s);
     c = await app.call('cases.step', { id: c.id, version: c.version, action: 'start' }, s);
     const agreement = { terms: ['被申请人于2026年12月31日前拆除越界院墙'], performanceMethod: '自行拆除' };
-    c = await app.call('cases.setAgreement', { id: c.id, version: c.version, agreement, agreedAmountYuan: '500' }, s);
-    c = await app.call('cases.setAgreement', { id: c.id, version: c.version, agreement, agreedAmountYuan: '500' }, s);
+    c = await app.call('cases.setAgreement', { id: c.id, version: c.version, agreement, agreedAmountFen: 50000 }, s);
+    c = await app.call('cases.setAgreement', { id: c.id, version: c.version, agreement, agreedAmountFen: 50000 }, s);
     expect(updates(c, 'case.setAgreement')).toHaveLength(1);
     c = await app.call(
       'cases.setAgreement',

@@ -2,7 +2,7 @@
 import type { RegisterReferralInput } from '../../../electron/common/api/court';
 import type { ActionCode } from '../../../electron/common/domain/lifecycle';
 import type { TestApp } from '../../support/backend';
-import { LI_ID, ZHANG_ID, walkInCase } from '../../support/cases';
+import { LI, ZHANG, walkInCase } from '../../support/cases';
 
 export async function mediator(app: TestApp, s: string, name = '赵调解', extra: Record<string, unknown> = {}) {
   return app.call(
@@ -34,27 +34,8 @@ export function referralInput(
       category: 'contract',
       summary: '原告向被告供应建材，被告尚欠货款三万元未付。',
       claims: '请求被告支付货款30000元。',
-      amountYuan: '30000',
-      parties: [
-        {
-          role: 'applicant',
-          kind: 'person',
-          name: '张建国',
-          idType: 'resident_id',
-          idNumber: ZHANG_ID,
-          phone: '13803731234',
-          address: '新乡市牧野区王村镇王村1号',
-        },
-        {
-          role: 'respondent',
-          kind: 'person',
-          name: '李秀英',
-          idType: 'resident_id',
-          idNumber: LI_ID,
-          phone: '13903735678',
-          address: '新乡市牧野区王村镇王村3号',
-        },
-      ],
+      amountFen: 3000000,
+      parties: [ZHANG, LI],
       ...overrides.case,
     },
     mediator: overrides.mediator ?? null,

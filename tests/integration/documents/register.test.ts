@@ -17,7 +17,7 @@ import { loadDocumentData } from '../../../electron/services/documents/assemble'
 import { DOCUMENT_TYPES, contentHash, modelText, type DocModel } from '../../../electron/services/documents/model';
 import { documentDocx, documentOptions, generateDocument } from '../../../electron/services/documents/register';
 import { startTestApp, type TestApp } from '../../support/backend';
-import { LI_ID, walkInCase, ZHANG_ID } from '../../support/cases';
+import { LI, walkInCase, ZHANG, ZHANG_ID } from '../../support/cases';
 import { dayIs, mediator, referralInput, steps } from '../court/helpers';
 import { demoDir } from '../demo/harness';
 import { ink, PdfPrinter, readDocx, withoutPageNumbers, type DocxParts } from './harness';
@@ -97,28 +97,8 @@ beforeAll(async () => {
     'cases.register',
     walkInCase({
       parties: [
-        {
-          role: 'applicant',
-          kind: 'person',
-          name: '张建国',
-          idType: 'resident_id',
-          idNumber: ZHANG_ID,
-          phone: '13803731234',
-          address: '新乡市牧野区王村镇王村1号',
-          ethnicity: '汉族',
-          occupation: '农民',
-        },
-        {
-          role: 'respondent',
-          kind: 'person',
-          name: '李秀英',
-          idType: 'resident_id',
-          idNumber: LI_ID,
-          phone: '13903735678',
-          address: '新乡市牧野区王村镇王村3号',
-          ethnicity: '回族',
-          occupation: '个体经营',
-        },
+        { ...ZHANG, ethnicity: '汉族', occupation: '农民' },
+        { ...LI, ethnicity: '回族', occupation: '个体经营' },
         {
           role: 'agent',
           kind: 'person',
@@ -145,7 +125,7 @@ beforeAll(async () => {
       tier: 'district',
       summary: '申请人家中卫生间顶棚渗水，认为系物业公司未及时维修公共管道所致，要求维修并赔偿损失。',
       claims: '请求被申请人维修管道并赔偿损失3000元。',
-      amountYuan: '3000',
+      amountFen: 300000,
       parties: [
         {
           role: 'applicant',

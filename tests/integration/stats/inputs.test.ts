@@ -44,7 +44,7 @@ describe('a quarter of cases made through the API', () => {
     // A: village neighbours, agreed at the village for 1,000 元; two people kept from crime.
     let a = await app.call('cases.register', walkInCase({ title: '邻里排水纠纷', category: 'neighbor', tier: 'village' }), s);
     a = await assignAndStart(await step(a, 'accept'));
-    a = await step(a, 'agree', { agreement: { terms: ['被申请人疏通排水沟'] }, agreedAmountYuan: '1000' });
+    a = await step(a, 'agree', { agreement: { terms: ['被申请人疏通排水沟'] }, agreedAmountFen: 100000 });
     await app.call('cases.update', { id: a.id, version: a.version, patch: { preventedCriminalPeople: 2 } }, s);
     // B: a village labour dispute escalated to the town, agreed there for 500 元.
     await moveTo('2026-02-11T10:00:00+08:00');
@@ -52,7 +52,7 @@ describe('a quarter of cases made through the API', () => {
     b = await step(b, 'accept');
     b = await app.call('cases.escalate', { id: b.id, version: b.version, reason: '涉及多名务工人员' }, s);
     b = await assignAndStart(b);
-    await step(b, 'agree', { agreement: { terms: ['支付工资'] }, agreedAmountYuan: '500' });
+    await step(b, 'agree', { agreement: { terms: ['支付工资'] }, agreedAmountFen: 50000 });
     // C: a town contract case that fails.
     let c = await app.call('cases.register', walkInCase({ title: '买卖合同纠纷', category: 'contract', tier: 'town' }), s);
     c = await assignAndStart(await step(c, 'accept'));
@@ -72,7 +72,7 @@ describe('a quarter of cases made through the API', () => {
     // After the quarter: D resolved in April (it was still open, and overdue, at the end of March).
     await moveTo('2026-04-15T09:00:00+08:00');
     d = await assignAndStart(await app.call('cases.get', { id: d.id }, s));
-    await step(d, 'agree', { agreement: { terms: ['按标准补偿'] }, agreedAmountYuan: '20000' });
+    await step(d, 'agree', { agreement: { terms: ['按标准补偿'] }, agreedAmountFen: 2000000 });
     return { a, b, c, d, e };
   }
 

@@ -5,6 +5,7 @@
  * shared, because they are facts, not rules of the statistics.
  */
 import type Database from 'better-sqlite3';
+import { CASE_FIGURES } from '../../../electron/common/api/stats';
 import { CATEGORIES } from '../../../electron/common/domain/categories';
 
 type Row = Record<string, unknown>;
@@ -124,22 +125,7 @@ export function computeOracle(db: Database.Database, from: string, to: string, t
 
   const sets: Record<string, Set<string>> = {};
   const put = (name: string, id: string) => (sets[name] ??= new Set()).add(id);
-  const names = [
-    'received',
-    'accepted',
-    'mediated',
-    'successful',
-    'resolvedAtTier',
-    'overdue',
-    'preventedCriminal',
-    'preventedPetition',
-    'courtReferrals',
-    'confirmationsApplied',
-    'confirmationsGranted',
-    'agreementsPerformed',
-    'keyCases',
-  ];
-  for (const n of names) sets[n] = new Set();
+  for (const n of CASE_FIGURES) sets[n] = new Set();
 
   const kpi = { ...zero(), preventedCriminalCases: 0, preventedCriminalPeople: 0, preventedPetitionCases: 0, preventedPetitionPeople: 0 };
   const by = {

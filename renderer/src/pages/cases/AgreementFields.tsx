@@ -12,6 +12,7 @@ import type { AgreementDetails } from '../../../../electron/common/api/case-deta
 import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
 import { formatYuan } from '../../../../electron/common/domain/money';
 import { textLimit } from '../../components/textLimit';
+import { fenOfYuan, yuanRule } from '../../components/yuanField';
 
 /** Limits as the contract has them (common/api/limits.ts): counted, refused before saving, never cut. */
 const LIMIT = {
@@ -58,7 +59,7 @@ export function agreementFromForm(v: AgreementFieldValues, terms: string[], plac
   };
   return {
     agreement,
-    ...(v.agreedAmountYuan ? { agreedAmountYuan: v.agreedAmountYuan } : {}),
+    agreedAmountFen: fenOfYuan(v.agreedAmountYuan),
     ...(v.agreementEffectiveAt ? { agreementEffectiveAt: v.agreementEffectiveAt.format('YYYY-MM-DD') } : {}),
   };
 }
@@ -83,7 +84,7 @@ export function AgreementFields({ terms, withPlace = false }: { terms: ReactNode
         <Form.Item name="performanceDeadline" label="履行期限">
           <DatePicker />
         </Form.Item>
-        <Form.Item name="agreedAmountYuan" label="协议涉及金额（元）" rules={[LIMIT.amount.rule]}>
+        <Form.Item name="agreedAmountYuan" label="协议涉及金额（元）" rules={[LIMIT.amount.rule, yuanRule]}>
           <Input count={LIMIT.amount.count} style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="agreementEffectiveAt" label="协议生效日期">

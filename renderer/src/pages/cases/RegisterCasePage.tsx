@@ -12,6 +12,7 @@ import { requiredReporterFields, type SourceCode } from '../../../../electron/co
 import { errorMessage } from '../../components/apiErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';
+import { fenOfYuan, yuanRule } from '../../components/yuanField';
 import { useDraft } from '../../components/useDraft';
 import { callOp } from '../../components/useApiQuery';
 import { categoryOptions, sourceOptions, tierOptions } from './labels';
@@ -26,8 +27,10 @@ const LIMIT = {
   claims: textLimit('争议事项', TEXT_LIMITS.mediumText),
 };
 
-interface FormValues extends Omit<RegisterCaseInput, 'parties'> {
+interface FormValues extends Omit<RegisterCaseInput, 'parties' | 'amountFen'> {
   parties: PartyFormValues[];
+  /** 涉及金额 as typed, in yuan */
+  amountYuan?: string;
 }
 
 export function RegisterCasePage() {
@@ -40,6 +43,7 @@ export function RegisterCasePage() {
   const draft = useDraft('cases.register', form);
   const register = useApiMutation('cases.register', {
     form,
+    rename: { amountFen: 'amountYuan' },
     invalidates: ['cases.list', 'cases.desk'],
     success: (c) => `已登记，案号 ${c.caseNumber}`,
     onSuccess: (c) => {
@@ -49,7 +53,11 @@ export function RegisterCasePage() {
   });
   const reporterNeeds = source ? requiredReporterFields(source) : [];
 
-  const toInput = (v: FormValues): RegisterCaseInput => ({ ...v, parties: (v.parties ?? []).map(toPartyInput) });
+  const toInput = ({ amountYuan, ...v }: FormValues): RegisterCaseInput => ({
+    ...v,
+    amountFen: fenOfYuan(amountYuan),
+    parties: (v.parties ?? []).map(toPartyInput),
+  });
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -166,7 +174,7 @@ export function RegisterCasePage() {
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="amountYuan" label="涉及金额（元）">
+              <Form.Item name="amountYuan" label="涉及金额（元）" rules={[yuanRule]}>
                 <Input maxLength={20} placeholder="如 5000 或 1,234.50" />
               </Form.Item>
             </Col>

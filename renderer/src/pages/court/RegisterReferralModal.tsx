@@ -23,6 +23,7 @@ import { today } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiMutation } from '../../components/useApiMutation';
 import { useApiQuery } from '../../components/useApiQuery';
+import { fenOfYuan } from '../../components/yuanField';
 import { zodRule } from '../../components/zodRule';
 import { MediatorPicker } from './MediatorPicker';
 import { categoryOptions, isoOf, noFuture, todayDayjs } from './format';
@@ -66,7 +67,7 @@ export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean
   const [form] = Form.useForm<Values>();
   const register = useApiMutation('court.registerReferral', {
     form,
-    rename: { 'case.amountYuan': 'case.amount' },
+    rename: { 'case.amountFen': 'case.amount' },
     showError: 'inline',
     invalidates: ['court.referrals', 'roster.candidates', 'mediators.list', 'supervision.list'],
     success: (r) => `已登记 ${r.caseNumber}（${r.referenceNumber}）`,
@@ -110,7 +111,7 @@ export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean
         category: (v.case.category ?? '') as never,
         summary: v.case.summary ?? '',
         claims: v.case.claims ?? '',
-        amountYuan: v.case.amount === null || v.case.amount === undefined ? undefined : String(v.case.amount),
+        amountFen: fenOfYuan(v.case.amount),
         parties: (v.case.parties ?? []).map((p) => ({
           role: p.role,
           kind: p.kind,
