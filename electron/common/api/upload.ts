@@ -29,6 +29,7 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
 };
 
 /** A kind's name for people; an unknown code (from a newer district) is shown as it is. */
+// Any string: a kind the district names in its answer may be one this build does not know, and is shown as it is.
 export const recordKindLabel = (kind: string): string => RECORD_KIND_LABELS[kind as RecordKind] ?? kind;
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;

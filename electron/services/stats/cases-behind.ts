@@ -104,6 +104,7 @@ export function parseKey(figure: CaseFigure, key: string): ParsedKey {
   const only = ONLY_FOR[dimension];
   if (only !== undefined && only !== figure) bad(`“${CASE_FIGURE_LABELS[figure]}”不能按${KEY_DIMENSION_LABELS[dimension]}分列`);
   if (dimension === 'month' && MONTH_COLUMN[figure] === undefined) bad(`“${CASE_FIGURE_LABELS[figure]}”不能按月份分列`);
+  // oneOf checks the value against the list before it asks for the label: the `v as …` casts below narrow a checked value.
   const oneOf = (list: readonly string[], labels: (v: string) => string) => {
     if (!list.includes(value)) bad(`${KEY_DIMENSION_LABELS[dimension]}“${value}”无效`);
     return labels(value);
