@@ -8,6 +8,10 @@
  * - Times are RFC 3339 strings with offset, dates are `YYYY-MM-DD`: that is what the district
  *   API wants, and it sorts correctly as text.
  * - Money is stored in fen (integer), never as a float.
+ * - A column that holds a code from a list declares the list (`text(name, { enum: LIST })`, the list from
+ *   electron/common): the compiler types the column with it, and SQLite refuses any other value through
+ *   the triggers db/code-checks.ts renders from these declarations (migration 0014). Changing a list
+ *   therefore takes a migration (CONTRIBUTING.md).
  * - Lists of codes or short structured values that are always read with their row are JSON text.
  * - Triggers that fill the upload outbox and the search index live in hand-written migrations
  *   (drizzle-kit `--custom`), next to the generated ones in db/migrations/.
@@ -15,6 +19,21 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AgreementDetails, Reporter, UndisputedDetails } from '../electron/common/api/case-details';
+import { AGENT_AUTHORITIES, CASE_MEDIATOR_ROLES, CHOSEN_BY, PARTY_KINDS, PARTY_ROLES, SEXES } from '../electron/common/api/cases';
+import { CONFIRMATION_RULINGS, COURT_RESULTS, FOLLOWUP_METHODS, PERFORMANCES } from '../electron/common/api/court';
+import { DEVICE_KINDS } from '../electron/common/api/devices';
+import { INTAKE_CHANNELS, INTAKE_STATUSES, QUEUE_STATUSES } from '../electron/common/api/intake';
+import { MEDIATOR_STATUSES } from '../electron/common/api/mediators';
+import { RECORD_KINDS, UPLOAD_RESULTS, UPLOAD_TRIGGERS } from '../electron/common/api/upload';
+import { CATEGORY_CODES } from '../electron/common/domain/categories';
+import { COURT_MODES, COURT_PROCEDURES } from '../electron/common/domain/deadlines';
+import { ID_TYPE_CODES } from '../electron/common/domain/identity';
+import { STATUSES, STORED_OUTCOMES } from '../electron/common/domain/lifecycle';
+import { MEDIATOR_KINDS } from '../electron/common/domain/mediatorKinds';
+import { SHEET_KINDS } from '../electron/common/domain/rosterColumns';
+import { SOURCE_CODES } from '../electron/common/domain/sources';
+import { TIERS } from '../electron/common/domain/tiers';
+import { ROLES } from '../electron/common/roles';
 
 /** Columns every uploadable domain row has. */
 const domainColumns = {
@@ -34,7 +53,7 @@ export const centre = sqliteTable('centre', {
   id: integer('id').primaryKey(), // always 1: one installation = one centre
   centreCode: text('centre_code').notNull(),
   name: text('name').notNull(),
-  tier: text('tier').notNull(), // village | town | district
+  tier: text('tier', { enum: TIERS }).notNull(),
   address: text('address').notNull().default(''),
   phone: text('phone').notNull().default(''),
   committeeName: text('committee_name').notNull(), // 人民调解委员会 name, printed on the seal area
@@ -47,7 +66,7 @@ export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   loginName: text('login_name').notNull().unique(),
   displayName: text('display_name').notNull(),
-  role: text('role').notNull(), // intake | mediator | court_mediator | admin
+  role: text('role', { enum: ROLES }).notNull(),
   passwordHash: text('password_hash').notNull(), // scrypt$N$r$p$salt$hash
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   failedLogins: integer('failed_logins').notNull().default(0),
@@ -122,7 +141,7 @@ export const audit = sqliteTable(
 export const devices = sqliteTable('devices', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  kind: text('kind').notNull(), // desk | kiosk | display
+  kind: text('kind', { enum: DEVICE_KINDS }).notNull(),
   credentialHash: text('credential_hash').notNull().unique(), // hex SHA-256 of the credential
   pairedAt: text('paired_at').notNull(),
   pairedBy: text('paired_by'), // the admin who made the code
@@ -136,7 +155,7 @@ export const devices = sqliteTable('devices', {
 export const pairingCodes = sqliteTable('pairing_codes', {
   id: text('id').primaryKey(),
   codeHash: text('code_hash').notNull().unique(),
-  kind: text('kind').notNull(),
+  kind: text('kind', { enum: DEVICE_KINDS }).notNull(),
   name: text('name').notNull(),
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by'),
@@ -183,7 +202,7 @@ export const mediators = sqliteTable(
   {
     ...domainColumns,
     name: text('name').notNull(),
-    kind: text('kind').notNull(), // resident | invited | invited_org
+    kind: text('kind', { enum: MEDIATOR_KINDS }).notNull(),
     organisation: text('organisation').notNull().default(''),
     phone: text('phone').notNull().default(''),
     idNumber: text('id_number'), // for recusal checks against parties
@@ -192,7 +211,7 @@ export const mediators = sqliteTable(
       .default(sql`'[]'`), // category codes
     certificateNo: text('certificate_no').notNull().default(''),
     region: text('region').notNull().default(''),
-    status: text('status').notNull().default('active'), // active | suspended | removed
+    status: text('status', { enum: MEDIATOR_STATUSES }).notNull().default('active'),
     statusDate: text('status_date'),
     statusReason: text('status_reason'),
     createdAt: text('created_at').notNull(),
@@ -213,11 +232,11 @@ export const cases = sqliteTable(
     year: integer('year').notNull(),
     serial: integer('serial').notNull(),
     title: text('title').notNull(),
-    category: text('category').notNull(),
-    source: text('source').notNull(),
-    tier: text('tier').notNull(), // the tier that handles it now
-    originTier: text('origin_tier').notNull(), // the tier where it arose (for 小纠纷不出村 figures)
-    status: text('status').notNull(),
+    category: text('category', { enum: CATEGORY_CODES }).notNull(),
+    source: text('source', { enum: SOURCE_CODES }).notNull(),
+    tier: text('tier', { enum: TIERS }).notNull(), // the tier that handles it now
+    originTier: text('origin_tier', { enum: TIERS }).notNull(), // the tier where it arose (for 小纠纷不出村 figures)
+    status: text('status', { enum: STATUSES }).notNull(),
     summary: text('summary').notNull().default(''), // facts
     claims: text('claims').notNull().default(''), // matters in dispute / what the applicant asks
     amountFen: integer('amount_fen'), // amount in dispute
@@ -229,7 +248,7 @@ export const cases = sqliteTable(
     deadline: text('deadline'), // YYYY-MM-DD (限期化解): the last day as the law counts it (holidays moved)
     deadlineNominal: text('deadline_nominal'), // YYYY-MM-DD: the plain-count last day it was moved from; null when set by hand
     closedAt: text('closed_at'),
-    outcome: text('outcome'), // agreement | failed | withdrawn | transferred | ended
+    outcome: text('outcome', { enum: STORED_OUTCOMES }),
     outcomeAt: text('outcome_at'),
     outcomeNote: text('outcome_note'),
     rejectReason: text('reject_reason'),
@@ -279,7 +298,7 @@ export const cases = sqliteTable(
 /** One import of a ledger or roster sheet (issue #16): what the undo takes back as a whole. */
 export const importBatches = sqliteTable('import_batches', {
   id: text('id').primaryKey(),
-  kind: text('kind').notNull(), // cases | roster
+  kind: text('kind', { enum: SHEET_KINDS }).notNull(),
   fileName: text('file_name').notNull(),
   sheet: text('sheet').notNull(),
   importedAt: text('imported_at').notNull(),
@@ -294,8 +313,8 @@ export const courtReferrals = sqliteTable('court_referrals', {
   caseId: text('case_id')
     .primaryKey()
     .references(() => cases.id),
-  mode: text('mode').notNull(), // delegated | entrusted
-  procedure: text('procedure'), // ordinary | simple (entrusted only)
+  mode: text('mode', { enum: COURT_MODES }).notNull(),
+  procedure: text('procedure', { enum: COURT_PROCEDURES }), // entrusted only
   court: text('court').notNull(),
   referenceNumber: text('reference_number').notNull(),
   referredAt: text('referred_at').notNull(),
@@ -304,7 +323,7 @@ export const courtReferrals = sqliteTable('court_referrals', {
   extensionDays: integer('extension_days').notNull().default(0),
   extensionConsent: text('extension_consent'), // how both parties consented (required for an extension)
   reportTo: text('report_to').notNull().default(''), // judge or clerk
-  result: text('result'), // agreement | failed | withdrawn
+  result: text('result', { enum: COURT_RESULTS }),
   resultReason: text('result_reason'),
   resultReportedAt: text('result_reported_at'),
   materialsReturned: integer('materials_returned', { mode: 'boolean' }).notNull().default(false),
@@ -317,22 +336,22 @@ export const parties = sqliteTable(
     caseId: text('case_id')
       .notNull()
       .references(() => cases.id),
-    role: text('role').notNull(), // applicant | respondent | third_party | agent
+    role: text('role', { enum: PARTY_ROLES }).notNull(),
     ordinal: integer('ordinal').notNull().default(0),
-    kind: text('kind').notNull(), // person | org
+    kind: text('kind', { enum: PARTY_KINDS }).notNull(),
     name: text('name').notNull(),
-    sex: text('sex'), // male | female
+    sex: text('sex', { enum: SEXES }),
     birthDate: text('birth_date'),
     ethnicity: text('ethnicity'),
     occupation: text('occupation'),
-    idType: text('id_type'), // resident_id | passport | hk_macao_permit | taiwan_permit | foreign_permanent | other
+    idType: text('id_type', { enum: ID_TYPE_CODES }),
     idNumber: text('id_number'),
     creditCode: text('credit_code'), // organisations: unified social credit code (GB 32100)
     legalRepresentative: text('legal_representative'),
     phone: text('phone'),
     address: text('address'),
     representsId: text('represents_id'), // agents: the party they act for
-    authority: text('authority'), // agents: general | special (一般授权 / 特别授权)
+    authority: text('authority', { enum: AGENT_AUTHORITIES }), // agents only
   },
   (t) => [
     index('parties_case_idx').on(t.caseId, t.ordinal),
@@ -352,9 +371,9 @@ export const caseMediators = sqliteTable(
     mediatorId: text('mediator_id')
       .notNull()
       .references(() => mediators.id),
-    role: text('role').notNull().default('lead'), // lead | assistant
+    role: text('role', { enum: CASE_MEDIATOR_ROLES }).notNull().default('lead'),
     assignedAt: text('assigned_at').notNull(),
-    chosenBy: text('chosen_by').notNull().default('assigned'), // parties | assigned
+    chosenBy: text('chosen_by', { enum: CHOSEN_BY }).notNull().default('assigned'),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.mediatorId] }), index('case_mediators_mediator_idx').on(t.mediatorId)],
 );
@@ -389,7 +408,7 @@ export const confirmations = sqliteTable(
     appliedAt: text('applied_at').notNull(), // YYYY-MM-DD
     acceptedAt: text('accepted_at'),
     acceptanceNumber: text('acceptance_number'), // （2026）豫0711民特12号 / 调确字
-    ruling: text('ruling'), // confirmed | dismissed
+    ruling: text('ruling', { enum: CONFIRMATION_RULINGS }),
     ruledAt: text('ruled_at'),
     note: text('note').notNull().default(''),
   },
@@ -407,8 +426,8 @@ export const followups = sqliteTable(
     dueOn: text('due_on').notNull(), // YYYY-MM-DD, a working day
     dueNominal: text('due_nominal'), // YYYY-MM-DD: the plain-count day, when the visit was scheduled by rule
     doneAt: text('done_at'),
-    method: text('method'), // visit | phone | other
-    performance: text('performance'), // performed | partly | not_performed
+    method: text('method', { enum: FOLLOWUP_METHODS }),
+    performance: text('performance', { enum: PERFORMANCES }),
     notes: text('notes').notNull().default(''),
     visitor: text('visitor').notNull().default(''),
   },
@@ -446,8 +465,8 @@ export const intakes = sqliteTable(
   {
     id: text('id').primaryKey(),
     createdAt: text('created_at').notNull(),
-    channel: text('channel').notNull(), // kiosk | clerk
-    category: text('category').notNull(),
+    channel: text('channel', { enum: INTAKE_CHANNELS }).notNull(),
+    category: text('category', { enum: CATEGORY_CODES }).notNull(),
     name: text('name').notNull(),
     phone: text('phone').notNull(),
     idNumber: text('id_number'),
@@ -456,7 +475,7 @@ export const intakes = sqliteTable(
     description: text('description').notNull(),
     consentAt: text('consent_at').notNull(),
     queryCode: text('query_code').notNull().unique(),
-    status: text('status').notNull().default('pending'), // pending | accepted | merged | rejected
+    status: text('status', { enum: INTAKE_STATUSES }).notNull().default('pending'),
     caseId: text('case_id'),
     rejectReason: text('reject_reason'),
     reviewedBy: text('reviewed_by'),
@@ -474,7 +493,7 @@ export const queueTickets = sqliteTable(
     code: text('code').notNull(), // A001
     intakeId: text('intake_id'),
     caseId: text('case_id'),
-    status: text('status').notNull().default('waiting'), // waiting | called | serving | done | no_show
+    status: text('status', { enum: QUEUE_STATUSES }).notNull().default('waiting'),
     createdAt: text('created_at').notNull(),
     calledAt: text('called_at'),
     calledBy: text('called_by'),
@@ -499,7 +518,7 @@ export const queueTickets = sqliteTable(
 export const outbox = sqliteTable(
   'outbox',
   {
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: RECORD_KINDS }).notNull(),
     recordId: text('record_id').notNull(),
     version: integer('version').notNull(),
     queuedAt: text('queued_at').notNull(),
@@ -525,7 +544,7 @@ export const uploadBatches = sqliteTable('upload_batches', {
 export const uploaded = sqliteTable(
   'uploaded',
   {
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: RECORD_KINDS }).notNull(),
     recordId: text('record_id').notNull(),
     version: integer('version').notNull(),
     deleted: integer('deleted', { mode: 'boolean' }).notNull(),
@@ -539,7 +558,7 @@ export const uploaded = sqliteTable(
 export const uploadRejections = sqliteTable(
   'upload_rejections',
   {
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: RECORD_KINDS }).notNull(),
     recordId: text('record_id').notNull(),
     version: integer('version').notNull(),
     message: text('message').notNull(),
@@ -553,8 +572,8 @@ export const uploadRuns = sqliteTable('upload_runs', {
   id: text('id').primaryKey(),
   startedAt: text('started_at').notNull(),
   finishedAt: text('finished_at'),
-  trigger: text('trigger').notNull(), // schedule | manual | cli | catch-up
-  result: text('result'), // ok | partial | failed
+  trigger: text('trigger', { enum: UPLOAD_TRIGGERS }).notNull(),
+  result: text('result', { enum: UPLOAD_RESULTS }),
   sent: integer('sent').notNull().default(0),
   accepted: integer('accepted').notNull().default(0),
   duplicates: integer('duplicates').notNull().default(0),

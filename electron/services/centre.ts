@@ -16,7 +16,7 @@ export function getCentre(ctx: Pick<ServiceContext, 'db'>): CentreInfo | null {
   return {
     centreCode: row.centreCode,
     name: row.name,
-    tier: row.tier as CentreInfo['tier'],
+    tier: row.tier,
     address: row.address,
     phone: row.phone,
     committeeName: row.committeeName,

@@ -55,8 +55,8 @@ const CASE_OF: Partial<Record<RecordKind, string>> = {
   event: 'SELECT c.case_number AS n FROM audit t JOIN cases c ON c.id = t.case_id WHERE t.id = ?',
 };
 
-function caseNumberOf(ctx: ServiceContext, kind: string, id: string): string | null {
-  const sql = CASE_OF[kind as RecordKind];
+function caseNumberOf(ctx: ServiceContext, kind: RecordKind, id: string): string | null {
+  const sql = CASE_OF[kind];
   if (!sql) return null;
   const row = ctx.db.sqlite.prepare(sql).get(id) as { n: string } | undefined;
   return row?.n ?? null;
@@ -75,7 +75,7 @@ function statusView({ ctx, uploads }: AppServices): UploadStatusView {
   }));
   return {
     configured: readUploadConfig(ctx) !== null,
-    lastRun: s.lastRun as UploadStatusView['lastRun'],
+    lastRun: s.lastRun,
     pending: s.pending,
     inFlightBatches: s.inFlightBatches,
     rejections,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { categoryCodeSchema } from '../domain/categories';
 import { isoDateSchema, LAST_DAY } from '../domain/dates';
 import { idTypeSchema, validateCreditCode, validateIdNumber, validatePhone } from '../domain/identity';
-import { actionSchema, statusSchema, type ActionCode, type Outcome, type Status } from '../domain/lifecycle';
+import { actionSchema, statusSchema, type ActionCode, type Status, type StoredOutcome } from '../domain/lifecycle';
 import { fenSchema } from '../domain/money';
 import { sourceCodeSchema } from '../domain/sources';
 import { tierSchema, type Tier } from '../domain/tiers';
@@ -23,7 +23,23 @@ export const MAX_LONG_TEXT = TEXT_LIMITS.longText;
 /** An amount in fen (分), as every amount travels: the forms parse what the user typed in yuan (parseYuan). */
 const fen = fenSchema.optional();
 
-export const partyRoleSchema = z.enum(['applicant', 'respondent', 'third_party', 'agent'], { error: '请选择当事人身份' });
+// The code lists of a party and of a mediator's place on a case: the schema's columns take their types from
+// these, and migration 0014's triggers make SQLite refuse anything else (db/code-checks.ts).
+export const PARTY_ROLES = ['applicant', 'respondent', 'third_party', 'agent'] as const;
+export const PARTY_KINDS = ['person', 'org'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+export const SEXES = ['male', 'female'] as const;
+export type Sex = (typeof SEXES)[number];
+/** An agent's authority: 一般授权 / 特别授权. */
+export const AGENT_AUTHORITIES = ['general', 'special'] as const;
+export type AgentAuthority = (typeof AGENT_AUTHORITIES)[number];
+export const CASE_MEDIATOR_ROLES = ['lead', 'assistant'] as const;
+export type CaseMediatorRole = (typeof CASE_MEDIATOR_ROLES)[number];
+/** Whether the parties chose the mediator or the centre assigned one. */
+export const CHOSEN_BY = ['parties', 'assigned'] as const;
+export type ChosenBy = (typeof CHOSEN_BY)[number];
+
+export const partyRoleSchema = z.enum(PARTY_ROLES, { error: '请选择当事人身份' });
 export type PartyRole = z.infer<typeof partyRoleSchema>;
 export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   applicant: '申请人',
@@ -35,9 +51,9 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
 export const partyInput = z
   .object({
     role: partyRoleSchema,
-    kind: z.enum(['person', 'org'], { error: '请选择自然人或单位' }),
+    kind: z.enum(PARTY_KINDS, { error: '请选择自然人或单位' }),
     name: requiredText('姓名或名称', TEXT_LIMITS.partyName),
-    sex: z.enum(['male', 'female']).optional().nullable(),
+    sex: z.enum(SEXES).optional().nullable(),
     birthDate: isoDateSchema.optional().nullable(),
     ethnicity: optionalText('民族', TEXT_LIMITS.ethnicity),
     occupation: optionalText('职业或职务', TEXT_LIMITS.shortName),
@@ -50,7 +66,7 @@ export const partyInput = z
     /** Agents: index (in the same request) or id of the party they act for. */
     representsIndex: z.number().int().min(0).optional().nullable(),
     representsId: z.string().optional().nullable(),
-    authority: z.enum(['general', 'special']).optional().nullable(),
+    authority: z.enum(AGENT_AUTHORITIES).optional().nullable(),
   })
   .superRefine((p, ctx) => {
     // Whether a date lies in the future depends on the app's clock, which a schema does not have: the
@@ -180,17 +196,25 @@ export const listCasesInput = z.object({
 });
 export type ListCasesInput = z.input<typeof listCasesInput>;
 
-export interface CaseRow {
+/**
+ * What every list of cases shows of a case: the desk's list (CaseRow), the supervision list
+ * (court.ts SupervisionRow), the key cases and the cases behind a figure (stats.ts KeyCaseRow,
+ * StatsCaseRow) each extend it with what that list adds.
+ */
+export interface CaseRowBase {
   id: string;
-  version: number;
   caseNumber: string;
   title: string;
   category: string;
-  source: string;
   tier: Tier;
   status: Status;
   registeredAt: string;
   deadline: string | null;
+}
+
+export interface CaseRow extends CaseRowBase {
+  version: number;
+  source: string;
   deadlineState: DeadlineState;
   daysLeft: number | null;
   /** Working days left (negative: working days since it passed); null when closed or no deadline. */
@@ -206,9 +230,9 @@ export interface PartyView {
   id: string;
   version: number;
   role: PartyRole;
-  kind: 'person' | 'org';
+  kind: PartyKind;
   name: string;
-  sex: 'male' | 'female' | null;
+  sex: Sex | null;
   birthDate: string | null;
   ethnicity: string | null;
   occupation: string | null;
@@ -219,7 +243,7 @@ export interface PartyView {
   phone: string | null;
   address: string | null;
   representsId: string | null;
-  authority: 'general' | 'special' | null;
+  authority: AgentAuthority | null;
 }
 
 export interface SessionView {
@@ -276,7 +300,7 @@ export interface CaseDetail {
   /** How a holiday or weekend moved the deadline ("原到期日 10-01 为国庆假期，顺延"), else null. */
   deadlineNote: string | null;
   closedAt: string | null;
-  outcome: Outcome | null;
+  outcome: StoredOutcome | null;
   outcomeAt: string | null;
   outcomeNote: string | null;
   rejectReason: string | null;
@@ -391,8 +415,8 @@ export const casesOps = {
     input: z.object({
       ...caseRef,
       mediatorId: z.string().min(1, '请选择调解员'),
-      role: z.enum(['lead', 'assistant']).default('lead'),
-      chosenBy: z.enum(['parties', 'assigned']).default('assigned'),
+      role: z.enum(CASE_MEDIATOR_ROLES).default('lead'),
+      chosenBy: z.enum(CHOSEN_BY).default('assigned'),
     }),
     access: MEDIATOR_ROLES,
     title: '指派调解员',

@@ -9,14 +9,21 @@
 import { z } from 'zod';
 import { EXCLUDED_MATTER_CODES, type ExcludedMatter } from '../domain/confirmation';
 import { isIsoDate } from '../domain/dates';
-import type { ConfirmationWindowState, CourtProcedure, CourtReferralMode, DeadlineState } from '../domain/deadlines';
-import type { Outcome, Status } from '../domain/lifecycle';
+import {
+  COURT_MODES,
+  COURT_PROCEDURES,
+  type ConfirmationWindowState,
+  type CourtProcedure,
+  type CourtReferralMode,
+  type DeadlineState,
+} from '../domain/deadlines';
+import type { Status, StoredOutcome } from '../domain/lifecycle';
 import type { Tier } from '../domain/tiers';
 import { tierSchema } from '../domain/tiers';
-import { registerCaseInput } from './cases';
+import { CHOSEN_BY, registerCaseInput, type CaseRowBase, type ChosenBy } from './cases';
 import { op } from './contract';
 import { optionalText, requiredText } from './fields';
-import type { MediatorKind, MediatorStatus } from './mediators';
+import { MEDIATOR_STATUSES, type MediatorKind, type MediatorStatus } from './mediators';
 
 // ---------------------------------------------------------------------------------------------
 // Fields
@@ -88,8 +95,7 @@ export const acceptanceNumberSchema = z
 // Court referrals
 // ---------------------------------------------------------------------------------------------
 
-export const COURT_MODES = ['delegated', 'entrusted'] as const satisfies readonly CourtReferralMode[];
-export const COURT_PROCEDURES = ['ordinary', 'simple'] as const satisfies readonly CourtProcedure[];
+export { COURT_MODES, COURT_PROCEDURES } from '../domain/deadlines';
 export const COURT_MODE_SHORT: Record<CourtReferralMode, string> = { delegated: '委派', entrusted: '委托' };
 
 export const COURT_RESULTS = ['agreement', 'failed', 'withdrawn'] as const;
@@ -100,7 +106,7 @@ export const COURT_RESULT_LABELS: Record<CourtResult, string> = {
   withdrawn: '当事人撤回',
 };
 
-export const CHOSEN_BY_LABELS = { parties: '当事人选定', assigned: '指定' } as const;
+export const CHOSEN_BY_LABELS: Readonly<Record<ChosenBy, string>> = { parties: '当事人选定', assigned: '指定' };
 
 /** The case part of a referral: what `cases.register` asks, the source and reporter come from the court. */
 export const referralCaseInput = registerCaseInput
@@ -133,7 +139,7 @@ export const registerReferralInput = z.object({
   case: referralCaseInput,
   /** The mediator the parties chose from the roster, or the one assigned. */
   mediator: z
-    .object({ mediatorId: z.string().min(1, '请选择调解员'), chosenBy: z.enum(['parties', 'assigned']).default('assigned') })
+    .object({ mediatorId: z.string().min(1, '请选择调解员'), chosenBy: z.enum(CHOSEN_BY).default('assigned') })
     .optional()
     .nullable(),
 });
@@ -183,7 +189,7 @@ export interface ReferralView {
   title: string;
   category: string;
   status: Status;
-  outcome: Outcome | null;
+  outcome: StoredOutcome | null;
   mode: CourtReferralMode;
   procedure: CourtProcedure | null;
   court: string;
@@ -268,18 +274,10 @@ export const SUPERVISION_KIND_LABELS: Record<SupervisionKind, string> = {
   repeat: '重复信访',
 };
 
-export interface SupervisionRow {
-  id: string;
+export interface SupervisionRow extends CaseRowBase {
   version: number;
-  caseNumber: string;
-  title: string;
-  category: string;
   source: string;
-  tier: Tier;
   originTier: Tier;
-  status: Status;
-  registeredAt: string;
-  deadline: string | null;
   daysLeft: number | null;
   /** Working days left to the deadline (negative: working days since it passed). */
   workingDaysLeft: number | null;
@@ -458,7 +456,7 @@ export const courtOps = {
   'court.reportResult': op<ReferralView>()({ input: reportResultInput, access: COURT, title: '向法院报告调解结果' }),
 
   'roster.performance': op<MediatorPerformance[]>()({
-    input: z.object({ status: z.enum(['active', 'suspended', 'removed']).optional(), mediatorId: z.string().optional() }).default({}),
+    input: z.object({ status: z.enum(MEDIATOR_STATUSES).optional(), mediatorId: z.string().optional() }).default({}),
     access: 'signed-in',
     title: '调解员履职记录',
   }),

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/dates';
 import { LEDGER_FIELDS, type LedgerField } from '../domain/ledgerColumns';
-import { ROSTER_FIELDS, type RosterField, type SheetKind } from '../domain/rosterColumns';
+import { ROSTER_FIELDS, SHEET_KINDS, type RosterField, type SheetKind } from '../domain/rosterColumns';
 import { op } from './contract';
 import { MAX_UPLOAD_BYTES } from './data';
 
@@ -27,7 +27,7 @@ export const ledgerFileInput = z
   .strict();
 
 export type ImportField = LedgerField | RosterField;
-const sheetKind = z.enum(['cases', 'roster'], { error: '请选择台账类别' });
+const sheetKind = z.enum(SHEET_KINDS, { error: '请选择台账类别' });
 
 /** Column number (0-based, as text: JSON keys) → field (of the ledger or the roster: the import checks which). */
 export const ledgerMappingInput = z
@@ -78,7 +78,7 @@ export interface ImportResultView {
 
 export interface ImportBatchView {
   id: string;
-  kind: 'cases' | 'roster';
+  kind: SheetKind;
   fileName: string;
   sheet: string;
   importedAt: string;

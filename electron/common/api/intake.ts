@@ -140,12 +140,15 @@ const phoneField = (label: string) =>
       return check.normalized;
     });
 
+export const INTAKE_CHANNELS = ['kiosk', 'clerk'] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+
 export const MAX_NAME = 50;
 export const MAX_DESCRIPTION = 500;
 
 export const intakeInput = z
   .object({
-    channel: z.enum(['kiosk', 'clerk']).default('kiosk'),
+    channel: z.enum(INTAKE_CHANNELS).default('kiosk'),
     category: categoryCodeSchema,
     name: text('姓名', MAX_NAME, true),
     phone: phoneField('联系电话'),
@@ -233,7 +236,8 @@ export interface SubmitResult extends TicketInfo {
   intakeId: string | null;
 }
 
-export type IntakeStatus = 'pending' | 'accepted' | 'merged' | 'rejected';
+export const INTAKE_STATUSES = ['pending', 'accepted', 'merged', 'rejected'] as const;
+export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
 export const INTAKE_STATUS_LABELS: Record<IntakeStatus, string> = {
   pending: '待审核',
   accepted: '已受理立案',
@@ -244,8 +248,8 @@ export const INTAKE_STATUS_LABELS: Record<IntakeStatus, string> = {
 export interface IntakeRow {
   id: string;
   createdAt: string;
-  channel: 'kiosk' | 'clerk';
-  category: string;
+  channel: IntakeChannel;
+  category: CategoryCode;
   categoryLabel: string;
   name: string;
   phone: string;
@@ -269,7 +273,8 @@ export interface PendingIntake extends IntakeRow {
   repeats: RepeatMatch[];
 }
 
-export type QueueStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
+export const QUEUE_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 export const QUEUE_STATUS_LABELS: Record<QueueStatus, string> = {
   waiting: '等候中',
   called: '已叫号',
@@ -365,7 +370,7 @@ export const intakeOps = {
   }),
   'intake.list': op<{ rows: IntakeRow[]; total: number }>()({
     input: z.object({
-      status: z.array(z.enum(['pending', 'accepted', 'merged', 'rejected'])).optional(),
+      status: z.array(z.enum(INTAKE_STATUSES)).optional(),
       day: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { TIERS, type Tier } from '../domain/tiers';
 import { loginName, optionalText, password, requiredText } from './fields';
 import { op } from './contract';
-
-export const tierCodes = ['village', 'town', 'district'] as const;
 
 export const centreInput = z.object({
   centreCode: z
@@ -10,7 +9,7 @@ export const centreInput = z.object({
     .trim()
     .regex(/^\d{9}$/, '中心代码为 9 位数字：6 位行政区划代码 + 3 位区里分配的序号，例如 410711001'),
   name: requiredText('中心名称', 60),
-  tier: z.enum(tierCodes, { error: '请选择层级' }),
+  tier: z.enum(TIERS, { error: '请选择层级' }),
   address: optionalText('地址', 120),
   phone: optionalText('电话', 40),
   committeeName: requiredText('人民调解委员会名称', 60),
@@ -26,7 +25,7 @@ export type SetupInput = z.infer<typeof setupInput>;
 export interface CentreInfo {
   centreCode: string;
   name: string;
-  tier: (typeof tierCodes)[number];
+  tier: Tier;
   address: string;
   phone: string;
   committeeName: string;

@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import type { FigureDefinition } from '../stats/definitions';
 import { periodSchema, type ResolvedPeriod } from '../stats/period';
-import type { Outcome, Status } from '../domain/lifecycle';
+import type { StoredOutcome } from '../domain/lifecycle';
 import type { Tier } from '../domain/tiers';
+import type { CaseRowBase } from './cases';
 import { op } from './contract';
 
 /** Figures whose cases can be listed (click-through). */
@@ -227,20 +228,12 @@ export interface Dashboard {
   definitions: readonly FigureDefinition[];
 }
 
-export interface StatsCaseRow {
-  id: string;
-  caseNumber: string;
-  title: string;
-  category: string;
+export interface StatsCaseRow extends CaseRowBase {
   source: string;
-  tier: Tier;
   originTier: Tier;
-  status: Status;
-  registeredAt: string;
   acceptedAt: string | null;
-  outcome: Outcome | 'ended' | null;
+  outcome: StoredOutcome | null;
   outcomeAt: string | null;
-  deadline: string | null;
   agreedAmountFen: number | null;
 }
 
@@ -262,16 +255,8 @@ export const KEY_CASE_REASON_LABELS: Readonly<Record<KeyCaseReason, string>> = {
   repeat: '重复信访',
 };
 
-export interface KeyCaseRow {
-  id: string;
-  caseNumber: string;
-  title: string;
-  category: string;
-  tier: Tier;
+export interface KeyCaseRow extends CaseRowBase {
   originTier: Tier;
-  status: Status;
-  registeredAt: string;
-  deadline: string | null;
   /** Days from the list's date to the deadline; negative when overdue. */
   daysLeft: number | null;
   reasons: KeyCaseReason[];

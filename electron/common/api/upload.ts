@@ -11,6 +11,12 @@ import { op } from './contract';
 export const RECORD_KINDS = ['case', 'party', 'session', 'document', 'event', 'mediator', 'confirmation', 'followup'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/** What started an upload run, and how it ended (upload_runs). */
+export const UPLOAD_TRIGGERS = ['schedule', 'manual', 'cli', 'catch-up'] as const;
+export type UploadTrigger = (typeof UPLOAD_TRIGGERS)[number];
+export const UPLOAD_RESULTS = ['ok', 'partial', 'failed'] as const;
+export type UploadResult = (typeof UPLOAD_RESULTS)[number];
+
 export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
   case: '案件',
   party: '当事人',
@@ -23,6 +29,7 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
 };
 
 /** A kind's name for people; an unknown code (from a newer district) is shown as it is. */
+// Any string: a kind the district names in its answer may be one this build does not know, and is shown as it is.
 export const recordKindLabel = (kind: string): string => RECORD_KIND_LABELS[kind as RecordKind] ?? kind;
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -100,8 +107,8 @@ export interface UploadRunView {
   id: string;
   startedAt: string;
   finishedAt: string | null;
-  trigger: string;
-  result: 'ok' | 'partial' | 'failed' | null;
+  trigger: UploadTrigger;
+  result: UploadResult | null;
   sent: number;
   accepted: number;
   duplicates: number;
@@ -158,7 +165,7 @@ export interface UploadProgressView {
   /** An upload holds the lock in another process (`cli upload`, another desk). */
   elsewhere: boolean;
   /** How the last upload started here ended, for the message after the bar. */
-  last: { runId: string | null; result: 'ok' | 'partial' | 'failed'; message: string } | null;
+  last: { runId: string | null; result: UploadResult; message: string } | null;
 }
 
 export const uploadOps = {

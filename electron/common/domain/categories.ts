@@ -74,7 +74,7 @@ export function disputeKindLabel(category: string): string {
   return /(纠纷|争议|事故|积案|破产|其他)$/.test(label) ? label : `${label}纠纷`;
 }
 
-/** The standard reporting type a category is counted under. */
-export function reportingTypeOf(code: CategoryCode): ReportingType {
+/** The standard reporting type a category is counted under; a code of no category (older data) counts as other. */
+export function reportingTypeOf(code: string): ReportingType {
   return BY_CODE.get(code)?.reportingType ?? 'other';
 }

@@ -52,8 +52,10 @@ export function caseDeadline(acceptedOn: string, source: SourceCode, overrides?:
   return addDays(acceptedOn, days);
 }
 
-export type CourtReferralMode = 'delegated' | 'entrusted';
-export type CourtProcedure = 'ordinary' | 'simple';
+export const COURT_MODES = ['delegated', 'entrusted'] as const;
+export type CourtReferralMode = (typeof COURT_MODES)[number];
+export const COURT_PROCEDURES = ['ordinary', 'simple'] as const;
+export type CourtProcedure = (typeof COURT_PROCEDURES)[number];
 
 export const COURT_REFERRAL_MODE_LABELS: Readonly<Record<CourtReferralMode, string>> = {
   delegated: '委派调解（立案前）',

@@ -166,12 +166,22 @@ export const OUTCOMES = ['agreement', 'failed', 'withdrawn', 'transferred'] as c
 export type Outcome = (typeof OUTCOMES)[number];
 export const outcomeSchema = z.enum(OUTCOMES);
 
+/**
+ * What a case's `outcome` column may hold: the four outcomes, and `ended` (终止调解), a mediation
+ * ended on other grounds, which the district counts as failed (records/case-records.ts) and no step
+ * of this app sets: it comes with older data and the district's own vocabulary.
+ */
+export const STORED_OUTCOMES = [...OUTCOMES, 'ended'] as const;
+export type StoredOutcome = (typeof STORED_OUTCOMES)[number];
+
 export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   agreement: '达成协议',
   failed: '调解不成',
   withdrawn: '撤回',
   transferred: '移交',
 };
+
+export const STORED_OUTCOME_LABELS: Readonly<Record<StoredOutcome, string>> = { ...OUTCOME_LABELS, ended: '终止调解' };
 
 /**
  * The district outcome code a status stands for, or null. Set the case's `outcome` when it enters

@@ -55,7 +55,8 @@ export function proposeRosterMapping(headers: readonly unknown[]): Record<number
   return out;
 }
 
-export type SheetKind = 'cases' | 'roster';
+export const SHEET_KINDS = ['cases', 'roster'] as const;
+export type SheetKind = (typeof SHEET_KINDS)[number];
 export const SHEET_KIND_LABELS: Readonly<Record<SheetKind, string>> = { cases: '案件台账', roster: '调解员名册' };
 
 /** A sheet with names and roster columns (电话, 擅长, 证书 …) but no 受理日期 is a roster. */

@@ -21,7 +21,7 @@ const toUserRow = (r: Row, lockedUntil: Date | null = null): UserRow => ({
   id: r.id,
   loginName: r.loginName,
   displayName: r.displayName,
-  role: r.role as Role,
+  role: r.role,
   mediatorId: r.mediatorId,
   mustChangePassword: r.mustChangePassword,
   active: r.active,
@@ -33,7 +33,7 @@ export const toSessionUser = (r: Row | UserRow): SessionUser => ({
   id: r.id,
   loginName: r.loginName,
   displayName: r.displayName,
-  role: r.role as Role,
+  role: r.role,
   mediatorId: r.mediatorId,
   mustChangePassword: r.mustChangePassword,
 });

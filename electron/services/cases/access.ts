@@ -8,7 +8,6 @@ import { caseMediators, confirmations, documents, followups, mediators } from '.
 import { casePermissions, type CaseAccessFacts, type CasePermissions } from '../../common/access';
 import type { CaseDetail } from '../../common/api/cases';
 import { maskIdNumber, maskPhone } from '../../common/domain/identity';
-import type { Status } from '../../common/domain/lifecycle';
 import { AppError } from '../../common/errors';
 import type { Role } from '../../common/roles';
 import type { ServiceContext } from '../core/context';
@@ -56,7 +55,7 @@ export function caseAccessFacts(ctx: Pick<ServiceContext, 'db'>, who: CaseReader
     role: who.role,
     assigned: who.mediatorId !== null && assignedIds.includes(who.mediatorId),
     staffed: assignedIds.length > 0,
-    status: c.status as Status,
+    status: c.status,
     recusal,
   };
 }

@@ -15,18 +15,8 @@ import {
 import { describeDue, legalDue } from '../../common/domain/calendar';
 import { CASE_FIELD_LABELS, sameValue, type CaseField } from '../../common/domain/caseFields';
 import { caseDeadline } from '../../common/domain/deadlines';
-import {
-  ACTIONS,
-  assertStepInputs,
-  canStep,
-  isOpen,
-  nextStatus,
-  outcomeFor,
-  statusLabel,
-  type Status,
-} from '../../common/domain/lifecycle';
-import type { SourceCode } from '../../common/domain/sources';
-import { nextTier, tierLabel, type Tier } from '../../common/domain/tiers';
+import { ACTIONS, assertStepInputs, canStep, isOpen, nextStatus, outcomeFor, statusLabel } from '../../common/domain/lifecycle';
+import { nextTier, tierLabel } from '../../common/domain/tiers';
 import { recordAudit } from '../core/audit';
 import { localDate, rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
@@ -61,7 +51,7 @@ function change(
 
 export function stepCase(ctx: ServiceContext, actor: Actor, input: StepInput): void {
   change(ctx, actor, input.id, input.version, (c) => {
-    const from = c.status as Status;
+    const from = c.status;
     const to = nextStatus(from, input.action); // throws ILLEGAL_STEP with a Chinese message
     assertStepInputs(input.action, { reason: input.reason, targetUnit: input.targetUnit });
     const now = ctx.clock.now();
@@ -74,7 +64,7 @@ export function stepCase(ctx: ServiceContext, actor: Actor, input: StepInput): v
         patch.acceptedAt = at;
         if (!c.deadline) {
           // The plain count (start day not counted), then moved off a rest day (民事诉讼法 Art. 85).
-          const nominal = caseDeadline(today, c.source as SourceCode, getSettings(ctx).deadlineDays);
+          const nominal = caseDeadline(today, c.source, getSettings(ctx).deadlineDays);
           const due = legalDue(loadCalendar(ctx), nominal);
           patch.deadline = due.due;
           patch.deadlineNominal = nominal;
@@ -137,7 +127,7 @@ export function setDeadline(ctx: ServiceContext, actor: Actor, id: string, versi
     if (deadline < c.registeredAt.slice(0, 10)) {
       throw new AppError('VALIDATION', `化解期限不能早于登记日期（${c.registeredAt.slice(0, 10)}）`, { deadline: '期限不能早于登记日期' });
     }
-    if (!isOpen(c.status as Status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能再调整期限`);
+    if (!isOpen(c.status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能再调整期限`);
     // Set by hand: the date stands as entered and a calendar change does not move it.
     return {
       patch: { deadline, deadlineNominal: null },
@@ -149,8 +139,8 @@ export function setDeadline(ctx: ServiceContext, actor: Actor, id: string, versi
 
 export function escalateCase(ctx: ServiceContext, actor: Actor, id: string, version: number, reason: string): void {
   change(ctx, actor, id, version, (c) => {
-    if (!isOpen(c.status as Status)) throw new AppError('ILLEGAL_STEP', `案件${statusLabel(c.status)}，不能上报`);
-    const up = nextTier(c.tier as Tier);
+    if (!isOpen(c.status)) throw new AppError('ILLEGAL_STEP', `案件${statusLabel(c.status)}，不能上报`);
+    const up = nextTier(c.tier);
     if (!up) throw new AppError('REFUSED', '案件已在区级层面，不能再上报');
     return {
       patch: { tier: up, escalatedAt: rfc3339(ctx.clock.now()) },
@@ -209,7 +199,7 @@ export function setAgreement(
   effectiveAt: string | undefined,
 ): void {
   change(ctx, actor, id, version, (c) => {
-    if (c.outcome !== 'agreement' && !canStep(c.status as Status, 'agree')) {
+    if (c.outcome !== 'agreement' && !canStep(c.status, 'agree')) {
       throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能编辑调解协议（仅调解中或已达成协议的案件）`);
     }
     const patch: Partial<CaseRecord> = { agreement };
@@ -229,7 +219,7 @@ export function setUndisputed(
   undisputed: z.output<typeof undisputedInput>,
 ): void {
   change(ctx, actor, id, version, (c) => {
-    if (c.outcome !== 'failed' && !canStep(c.status as Status, 'fail')) {
+    if (c.outcome !== 'failed' && !canStep(c.status, 'fail')) {
       throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能记载无争议事实（仅调解中或调解不成的案件）`);
     }
     const parties = undisputedPartiesProblem(caseParties(ctx, c.id).filter((p) => p.role !== 'agent').length);

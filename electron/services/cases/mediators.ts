@@ -6,10 +6,10 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { caseMediators, mediators } from '../../../db/schema';
-import type { MediatorRef } from '../../common/api/cases';
-import { MEDIATOR_STATUS_LABELS, type MediatorStatus } from '../../common/api/mediators';
+import type { CaseMediatorRole, ChosenBy, MediatorRef } from '../../common/api/cases';
+import { MEDIATOR_STATUS_LABELS } from '../../common/api/mediators';
 import { AppError } from '../../common/errors';
-import { isOpen, statusLabel, type Status } from '../../common/domain/lifecycle';
+import { isOpen, statusLabel } from '../../common/domain/lifecycle';
 import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
@@ -39,7 +39,7 @@ export function caseMediatorRefs(ctx: Pick<ServiceContext, 'db'>, caseId: string
     .innerJoin(mediators, eq(mediators.id, caseMediators.mediatorId))
     .where(eq(caseMediators.caseId, caseId))
     .orderBy(asc(caseMediators.assignedAt))
-    .all() as MediatorRef[];
+    .all();
 }
 
 /** Why this mediator may not mediate this case, or null. */
@@ -63,18 +63,18 @@ export function recusalReason(
 export function assignMediator(
   ctx: ServiceContext,
   actor: Actor,
-  input: { id: string; version: number; mediatorId: string; role: 'lead' | 'assistant'; chosenBy: 'parties' | 'assigned' },
+  input: { id: string; version: number; mediatorId: string; role: CaseMediatorRole; chosenBy: ChosenBy },
 ): void {
   ctx.db.sqlite
     .transaction(() => {
       const c = lockCase(ctx, input.id, input.version);
-      if (!isOpen(c.status as Status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能再指派调解员`);
+      if (!isOpen(c.status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能再指派调解员`);
       const m = ctx.db.orm.select().from(mediators).where(eq(mediators.id, input.mediatorId)).get();
       if (!m || m.deleted) throw new AppError('NOT_FOUND', '名册中找不到该调解员');
       if (m.status !== 'active') {
         throw new AppError(
           'REFUSED',
-          `调解员${m.name}当前状态为“${MEDIATOR_STATUS_LABELS[m.status as MediatorStatus] ?? m.status}”${m.statusReason ? `（${m.statusReason}）` : ''}，不能指派`,
+          `调解员${m.name}当前状态为“${MEDIATOR_STATUS_LABELS[m.status]}”${m.statusReason ? `（${m.statusReason}）` : ''}，不能指派`,
         );
       }
       if (caseMediatorIds(ctx, c.id).includes(m.id)) throw new AppError('REFUSED', `调解员${m.name}已在本案中`);

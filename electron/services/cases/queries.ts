@@ -6,8 +6,7 @@ import { and, asc, desc, eq, exists, gte, inArray, lt, lte, sql, type SQL } from
 import { caseMediators, cases, importBatches, mediators, parties } from '../../../db/schema';
 import { FULL_ACCESS, type CasePermissions } from '../../common/access';
 import type { CaseDetail, CaseRow, DeskSummary, listCasesInput } from '../../common/api/cases';
-import { availableActions, OPEN_STATUSES as OPEN_LIST, type Outcome, type Status } from '../../common/domain/lifecycle';
-import type { Tier } from '../../common/domain/tiers';
+import { availableActions, OPEN_STATUSES as OPEN_LIST, type Status } from '../../common/domain/lifecycle';
 import type { z } from 'zod';
 import { caseTimeline } from '../core/audit';
 import { localDate } from '../core/clock';
@@ -136,7 +135,7 @@ export function getCaseDetail(ctx: ServiceContext, id: string, permissions: Case
   const c = loadCase(ctx, id);
   const { nearDeadlineDays } = getSettings(ctx);
   const today = localDate(ctx.clock.now());
-  const status = c.status as Status;
+  const status = c.status;
   return {
     id: c.id,
     version: c.version,
@@ -145,8 +144,8 @@ export function getCaseDetail(ctx: ServiceContext, id: string, permissions: Case
     title: c.title,
     category: c.category,
     source: c.source,
-    tier: c.tier as Tier,
-    originTier: c.originTier as Tier,
+    tier: c.tier,
+    originTier: c.originTier,
     status,
     summary: c.summary,
     claims: c.claims,
@@ -158,7 +157,7 @@ export function getCaseDetail(ctx: ServiceContext, id: string, permissions: Case
     deadline: c.deadline,
     ...deadlineInfo(status, c.deadline, c.deadlineNominal, today, nearDeadlineDays, loadCalendar(ctx)),
     closedAt: c.closedAt,
-    outcome: c.outcome as Outcome | null,
+    outcome: c.outcome,
     outcomeAt: c.outcomeAt,
     outcomeNote: c.outcomeNote,
     rejectReason: c.rejectReason,

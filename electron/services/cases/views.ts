@@ -2,12 +2,11 @@
  * Rows → what the API returns: the list row, the party view, the session view.
  * ID numbers and phones are masked in lists and shown in full only on the case page.
  */
-import type { CaseRow, PartyRole, PartyView, SessionView } from '../../common/api/cases';
+import type { CaseRow, PartyView, SessionView } from '../../common/api/cases';
 import { dueReason, workingDaysLeft, type LegalCalendar } from '../../common/domain/calendar';
 import { daysLeft as daysBetween, deadlineState } from '../../common/domain/deadlines';
 import { maskIdNumber, maskPhone } from '../../common/domain/identity';
 import type { Status } from '../../common/domain/lifecycle';
-import type { Tier } from '../../common/domain/tiers';
 import type { parties, sessions } from '../../../db/schema';
 import { isOpen } from '../../common/domain/lifecycle';
 import type { CaseRecord } from './versioning';
@@ -19,10 +18,10 @@ export function partyView(p: PartyRecord): PartyView {
   return {
     id: p.id,
     version: p.version,
-    role: p.role as PartyRole,
-    kind: p.kind as 'person' | 'org',
+    role: p.role,
+    kind: p.kind,
     name: p.name,
-    sex: (p.sex as 'male' | 'female' | null) ?? null,
+    sex: p.sex,
     birthDate: p.birthDate,
     ethnicity: p.ethnicity,
     occupation: p.occupation,
@@ -33,7 +32,7 @@ export function partyView(p: PartyRecord): PartyView {
     phone: p.phone,
     address: p.address,
     representsId: p.representsId,
-    authority: (p.authority as 'general' | 'special' | null) ?? null,
+    authority: p.authority,
   };
 }
 
@@ -89,11 +88,11 @@ export function caseRow(
     title: c.title,
     category: c.category,
     source: c.source,
-    tier: c.tier as Tier,
-    status: c.status as Status,
+    tier: c.tier,
+    status: c.status,
     registeredAt: c.registeredAt,
     deadline: c.deadline,
-    ...deadlineInfo(c.status as Status, c.deadline, c.deadlineNominal, today, nearDays, cal),
+    ...deadlineInfo(c.status, c.deadline, c.deadlineNominal, today, nearDays, cal),
     partyNames: names.parties,
     mediatorNames: names.mediators,
   };

@@ -29,20 +29,9 @@ import {
   courtReferralLimitDays,
   daysLeft,
   deadlineState,
-  type CourtProcedure,
-  type CourtReferralMode,
 } from '../../common/domain/deadlines';
 import { legalDue, workingDaysLeft, type LegalCalendar, type LegalDue } from '../../common/domain/calendar';
-import {
-  canStep,
-  isOpen,
-  OPEN_STATUSES,
-  OUTCOME_LABELS,
-  statusLabel,
-  type ActionCode,
-  type Outcome,
-  type Status,
-} from '../../common/domain/lifecycle';
+import { canStep, isOpen, OPEN_STATUSES, STORED_OUTCOME_LABELS, statusLabel, type ActionCode } from '../../common/domain/lifecycle';
 import { requireCentre } from '../centre';
 import { recordAudit } from '../core/audit';
 import { localDate } from '../core/clock';
@@ -86,17 +75,17 @@ export function referralView(
   const dueDate = legal?.due ?? null;
   const reported = r.result !== null;
   // A mediation that ended before its result was reported has stopped its clock: not overdue, not in progress.
-  const running = !reported && isOpen(c.status as Status);
+  const running = !reported && isOpen(c.status);
   return {
     caseId: c.id,
     caseVersion: c.version,
     caseNumber: c.caseNumber,
     title: c.title,
     category: c.category,
-    status: c.status as Status,
-    outcome: c.outcome as Outcome | null,
-    mode: r.mode as CourtReferralMode,
-    procedure: r.procedure as CourtProcedure | null,
+    status: c.status,
+    outcome: c.outcome,
+    mode: r.mode,
+    procedure: r.procedure,
     court: r.court,
     referenceNumber: r.referenceNumber,
     referredAt: r.referredAt,
@@ -111,7 +100,7 @@ export function referralView(
     daysLeft: running && dueDate ? daysLeft(dueDate, todayIso) : null,
     workingDaysLeft: running && dueDate ? workingDaysLeft(cal, dueDate, todayIso) : null,
     clock: reported ? 'reported' : running ? deadlineState(dueDate, todayIso, nearDays) : 'closed',
-    result: r.result as CourtResult | null,
+    result: r.result,
     resultReason: r.resultReason,
     resultReportedAt: r.resultReportedAt,
     materialsReturned: r.materialsReturned,
@@ -278,7 +267,7 @@ export function extendReferral(ctx: ServiceContext, actor: Actor, input: z.outpu
       const c = lockCase(ctx, input.id, input.version);
       const r = requireReferral(ctx, c.id);
       if (r.result) throw new AppError('REFUSED', '已向法院报告调解结果，不能再延长调解期限');
-      if (!isOpen(c.status as Status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能延长调解期限`);
+      if (!isOpen(c.status)) throw new AppError('REFUSED', `案件${statusLabel(c.status)}，不能延长调解期限`);
       if (!input.bothConsented || !input.consent)
         throw new AppError('REFUSED', CONSENT_REQUIRED_MESSAGE, { consent: '请记录双方当事人同意延长的方式' });
       const cal = loadCalendar(ctx);
@@ -330,7 +319,7 @@ export function reportResult(ctx: ServiceContext, actor: Actor, input: z.output<
       if (r.result) {
         throw new AppError(
           'REFUSED',
-          `已于 ${r.resultReportedAt ?? ''} 向法院报告调解结果（${COURT_RESULT_LABELS[r.result as CourtResult] ?? r.result}），不能重复报告`,
+          `已于 ${r.resultReportedAt ?? ''} 向法院报告调解结果（${r.result ? COURT_RESULT_LABELS[r.result] : ''}），不能重复报告`,
         );
       }
       const start = r.materialsSignedAt ?? r.referredAt;
@@ -344,12 +333,12 @@ export function reportResult(ctx: ServiceContext, actor: Actor, input: z.output<
       let stepped = false;
       if (c.outcome) {
         if (c.outcome !== input.result) {
-          const recorded = OUTCOME_LABELS[c.outcome as Outcome] ?? c.outcome;
+          const recorded = STORED_OUTCOME_LABELS[c.outcome];
           throw new AppError('REFUSED', `案件记录的结果为“${recorded}”，与报告的结果“${COURT_RESULT_LABELS[input.result]}”不一致`);
         }
-      } else if (isOpen(c.status as Status)) {
+      } else if (isOpen(c.status)) {
         const action = STEP_FOR[input.result];
-        if (!canStep(c.status as Status, action)) {
+        if (!canStep(c.status, action)) {
           throw new AppError(
             'ILLEGAL_STEP',
             `案件当前为“${statusLabel(c.status)}”，不能报告“${COURT_RESULT_LABELS[input.result]}”；${input.result === 'withdrawn' ? '请先受理案件' : '请先受理并开始调解'}`,

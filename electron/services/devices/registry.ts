@@ -43,7 +43,7 @@ type Row = typeof devices.$inferSelect;
 const toRow = (r: Row): DeviceRow => ({
   id: r.id,
   name: r.name,
-  kind: r.kind as DeviceKind,
+  kind: r.kind,
   pairedAt: r.pairedAt,
   lastSeenAt: r.lastSeenAt,
   lastAddress: r.lastAddress,
@@ -122,10 +122,10 @@ export function pairDevice(ctx: ServiceContext, code: string, address: string | 
           operation: 'device.pair',
           entityKind: 'device',
           entityId: id,
-          summary: `终端配对：${DEVICE_KIND_LABELS[pc.kind as DeviceKind]}“${pc.name}”${address ? `（${address}）` : ''}`,
+          summary: `终端配对：${DEVICE_KIND_LABELS[pc.kind]}“${pc.name}”${address ? `（${address}）` : ''}`,
         },
       );
-      return { device: { id, name: pc.name, kind: pc.kind as DeviceKind }, credential };
+      return { device: { id, name: pc.name, kind: pc.kind }, credential };
     })
     .immediate();
 }
@@ -143,7 +143,7 @@ export function verifyCredential(ctx: Pick<ServiceContext, 'db'>, credential: st
     .get();
   if (!row) return { ok: false, reason: 'unknown', deviceId: null };
   if (row.revokedAt) return { ok: false, reason: 'revoked', deviceId: row.id };
-  return { ok: true, device: { id: row.id, name: row.name, kind: row.kind as DeviceKind } };
+  return { ok: true, device: { id: row.id, name: row.name, kind: row.kind } };
 }
 
 /** Seen-at and address, written at most once a minute per device so a busy desk does not write on every call. */

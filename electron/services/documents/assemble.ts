@@ -15,7 +15,7 @@ import { isIsoDate } from '../../common/domain/dates';
 import { confirmationWindow } from '../../common/domain/deadlines';
 import { loadCalendar } from '../calendar/store';
 import { SUBJECT_KIND } from '../../common/api/documents';
-import { categoryLabel, sourceLabel, type IdType, type Sex } from '../../common/domain';
+import { categoryLabel, sourceLabel } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { requireCentre } from '../centre';
 import { caseMediatorRefs } from '../cases/mediators';
@@ -86,21 +86,21 @@ function partyInputs(ctx: Pick<ServiceContext, 'db'>, caseId: string): PartyInpu
   const rows = caseParties(ctx, caseId);
   const nameOf = new Map(rows.map((p) => [p.id, p.name]));
   return rows.map((p) => ({
-    role: p.role as PartyInput['role'],
-    kind: p.kind as PartyInput['kind'],
+    role: p.role,
+    kind: p.kind,
     name: p.name,
-    sex: p.sex as Sex | null,
+    sex: p.sex,
     birthDate: p.birthDate,
     ethnicity: p.ethnicity,
     occupation: p.occupation,
-    idType: p.idType as IdType | null,
+    idType: p.idType,
     idNumber: p.idNumber,
     phone: p.phone,
     address: p.address,
     creditCode: p.creditCode,
     legalRepresentative: p.legalRepresentative,
     representsName: p.representsId ? (nameOf.get(p.representsId) ?? null) : null,
-    authority: p.authority as PartyInput['authority'],
+    authority: p.authority,
   }));
 }
 
@@ -131,8 +131,8 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
   const visitInputs = visits.map((f) => ({
     dueOn: f.dueOn,
     doneAt: f.doneAt,
-    method: f.method as FollowupInput['method'],
-    performance: f.performance as FollowupInput['performance'],
+    method: f.method,
+    performance: f.performance,
     notes: f.notes,
     visitor: f.visitor,
   }));
@@ -161,7 +161,7 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
         agreementEffectiveAt: c.agreementEffectiveAt,
         courtReferral: referral
           ? {
-              mode: referral.mode as 'delegated' | 'entrusted',
+              mode: referral.mode,
               court: referral.court,
               referenceNumber: referral.referenceNumber,
               referredAt: referral.referredAt,
@@ -169,7 +169,7 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
               reportTo: referral.reportTo,
             }
           : null,
-        outcome: c.outcome as DocumentInput['case']['outcome'],
+        outcome: c.outcome,
         outcomeNote: c.outcomeNote,
         outcomeAt: c.outcomeAt ? wallClock(c.outcomeAt) : null,
       },

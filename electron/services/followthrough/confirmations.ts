@@ -15,7 +15,6 @@ import {
   CONFIRMATION_RULING_LABELS,
   type acceptConfirmationInput,
   type applyConfirmationInput,
-  type ConfirmationRuling,
   type ConfirmationState,
   type ConfirmationView,
   type ruleConfirmationInput,
@@ -46,7 +45,7 @@ const view = (r: Row): ConfirmationView => ({
   appliedAt: r.appliedAt,
   acceptedAt: r.acceptedAt,
   acceptanceNumber: r.acceptanceNumber,
-  ruling: r.ruling as ConfirmationRuling | null,
+  ruling: r.ruling,
   ruledAt: r.ruledAt,
   note: r.note,
 });
@@ -187,7 +186,7 @@ export function ruleConfirmation(ctx: ServiceContext, actor: Actor, input: z.out
       if (r.ruling)
         throw new AppError(
           'REFUSED',
-          `已登记裁定结果（${CONFIRMATION_RULING_LABELS[r.ruling as ConfirmationRuling] ?? r.ruling}，${r.ruledAt ?? ''}），不能重复登记`,
+          `已登记裁定结果（${r.ruling ? CONFIRMATION_RULING_LABELS[r.ruling] : ''}，${r.ruledAt ?? ''}），不能重复登记`,
         );
       if (!r.acceptedAt) throw new AppError('REFUSED', '法院尚未受理该申请，请先登记受理日期和案号');
       if (input.ruledAt > today) throw new AppError('VALIDATION', `裁定日期不能晚于今天（${today}）`, { ruledAt: '裁定日期不能晚于今天' });

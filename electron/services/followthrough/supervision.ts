@@ -11,8 +11,6 @@ import { AppError } from '../../common/errors';
 import { dueReason, workingDaysLeft } from '../../common/domain/calendar';
 import { addDays, daysLeft } from '../../common/domain/deadlines';
 import { loadCalendar } from '../calendar/store';
-import type { Status } from '../../common/domain/lifecycle';
-import type { Tier } from '../../common/domain/tiers';
 import { recordAudit } from '../core/audit';
 import { localDate } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
@@ -22,16 +20,14 @@ import { lockCase, writeCase, type CaseRecord } from '../cases/versioning';
 import { partyNamesFor } from '../court/names';
 import { OPEN_STATUSES_SQL } from '../core/sql-lists';
 
-interface Row {
+/** A row as the query reads it: its codes are the schema's (SQLite refuses others, migration 0014). */
+interface Row extends Pick<CaseRecord, 'tier' | 'originTier' | 'status'> {
   id: string;
   version: number;
   caseNumber: string;
   title: string;
   category: string;
   source: string;
-  tier: string;
-  originTier: string;
-  status: string;
   registeredAt: string;
   deadline: string | null;
   deadlineNominal: string | null;
@@ -90,9 +86,9 @@ function toRows(ctx: Pick<ServiceContext, 'db' | 'clock'>, rows: Row[]): Supervi
       title: r.title,
       category: r.category,
       source: r.source,
-      tier: r.tier as Tier,
-      originTier: r.originTier as Tier,
-      status: r.status as Status,
+      tier: r.tier,
+      originTier: r.originTier,
+      status: r.status,
       registeredAt: r.registeredAt,
       deadline: r.deadline,
       daysLeft: r.deadline ? daysLeft(r.deadline, today) : null,

@@ -7,7 +7,7 @@
  * triggers as every other case, so the nightly upload sends them.
  */
 import { cases, importBatches, mediators } from '../../../db/schema';
-import { disputeKindLabel, type Status } from '../../common/domain';
+import { disputeKindLabel, type Outcome, type Status, type Tier } from '../../common/domain';
 import { requireCentre } from '../centre';
 import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
@@ -25,7 +25,7 @@ export interface LedgerSource {
 }
 
 const ORG = /(公司|厂|店|中心|合作社|委员会|协会|学校|医院|银行|集团|商行|事务所|工作室|物业|酒店|超市)$/;
-const OUTCOME_OF: Partial<Record<Status, string>> = {
+const OUTCOME_OF: Partial<Record<Status, Outcome>> = {
   agreement: 'agreement',
   failed: 'failed',
   withdrawn: 'withdrawn',
@@ -83,7 +83,7 @@ export function importLedger(ctx: ServiceContext, actor: Actor, plan: LedgerPlan
 interface ChunkContext {
   readonly batchId: string;
   readonly now: string;
-  readonly tier: string;
+  readonly tier: Tier;
   readonly source: LedgerSource;
   readonly roster: RosterLinks;
 }

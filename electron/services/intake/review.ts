@@ -10,6 +10,7 @@ import type { CaseStatusRef, IntakeRow, IntakeStatus, PendingIntake } from '../.
 import { INTAKE_STATUS_LABELS } from '../../common/api/intake';
 import { categoryLabel } from '../../common/domain/categories';
 import { LAST_DAY } from '../../common/domain/dates';
+import type { Tier } from '../../common/domain/tiers';
 import { maskIdNumber, validateIdNumber, type IdType } from '../../common/domain/identity';
 import { isOpen, type Status } from '../../common/domain/lifecycle';
 import { AppError } from '../../common/errors';
@@ -111,7 +112,7 @@ function defaultTitle(category: string): string {
 /** What registerCase gets for a registration (exported for tests). */
 export function caseInputFor(
   r: Pick<IntakeRecord, 'category' | 'name' | 'phone' | 'idNumber' | 'otherParty' | 'otherPartyPhone' | 'description' | 'id'>,
-  tier: string,
+  tier: Tier,
   title?: string,
 ): RegisterCaseInput {
   const applicant: RegisterCaseInput['parties'][number] = {
@@ -127,9 +128,9 @@ export function caseInputFor(
   }
   return {
     title: title?.trim() || defaultTitle(r.category),
-    category: r.category as RegisterCaseInput['category'],
+    category: r.category,
     source: 'walk_in',
-    tier: tier as RegisterCaseInput['tier'],
+    tier,
     summary: r.description,
     claims: '',
     parties,

@@ -5,15 +5,11 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { caseMediators, cases, courtReferrals, parties } from '../../../db/schema';
-import { SOURCE_CODES } from '../../common/domain/sources';
 import { keyedQueries } from './domain-records';
 import { inIds, perConnection, toRecord, type RecordsDb, type UploadRecord } from './kinds';
 
 type CaseRow = typeof cases.$inferSelect;
 type ReferralRow = typeof courtReferrals.$inferSelect;
-
-// The domain's source codes are district-api.md's list; one list, kept in electron/common/domain/sources.ts.
-const DISTRICT_SOURCES = new Set<string>(SOURCE_CODES);
 
 /**
  * The district knows four outcomes; the app also records a mediation "ended" on other grounds
@@ -22,11 +18,6 @@ const DISTRICT_SOURCES = new Set<string>(SOURCE_CODES);
 function districtOutcome(outcome: string | null): { outcome: string | null; outcomeDetail?: string } {
   if (outcome === 'ended') return { outcome: 'failed', outcomeDetail: outcome };
   return { outcome };
-}
-
-/** Sources the district has no code for (e.g. the committee acting on its own) are `other`. */
-function districtSource(source: string): { source: string; sourceDetail?: string } {
-  return DISTRICT_SOURCES.has(source) ? { source } : { source: 'other', sourceDetail: source };
 }
 
 function referralData(r: ReferralRow): Record<string, unknown> {
@@ -53,7 +44,9 @@ function caseData(c: CaseRow, mediatorIds: string[], partyIds: string[], referra
     caseNumber: c.caseNumber,
     title: c.title,
     category: c.category,
-    ...districtSource(c.source),
+    // The domain's source codes are district-api.md's list (common/domain/sources.ts), and SQLite refuses
+    // any other (migration 0014): the committee acting on its own is already recorded as `other`.
+    source: c.source,
     tier: c.tier,
     status: c.status,
     registeredAt: c.registeredAt,

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { mediators } from '../../../db/schema';
 import type { MediatorCandidate, MediatorPerformance } from '../../common/api/court';
-import type { MediatorKind, MediatorStatus } from '../../common/api/mediators';
+import type { MediatorStatus } from '../../common/api/mediators';
 import { localDate } from '../core/clock';
 import type { ServiceContext } from '../core/context';
 import { recusalReason } from '../cases/mediators';
@@ -14,12 +14,11 @@ import { caseParties } from '../cases/parties';
 import { listMediators } from './mediators';
 import { OPEN_STATUSES_SQL } from '../core/sql-lists';
 
-interface PerfRow {
+/** A row as the query reads it: kind and status are the schema's codes (SQLite refuses others, migration 0014). */
+interface PerfRow extends Pick<typeof mediators.$inferSelect, 'kind' | 'status'> {
   id: string;
   name: string;
-  kind: string;
   organisation: string;
-  status: string;
   specialties: string;
   taken: number;
   agreements: number;
@@ -75,9 +74,9 @@ export function mediatorPerformance(
     return {
       mediatorId: r.id,
       name: r.name,
-      kind: r.kind as MediatorKind,
+      kind: r.kind,
       organisation: r.organisation,
-      status: r.status as MediatorStatus,
+      status: r.status,
       specialties: parseList(r.specialties),
       taken: r.taken,
       agreements: r.agreements,

@@ -7,9 +7,9 @@ import type { z } from 'zod';
 import { PERFORMANCE_LABELS, PERFORMANCES, type Performance } from '../../common/api/court';
 import { categoryLabel, isCategoryCode } from '../../common/domain/categories';
 import { COURT_REFERRAL_MODE_LABELS } from '../../common/domain/deadlines';
-import { OUTCOME_LABELS, STATUSES, statusLabel, type Outcome, type Status } from '../../common/domain/lifecycle';
+import { OUTCOME_LABELS, STATUSES, statusLabel } from '../../common/domain/lifecycle';
 import { sourceLabel } from '../../common/domain/sources';
-import { TIERS, tierLabel, type Tier } from '../../common/domain/tiers';
+import { TIERS, tierLabel } from '../../common/domain/tiers';
 import {
   CASE_FIGURE_LABELS,
   KEY_CASE_REASONS,
@@ -104,6 +104,7 @@ export function parseKey(figure: CaseFigure, key: string): ParsedKey {
   const only = ONLY_FOR[dimension];
   if (only !== undefined && only !== figure) bad(`“${CASE_FIGURE_LABELS[figure]}”不能按${KEY_DIMENSION_LABELS[dimension]}分列`);
   if (dimension === 'month' && MONTH_COLUMN[figure] === undefined) bad(`“${CASE_FIGURE_LABELS[figure]}”不能按月份分列`);
+  // oneOf checks the value against the list before it asks for the label: the `v as …` casts below narrow a checked value.
   const oneOf = (list: readonly string[], labels: (v: string) => string) => {
     if (!list.includes(value)) bad(`${KEY_DIMENSION_LABELS[dimension]}“${value}”无效`);
     return labels(value);
@@ -239,22 +240,12 @@ export function casesBehind(ctx: Pick<ServiceContext, 'db' | 'clock'>, input: In
               c.agreed_amount_fen AS agreedAmountFen
          FROM cases c WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     )
-    .all(params) as (Omit<StatsCaseRow, 'tier' | 'originTier' | 'status' | 'outcome'> & {
-    tier: string;
-    originTier: string;
-    status: string;
-    outcome: string | null;
-  })[];
+    // The codes read are the schema's: SQLite refuses any other since migration 0014.
+    .all(params) as StatsCaseRow[];
   const total = (ctx.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM cases c WHERE ${where}`).get(params) as { n: number }).n;
   return {
     title,
-    rows: rows.map((r) => ({
-      ...r,
-      tier: r.tier as Tier,
-      originTier: r.originTier as Tier,
-      status: r.status as Status,
-      outcome: r.outcome as Outcome | 'ended' | null,
-    })),
+    rows,
     total,
     ...page,
   };

@@ -3,7 +3,7 @@
  * groups are folded into each breakdown here, a few hundred rows at most), a grouped query per
  * month series, and one per related table. No case row is loaded into JS.
  */
-import { CATEGORIES, categoryLabel, reportingTypeOf, type CategoryCode } from '../../common/domain/categories';
+import { CATEGORIES, categoryLabel, reportingTypeOf } from '../../common/domain/categories';
 import { COURT_REFERRAL_MODE_LABELS } from '../../common/domain/deadlines';
 import { OUTCOME_LABELS, STATUSES, statusLabel } from '../../common/domain/lifecycle';
 import { SOURCES, sourceLabel } from '../../common/domain/sources';
@@ -448,7 +448,7 @@ export function computeDashboard(ctx: Ctx, input: Period): Dashboard {
     empty: false,
     kpi: kpiOf(cube),
     byCategory: byReceived(fold(cube, (r) => r.category, categoryLabel, CATEGORY_ORDER)),
-    byReportingType: byReceived(fold(cube, (r) => reportingTypeOf(r.category as CategoryCode), categoryLabel, CATEGORY_ORDER)),
+    byReportingType: byReceived(fold(cube, (r) => reportingTypeOf(r.category), categoryLabel, CATEGORY_ORDER)),
     bySource: fold(cube, (r) => r.source, sourceLabel, SOURCE_ORDER),
     byTier: fold(cube, (r) => r.tier, tierLabel, TIERS),
     byStatus: fold(cube, (r) => r.status, statusLabel, STATUSES),

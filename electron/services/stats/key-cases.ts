@@ -3,10 +3,9 @@
  * overdue, near their deadline, escalated to a higher tier, or repeat petitions — with the lead
  * unit, the responsible leader (包案领导) and the responsible person (责任人) who answer for them.
  */
+import type { cases } from '../../../db/schema';
 import { KEY_CASE_REASONS, type KeyCaseList, type KeyCaseReason, type KeyCaseRow } from '../../common/api/stats';
 import { daysLeft } from '../../common/domain/deadlines';
-import type { Status } from '../../common/domain/lifecycle';
-import type { Tier } from '../../common/domain/tiers';
 import type { Period } from '../../common/stats/period';
 import type { ServiceContext } from '../core/context';
 import { getSettings } from '../core/centre-settings-store';
@@ -32,14 +31,12 @@ const COUNTS = `
          SUM(${flag(PX.escalated)}) AS escalated, SUM(${flag(PX.repeat)}) AS repeat
     FROM cases c WHERE ${PX.live} AND ${KEY_CASE}`;
 
-interface Row {
+/** A row as the query reads it: its codes are the schema's (SQLite refuses others, migration 0014). */
+interface Row extends Pick<typeof cases.$inferSelect, 'tier' | 'originTier' | 'status'> {
   id: string;
   caseNumber: string;
   title: string;
   category: string;
-  tier: string;
-  originTier: string;
-  status: string;
   registeredAt: string;
   deadline: string | null;
   leadUnit: string | null;
@@ -82,9 +79,9 @@ export function keyCaseList(ctx: Ctx, periodIn: Period, page = 1, pageSize = 20)
     caseNumber: r.caseNumber,
     title: r.title,
     category: r.category,
-    tier: r.tier as Tier,
-    originTier: r.originTier as Tier,
-    status: r.status as Status,
+    tier: r.tier,
+    originTier: r.originTier,
+    status: r.status,
     registeredAt: r.registeredAt,
     deadline: r.deadline,
     daysLeft: r.deadline ? daysLeft(r.deadline, params.cut) : null,

@@ -20,11 +20,12 @@ export interface Reconciliation {
 
 export function localUploadedCounts(db: Pick<Db, 'sqlite'>): Record<RecordKind, number> {
   const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
+  // `uploaded.kind` holds record kinds only (SQLite refuses others, migration 0014).
   const rows = db.sqlite.prepare('SELECT kind, count(*) AS n FROM uploaded WHERE deleted = 0 GROUP BY kind').all() as {
-    kind: string;
+    kind: RecordKind;
     n: number;
   }[];
-  for (const r of rows) if (r.kind in counts) counts[r.kind as RecordKind] = r.n;
+  for (const r of rows) counts[r.kind] = r.n;
   return counts;
 }
 

@@ -28,9 +28,9 @@ import { acquireLock, type LockHandle } from './lock';
 import { describeReconciliation, reconcile, type Reconciliation } from './reconcile';
 import { defaultRetryPolicy, realSleep, type RetryPolicy } from './retry';
 import { checkServerUrl, type Endpoint } from './transport';
+import type { UploadResult, UploadTrigger } from '../../common/api/upload';
 
-export type UploadTrigger = 'schedule' | 'manual' | 'cli' | 'catch-up';
-export type UploadResult = 'ok' | 'partial' | 'failed';
+export type { UploadResult, UploadTrigger };
 
 export interface UploadProgress {
   phase: 'resend' | 'send' | 'reconcile';

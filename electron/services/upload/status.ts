@@ -1,6 +1,7 @@
 /**
  * What the status page shows about uploads, and the "test connection" button of the settings.
  */
+import type { RecordKind, UploadResult, UploadTrigger } from '../../common/api/upload';
 import type { Db } from '../../../db/open';
 import { AppError } from '../../common/errors';
 import type { Reconciliation } from './reconcile';
@@ -10,8 +11,8 @@ export interface UploadRunRow {
   id: string;
   startedAt: string;
   finishedAt: string | null;
-  trigger: string;
-  result: string | null;
+  trigger: UploadTrigger;
+  result: UploadResult | null;
   sent: number;
   accepted: number;
   duplicates: number;
@@ -22,7 +23,7 @@ export interface UploadRunRow {
 }
 
 export interface UploadRejection {
-  kind: string;
+  kind: RecordKind;
   recordId: string;
   version: number;
   message: string;

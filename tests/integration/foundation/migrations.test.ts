@@ -5,7 +5,8 @@
  * fails half-way leaves nothing behind: the old database opens with its rows as before.
  *
  * `migrationsUpTo(dir, n)` counts journal entries, not file numbers (there is no 0005 or 0008 here):
- * entry 0 is 0000_init, 1 is 0001, 2 is 0002, 3 is 0003, 4 is 0004, 5 is 0006, 6 is 0007, 7 is 0009.
+ * entry 0 is 0000_init, 1 is 0001, 2 is 0002, 3 is 0003, 4 is 0004, 5 is 0006, 6 is 0007, 7 is 0009, 8 is 0010,
+ * 9 is 0011, 10 is 0012, 11 is 0013, 12 is 0014.
  * Raw SQL throughout: the drizzle schema of this build has columns the old databases lack.
  */
 import fs from 'node:fs';
@@ -180,6 +181,59 @@ describe('each migration keeps the rows an earlier build wrote', () => {
       "INSERT INTO login_sessions (token_hash, user_id, created_at, last_seen_at) VALUES ('t1', '01900000-0000-7000-8000-0000000000e1', 1, 2)",
     ).run();
     expect(db.prepare('SELECT user_id FROM login_sessions WHERE user_id = ?').all('01900000-0000-7000-8000-0000000000e1')).toHaveLength(1);
+  });
+
+  it('0014 (code checks): every row stays as it was, even one holding a code outside its list; from then on SQLite refuses such codes', () => {
+    const o = oldDatabase(12);
+    insertCase(o.old);
+    insertParty(o.old, '01900000-0000-7000-8000-0000000000d1', '王秀兰', 0);
+    // A case closed as 终止调解 (outcome `ended`, which no step sets but older data and the district know), and a
+    // row holding a source no list has: the migration must open both, not fail on them.
+    const ENDED = '01900000-0000-7000-8000-0000000000c2';
+    o.old
+      .prepare(
+        `INSERT INTO cases (id, version, updated_at, deleted, case_number, year, serial, title, category, source, tier, origin_tier, status, outcome, registered_at)
+         VALUES (?, 2, ?, 0, '（2026）牧调字第0002号', 2026, 2, '合同纠纷', 'contract', 'self_initiated', 'village', 'village', 'closed', 'ended', ?)`,
+      )
+      .run(ENDED, AT, AT);
+    o.old
+      .prepare(
+        `INSERT INTO intakes (id, created_at, channel, category, name, phone, description, consent_at, query_code, status)
+         VALUES ('i1', ?, 'kiosk', 'neighbor', '王秀兰', '13803734321', '楼上漏水', ?, 'ACDE2345', 'pending')`,
+      )
+      .run(AT, AT);
+    const rows = (s: Database.Database) => ({
+      cases: s.prepare('SELECT id, version, title, status, source, outcome FROM cases ORDER BY id').all(),
+      parties: partiesOf(s),
+      intakes: s.prepare('SELECT id, channel, category, status FROM intakes').all(),
+    });
+    const before = rows(o.old);
+    expect(o.old.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'code_check_%'").get()).toEqual({
+      n: 0,
+    });
+    o.close();
+
+    const db = o.reopen().sqlite;
+    expect(rows(db)).toEqual(before);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'code_check_%'").get()).toEqual({
+      n: 36,
+    });
+    // The old rows change as before: the odd source is not re-checked while the update leaves it alone.
+    db.prepare("UPDATE cases SET title = '合同纠纷（已改）', status = 'closed', version = version + 1 WHERE id = ?").run(ENDED);
+    db.prepare("UPDATE intakes SET status = 'accepted', case_id = ? WHERE id = 'i1'").run(CASE);
+    expect(db.prepare('SELECT title, source, outcome FROM cases WHERE id = ?').get(ENDED)).toEqual({
+      title: '合同纠纷（已改）',
+      source: 'self_initiated',
+      outcome: 'ended',
+    });
+    // New codes outside their lists are refused, by SQLite itself.
+    expect(() => db.prepare("UPDATE cases SET status = 'archived' WHERE id = ?").run(CASE)).toThrow(
+      /not a code of its list: cases\.status/,
+    );
+    expect(() => db.prepare("UPDATE cases SET source = 'self_initiated' WHERE id = ?").run(CASE)).toThrow(/cases\.source/);
+    expect(() => db.prepare("UPDATE parties SET role = 'witness'").run()).toThrow(/parties\.role/);
+    expect(() => insertParty(db, '01900000-0000-7000-8000-0000000000d2', '李四', 1)).not.toThrow();
+    expect(db.prepare('SELECT status FROM cases WHERE id = ?').get(CASE)).toEqual({ status: 'mediating' });
   });
 });
 

@@ -7,6 +7,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { generateDemo } from '../../../electron/services/demo/generate';
 import { startTestApp, type TestApp } from '../../support/backend';
+import { withoutCodeChecks } from '../../support/migrations';
 
 export const NOW = '2026-11-20T09:00:00+08:00';
 export const TODAY = '2026-11-20';
@@ -37,9 +38,11 @@ export async function seededCentre(cases = 800, seed = 11): Promise<Seeded> {
   // A failed mediation recorded as ended on other grounds (终止调解): the district counts it as failed.
   const endedCaseId = pick("outcome = 'failed' AND outcome_at >= '2026-01-01' AND deleted = 0")!;
   sqlite.prepare("UPDATE cases SET outcome = 'ended', version = version + 1 WHERE id = ?").run(endedCaseId);
-  // A source code from an older version: reported as other.
+  // A source code from an older version (SQLite refuses it since migration 0014, but keeps what is there): reported as other.
   const oddSourceCaseId = pick("source = 'walk_in' AND registered_at >= '2026-01-01' AND deleted = 0")!;
-  sqlite.prepare("UPDATE cases SET source = 'legacy_visit', version = version + 1 WHERE id = ?").run(oddSourceCaseId);
+  withoutCodeChecks(sqlite, 'cases', () =>
+    sqlite.prepare("UPDATE cases SET source = 'legacy_visit', version = version + 1 WHERE id = ?").run(oddSourceCaseId),
+  );
   // An open petition referral not marked as a repeat, whose applicant was a party of an earlier
   // case (the same ID number): a repeat petition all the same.
   const repeatCaseId = (

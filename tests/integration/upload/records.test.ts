@@ -71,12 +71,6 @@ describe('upload records', () => {
     expect(data).toHaveProperty('originTier');
   });
 
-  it('sources the district has no code for are sent as other', () => {
-    t = tempDb();
-    const id = addCase(t.db, { source: 'self_initiated' });
-    expect(loadRecord(t.db, 'case', id)!.data).toMatchObject({ source: 'other', sourceDetail: 'self_initiated' });
-  });
-
   it('party data includes personal data; documents never carry the file; tombstones carry nothing', () => {
     t = tempDb();
     const { db } = t;

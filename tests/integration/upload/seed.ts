@@ -95,7 +95,7 @@ export function addCase(db: Db, over: Partial<typeof cases.$inferInsert> = {}): 
     year: 2026,
     serial,
     title: '邻里通道纠纷',
-    category: '邻里',
+    category: 'neighbor',
     source: 'walk_in',
     tier: 'village',
     originTier: 'village',

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { CaseDetail, caseFieldsPatch } from '../../../../electron/common/api/cases';
 import { categoryLabel } from '../../../../electron/common/domain/categories';
-import { isOpen, OUTCOME_LABELS } from '../../../../electron/common/domain/lifecycle';
+import { isOpen, STORED_OUTCOME_LABELS } from '../../../../electron/common/domain/lifecycle';
 import { formatYuan } from '../../../../electron/common/domain/money';
 import { sourceLabel } from '../../../../electron/common/domain/sources';
 import { tierLabel } from '../../../../electron/common/domain/tiers';
@@ -91,7 +91,9 @@ export function CaseInfoCard({ detail, editable }: { detail: CaseDetail; editabl
           {
             key: 'out',
             label: '结果',
-            children: detail.outcome ? `${OUTCOME_LABELS[detail.outcome]}${detail.outcomeNote ? `（${detail.outcomeNote}）` : ''}` : '—',
+            children: detail.outcome
+              ? `${STORED_OUTCOME_LABELS[detail.outcome]}${detail.outcomeNote ? `（${detail.outcomeNote}）` : ''}`
+              : '—',
           },
           { key: 'closed', label: '结案时间', children: time(detail.closedAt) },
           ...(r && (r.name || r.grid || r.reference)
