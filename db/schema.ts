@@ -15,6 +15,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AgreementDetails, Reporter, UndisputedDetails } from '../electron/common/api/case-details';
+import type { SessionKind } from '../electron/common/domain/sessionKinds';
 
 /** Columns every uploadable domain row has. */
 const domainColumns = {
@@ -359,7 +360,7 @@ export const caseMediators = sqliteTable(
   (t) => [primaryKey({ columns: [t.caseId, t.mediatorId] }), index('case_mediators_mediator_idx').on(t.mediatorId)],
 );
 
-/** Mediation sessions and their record (调解记录). */
+/** Mediation sessions (调解记录) and investigations (调查记录) of a case, several per case. */
 export const sessions = sqliteTable(
   'sessions',
   {
@@ -373,6 +374,8 @@ export const sessions = sqliteTable(
     record: text('record').notNull().default(''),
     recorder: text('recorder').notNull().default(''),
     mediatorId: text('mediator_id'),
+    /** mediation | investigation (common/domain/sessionKinds.ts) */
+    kind: text('kind').$type<SessionKind>().notNull().default('mediation'),
   },
   (t) => [index('sessions_case_idx').on(t.caseId, t.heldAt)],
 );

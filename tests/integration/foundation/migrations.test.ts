@@ -55,6 +55,16 @@ function insertParty(sqlite: Database.Database, id: string, name: string, ordina
     .run(id, AT, CASE, ordinal === 0 ? 'applicant' : 'respondent', ordinal, name);
 }
 
+/** The journal entry number of a migration, by its tag: the number of migrations before it. */
+function entryOf(tag: string): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  const i = journal.entries.findIndex((e) => e.tag === tag);
+  if (i < 0) throw new Error(`no migration ${tag}`);
+  return i;
+}
+
 const casesOf = (sqlite: Database.Database) =>
   sqlite.prepare('SELECT id, version, title, status, registered_at FROM cases ORDER BY id').all();
 const partiesOf = (sqlite: Database.Database) => sqlite.prepare('SELECT id, version, name, phone, ordinal FROM parties ORDER BY id').all();
@@ -180,6 +190,37 @@ describe('each migration keeps the rows an earlier build wrote', () => {
       "INSERT INTO login_sessions (token_hash, user_id, created_at, last_seen_at) VALUES ('t1', '01900000-0000-7000-8000-0000000000e1', 1, 2)",
     ).run();
     expect(db.prepare('SELECT user_id FROM login_sessions WHERE user_id = ?').all('01900000-0000-7000-8000-0000000000e1')).toHaveLength(1);
+  });
+});
+
+describe('0015 (session kind)', () => {
+  it('every session written before is a mediation; SQLite itself refuses a kind outside the list', () => {
+    const n = entryOf('0015_session_kind');
+    const o = oldDatabase(n);
+    insertCase(o.old);
+    o.old
+      .prepare(
+        `INSERT INTO sessions (id, version, updated_at, deleted, case_id, held_at, place, participants, record, recorder)
+         VALUES ('01900000-0000-7000-8000-0000000000f1', 2, ?, 0, ?, '2026-09-02T09:00', '调解室', '双方当事人', '双方各自陈述。', '刘洋')`,
+      )
+      .run(AT, CASE);
+    const sessions = (s: Database.Database) =>
+      s.prepare('SELECT id, version, held_at, place, participants, record, recorder FROM sessions').all();
+    const before = sessions(o.old);
+    o.close();
+
+    const db = o.reopen(n + 1).sqlite;
+    expect(sessions(db)).toEqual(before);
+    expect(db.prepare('SELECT kind FROM sessions').all()).toEqual([{ kind: 'mediation' }]);
+    const insert = (id: string, kind: string) =>
+      db
+        .prepare(
+          `INSERT INTO sessions (id, version, updated_at, deleted, case_id, held_at, kind) VALUES (?, 1, ?, 0, ?, '2026-09-03T09:00', ?)`,
+        )
+        .run(id, AT, CASE, kind);
+    insert('01900000-0000-7000-8000-0000000000f2', 'investigation');
+    expect(() => insert('01900000-0000-7000-8000-0000000000f3', 'visit')).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare("UPDATE sessions SET kind = 'Mediation'").run()).toThrow(/CHECK constraint failed/);
   });
 });
 
