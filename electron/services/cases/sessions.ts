@@ -33,8 +33,7 @@ export function addSession(ctx: ServiceContext, actor: Actor, caseId: string, s:
   const id = newId();
   ctx.db.sqlite.transaction(() => {
     const c = loadCase(ctx, caseId);
-    if (c.status !== 'mediating')
-      throw new AppError('REFUSED', `只有“调解中”的案件才能记录${SESSION_KIND_LABELS[s.kind]}，请先开始调解`);
+    if (c.status !== 'mediating') throw new AppError('REFUSED', `只有“调解中”的案件才能记录${SESSION_KIND_LABELS[s.kind]}，请先开始调解`);
     checkTime(ctx, c.registeredAt, s.heldAt);
     ctx.db.orm
       .insert(sessions)
