@@ -34,6 +34,7 @@ import { SHEET_KINDS } from '../electron/common/domain/rosterColumns';
 import { SOURCE_CODES } from '../electron/common/domain/sources';
 import { TIERS } from '../electron/common/domain/tiers';
 import { ROLES } from '../electron/common/roles';
+import { SESSION_KINDS } from '../electron/common/domain/sessionKinds';
 
 /** Columns every uploadable domain row has. */
 const domainColumns = {
@@ -378,7 +379,7 @@ export const caseMediators = sqliteTable(
   (t) => [primaryKey({ columns: [t.caseId, t.mediatorId] }), index('case_mediators_mediator_idx').on(t.mediatorId)],
 );
 
-/** Mediation sessions and their record (调解记录). */
+/** Mediation sessions (调解记录) and investigations (调查记录) of a case, several per case. */
 export const sessions = sqliteTable(
   'sessions',
   {
@@ -392,6 +393,8 @@ export const sessions = sqliteTable(
     record: text('record').notNull().default(''),
     recorder: text('recorder').notNull().default(''),
     mediatorId: text('mediator_id'),
+    /** mediation | investigation (common/domain/sessionKinds.ts) */
+    kind: text('kind', { enum: SESSION_KINDS }).notNull().default('mediation'),
   },
   (t) => [index('sessions_case_idx').on(t.caseId, t.heldAt)],
 );

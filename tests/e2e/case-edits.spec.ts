@@ -172,3 +172,35 @@ test('不予受理、移交、撤回、调解不成：各自要求的内容写�
   expect(await statusOf(toFail.id)).toBe('failed');
   await expect(casePage.actions.getByRole('button')).toHaveText(['结案']);
 });
+
+test('调解员记录一次现场调查和一次调解：各自计次，调查记录可以制作', async ({ page, host }) => {
+  const admin = await apiLogin(host, SEED.adminLogin, SEED.adminPassword);
+  const c = await seedCase(host, admin, '院墙越界纠纷', ['accept', 'start']);
+  await signIn(page, host);
+  await openCase(page, host, c);
+  const casePage = new CasePage(page);
+  // Before any investigation the 调查记录 cannot be made, and the reason says where to add one.
+  const before = await apiCall(host, 'documents.types', { caseId: c.id }, admin);
+  expect(before.find((t) => t.type === 'investigation-record')).toMatchObject({
+    fits: false,
+    reason: '本案还没有调查记录（在案件的“调解与调查记录”中新增，类型选“调查”）',
+  });
+
+  await casePage.recordInvestigation({
+    place: '孙建国家院墙处',
+    participants: '孙建国、村委会委员王立新',
+    record: '查看院墙，新墙基较旧墙基向东约0.3米。',
+  });
+  await expect(toast(page)).toContainText('已记录调查');
+  await casePage.recordSession({ place: '村调解室', participants: '孙建国', record: '申请人陈述诉求。' });
+  const list = page.getByTestId('sessions');
+  await expect(list).toContainText('第 1 次调查');
+  await expect(list).toContainText('被调查人及在场人员：孙建国、村委会委员王立新');
+  await expect(list).toContainText('第 1 次：');
+  await expect(list.locator('.ant-tag')).toHaveText(['调查']);
+
+  const after = await apiCall(host, 'documents.types', { caseId: c.id }, admin);
+  expect(after.find((t) => t.type === 'investigation-record')).toMatchObject({ fits: true });
+  // One 调解记录 for the one mediation: the investigation is not a 第N次调解.
+  expect(after.filter((t) => t.type === 'session-record').map((t) => t.subjectLabel)).toEqual([expect.stringMatching(/^第一次调解（/)]);
+});

@@ -29,7 +29,7 @@ test('粘贴 14 万字的调解情况：显示字数，保存前拒绝并说明�
   await page.goto(`${host.origin}#/cases/${c.id}`);
   await page.getByRole('button', { name: '记录一次调解' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('地点', { exact: true }).fill('调解室');
+  await dialog.getByLabel('调解地点', { exact: true }).fill('调解室');
   await dialog.getByLabel('参加人员', { exact: true }).fill('张建国、李秀英');
   const record = dialog.getByLabel(/调解情况/);
   const pasted = '双方陈述意见。'.repeat(20_000); // 140,000 characters

@@ -8,6 +8,7 @@ import { isoDateSchema, LAST_DAY } from '../domain/dates';
 import { idTypeSchema, validateCreditCode, validateIdNumber, validatePhone } from '../domain/identity';
 import { actionSchema, statusSchema, type ActionCode, type Status, type StoredOutcome } from '../domain/lifecycle';
 import { fenSchema } from '../domain/money';
+import { sessionKindSchema, type SessionKind } from '../domain/sessionKinds';
 import { sourceCodeSchema } from '../domain/sources';
 import { tierSchema, type Tier } from '../domain/tiers';
 import type { CasePermissions } from '../access';
@@ -171,7 +172,9 @@ export const stepInput = z.object({
 });
 
 export const sessionInput = z.object({
-  heldAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?/, '请填写调解时间'),
+  /** 调解 (a session, 调解记录) or 调查 (an investigation, 调查记录); older clients send none: 调解. */
+  kind: sessionKindSchema.default('mediation'),
+  heldAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?/, '请填写时间'),
   place: requiredText('地点', TEXT_LIMITS.place),
   participants: requiredText('参加人员', TEXT_LIMITS.participants),
   record: z.string().max(MAX_LONG_TEXT, tooLongMessage('调解情况', MAX_LONG_TEXT)).default(''),
@@ -249,6 +252,7 @@ export interface PartyView {
 export interface SessionView {
   id: string;
   version: number;
+  kind: SessionKind;
   heldAt: string;
   place: string;
   participants: string;

@@ -22,3 +22,4 @@ export * from './ledgerCells';
 export * from './ledgerColumns';
 export * from './rosterColumns';
 export * from './mediatorKinds';
+export * from './sessionKinds';

@@ -1,8 +1,9 @@
-/** Mediation sessions and their record (调解记录): several per case. */
+/** Mediation sessions (调解记录) and investigations (调查记录): several per case. */
 import type { z } from 'zod';
 import { asc, and, eq } from 'drizzle-orm';
 import { sessions } from '../../../db/schema';
 import type { sessionInput } from '../../common/api/cases';
+import { SESSION_KIND_LABELS } from '../../common/domain/sessionKinds';
 import { AppError } from '../../common/errors';
 import { recordAudit } from '../core/audit';
 import { rfc3339 } from '../core/clock';
@@ -14,9 +15,9 @@ type SessionValues = z.output<typeof sessionInput>;
 
 function checkTime(ctx: ServiceContext, registeredAt: string, heldAt: string) {
   if (heldAt.slice(0, 10) < registeredAt.slice(0, 10))
-    throw new AppError('VALIDATION', '调解时间不能早于案件登记日期', { 'session.heldAt': '不能早于登记日期' });
+    throw new AppError('VALIDATION', '时间不能早于案件登记日期', { 'session.heldAt': '不能早于登记日期' });
   const tomorrow = rfc3339(new Date(ctx.clock.now().getTime() + 86_400_000)).slice(0, 10);
-  if (heldAt.slice(0, 10) > tomorrow) throw new AppError('VALIDATION', '调解记录的时间不能在将来', { 'session.heldAt': '不能晚于今天' });
+  if (heldAt.slice(0, 10) > tomorrow) throw new AppError('VALIDATION', '记录的时间不能在将来', { 'session.heldAt': '不能晚于今天' });
 }
 
 export function caseSessions(ctx: Pick<ServiceContext, 'db'>, caseId: string) {
@@ -32,7 +33,7 @@ export function addSession(ctx: ServiceContext, actor: Actor, caseId: string, s:
   const id = newId();
   ctx.db.sqlite.transaction(() => {
     const c = loadCase(ctx, caseId);
-    if (c.status !== 'mediating') throw new AppError('REFUSED', '只有“调解中”的案件才能记录调解，请先开始调解');
+    if (c.status !== 'mediating') throw new AppError('REFUSED', `只有“调解中”的案件才能记录${SESSION_KIND_LABELS[s.kind]}，请先开始调解`);
     checkTime(ctx, c.registeredAt, s.heldAt);
     ctx.db.orm
       .insert(sessions)
@@ -42,6 +43,7 @@ export function addSession(ctx: ServiceContext, actor: Actor, caseId: string, s:
         updatedAt: rfc3339(ctx.clock.now()),
         deleted: false,
         caseId,
+        kind: s.kind,
         heldAt: s.heldAt,
         place: s.place,
         participants: s.participants,
@@ -50,13 +52,13 @@ export function addSession(ctx: ServiceContext, actor: Actor, caseId: string, s:
         mediatorId: s.mediatorId ?? null,
       })
       .run();
-    const n = caseSessions(ctx, caseId).length;
+    const n = caseSessions(ctx, caseId).filter((x) => x.kind === s.kind).length;
     recordAudit(ctx, actor, {
       operation: 'sessions.add',
       entityKind: 'session',
       entityId: id,
       caseId,
-      summary: `记录第 ${n} 次调解（${s.heldAt.slice(0, 10)}，${s.place}）`,
+      summary: `记录第 ${n} 次${SESSION_KIND_LABELS[s.kind]}（${s.heldAt.slice(0, 10)}，${s.place}）`,
     });
   })();
   return id;
@@ -75,6 +77,7 @@ export function updateSession(
     if (!caseSessions(ctx, caseId).some((x) => x.id === sessionId)) throw new AppError('NOT_FOUND', '找不到该调解记录');
     checkTime(ctx, c.registeredAt, s.heldAt);
     bumpRow(ctx, sessions, sessionId, version, {
+      kind: s.kind,
       heldAt: s.heldAt,
       place: s.place,
       participants: s.participants,
@@ -87,7 +90,7 @@ export function updateSession(
       entityKind: 'session',
       entityId: sessionId,
       caseId,
-      summary: `修改调解记录（${s.heldAt.slice(0, 10)}）`,
+      summary: `修改${SESSION_KIND_LABELS[s.kind]}记录（${s.heldAt.slice(0, 10)}）`,
     });
   })();
 }

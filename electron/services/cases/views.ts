@@ -40,6 +40,7 @@ export function sessionView(s: SessionRecord): SessionView {
   return {
     id: s.id,
     version: s.version,
+    kind: s.kind,
     heldAt: s.heldAt,
     place: s.place,
     participants: s.participants,

@@ -122,12 +122,23 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
   // The lead mediator signs first.
   const mediators = caseMediatorRefs(ctx, caseId).sort((a, b) => Number(a.role !== 'lead') - Number(b.role !== 'lead'));
   const sessionRows = caseSessions(ctx, caseId);
-  const sessions = sessionRows.map((s, i) => ({
-    id: s.id,
-    ordinal: i + 1,
-    label: `第${cnNumber(i + 1)}次调解（${fmtDate(wallClock(s.heldAt))}）`,
-    input: { heldAt: wallClock(s.heldAt), place: s.place, participants: s.participants, record: s.record, recorder: s.recorder },
-  }));
+  const recordOf = (s: (typeof sessionRows)[number]): SessionInput => ({
+    heldAt: wallClock(s.heldAt),
+    place: s.place,
+    participants: s.participants,
+    record: s.record,
+    recorder: s.recorder,
+  });
+  // Only mediations are 第N次调解 and have a 调解记录 each; investigations go into one 调查记录.
+  const sessions = sessionRows
+    .filter((s) => s.kind === 'mediation')
+    .map((s, i) => ({
+      id: s.id,
+      ordinal: i + 1,
+      label: `第${cnNumber(i + 1)}次调解（${fmtDate(wallClock(s.heldAt))}）`,
+      input: recordOf(s),
+    }));
+  const investigations = sessionRows.filter((s) => s.kind === 'investigation').map(recordOf);
   const visitInputs = visits.map((f) => ({
     dueOn: f.dueOn,
     doneAt: f.doneAt,
@@ -177,6 +188,7 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
       mediators: mediators.map((m) => ({ name: m.name })),
       recorder,
       sessions: sessions.map((s) => s.input),
+      investigations,
       followups: visitInputs,
       confirmation: confirmation ? { court: confirmation.court, appliedAt: confirmation.appliedAt } : null,
       today: localDate(ctx.clock.now()),

@@ -146,8 +146,10 @@ export interface DocumentInput {
   parties: PartyInput[];
   mediators: { name: string }[];
   recorder?: string | null;
-  /** All sessions of the case, oldest first. */
+  /** The case's mediation sessions, oldest first (调解记录; 第N次调解 counts these). */
   sessions: SessionInput[];
+  /** The case's investigations (调查: who was asked, where, what was found), oldest first. */
+  investigations: SessionInput[];
   /** The session a 调解记录 is printed for. */
   session?: SessionInput | null;
   confirmation?: ConfirmationInput | null;

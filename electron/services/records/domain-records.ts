@@ -46,6 +46,7 @@ const partyData = (p: Party) => ({
 
 const sessionData = (s: Session) => ({
   caseId: s.caseId,
+  kind: s.kind,
   heldAt: s.heldAt,
   place: s.place,
   participants: s.participants,

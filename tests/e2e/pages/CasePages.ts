@@ -123,9 +123,21 @@ export class CasePage {
   async recordSession(v: { place: string; participants: string; record: string }) {
     await this.page.getByRole('button', { name: '记录一次调解' }).click();
     await expect(this.dialog).toBeVisible();
-    await this.dialog.getByLabel('地点', { exact: true }).fill(v.place);
+    await this.dialog.getByLabel('调解地点', { exact: true }).fill(v.place);
     await this.dialog.getByLabel('参加人员', { exact: true }).fill(v.participants);
     await this.dialog.getByLabel(/调解情况/).fill(v.record);
+    await this.dialog.getByRole('button', { name: '保存' }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  /** 调查: the site seen or someone asked, recorded on the case for the 人民调解调查记录. */
+  async recordInvestigation(v: { place: string; participants: string; record: string }) {
+    await this.page.getByRole('button', { name: '记录一次调查' }).click();
+    await expect(this.dialog).toBeVisible();
+    await expect(this.dialog.getByRole('radio', { name: '调查（调查记录）' })).toBeChecked();
+    await this.dialog.getByLabel('调查地点', { exact: true }).fill(v.place);
+    await this.dialog.getByLabel('被调查人及在场人员', { exact: true }).fill(v.participants);
+    await this.dialog.getByLabel(/调查情况/).fill(v.record);
     await this.dialog.getByRole('button', { name: '保存' }).click();
     await expect(this.dialog).toBeHidden();
   }

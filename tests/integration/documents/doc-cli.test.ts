@@ -102,6 +102,21 @@ beforeAll(async () => {
       },
       s,
     );
+    await app.call(
+      'sessions.add',
+      {
+        caseId: id,
+        session: {
+          kind: 'investigation',
+          heldAt: '2026-11-12T11:00',
+          place: '王村村委会',
+          participants: '村委会委员王立新',
+          record: `调查记录${i}`,
+          recorder: '刘洋',
+        },
+      },
+      s,
+    );
   }
   agreed = await steps(app, s, ids[0]!, [
     [
@@ -269,7 +284,7 @@ describe('cli doc', () => {
 
     const inv = path.join(out.dir, 'inv.docx');
     expect((await cli(['--data-dir', app.dir, '--case', agreed.caseNumber, '--type', 'investigation-record', '--out', inv])).code).toBe(0);
-    expect(ink((await readDocx(fs.readFileSync(inv))).text)).toContain(ink('调查地点：王村调解室'));
+    expect(ink((await readDocx(fs.readFileSync(inv))).text)).toContain(ink('调查地点：王村村委会'));
     const cover = path.join(out.dir, 'cover.docx');
     expect((await cli(['--data-dir', app.dir, '--case', agreed.caseNumber, '--type', 'file-cover', '--out', cover])).code).toBe(0);
     expect(ink((await readDocx(fs.readFileSync(cover))).text)).toContain(ink('保管期限短期（10年）'));

@@ -63,6 +63,25 @@ const sessions: SessionInput[] = [
   },
 ];
 
+/** What the mediator found before the sessions: the site, and a neighbour asked (人民调解法 Art. 22). */
+const investigations: SessionInput[] = [
+  {
+    heldAt: '2026-03-06T10:00',
+    place: '牧野区王村镇幸福路18号院3号楼2单元402室、502室',
+    participants: `申请人王${RARE}；被申请人法定代表人赵卫东；人民调解员陈秀兰；记录人刘洋`,
+    record:
+      '调解员在双方在场的情况下查看402室卫生间吊顶及客厅墙面，吊顶石膏板有水渍及霉斑，面积约3平方米。\n502室卫生间地面瓷砖有裂缝，地漏周边防水层破损。',
+    recorder: '刘洋',
+  },
+  {
+    heldAt: '2026-03-08T15:30',
+    place: '幸福路18号院物业服务中心',
+    participants: '物业服务中心工作人员孙立新；人民调解员陈秀兰；记录人刘洋',
+    record: '孙立新陈述：2025年11月接到402室报修，经查看认为渗水来自502室卫生间，已书面通知502室业主，未见维修。',
+    recorder: '刘洋',
+  },
+];
+
 const applicant: PartyInput = {
   role: 'applicant',
   kind: 'person',
@@ -123,6 +142,7 @@ export function twoParty(): DocumentInput {
     mediators: [{ name: '陈秀兰' }],
     recorder: '刘洋',
     sessions: sessions.map((s) => ({ ...s })),
+    investigations: investigations.map((s) => ({ ...s })),
     confirmation: { court: '新乡市牧野区人民法院', appliedAt: '2026-03-25' },
     followup: {
       dueOn: '2026-04-01',

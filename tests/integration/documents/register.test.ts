@@ -207,6 +207,24 @@ beforeAll(async () => {
     s,
   );
 
+  // Each case had the site seen or a witness asked: 人民调解调查记录.
+  for (const [caseId, place, participants, record] of [
+    [
+      a.id,
+      '王村张建国、李秀英两家院墙处',
+      '张建国、李秀英、村委会委员王立新',
+      '查看院墙，新墙基较旧墙基向东约0.3米；王立新称旧墙系1998年按宅基地证所砌。',
+    ],
+    [b.id, '和谐家园小区3号楼1单元602室', '赵国强、物业维修工孙小兵', '卫生间顶棚有渗水痕迹约1平方米，楼上公共排水立管接口处有锈蚀。'],
+    [ref.caseId, '新乡市某建材有限公司财务室', '公司会计刘敏', '刘敏提供送货单十二张，合计货款三万元，载有李秀英签收字样。'],
+  ] as const) {
+    await app.call(
+      'sessions.add',
+      { caseId, session: { kind: 'investigation', heldAt: '2026-11-13T10:00', place, participants, record, recorder: '刘洋' } },
+      s,
+    );
+  }
+
   s = await dayIs(app, '2026-11-15');
   await app.call(
     'sessions.add',
@@ -544,7 +562,7 @@ describe('documents of a case with an agreement', () => {
       expect(ink(withoutPageNumbers(pdf.text)), `${d.type} v${d.docVersion}`).toBe(ink(docx.text));
       expect(pdf.pages).toBeGreaterThan(0);
     }
-  });
+  }, 90_000);
 });
 
 describe('documents of a failed mediation', () => {

@@ -21,6 +21,7 @@ import {
   COURT_PROCEDURES,
   ID_TYPE_CODES,
   MEDIATOR_KINDS,
+  SESSION_KINDS,
   SHEET_KINDS,
   SOURCE_CODES,
   STATUSES,
@@ -65,6 +66,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   'parties.authority': AGENT_AUTHORITIES,
   'case_mediators.role': CASE_MEDIATOR_ROLES,
   'case_mediators.chosen_by': CHOSEN_BY,
+  'sessions.kind': SESSION_KINDS,
   'confirmations.ruling': CONFIRMATION_RULINGS,
   'followups.method': FOLLOWUP_METHODS,
   'followups.performance': PERFORMANCES,
@@ -136,6 +138,7 @@ const ROWS = {
     authority: null,
   },
   case_mediators: { case_id: CASE, mediator_id: MEDIATOR, role: 'lead', assigned_at: AT, chosen_by: 'assigned' },
+  sessions: { ...domain('01900000-0000-7000-8000-0000000000f5'), case_id: CASE, held_at: AT, kind: 'investigation' },
   confirmations: {
     ...domain('01900000-0000-7000-8000-0000000000f1'),
     case_id: CASE,

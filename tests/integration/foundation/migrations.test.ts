@@ -56,6 +56,16 @@ function insertParty(sqlite: Database.Database, id: string, name: string, ordina
     .run(id, AT, CASE, ordinal === 0 ? 'applicant' : 'respondent', ordinal, name);
 }
 
+/** The journal entry number of a migration, by its tag: the number of migrations before it. */
+function entryOf(tag: string): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  const i = journal.entries.findIndex((e) => e.tag === tag);
+  if (i < 0) throw new Error(`no migration ${tag}`);
+  return i;
+}
+
 const casesOf = (sqlite: Database.Database) =>
   sqlite.prepare('SELECT id, version, title, status, registered_at FROM cases ORDER BY id').all();
 const partiesOf = (sqlite: Database.Database) => sqlite.prepare('SELECT id, version, name, phone, ordinal FROM parties ORDER BY id').all();
@@ -184,7 +194,8 @@ describe('each migration keeps the rows an earlier build wrote', () => {
   });
 
   it('0014 (code checks): every row stays as it was, even one holding a code outside its list; from then on SQLite refuses such codes', () => {
-    const o = oldDatabase(12);
+    const n = entryOf('0014_code_checks');
+    const o = oldDatabase(n);
     insertCase(o.old);
     insertParty(o.old, '01900000-0000-7000-8000-0000000000d1', '王秀兰', 0);
     // A case closed as 终止调解 (outcome `ended`, which no step sets but older data and the district know), and a
@@ -213,7 +224,7 @@ describe('each migration keeps the rows an earlier build wrote', () => {
     });
     o.close();
 
-    const db = o.reopen().sqlite;
+    const db = o.reopen(n + 1).sqlite;
     expect(rows(db)).toEqual(before);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'code_check_%'").get()).toEqual({
       n: 36,
@@ -234,6 +245,37 @@ describe('each migration keeps the rows an earlier build wrote', () => {
     expect(() => db.prepare("UPDATE parties SET role = 'witness'").run()).toThrow(/parties\.role/);
     expect(() => insertParty(db, '01900000-0000-7000-8000-0000000000d2', '李四', 1)).not.toThrow();
     expect(db.prepare('SELECT status FROM cases WHERE id = ?').get(CASE)).toEqual({ status: 'mediating' });
+  });
+});
+
+describe('0015 (session kind)', () => {
+  it('every session written before is a mediation; SQLite itself refuses a kind outside the list', () => {
+    const n = entryOf('0015_session_kind');
+    const o = oldDatabase(n);
+    insertCase(o.old);
+    o.old
+      .prepare(
+        `INSERT INTO sessions (id, version, updated_at, deleted, case_id, held_at, place, participants, record, recorder)
+         VALUES ('01900000-0000-7000-8000-0000000000f1', 2, ?, 0, ?, '2026-09-02T09:00', '调解室', '双方当事人', '双方各自陈述。', '刘洋')`,
+      )
+      .run(AT, CASE);
+    const sessions = (s: Database.Database) =>
+      s.prepare('SELECT id, version, held_at, place, participants, record, recorder FROM sessions').all();
+    const before = sessions(o.old);
+    o.close();
+
+    const db = o.reopen(n + 1).sqlite;
+    expect(sessions(db)).toEqual(before);
+    expect(db.prepare('SELECT kind FROM sessions').all()).toEqual([{ kind: 'mediation' }]);
+    const insert = (id: string, kind: string) =>
+      db
+        .prepare(
+          `INSERT INTO sessions (id, version, updated_at, deleted, case_id, held_at, kind) VALUES (?, 1, ?, 0, ?, '2026-09-03T09:00', ?)`,
+        )
+        .run(id, AT, CASE, kind);
+    insert('01900000-0000-7000-8000-0000000000f2', 'investigation');
+    expect(() => insert('01900000-0000-7000-8000-0000000000f3', 'visit')).toThrow('not a code of its list: sessions.kind');
+    expect(() => db.prepare("UPDATE sessions SET kind = 'Mediation'").run()).toThrow('not a code of its list: sessions.kind');
   });
 });
 

@@ -61,8 +61,10 @@ export function fitsFileCover(input: DocumentInput): string | null {
 const outcomeLabel = (o: NonNullable<DocumentInput['case']['outcome']>): string => (o === 'ended' ? '终止调解' : OUTCOME_LABELS[o]);
 
 /**
- * 保管期限: a court-referred case, or one with ten or more parties (a 重大、群体性 dispute), is kept
- * long (30 年); other cases 10 年, as centres' archive rules for 人民调解卷宗 usually say.
+ * 保管期限: 人民调解法 Art. 27 has the committee file the case (立卷归档) but sets no period; each
+ * committee decides by the kind of dispute, the agreement and the parties. Our default: a
+ * court-referred case (the court may ask for it back) or one with ten or more parties (a 重大、群体性
+ * dispute) is kept long (30 年), other cases 10 年 — printed, so the clerk can strike it through.
  */
 function retention(input: DocumentInput): string {
   return input.case.courtReferral || principals(input.parties).length >= 10 ? '长期（30年）' : '短期（10年）';

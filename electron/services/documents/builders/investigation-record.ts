@@ -2,10 +2,9 @@
  * 人民调解调查记录 (司法部 2010 人民调解文书格式; 人民调解法 Art. 22: the mediator may learn the
  * facts by hearing the parties and asking others): when, where, who was asked and what was found.
  *
- * The database has no separate investigation entity: what the mediators heard and found is what
- * they wrote down for each session (its time, place, participants and record). This record gathers
- * those entries, one numbered section a session, oldest first, so the case file holds the facts as
- * found. A case with no written session record has nothing to record, and is refused.
+ * Its entries are the case's investigations (a session of kind 调查: time, place, the people asked and
+ * present, what was found), one numbered section each, oldest first. A case with no written
+ * investigation has nothing to record, and is refused with where to add one.
  */
 import type { DocumentInput, SessionInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel } from '../model';
@@ -23,11 +22,11 @@ import {
   str,
 } from './common';
 
-const recorded = (input: DocumentInput): SessionInput[] => input.sessions.filter((s) => str(s.record) !== '');
+const recorded = (input: DocumentInput): SessionInput[] => input.investigations.filter((s) => str(s.record) !== '');
 
 export function fitsInvestigationRecord(input: DocumentInput): string | null {
-  if (input.sessions.length === 0) return '本案还没有调解（调查）场次，没有可记录的调查情况';
-  if (recorded(input).length === 0) return '本案各场次都还没有填写调查、调解情况的记录，没有可记录的调查情况';
+  if (input.investigations.length === 0) return '本案还没有调查记录（在案件的“调解与调查记录”中新增，类型选“调查”）';
+  if (recorded(input).length === 0) return '本案的调查都还没有填写调查情况，没有可记录的内容';
   return null;
 }
 
