@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { PARTY_ROLE_LABELS, type CaseDetail, type PartyView } from '../../../../electron/common/api/cases';
 import { idTypeLabel } from '../../../../electron/common/domain/identity';
 import { useDraft } from '../../components/useDraft';
-import { PartyFields } from './PartyFields';
-import { toPartyInput, type PartyFormValues } from './partyForm';
+import { PartyFields } from '../../components/parties/PartyFields';
+import { toPartyInput, type PartyFormValues } from '../../components/parties/partyFormValues';
 import { useCaseMutation } from './useCaseMutation';
 
 const SEX = { male: '男', female: '女' } as const;
@@ -139,7 +139,7 @@ export function PartiesCard({ detail, editable }: { detail: CaseDetail; editable
         destroyOnHidden
       >
         <Form form={form} name="party" layout="vertical">
-          <PartyFields prefix={[]} agentTargets={targets} />
+          <PartyFields agentTargets={targets} />
         </Form>
       </Modal>
     </Card>
