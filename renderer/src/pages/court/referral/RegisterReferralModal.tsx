@@ -10,13 +10,13 @@ import { useApiMutation } from '../../../components/useApiMutation';
 import { CourtTermsFields } from './CourtTermsFields';
 import { ReferralCaseFields } from './ReferralCaseFields';
 import { ReferralMediatorFields } from './ReferralMediatorFields';
-import { initialReferralValues, REFERRAL_FIELD_RENAMES, toReferralInput, type ReferralValues } from './referralValues';
+import { initialReferralValues, referralField, toReferralInput, type ReferralValues } from './referralValues';
 
 export function RegisterReferralModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (caseId: string) => void }) {
   const [form] = Form.useForm<ReferralValues>();
   const register = useApiMutation('court.registerReferral', {
     form,
-    rename: REFERRAL_FIELD_RENAMES,
+    rename: referralField,
     showError: 'inline',
     invalidates: ['court.referrals', 'roster.candidates', 'mediators.list', 'supervision.list'],
     success: (r) => `已登记 ${r.caseNumber}（${r.referenceNumber}）`,

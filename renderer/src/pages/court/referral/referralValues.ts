@@ -39,8 +39,12 @@ export const initialReferralValues = (): ReferralValues => ({
   mediator: { chosenBy: 'parties' },
 });
 
-/** Server field path → form field, where the form holds a field under another name. */
-export const REFERRAL_FIELD_RENAMES: Record<string, string> = { 'case.amountYuan': 'case.amount' };
+/**
+ * Server field path → form field, where the form holds a field under another name: the amount, and
+ * the parties, which the case registration inside the referral names from the case ('parties.0.idNumber').
+ */
+export const referralField = (path: string): string =>
+  path === 'case.amountYuan' ? 'case.amount' : path.replace(/^parties\./, 'case.parties.');
 
 /** The form's values → the operation's input; blanks go as blanks, for the server to name them. */
 export function toReferralInput(v: ReferralValues): RegisterReferralInput {
