@@ -116,13 +116,14 @@ test('驻院调解员登记委派案件，从名册中按擅长类型选定特�
   await pickOption(page, '合同');
   await court.field('纠纷事实').fill('申请人向被申请人供应建材，被申请人尚欠货款三万元未付。');
   await court.field('争议金额（元）').fill('30000');
-  await court.dialog.getByLabel('当事人1姓名').fill('张建国');
-  await court.dialog.getByLabel('当事人1身份证号码').fill(makeResidentId('410711', '1968-03-12', 31));
-  await court.dialog.getByLabel('当事人1电话').fill('13803731234');
-  await court.dialog.getByLabel('当事人2姓名').fill('新乡市某建材有限公司');
-  await court.dialog.getByLabel('当事人2类别').click();
-  await pickOption(page, '单位');
-  await court.dialog.getByLabel('当事人2电话').fill('0373-5550123');
+  const applicant = court.party(1);
+  await applicant.getByLabel('姓名', { exact: true }).fill('张建国');
+  await applicant.getByLabel('证件号码', { exact: true }).fill(makeResidentId('410711', '1968-03-12', 31));
+  await applicant.getByLabel('联系电话', { exact: true }).fill('13803731234');
+  const company = court.party(2);
+  await company.getByText('单位', { exact: true }).click();
+  await company.getByLabel('单位名称', { exact: true }).fill('新乡市某建材有限公司');
+  await company.getByLabel('联系电话', { exact: true }).fill('0373-5550123');
 
   // The roster, filtered by the dispute's category: only mediators who list 合同.
   await court.field('调解员').click();

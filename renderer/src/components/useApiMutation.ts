@@ -10,7 +10,7 @@ import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/
 import { App, type FormInstance } from 'antd';
 import type { Api, OpName } from '../../../electron/common/api';
 import type { InputOf, OutputOf } from '../../../electron/common/api/contract';
-import { applyFieldErrors, errorMessage, isApiError } from './apiErrors';
+import { applyFieldErrors, errorMessage, isApiError, type FieldRename } from './apiErrors';
 import { callOp } from './useApiQuery';
 
 export interface ApiMutationOptions<K extends OpName> extends Omit<
@@ -20,7 +20,7 @@ export interface ApiMutationOptions<K extends OpName> extends Omit<
   /** Put the error's field messages on this form. */
   form?: FormInstance;
   /** Server field path → form field name, where the form is shaped differently from the input. */
-  rename?: Record<string, string>;
+  rename?: FieldRename;
   /** 'toast' (default): antd message; 'inline': the caller shows `error` itself (e.g. <ErrorAlert>). */
   showError?: 'toast' | 'inline';
   /** A short success toast, e.g. '已保存'. */

@@ -1,8 +1,7 @@
-/** What the citizen has entered so far, and the checks each step makes before moving on. */
-import { MAX_DESCRIPTION, MAX_NAME, type IntakeInput } from '../../../electron/common/api/intake';
+/** What the citizen has entered so far, and the check each step makes before moving on. */
+import type { IntakeInput } from '../../../electron/common/api/intake';
 import type { CategoryCode } from '../../../electron/common/domain/categories';
-import { validatePhone, validateResidentId } from '../../../electron/common/domain/identity';
-import { today } from '../components/dates';
+import { checkIntake } from '../components/parties/intakeCheck';
 
 export interface Draft {
   category: CategoryCode | null;
@@ -33,47 +32,43 @@ export const STEPS: readonly Step[] = ['category', 'person', 'other', 'story', '
 
 export type Errors = Partial<Record<keyof Draft, string>>;
 
-const length = (s: string) => [...s.trim()].length;
+/** The fields each step asks for. */
+const STEP_FIELDS: Record<Step, readonly (keyof Draft)[]> = {
+  category: ['category'],
+  person: ['name', 'phone', 'idNumber'],
+  other: ['otherParty', 'otherPartyPhone'],
+  story: ['description'],
+  consent: ['consent'],
+};
 
+/** The kiosk's own words where a citizen has left something out (the contract's are written for staff). */
+const LEFT_OUT: Errors = {
+  category: '请选择纠纷类型',
+  name: '请填写您的姓名',
+  phone: '请填写您的手机号码',
+  consent: '请先阅读上面的告知，点“我同意”后再提交',
+};
+
+const blank = (v: Draft[keyof Draft]) => v === null || v === false || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * What stops the citizen from leaving a step: the one check of a registration (checkIntake, the
+ * same the clerk's form asks), for this step's fields only, in the kiosk's words where a field was
+ * left out.
+ */
 export function checkStep(step: Step, d: Draft): Errors {
+  const found = checkIntake(toInput(d));
   const e: Errors = {};
-  if (step === 'category' && !d.category) e.category = '请选择纠纷类型';
-  if (step === 'person') {
-    if (length(d.name) === 0) e.name = '请填写您的姓名';
-    else if (length(d.name) > MAX_NAME) e.name = `姓名不能超过 ${MAX_NAME} 个字`;
-    const phone = validatePhone(d.phone);
-    if (!phone.ok) e.phone = d.phone.trim() === '' ? '请填写您的手机号码' : phone.message;
-    if (d.idNumber.trim() !== '') {
-      const id = validateResidentId(d.idNumber, today());
-      if (!id.ok) e.idNumber = id.message;
-    }
+  for (const field of STEP_FIELDS[step]) {
+    // The draft has no category until one is picked; toInput then says 'other', which the contract takes.
+    const message = field === 'category' ? (d.category ? undefined : LEFT_OUT.category) : found[field];
+    if (message) e[field] = (blank(d[field]) && LEFT_OUT[field]) || message;
   }
-  if (step === 'other') {
-    if (length(d.otherParty) > MAX_NAME) e.otherParty = `对方姓名不能超过 ${MAX_NAME} 个字`;
-    if (d.otherPartyPhone.trim() !== '') {
-      const phone = validatePhone(d.otherPartyPhone);
-      if (!phone.ok) e.otherPartyPhone = phone.message;
-    }
-  }
-  if (step === 'story') {
-    if (length(d.description) === 0) e.description = '请简单说说发生了什么';
-    else if (d.description.length > MAX_DESCRIPTION) e.description = `不能超过 ${MAX_DESCRIPTION} 个字`;
-  }
-  if (step === 'consent' && !d.consent) e.consent = '请先阅读上面的告知，点“我同意”后再提交';
   return e;
 }
 
 /** Which step shows a field the server complained about. */
-export const STEP_OF_FIELD: Record<string, Step> = {
-  category: 'category',
-  name: 'person',
-  phone: 'person',
-  idNumber: 'person',
-  otherParty: 'other',
-  otherPartyPhone: 'other',
-  description: 'story',
-  consent: 'consent',
-};
+export const STEP_OF_FIELD: Record<string, Step> = Object.fromEntries(STEPS.flatMap((step) => STEP_FIELDS[step].map((f) => [f, step])));
 
 export function toInput(d: Draft): IntakeInput {
   return {

@@ -31,6 +31,11 @@ export class CourtReferralsPage {
     return this.dialog.getByLabel(label, { exact: true });
   }
 
+  /** The registration's n-th party (1-based): the one party form, in its own card. */
+  party(n: number): Locator {
+    return this.dialog.getByTestId(`party-${n}`);
+  }
+
   /** A panel of the case view by its title (法院委派, 司法确认, 回访, 牵头单位与责任人). */
   panel(title: string): Locator {
     return this.page.locator('.ant-card').filter({ has: this.page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });

@@ -6,11 +6,18 @@ import { useState } from 'react';
 import { PARTY_ROLE_LABELS, type CaseDetail, type PartyView } from '../../../../electron/common/api/cases';
 import { idTypeLabel } from '../../../../electron/common/domain/identity';
 import { useDraft } from '../../components/useDraft';
-import { PartyFields } from './PartyFields';
-import { toPartyInput, type PartyFormValues } from './partyForm';
+import { PartyFields } from '../../components/parties/PartyFields';
+import { toPartyInput, type PartyFormValues } from '../../components/parties/partyFormValues';
 import { useCaseMutation } from './useCaseMutation';
 
 const SEX = { male: '男', female: '女' } as const;
+
+/**
+ * The dialog's form is one party, from its root; the server names the party's fields under the
+ * input ('party.phone') or, for what only the service checks, as the case's first new party
+ * ('parties.0.idNumber').
+ */
+const partyField = (path: string) => path.replace(/^(party|parties\.\d+)\./, '');
 
 export function PartiesCard({ detail, editable }: { detail: CaseDetail; editable: boolean }) {
   const [form] = Form.useForm<PartyFormValues>();
@@ -26,8 +33,8 @@ export function PartiesCard({ detail, editable }: { detail: CaseDetail; editable
     draft.clear();
     close();
   };
-  const add = useCaseMutation('parties.add', detail.id, { form, success: '已添加当事人', onDone: saved });
-  const update = useCaseMutation('parties.update', detail.id, { form, success: '已保存', onDone: saved });
+  const add = useCaseMutation('parties.add', detail.id, { form, rename: partyField, success: '已添加当事人', onDone: saved });
+  const update = useCaseMutation('parties.update', detail.id, { form, rename: partyField, success: '已保存', onDone: saved });
   const remove = useCaseMutation('parties.remove', detail.id, { success: '已删除' });
   const byId = new Map(detail.parties.map((p) => [p.id, p]));
   const targets = detail.parties.filter((p) => p.role !== 'agent').map((p) => ({ value: p.id, label: p.name }));
@@ -139,7 +146,7 @@ export function PartiesCard({ detail, editable }: { detail: CaseDetail; editable
         destroyOnHidden
       >
         <Form form={form} name="party" layout="vertical">
-          <PartyFields prefix={[]} agentTargets={targets} />
+          <PartyFields agentTargets={targets} />
         </Form>
       </Modal>
     </Card>

@@ -3,7 +3,6 @@
  * Before saving, the parties are checked against open cases: a returning party is shown with a
  * link to the open case, and the user confirms before a second case is registered.
  */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -16,8 +15,8 @@ import { fenOfYuan, yuanRule } from '../../components/yuanField';
 import { useDraft } from '../../components/useDraft';
 import { callOp } from '../../components/useApiQuery';
 import { categoryOptions, sourceOptions, tierOptions } from './labels';
-import { PartyFields } from './PartyFields';
-import { toPartyInput, type PartyFormValues } from './partyForm';
+import { FIRST_PARTIES, PartyListFields } from '../../components/parties/PartyListFields';
+import { toPartyInput, type PartyFormValues } from '../../components/parties/partyFormValues';
 import { TEXT_LIMITS } from '../../../../electron/common/api/limits';
 import { textLimit } from '../../components/textLimit';
 
@@ -37,7 +36,6 @@ export function RegisterCasePage() {
   const [form] = Form.useForm<FormValues>();
   const navigate = useNavigate();
   const source = Form.useWatch('source', form) as SourceCode | undefined;
-  const partyValues = Form.useWatch('parties', form) ?? [];
   const [repeats, setRepeats] = useState<RepeatMatch[] | null>(null);
   const [checking, setChecking] = useState(false);
   const draft = useDraft('cases.register', form);
@@ -82,10 +80,6 @@ export function RegisterCasePage() {
     register.mutate(input);
   };
 
-  const agentTargets = partyValues
-    .map((p, i) => ({ value: i, label: `${i + 1}. ${p?.name || '（未填姓名）'}` }))
-    .filter((_t, i) => partyValues[i]?.role !== 'agent');
-
   return (
     <>
       <PageHeader title="登记案件" subtitle="案号在保存时自动生成，按年度连续编号。带 * 的为必填项。" />
@@ -96,10 +90,7 @@ export function RegisterCasePage() {
         initialValues={{
           source: 'walk_in',
           tier: 'village',
-          parties: [
-            { role: 'applicant', kind: 'person', idType: 'resident_id' },
-            { role: 'respondent', kind: 'person', idType: 'resident_id' },
-          ],
+          parties: FIRST_PARTIES,
         }}
         onValuesChange={(changed) => {
           if ('parties' in changed) setRepeats(null); // parties changed: check again before saving
@@ -181,39 +172,9 @@ export function RegisterCasePage() {
           </Row>
         </Card>
 
-        <Form.List name="parties">
-          {(fields, { add, remove }) => (
-            <Card
-              title="当事人"
-              size="small"
-              style={{ marginBottom: 16 }}
-              extra={
-                <Button icon={<PlusOutlined />} onClick={() => add({ role: 'respondent', kind: 'person', idType: 'resident_id' })}>
-                  添加当事人
-                </Button>
-              }
-            >
-              {fields.map((field, i) => (
-                <Card
-                  key={field.key}
-                  type="inner"
-                  size="small"
-                  title={`第 ${i + 1} 名`}
-                  style={{ marginBottom: 12 }}
-                  extra={
-                    fields.length > 1 ? (
-                      <Button type="link" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)}>
-                        删除
-                      </Button>
-                    ) : null
-                  }
-                >
-                  <PartyFields prefix={[field.name]} agentTargets={agentTargets.filter((t) => t.value !== i)} />
-                </Card>
-              ))}
-            </Card>
-          )}
-        </Form.List>
+        <Card title="当事人" size="small" style={{ marginBottom: 16 }}>
+          <PartyListFields path={['parties']} />
+        </Card>
 
         {repeats && repeats.length > 0 ? (
           <Alert

@@ -3,15 +3,11 @@ import { CATEGORIES } from '../../../../electron/common/domain/categories';
 import { SOURCES } from '../../../../electron/common/domain/sources';
 import { STATUS_LABELS, STATUSES, type Status } from '../../../../electron/common/domain/lifecycle';
 import { TIER_LABELS, TIERS } from '../../../../electron/common/domain/tiers';
-import { ID_TYPES } from '../../../../electron/common/domain/identity';
-import { PARTY_ROLE_LABELS } from '../../../../electron/common/api/cases';
 
 export const categoryOptions = CATEGORIES.map((c) => ({ value: c.code, label: c.label }));
 export const sourceOptions = SOURCES.map((s) => ({ value: s.code, label: s.label }));
 export const tierOptions = TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }));
 export const statusOptions = STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
-export const idTypeOptions = ID_TYPES.map((t) => ({ value: t.code, label: t.label }));
-export const partyRoleOptions = Object.entries(PARTY_ROLE_LABELS).map(([value, label]) => ({ value, label }));
 
 export const STATUS_COLORS: Record<Status, string> = {
   registered: 'default',

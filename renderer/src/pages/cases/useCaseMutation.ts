@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import type { OpName } from '../../../../electron/common/api';
 import type { CaseDetail } from '../../../../electron/common/api/cases';
-import { isApiError } from '../../components/apiErrors';
+import { isApiError, type FieldRename } from '../../components/apiErrors';
 import { useApiMutation } from '../../components/useApiMutation';
 import { apiQueryKey } from '../../components/useApiQuery';
 
@@ -32,11 +32,12 @@ type CaseOp = Extract<
 export function useCaseMutation<K extends CaseOp>(
   op: K,
   caseId: string,
-  opts: { success?: string | ((detail: CaseDetail) => string); form?: FormInstance; onDone?: () => void } = {},
+  opts: { success?: string | ((detail: CaseDetail) => string); form?: FormInstance; rename?: FieldRename; onDone?: () => void } = {},
 ) {
   const queryClient = useQueryClient();
   return useApiMutation(op, {
     ...(opts.form ? { form: opts.form } : {}),
+    ...(opts.rename ? { rename: opts.rename } : {}),
     ...(opts.success ? { success: opts.success } : {}),
     invalidates: ['cases.list', 'cases.desk', 'cases.search'],
     onSuccess: (detail) => {

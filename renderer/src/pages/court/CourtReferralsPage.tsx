@@ -19,7 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../components/useApiQuery';
 import { CourtCaseView } from './CourtCaseView';
-import { RegisterReferralModal } from './RegisterReferralModal';
+import { RegisterReferralModal } from './referral/RegisterReferralModal';
 import { ReferralClock } from './ReferralClock';
 import { dueTag } from './panels/FollowupPanel';
 

@@ -7,37 +7,45 @@ import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, Result, 
 import { useState } from 'react';
 import { CONSENT_NOTICE, MAX_DESCRIPTION, MAX_NAME, type IntakeInput, type SubmitResult } from '../../../../electron/common/api/intake';
 import type { CategoryCode } from '../../../../electron/common/domain/categories';
-import { validateIdNumber, validatePhone, type IdType } from '../../../../electron/common/domain/identity';
-import { today } from '../../components/dates';
+import type { IdType } from '../../../../electron/common/domain/identity';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { intakeRule, type IntakeField } from '../../components/parties/intakeCheck';
+import { PartyFields } from '../../components/parties/PartyFields';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiMutation } from '../../components/useApiMutation';
 import { useDraft } from '../../components/useDraft';
-import { categoryOptions, idTypeOptions } from '../cases/labels';
+import { categoryOptions } from '../cases/labels';
 import { PrinterStatusBar } from './PrinterStatusBar';
 
 interface Values {
   category: CategoryCode;
-  name: string;
-  phone: string;
+  name?: string;
+  phone?: string;
   idType: IdType;
   idNumber?: string;
   otherParty?: string;
   otherPartyPhone?: string;
-  description: string;
+  description?: string;
   consent: boolean;
 }
 
-const phoneRule = (required: boolean) => ({
-  validator: async (_: unknown, v: string | undefined) => {
-    if (!v?.trim()) {
-      if (required) throw new Error('请填写联系电话');
-      return;
-    }
-    const c = validatePhone(v);
-    if (!c.ok) throw new Error(c.message);
-  },
-});
+/** The form's values → the operation's input (the form is shaped like it, the blanks left out). */
+function toInput(v: Values): IntakeInput {
+  return {
+    channel: 'clerk',
+    category: v.category,
+    name: v.name ?? '',
+    phone: v.phone ?? '',
+    ...(v.idNumber?.trim() ? { idType: v.idType, idNumber: v.idNumber } : {}),
+    ...(v.otherParty?.trim() ? { otherParty: v.otherParty } : {}),
+    ...(v.otherPartyPhone?.trim() ? { otherPartyPhone: v.otherPartyPhone } : {}),
+    description: v.description ?? '',
+    consent: v.consent as true,
+  };
+}
+
+/** The clerk is told to ask the citizen, where the contract's words are for whoever fills the form in. */
+const rule = (field: IntakeField) => intakeRule(field, toInput, { consent: '请先向群众告知并取得同意' });
 
 export function ClerkRegisterPage() {
   const [form] = Form.useForm<Values>();
@@ -56,7 +64,6 @@ export function ClerkRegisterPage() {
   const reprint = useApiMutation('intake.reprint', {
     onSuccess: (r) => done && setDone({ ...done, printed: r.printed, printError: r.printError }),
   });
-  const idType = Form.useWatch('idType', form) ?? 'resident_id';
 
   if (done) {
     return (
@@ -112,20 +119,7 @@ export function ClerkRegisterPage() {
     );
   }
 
-  const onFinish = (v: Values) => {
-    const input: IntakeInput = {
-      channel: 'clerk',
-      category: v.category,
-      name: v.name,
-      phone: v.phone,
-      ...(v.idNumber?.trim() ? { idType: v.idType, idNumber: v.idNumber } : {}),
-      ...(v.otherParty?.trim() ? { otherParty: v.otherParty } : {}),
-      ...(v.otherPartyPhone?.trim() ? { otherPartyPhone: v.otherPartyPhone } : {}),
-      description: v.description,
-      consent: v.consent as true,
-    };
-    submit.mutate(input);
-  };
+  const onFinish = (v: Values) => submit.mutate(toInput(v));
 
   return (
     <>
@@ -141,58 +135,17 @@ export function ClerkRegisterPage() {
       >
         <ErrorAlert error={submit.error} />
         <Card title="申请人" size="small" style={{ marginBottom: 16 }}>
-          <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item
-                name="name"
-                label="姓名"
-                rules={[
-                  { required: true, whitespace: true, message: '请填写姓名' },
-                  { max: MAX_NAME, message: `姓名不能超过 ${MAX_NAME} 个字` },
-                ]}
-              >
-                <Input maxLength={MAX_NAME} autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="phone" label="联系电话" required rules={[phoneRule(true)]}>
-                <Input maxLength={20} autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col span={4}>
-              <Form.Item name="idType" label="证件类型">
-                <Select options={idTypeOptions} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item
-                name="idNumber"
-                label="证件号码（选填）"
-                dependencies={['idType']}
-                rules={[
-                  {
-                    validator: async (_: unknown, v: string | undefined) => {
-                      if (!v?.trim()) return;
-                      const c = validateIdNumber(idType, v, today());
-                      if (!c.ok) throw new Error(c.message);
-                    },
-                  },
-                ]}
-              >
-                <Input maxLength={30} autoComplete="off" />
-              </Form.Item>
-            </Col>
-          </Row>
+          <PartyFields variant="contact" rule={rule} />
         </Card>
         <Card title="对方当事人（知道的话）" size="small" style={{ marginBottom: 16 }}>
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item name="otherParty" label="姓名或单位名称" rules={[{ max: MAX_NAME, message: `不能超过 ${MAX_NAME} 个字` }]}>
+              <Form.Item name="otherParty" label="姓名或单位名称" rules={[rule('otherParty')]}>
                 <Input maxLength={MAX_NAME} autoComplete="off" />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="otherPartyPhone" label="联系电话" rules={[phoneRule(false)]}>
+              <Form.Item name="otherPartyPhone" label="联系电话" rules={[rule('otherPartyPhone')]}>
                 <Input maxLength={20} autoComplete="off" />
               </Form.Item>
             </Col>
@@ -202,14 +155,7 @@ export function ClerkRegisterPage() {
           <Form.Item name="category" label="纠纷类别" rules={[{ required: true, message: '请选择纠纷类别' }]} style={{ maxWidth: 320 }}>
             <Select options={categoryOptions} showSearch optionFilterProp="label" placeholder="请选择" />
           </Form.Item>
-          <Form.Item
-            name="description"
-            label="发生了什么、希望怎样解决"
-            rules={[
-              { required: true, whitespace: true, message: '请填写纠纷情况' },
-              { max: MAX_DESCRIPTION, message: `不能超过 ${MAX_DESCRIPTION} 个字` },
-            ]}
-          >
+          <Form.Item name="description" label="发生了什么、希望怎样解决" required rules={[rule('description')]}>
             <Input.TextArea rows={4} maxLength={MAX_DESCRIPTION} showCount />
           </Form.Item>
         </Card>
@@ -221,13 +167,7 @@ export function ClerkRegisterPage() {
             {CONSENT_NOTICE.who}
             {CONSENT_NOTICE.howLong}
           </Typography.Paragraph>
-          <Form.Item
-            name="consent"
-            valuePropName="checked"
-            rules={[
-              { validator: async (_: unknown, v: boolean) => (v ? undefined : Promise.reject(new Error('请先向群众告知并取得同意'))) },
-            ]}
-          >
+          <Form.Item name="consent" valuePropName="checked" rules={[rule('consent')]}>
             <Checkbox>已向申请人告知以上内容，申请人自愿申请调解并同意使用其个人信息</Checkbox>
           </Form.Item>
         </Card>
