@@ -75,7 +75,7 @@ describe('a refusal of the backend lands on the field it names', () => {
     const backend = await connectBackend({ now: backendNow });
     app = backend.app;
     const s = await app.login();
-    const referral = (parties: unknown[], amountYuan?: string) => ({
+    const referral = (parties: unknown[], amountFen?: number) => ({
       referral: {
         mode: 'delegated',
         court: '新乡市牧野区人民法院',
@@ -83,7 +83,7 @@ describe('a refusal of the backend lands on the field it names', () => {
         referredAt: backendNow.slice(0, 10),
         materialsSignedAt: backendNow.slice(0, 10),
       },
-      case: { title: '买卖合同货款纠纷', category: 'contract', ...(amountYuan ? { amountYuan } : {}), parties },
+      case: { title: '买卖合同货款纠纷', category: 'contract', ...(amountFen !== undefined ? { amountFen } : {}), parties },
     });
     const refused = async (input: unknown) => {
       const answer = (await app!.raw({ op: 'court.registerReferral', input, session: s })) as { ok: boolean; error: ErrorBody };
@@ -96,7 +96,8 @@ describe('a refusal of the backend lands on the field it names', () => {
         { role: 'respondent', kind: 'person', name: '钱小梅', idType: 'resident_id', idNumber: bornBetween },
       ]),
     );
-    const badAmount = await refused(referral([{ role: 'applicant', kind: 'person', name: '张建国' }], '三万元'));
+    // Half a fen: only a client that skipped the form's parseYuan could send it.
+    const badAmount = await refused(referral([{ role: 'applicant', kind: 'person', name: '张建国' }], 12.5));
 
     // The referral form's fields where they are held.
     let form: FormInstance | undefined;
@@ -119,8 +120,8 @@ describe('a refusal of the backend lands on the field it names', () => {
     // The server names them from the case it registers and from the input: not where the form holds them.
     const named = (e: Error) => (e as Error & { fields: Record<string, string> }).fields;
     expect(Object.keys(named(futureBirth))).toEqual(['parties.1.idNumber']);
-    expect(Object.keys(named(badAmount))).toEqual(['case.amountYuan']);
-    expect(form!.getFieldError(['case', 'amount'])).toEqual([named(badAmount)['case.amountYuan']]);
+    expect(named(badAmount)).toEqual({ 'case.amountFen': '金额应以分为单位的整数' });
+    expect(form!.getFieldError(['case', 'amount'])).toEqual(['金额应以分为单位的整数']);
     await dom.tl.waitFor(() => expect(formItem(dom.tl.screen, '证件号码').textContent).toContain(FUTURE_BIRTH));
   });
 });
