@@ -102,13 +102,13 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
   });
   writeParties(env, caseId, R, story.drafts);
   for (let k = 0; k < team.members.length; k++)
-    env.w.caseMediator(
+    env.w.caseMediator({
       caseId,
-      team.members[k]!.id,
-      k === 0 ? 'lead' : 'assistant',
-      at(times.assignMs! + k * 1000),
-      k === 0 ? team.chosenBy : 'assigned',
-    );
+      mediatorId: team.members[k]!.id,
+      role: k === 0 ? 'lead' : 'assistant',
+      assignedAt: at(times.assignMs! + k * 1000),
+      chosenBy: k === 0 ? team.chosenBy : 'assigned',
+    });
   if (mode && referral) writeReferral(env, caseId, mode, procedure, referral, times, extensionConsent, report, ending.outcomeNote);
   writeAudit(env, caseId, events);
 }
