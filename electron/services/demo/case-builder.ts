@@ -26,12 +26,13 @@ export { RosterIndex, YearSerials, type BuildEnv, type Counts } from './case/env
 
 export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FORCE): void {
   const R = registeredMs;
-  const { category, source, originTier, procedure, texts } = drawKind(env, f);
+  const { category, source, originTier, procedure, dispute } = drawKind(env, f);
+  const outside = dispute.outside !== undefined;
   const mode = courtModeOf(source);
 
-  const path = drawPath(env, (env.nowMs - R) / DAY, f);
+  const path = drawPath(env, (env.nowMs - R) / DAY, f, outside);
   const times = drawTimes(env, R, path, source, mode, procedure, f);
-  const story = drawStory(env, category, texts, f);
+  const story = drawStory(env, category, dispute, f);
 
   const reg = register(env, R, story.title, category, source);
   const { caseId, timeline } = reg;
@@ -50,18 +51,20 @@ export function buildCase(env: BuildEnv, registeredMs: number, f: Force = NO_FOR
     path.status,
     times.outMs,
     team.lead?.name ?? reg.clerk,
+    outside,
     f,
   );
-  const sessionPlaceName = holdSessions(env, timeline, caseId, story, team, path.effective, times, texts);
+  const sessionPlaceName = holdSessions(env, timeline, caseId, story, team, path.effective, times, dispute);
   const extensionConsent = extendCourtLimit(env, timeline, caseId, times, team.lead?.name ?? '');
 
-  const ending = decideEnding(env, timeline, caseId, R, path, times, story, team, texts, sessionPlaceName, f);
+  const ending = decideEnding(env, timeline, caseId, path, times, story, team, category, dispute, sessionPlaceName, f);
   const report = reportToCourt(env, timeline, caseId, mode, path.accepted, path.effective, times.outMs, ending.outcomeNote, actor);
   const figures = drawFigures(env, category, source, originTier, story.area, path.effective, story.applicants.length, f);
 
   if (path.effective === 'agreement' && ending.agreementEffectiveAt !== null && times.outMs !== null) {
+    const paysMoney = ending.agreement?.terms.some((t) => /\d元/.test(t)) ?? false;
     confirmation(env, timeline, caseId, times.outMs, ending.agreementEffectiveAt, f.confirmation, actor);
-    followups(env, timeline, caseId, times.outMs, ending.agreementEffectiveAt, ending.performanceDeadline, f.followup, actor);
+    followups(env, timeline, caseId, times.outMs, ending.agreementEffectiveAt, ending.performanceDeadline, paysMoney, f.followup, actor);
   }
 
   const { events, changes, lastChange } = orderEvents(timeline.events, R);

@@ -116,6 +116,7 @@ export function followups(
   outMs: number,
   effectiveDay: string,
   performanceDeadline: string | null,
+  paysMoney: boolean,
   forced: 'done' | 'due' | undefined,
   visitor: string,
 ): void {
@@ -152,7 +153,7 @@ export function followups(
     const doneMs = onDay(env, visitDay > today ? today : visitDay, scheduledMs);
     const performance = pickPerformance(rng);
     const method = pickMethod(rng);
-    const notes = rng.pick(FOLLOWUP_NOTES[performance]);
+    const notes = rng.pick(FOLLOWUP_NOTES[performance][paysMoney ? 'money' : 'act']);
     const doneAt = day(doneMs);
     env.w.followup({ id, version: 2, updatedAt: at(doneMs), caseId, dueOn, doneAt, method, performance, notes, visitor });
     env.counts.followups++;

@@ -6,14 +6,16 @@
 import type { AgreementDetails, UndisputedDetails } from '../../../common/api/case-details';
 import { ACTIONS, statusLabel, type Outcome, type Status } from '../../../common/domain/lifecycle';
 import type { Force } from '../coverage';
-import { PERFORMANCE_METHODS, REJECT_REASONS, TRANSFER_TARGETS, WITHDRAW_REASONS, type CategoryTexts } from '../texts';
+import type { CategoryCode } from '../../../common/domain/categories';
+import { REJECT_REASONS, TRANSFER_TARGETS, WITHDRAW_REASONS, type Dispute } from '../texts';
 import { day, MINUTE } from '../time';
 import type { BuildEnv } from './env';
 import type { Path, Times } from './path';
 import type { Story } from './story';
 import type { Team } from './team';
 import { S_CLOSED, S_FAILED, S_MEDIATING, S_REGISTERED, S_WITHDRAWN, STATUS_JSON, type Timeline } from './timeline';
-import { fill, yuanText } from './wording';
+import { draftAgreement } from './settlement';
+import { fill } from './wording';
 
 export interface Ending {
   outcome: Outcome | null;
@@ -31,19 +33,19 @@ export function decideEnding(
   env: BuildEnv,
   timeline: Timeline,
   caseId: string,
-  R: number,
   path: Path,
   times: Times,
   story: Story,
   team: Team,
-  texts: CategoryTexts,
+  category: CategoryCode,
+  dispute: Dispute,
   sessionPlaceName: string,
   f: Force,
 ): Ending {
   const { rng } = env;
   const { accepted, effective } = path;
   const { startMs, outMs, rejectMs, closeMs } = times;
-  const { amount, A, B } = story;
+  const { A, B } = story;
   const place = story.unit;
   const { lead, leader } = team;
   const limitNow = env.nowMs - MINUTE;
@@ -58,7 +60,7 @@ export function decideEnding(
   let performanceDeadline: string | null = null;
   const from: Status = startMs !== null ? 'mediating' : accepted ? 'accepted' : 'registered';
   if (rejectMs !== null) {
-    rejectReason = rng.pick(REJECT_REASONS);
+    rejectReason = dispute.outside ? dispute.outside.reject : rng.pick(REJECT_REASONS);
     timeline.add(
       rejectMs,
       'case.reject',
@@ -76,31 +78,23 @@ export function decideEnding(
     const actor = lead?.name ?? leader;
     switch (effective) {
       case 'agreement': {
-        const termCount = rng.int(1, 4);
-        agreedAmountFen =
-          amount !== null
-            ? Math.round((amount * rng.bell(0.4, 1)) / 10000) * 10000 || amount
-            : rng.chance(0.3)
-              ? rng.int(5, 200) * 10000
-              : null;
-        const agreedText = yuanText(agreedAmountFen);
         agreementEffectiveAt = day(outMs);
-        // Every demo agreement holds every 人民调解法 Art. 29 item (people train on demo data); the
-        // rng draws stay as they were so the rest of the generated data does not shift.
-        performanceDeadline = rng.chance(0.7)
-          ? env.dates.addDays(agreementEffectiveAt, rng.pick([0, 7, 15, 30, 60, 90]))
-          : env.dates.addDays(agreementEffectiveAt, 30);
+        // Every demo agreement holds every 人民调解法 第二十九条 item, and its terms follow the claim.
+        const drafted = draftAgreement(env, dispute, story, agreementEffectiveAt);
+        agreedAmountFen = drafted.agreedAmountFen;
+        performanceDeadline = drafted.performanceDeadline;
         agreement = {
-          responsibility: rng.chance(0.5)
-            ? `经调解查明，${B}对纠纷的发生负主要责任，${A}负次要责任。`
-            : `经调解查明，双方对纠纷的发生均负有一定责任。`,
-          terms: rng.sample(texts.terms, termCount).map((t) => fill(t, A, B, place, agreedText)),
-          performanceMethod: rng.pick(PERFORMANCE_METHODS),
+          responsibility:
+            drafted.responsibility ??
+            (rng.chance(0.5) ? `经调解查明，${B}对纠纷的发生负主要责任，${A}负次要责任。` : `经调解查明，双方对纠纷的发生均负有一定责任。`),
+          terms: drafted.terms,
+          performanceMethod: drafted.performanceMethod,
           performanceDeadline,
           ...(rng.chance(0.3) ? { performancePlace: sessionPlaceName } : {}),
           ...(rng.chance(0.04) ? { oral: true } : {}),
         };
-        outcomeNote = rng.chance(0.2) ? '当场履行完毕' : null;
+        // Only what falls due on the day can have been done on the spot.
+        outcomeNote = performanceDeadline === agreementEffectiveAt && rng.chance(0.6) ? '当场履行完毕' : null;
         timeline.add(outMs, 'case.agree', 'case', caseId, `${ACTIONS.agree.label}（调解中 → 达成协议）`, actor, true, S_MEDIATING, {
           status: 'agreement',
           outcome: 'agreement',
@@ -109,7 +103,7 @@ export function decideEnding(
         break;
       }
       case 'failed': {
-        outcomeNote = rng.pick(texts.failure);
+        outcomeNote = rng.pick(dispute.failure);
         timeline.add(
           outMs,
           'case.fail',
@@ -122,12 +116,14 @@ export function decideEnding(
           S_FAILED,
         );
         if (f.undisputed || rng.chance(0.35)) {
-          const facts = rng.sample(texts.facts_undisputed, 2).concat([`${A}与${B}之间的纠纷发生于${day(R).slice(0, 4)}年`]);
+          // What both sides accepted in mediation, never a concession made to reach a deal (特邀调解规定 第二十二条).
+          const facts = rng.sample(dispute.undisputed, rng.int(1, dispute.undisputed.length)).map((t) => fill(t, A, B, place, ''));
+          const disputedPoints = rng.sample(dispute.disputed, rng.int(1, dispute.disputed.length)).map((t) => fill(t, A, B, place, ''));
           const recordedMs = Math.max(outMs + 1000, Math.min(outMs + 20 * MINUTE, limitNow));
           undisputed = {
             consent: true,
             facts,
-            disputedPoints: ['赔偿（给付）数额', ...(rng.chance(0.5) ? ['履行期限'] : [])],
+            disputedPoints,
             failureReason: outcomeNote,
             place: sessionPlaceName,
             // The day it was recorded with the parties, as cases.setUndisputed stores it.
@@ -152,7 +148,10 @@ export function decideEnding(
         );
         break;
       case 'transferred': {
-        const [target, reason] = rng.pick(TRANSFER_TARGETS);
+        // A matter outside 人民调解 goes to the body that decides it; a civil dispute to one that fits.
+        const [target, reason] = dispute.outside
+          ? [dispute.outside.transferTo, dispute.outside.transferReason]
+          : rng.pick(TRANSFER_TARGETS.filter(([, , only]) => !only || only.includes(category)));
         transferredTo = target;
         outcomeNote = reason;
         timeline.add(

@@ -8,6 +8,7 @@ import type { Force } from '../coverage';
 import { idAt } from '../ids';
 import type { Person } from '../people';
 import type { Area, Organisation } from '../places';
+import type { Dispute } from '../texts';
 import { at } from '../time';
 import type { BuildEnv } from './env';
 import { GROUP, LAW_FIRMS, ORG_SIDE, pickPartyCount, SAME_PLACE } from './weights';
@@ -36,9 +37,11 @@ function anyone(env: BuildEnv, category: CategoryCode, a: Area, unit: string, in
   return SAME_PLACE.has(category) && rng.chance(0.7) ? people.person({ area: a, unit }) : people.person();
 }
 
-export function composeParties(env: BuildEnv, category: CategoryCode, a: Area, unit: string, f: Force): PartyDraft[] {
+export function composeParties(env: BuildEnv, category: CategoryCode, dispute: Dispute, a: Area, unit: string, f: Force): PartyDraft[] {
   const { rng, people } = env;
-  const orgSide = ORG_SIDE[category];
+  // The dispute may say who answers it (a hospital, 物业, a person); else the category's usual mix.
+  const { respondent } = dispute;
+  const orgSide = respondent === 'person' ? undefined : respondent ? { p: 1, kinds: respondent } : ORG_SIDE[category];
   const orgRespondent = orgSide !== undefined && rng.chance(orgSide.p);
   const out: PartyDraft[] = [];
 
@@ -68,15 +71,13 @@ export function composeParties(env: BuildEnv, category: CategoryCode, a: Area, u
     if (category === 'traffic_accident' && k === 0 && rng.chance(0.8)) out.push({ role: 'third_party', org: people.org('insurer') });
     else out.push({ role: 'third_party', person: anyone(env, category, a, unit, out) });
   }
-  // 物业 suing owners for fees is as common as owners complaining about 物业.
-  if (category === 'property_management' && orgRespondent && rng.chance(0.5)) {
-    const company = out.find((p) => p.org);
-    const owner = out[0]!;
-    if (company) {
-      company.role = 'applicant';
-      owner.role = 'respondent';
-      out.sort((x, y) => (x.role === 'applicant' ? 0 : 1) - (y.role === 'applicant' ? 0 : 1));
-    }
+  // The organisation brings the claim alone (物业 against the owners who owe it): it goes first, the
+  // people it claims from answer. Agents are added below, so no index moves under them.
+  const company = dispute.orgApplicant && orgRespondent ? out.find((p) => p.org) : undefined;
+  if (company) {
+    for (const p of out) if (p.role === 'applicant') p.role = 'respondent';
+    company.role = 'applicant';
+    out.sort((x, y) => (x === company ? 0 : 1) - (y === company ? 0 : 1));
   }
   if (f.agent || rng.chance(0.09)) {
     const orgIndex = out.findIndex((p) => p.org);

@@ -22,13 +22,20 @@ export interface Path {
   hasOutcome: boolean;
 }
 
-/** Status by the case's age: new cases are still open, old ones mostly closed. */
-export function drawPath(env: BuildEnv, ageDays: number, f: Force): Path {
+/**
+ * Status by the case's age: new cases are still open, old ones mostly closed. A matter outside
+ * 人民调解 is never accepted: it waits a few days for the decision, then is refused or handed on
+ * at registration (closed later, when handed on).
+ */
+export function drawPath(env: BuildEnv, ageDays: number, f: Force, outside: boolean): Path {
   const { rng } = env;
-  const status: Status = f.status ?? STATUS_BY_AGE.find(([max]) => ageDays < max)![1](rng);
-  const effective: Status = status === 'closed' ? (f.closedOutcome ?? pickClosedOutcome(rng)) : status;
+  let status: Status = f.status ?? STATUS_BY_AGE.find(([max]) => ageDays < max)![1](rng);
+  if (outside && !(status === 'registered' && ageDays < 10) && status !== 'closed' && status !== 'rejected' && status !== 'transferred')
+    status = rng.chance(0.5) ? 'rejected' : 'transferred';
+  const effective: Status = status === 'closed' ? (outside ? 'transferred' : (f.closedOutcome ?? pickClosedOutcome(rng))) : status;
   let accepted = false;
   let started = false;
+  if (outside) return { status, effective, accepted, started, hasOutcome: effective === 'transferred' };
   switch (effective) {
     case 'accepted':
       accepted = true;

@@ -2,7 +2,7 @@
 import type { Status } from '../../../common/domain/lifecycle';
 import { idAt } from '../ids';
 import { sessionPlace } from '../places';
-import type { CategoryTexts } from '../texts';
+import type { Dispute } from '../texts';
 import { at, day, MINUTE, officeTime } from '../time';
 import type { BuildEnv } from './env';
 import { nameOf } from './parties';
@@ -21,7 +21,7 @@ export function holdSessions(
   team: Team,
   effective: Status,
   times: Times,
-  texts: CategoryTexts,
+  dispute: Dispute,
 ): string {
   const { rng, w } = env;
   const { startMs, outMs } = times;
@@ -60,7 +60,7 @@ export function holdSessions(
           : '双方同意回去考虑后再次协商，调解员约定下次调解时间。';
     const record =
       `${day(ms)}在${sessionPlaceName}进行第${k + 1}次调解。调解员${lead!.name}向各方告知了人民调解的性质、原则和当事人的权利义务，各方表示不申请回避。` +
-      `${rng.sample(texts.statements, 2).join('')}${closing}`;
+      `${rng.sample(dispute.statements, 2).join('')}${closing}`;
     const recorder = team.members[1]?.name ?? rng.pick(env.clerks);
     w.session({ id, caseId, heldAt: at(ms), place: sessionPlaceName, participants, record, recorder, mediatorId: lead!.id });
     timeline.add(ms, 'sessions.add', 'session', id, `记录第 ${k + 1} 次调解（${day(ms)}，${sessionPlaceName}）`, recorder, false);

@@ -83,11 +83,14 @@ export function drawEscalation(
   status: Status,
   outMs: number | null,
   actor: string,
+  outside: boolean,
   f: Force,
 ): Escalation {
   const { rng } = env;
   const up = nextTier(originTier);
-  if (!up || f.noEscalation || status === 'rejected' || !(f.escalate || rng.chance(0.06))) return { tier: originTier, escalatedMs: null };
+  // A matter outside 人民调解 is handed on, not taken up the tiers.
+  if (!up || outside || f.noEscalation || status === 'rejected' || !(f.escalate || rng.chance(0.06)))
+    return { tier: originTier, escalatedMs: null };
   const openEnd = outMs ?? env.nowMs - MINUTE;
   const escalatedMs = Math.floor(R + (openEnd - R) * rng.bell(0.15, 0.85));
   timeline.add(

@@ -57,7 +57,8 @@ const SOURCE_BOOST: Partial<Record<CategoryCode, Partial<Record<SourceCode, numb
   land_expropriation: { petition_referral: 5, grid_report: 1.5, court_delegated: 0.2, court_entrusted: 0.1 },
   environment: { grid_report: 2.5, hotline: 2, petition_referral: 2, court_delegated: 0.2, court_entrusted: 0.1 },
   petition_backlog: { petition_referral: 30, walk_in: 0.3, grid_report: 0.3, court_delegated: 0, court_entrusted: 0 },
-  administrative: { agency_referral: 4, petition_referral: 3, court_entrusted: 0.5, grid_report: 0.1 },
+  // Courts refer civil disputes to 人民调解, never an administrative one.
+  administrative: { agency_referral: 4, petition_referral: 3, court_delegated: 0, court_entrusted: 0, grid_report: 0.1 },
   insolvency: { court_entrusted: 4, court_delegated: 2 },
 };
 const sourcePickers = new Map<CategoryCode, (rng: Rng) => SourceCode>();
@@ -214,7 +215,8 @@ export const ORG_SIDE: Partial<Record<CategoryCode, { p: number; kinds: readonly
   insolvency: { p: 1, kinds: ['company'] },
   administrative: { p: 1, kinds: ['agency'] },
   petition_backlog: { p: 0.5, kinds: ['agency'] },
-  land_expropriation: { p: 0.6, kinds: ['village', 'agency'] },
+  // The village collective that shares out the compensation; a claim against the expropriating agency is administrative.
+  land_expropriation: { p: 0.6, kinds: ['village'] },
   contract: { p: 0.35, kinds: ['company', 'shop'] },
   business: { p: 0.3, kinds: ['company'] },
   forest_land: { p: 0.2, kinds: ['village'] },
