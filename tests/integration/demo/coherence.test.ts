@@ -254,6 +254,16 @@ describe(`demo coherence (${SEEDS.length} seeds × ${N} cases)`, () => {
     expect(bad.slice(0, 10), `${bad.length} cases`).toEqual([]);
   });
 
+  it('holds the sessions of a case at least an hour apart (never three in the same minute)', () => {
+    const ties = dirs.flatMap((d) =>
+      d.all<{ case_id: string; n: number }>(
+        `SELECT a.case_id, count(*) AS n FROM sessions a JOIN sessions b ON b.case_id = a.case_id AND b.id <> a.id
+          WHERE abs(julianday(a.held_at) - julianday(b.held_at)) < 1.0 / 24 GROUP BY a.case_id`,
+      ),
+    );
+    expect(ties).toEqual([]);
+  });
+
   it('never mediates an administrative dispute or a petition about policy as 人民调解', () => {
     const outside = rows.filter(
       (r) =>

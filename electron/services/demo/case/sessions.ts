@@ -3,7 +3,7 @@ import type { Status } from '../../../common/domain/lifecycle';
 import { idAt } from '../ids';
 import { sessionPlace } from '../places';
 import type { Dispute } from '../texts';
-import { at, day, MINUTE, officeTime } from '../time';
+import { at, day, HOUR, MINUTE, officeTime } from '../time';
 import type { BuildEnv } from './env';
 import { nameOf } from './parties';
 import type { Times } from './path';
@@ -46,6 +46,9 @@ export function holdSessions(
       sessionsHeld.push(office > startMs && office < end ? office : raw);
     }
     sessionsHeld.sort((x, y) => x - y);
+    // A window squeezed to a moment (a case registered minutes ago) has room for one session, not
+    // three at the same minute: keep those at least an hour after the one before.
+    for (let s = sessionsHeld.length - 1; s > 0; s--) if (sessionsHeld[s]! - sessionsHeld[s - 1]! < HOUR) sessionsHeld.splice(s, 1);
   }
   const sessionPlaceName = sessionPlace(rng, story.area, story.unit);
   for (let k = 0; k < sessionsHeld.length; k++) {
