@@ -169,6 +169,7 @@ export class DemoWriter {
         'record',
         'recorder',
         'mediator_id',
+        'kind',
       ]),
       referral: insert('court_referrals', [
         'case_id',
@@ -341,7 +342,20 @@ export class DemoWriter {
   }
 
   session(s: SessionRowValues): void {
-    this.buffer.session.push([s.id, 1, s.heldAt, 0, s.caseId, s.heldAt, s.place, s.participants, s.record, s.recorder, s.mediatorId]);
+    this.buffer.session.push([
+      s.id,
+      1,
+      s.heldAt,
+      0,
+      s.caseId,
+      s.heldAt,
+      s.place,
+      s.participants,
+      s.record,
+      s.recorder,
+      s.mediatorId,
+      s.kind,
+    ]);
   }
 
   referral(r: ReferralRowValues): void {

@@ -65,7 +65,18 @@ export function holdSessions(
       `${day(ms)}在${sessionPlaceName}进行第${k + 1}次调解。调解员${lead!.name}向各方告知了人民调解的性质、原则和当事人的权利义务，各方表示不申请回避。` +
       `${rng.sample(dispute.statements, 2).join('')}${closing}`;
     const recorder = team.members[1]?.name ?? rng.pick(env.clerks);
-    w.session({ id, caseId, heldAt: at(ms), place: sessionPlaceName, participants, record, recorder, mediatorId: lead!.id });
+    // Mediation sessions (调解), each recorded in the 调解记录; the demo draws no investigations (调查).
+    w.session({
+      id,
+      caseId,
+      kind: 'mediation',
+      heldAt: at(ms),
+      place: sessionPlaceName,
+      participants,
+      record,
+      recorder,
+      mediatorId: lead!.id,
+    });
     timeline.add(ms, 'sessions.add', 'session', id, `记录第 ${k + 1} 次调解（${day(ms)}，${sessionPlaceName}）`, recorder, false);
   }
   env.counts.sessions += sessionsHeld.length;
