@@ -74,6 +74,19 @@ export function disputeKindLabel(category: string): string {
   return /(纠纷|争议|事故|积案|破产|其他)$/.test(label) ? label : `${label}纠纷`;
 }
 
+/**
+ * Categories that are not civil disputes between equal parties, so outside 人民调解 (人民调解法
+ * 第二条: 民间纠纷). An administrative dispute (a penalty, a benefit decision, a registration) is
+ * answered by the agency's own review, 行政复议 or 行政诉讼: a committee refuses it or hands it on
+ * with those remedies named, and never mediates it. (A 信访积案 may be either: the demo decides per
+ * dispute, and only a civil one is mediated.)
+ */
+const OUTSIDE_PEOPLE_MEDIATION: ReadonlySet<string> = new Set<CategoryCode>(['administrative']);
+
+export function isOutsidePeopleMediation(code: string): boolean {
+  return OUTSIDE_PEOPLE_MEDIATION.has(code);
+}
+
 /** The standard reporting type a category is counted under; a code of no category (older data) counts as other. */
 export function reportingTypeOf(code: string): ReportingType {
   return BY_CODE.get(code)?.reportingType ?? 'other';

@@ -81,7 +81,9 @@ export function planCoverage(rng: Rng, times: Float64Array, nowMs: number, dueSo
   for (const status of STATUSES) force({ status }, status === 'closed' ? 30 : 0, isOpen(status) ? 60 : Infinity);
   for (const closedOutcome of ['agreement', 'failed', 'withdrawn', 'transferred'] as const) force({ status: 'closed', closedOutcome }, 40);
 
-  for (let k = 0; k < 3; k++) force({ status: 'mediating', scenario: 'overdue', source: 'walk_in' }, 90);
+  // Overdue, one of them a hard case with a lead unit and a responsible leader, as the key-case list (重点案件) shows them.
+  for (let k = 0; k < 3; k++)
+    force({ status: 'mediating', scenario: 'overdue', source: 'walk_in', ...(k === 0 ? { crossUnit: true } : {}) }, 90);
   force({ status: 'accepted', scenario: 'overdue', source: 'walk_in' }, 90);
   for (let k = 0; k < 4; k++)
     force({ status: k % 2 ? 'accepted' : 'mediating', scenario: 'dueSoon', source: 'walk_in' }, dueSoonLimit + 5, dueSoonLimit + 40);
@@ -106,7 +108,9 @@ export function planCoverage(rng: Rng, times: Float64Array, nowMs: number, dueSo
   for (let k = 0; k < 2; k++) force({ status: 'agreement', followup: 'due' }, 3, 10);
   for (let k = 0; k < 2; k++) force({ status: 'failed', undisputed: true });
   for (let k = 0; k < 2; k++) force({ crossUnit: true });
-  for (let k = 0; k < 2; k++) force({ source: 'petition_referral', repeatPetition: true });
+  // A repeat petition still open, as the desk's key-case list (重点案件) shows them; and one drawn freely.
+  force({ source: 'petition_referral', repeatPetition: true, status: 'mediating' }, 0, 60);
+  force({ source: 'petition_referral', repeatPetition: true });
   for (let k = 0; k < 2; k++) force({ agent: true });
   for (let k = 0; k < 2; k++) force({ returning: true }, 0, 200);
   return forced;

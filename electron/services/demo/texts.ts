@@ -1,315 +1,67 @@
 /**
- * What demo cases say: titles, facts, claims, agreement terms, reasons, per category. Written the
- * way 调解员 write them in Henan, so trainees see realistic forms and documents print at a
- * realistic length. Placeholders: {甲} applicant, {乙} respondent, {地} village or community,
- * {额} amount in yuan.
+ * What demo cases say, and the shape it must keep: people train on demo data (issue #14), so each
+ * dispute is written as one piece — facts, the claim, the facts both sides accept, the points
+ * still in dispute, why mediation may fail, and the ways it is settled — and the terms pay the same
+ * kind of money the claim asks for, in one term. The disputes themselves are in disputes.ts.
+ *
+ * Placeholders: {甲} applicant, {乙} respondent, {地} village or community, {额} the amount (the
+ * claimed one in facts and claims, the agreed one in terms), {付} in a term: when and how the
+ * agreed amount is paid (one sum, or instalments that add up to it), written by the builder.
  */
-import type { CategoryCode } from '../../common/domain/categories';
+import type { OrgKind } from './places';
 
-export interface CategoryTexts {
-  titles: readonly string[];
-  facts: readonly string[];
-  claims: readonly string[];
+export interface Settlement {
+  /** The terms, in order; at most one holds {额}{付}. */
   terms: readonly string[];
-  /** What each side says in a session (调解记录). */
-  statements: readonly string[];
-  failure: readonly string[];
-  facts_undisputed: readonly string[];
-  /** amount in dispute, yuan: [min, max]; null when such disputes usually have none */
-  amount: readonly [number, number] | null;
+  /** Days from the agreement by which the terms other than the payment are done. */
+  days: number;
+  /** The terms hand over goods (实物交付), not money. */
+  goods?: boolean;
+  /** A periodic payment (赡养费 each month), written out in the term: no lump sum. */
+  periodic?: boolean;
+  /** The sum is paid only once the other terms are done (返修, then the balance). */
+  payAfter?: boolean;
 }
 
-const GENERIC_FAILURE = [
-  '双方对赔偿数额分歧较大，经多次调解未能达成一致',
-  '被申请人拒绝继续调解',
-  '一方当事人坚持通过诉讼解决',
-  '双方各执己见，差距过大',
-];
+/** A matter that is not a civil dispute: refused, or handed to the body that decides it. */
+export interface Outside {
+  reject: string;
+  transferTo: string;
+  transferReason: string;
+}
 
-export const TEXTS: Readonly<Record<CategoryCode, CategoryTexts>> = {
-  marriage_family: {
-    titles: ['夫妻感情纠纷', '赡养老人纠纷', '离婚后子女抚养费纠纷', '家庭财产分割纠纷', '兄弟姐妹赡养分担纠纷', '婆媳矛盾纠纷'],
-    facts: [
-      '{甲}与{乙}系夫妻关系，婚后育有一子一女。近年来双方因家庭琐事经常争吵，{乙}多次离家外出居住，家庭矛盾持续激化。',
-      '{甲}年事已高，现居住在{地}，患有慢性病，生活不能完全自理。{甲}共有子女三人，{乙}以各种理由拒绝承担赡养费用。',
-      '{甲}与{乙}于前年协议离婚，约定孩子由{甲}抚养，{乙}每月支付抚养费。自去年起{乙}未按约定支付，累计拖欠{额}。',
-    ],
-    claims: ['请求{乙}每月支付赡养费并轮流照料老人。', '请求{乙}支付拖欠的抚养费{额}。', '请求依法分割家庭共同财产。'],
-    terms: [
-      '{乙}自本协议生效之月起，每月10日前向{甲}支付赡养费800元。',
-      '{乙}于本协议签订之日起三十日内一次性支付拖欠的抚养费{额}。',
-      '子女三人轮流照料老人，每人每次一个月，住院期间医疗费用三人平均分担。',
-      '双方今后互相尊重，不再因家庭琐事发生争吵。',
-    ],
-    statements: [
-      '申请人称对方长期不尽义务，要求按月给付费用。',
-      '被申请人称自己经济困难，愿意在能力范围内承担。',
-      '双方回顾了多年的家庭生活，情绪较为激动。',
-    ],
-    failure: ['双方对抚养费数额分歧较大', '被申请人坚持要求通过诉讼离婚'],
-    facts_undisputed: ['双方系夫妻关系，婚生子女二人', '被申请人自去年起未支付抚养费'],
-    amount: [3000, 60000],
-  },
-  neighbor: {
-    titles: ['邻里排水纠纷', '邻里噪音纠纷', '邻里通行纠纷', '楼上漏水纠纷', '邻里口角引发的伤害纠纷', '占用公共楼道纠纷'],
-    facts: [
-      '{甲}与{乙}系{地}前后院邻居。{乙}翻修院落时抬高地坪，雨天积水排入{甲}院内，双方多次协商未果，发生口角。',
-      '{乙}家卫生间长期渗漏，导致楼下{甲}家天花板及墙面受损，{甲}多次要求维修，{乙}未予处理。',
-      '{甲}与{乙}同住{地}，{乙}在公共楼道堆放杂物，影响通行和消防安全，双方为此争执。',
-    ],
-    claims: ['请求{乙}恢复原排水通道，赔偿损失{额}。', '请求{乙}维修渗漏点并赔偿装修损失{额}。', '请求{乙}清理楼道杂物。'],
-    terms: [
-      '{乙}于本协议签订之日起十日内自费修建排水沟，将雨水引至村内主排水渠。',
-      '{乙}一次性赔偿{甲}房屋修复费用{额}，于协议签订当日现金支付。',
-      '{乙}于三日内清理楼道内堆放的杂物。',
-      '双方互谅互让，和睦相处，今后不得以此事再起争执。',
-    ],
-    statements: [
-      '申请人出示了现场照片，称对方行为影响正常生活。',
-      '被申请人承认存在问题，但认为对方要求过高。',
-      '调解员组织双方到现场查看，并听取了网格员的意见。',
-    ],
-    failure: GENERIC_FAILURE,
-    facts_undisputed: ['双方系邻居关系', '渗漏点位于被申请人家卫生间'],
-    amount: [500, 20000],
-  },
-  housing_homestead: {
-    titles: ['宅基地边界纠纷', '宅基地使用权纠纷', '房屋买卖纠纷', '房屋租赁纠纷', '翻建房屋占地纠纷'],
-    facts: [
-      '{甲}与{乙}系{地}东西邻居。{乙}翻建院墙时越界占用{甲}宅基地约0.3米，双方多次发生争执。',
-      '{甲}将位于{地}的房屋出租给{乙}，租期两年。{乙}拖欠租金{额}，且擅自改变房屋结构。',
-      '{甲}与{乙}因老宅基地的使用权归属发生争议，双方均持有早年的土地使用证明。',
-    ],
-    claims: ['请求{乙}拆除越界部分院墙，恢复原状。', '请求{乙}支付拖欠租金{额}并恢复房屋原状。', '请求确认宅基地使用界限。'],
-    terms: [
-      '双方以村委会保存的一九九二年宅基地登记图为准，共同确认界址点。',
-      '{乙}于本协议签订之日起十五日内拆除越界部分院墙，费用自理。',
-      '{乙}于本月底前向{甲}支付拖欠租金{额}，双方解除租赁合同。',
-      '{乙}于本协议签订之日起十日内一次性给予{甲}补偿款{额}，双方就此事再无其他争议。',
-    ],
-    statements: ['申请人提交了宅基地使用证复印件。', '被申请人称院墙按老地基翻建，未越界。', '调解员会同村委会干部实地测量了界址。'],
-    failure: ['双方对界址认定分歧较大', '被申请人不认可村委会保存的登记图'],
-    facts_undisputed: ['双方宅基地东西相邻', '被申请人于今年春季翻建院墙'],
-    amount: [2000, 150000],
-  },
-  contract: {
-    titles: ['买卖合同纠纷', '民间借贷纠纷', '承揽合同纠纷', '装修合同纠纷', '劳务合同纠纷'],
-    facts: [
-      '{甲}与{乙}签订买卖合同，约定{甲}供货后三十日内付款。{甲}依约供货，{乙}至今尚欠货款{额}。',
-      '{乙}因资金周转向{甲}借款{额}，约定一年内归还，到期后经多次催要未还。',
-      '{甲}为{乙}装修房屋，完工后双方对工程质量和结算价款发生争议，{乙}尚欠工程款{额}。',
-    ],
-    claims: ['请求{乙}支付货款{额}及逾期付款利息。', '请求{乙}归还借款{额}。', '请求{乙}支付剩余工程款{额}。'],
-    terms: [
-      '{乙}向{甲}支付货款{额}，分三期支付，每月25日前支付一期。',
-      '{甲}放弃主张逾期付款利息。',
-      '{甲}于十日内对返修项目进行整改，整改验收合格后{乙}付清余款。',
-      '如{乙}未按期足额付款，{甲}有权就全部未付款项申请强制执行。',
-    ],
-    statements: ['申请人提交了合同、送货单和对账单。', '被申请人对欠款数额无异议，但称暂时无力一次付清。', '双方就付款期限反复协商。'],
-    failure: GENERIC_FAILURE,
-    facts_undisputed: ['双方于去年签订书面合同', '申请人已履行供货义务'],
-    amount: [5000, 500000],
-  },
-  business: {
-    titles: ['合伙经营纠纷', '土地承包经营纠纷', '养殖场经营纠纷', '个体经营场地纠纷'],
-    facts: [
-      '{甲}与{乙}合伙经营养殖场，后因经营亏损散伙，双方对合伙财产清算发生争议。',
-      '{甲}承包{乙}的门面房经营超市，因道路改造影响经营，双方对租金减免发生争执。',
-    ],
-    claims: ['请求依法清算合伙财产，{乙}返还出资{额}。', '请求减免改造期间租金{额}。'],
-    terms: ['双方确认合伙财产清算结果，{乙}向{甲}返还出资款{额}。', '改造期间的租金减半收取。', '合伙期间的对外债务由双方各承担一半。'],
-    statements: ['申请人提交了合伙协议和账目。', '被申请人对部分账目有异议。'],
-    failure: GENERIC_FAILURE,
-    facts_undisputed: ['双方于三年前口头约定合伙经营'],
-    amount: [10000, 800000],
-  },
-  damages: {
-    titles: ['人身损害赔偿纠纷', '财产损害赔偿纠纷', '动物致人损害纠纷', '打架致伤赔偿纠纷'],
-    facts: [
-      '{乙}饲养的犬只在{地}将{甲}咬伤，{甲}花费医疗费等共计{额}，双方就赔偿发生争议。',
-      '{甲}与{乙}因琐事发生口角后互相推搡，{甲}摔倒致手臂骨折，住院治疗二十余日。',
-      '{乙}驾驶农用车倒车时撞坏{甲}家院墙及门楼，双方对修复费用意见不一。',
-    ],
-    claims: ['请求{乙}赔偿医疗费、误工费、护理费等共计{额}。', '请求{乙}赔偿财产损失{额}。'],
-    terms: [
-      '{乙}一次性赔偿{甲}医疗费、误工费、护理费等各项损失共计{额}。',
-      '{乙}于协议签订当日支付赔偿款的一半，余款于一个月内付清。',
-      '双方就此事再无其他纠纷。',
-    ],
-    statements: ['申请人提交了医疗费票据和病历。', '被申请人认可事实，但认为误工费计算过高。', '调解员讲解了人身损害赔偿的计算标准。'],
-    failure: GENERIC_FAILURE,
-    facts_undisputed: ['申请人受伤后在牧野区人民医院住院治疗'],
-    amount: [1000, 200000],
-  },
-  forest_land: {
-    titles: ['承包地边界纠纷', '耕地流转纠纷', '林木权属纠纷', '灌溉用水纠纷'],
-    facts: [
-      '{甲}与{乙}的承包地相邻，{乙}耕种时越过地界约一垄，{甲}种植的小麦受损。',
-      '{甲}将承包地流转给{乙}种植，{乙}拖欠流转费{额}。',
-      '{甲}与{乙}对{地}村口一排杨树的权属发生争议。',
-    ],
-    claims: ['请求确认地界并赔偿青苗损失{额}。', '请求{乙}支付流转费{额}。'],
-    terms: ['以村集体确权登记图为准恢复地界，双方共同埋设界桩。', '{乙}赔偿{甲}青苗损失{额}。', '{乙}于夏收后十日内付清流转费。'],
-    statements: ['调解员会同村组干部到地头查看。', '双方对确权登记图均无异议。'],
-    failure: GENERIC_FAILURE,
-    facts_undisputed: ['双方承包地南北相邻'],
-    amount: [500, 60000],
-  },
-  land_expropriation: {
-    titles: ['征地补偿分配纠纷', '房屋拆迁补偿纠纷', '安置房分配纠纷', '青苗补偿纠纷'],
-    facts: [
-      '{地}部分土地因道路建设被征收，{甲}等村民对征地补偿款在集体经济组织成员间的分配方案有异议。',
-      '{甲}的房屋位于拆迁范围内，对评估价格和安置方式有异议，拒绝签订补偿协议。',
-    ],
-    claims: ['请求按成员资格足额分配征地补偿款{额}。', '请求重新评估房屋价值并增加补偿。'],
-    terms: [
-      '按照村民代表会议通过的分配方案，向{甲}补发征地补偿款{额}。',
-      '由评估机构对附属物重新测量评估，按评估结果补偿。',
-      '{甲}于协议签订后十五日内腾空房屋。',
-    ],
-    statements: ['村委会介绍了征地补偿分配方案的形成经过。', '申请人认为自己应享有集体经济组织成员待遇。'],
-    failure: ['双方对补偿标准分歧较大', '涉及政策问题，需由主管部门答复'],
-    facts_undisputed: ['申请人户籍在本村'],
-    amount: [20000, 600000],
-  },
-  environment: {
-    titles: ['工厂噪音污染纠纷', '粉尘污染纠纷', '养殖异味纠纷', '污水排放纠纷'],
-    facts: [
-      '{乙}在{地}附近生产经营，夜间噪音和粉尘影响周边居民休息，{甲}等居民多次反映。',
-      '{乙}的养殖场距居民区较近，异味和污水影响{甲}等村民生活。',
-    ],
-    claims: ['请求{乙}采取降噪除尘措施并赔偿损失{额}。', '请求{乙}搬迁养殖场或进行无害化处理。'],
-    terms: [
-      '{乙}于三十日内加装除尘降噪设备，夜间22时至次日6时停止生产。',
-      '{乙}对受影响的住户每户补偿{额}。',
-      '由街道办事处组织回访监督整改落实情况。',
-    ],
-    statements: ['居民代表陈述了受影响情况。', '企业负责人表示愿意整改。'],
-    failure: ['双方对补偿范围分歧较大'],
-    facts_undisputed: ['被申请人的车间距居民楼约80米'],
-    amount: [5000, 300000],
-  },
-  labor: {
-    titles: ['追索劳动报酬纠纷', '拖欠农民工工资纠纷', '工伤待遇纠纷', '解除劳动关系经济补偿纠纷'],
-    facts: [
-      '{甲}等人在{乙}承建的工地务工，工程完工后{乙}以结算未完成为由拖欠工资共计{额}。',
-      '{甲}在{乙}处工作三年，{乙}单方解除劳动关系，未支付经济补偿。',
-      '{甲}在{乙}处工作时受伤，经鉴定为十级伤残，双方对工伤待遇数额发生争议。',
-    ],
-    claims: ['请求{乙}支付拖欠工资{额}。', '请求{乙}支付解除劳动关系经济补偿金{额}。', '请求{乙}支付一次性伤残补助金等工伤待遇{额}。'],
-    terms: [
-      '{乙}于本协议签订之日起七日内支付{甲}工资{额}。',
-      '{乙}一次性支付经济补偿金{额}，双方劳动关系自即日解除。',
-      '{甲}收到款项后不再就此事向{乙}主张任何权利。',
-    ],
-    statements: ['申请人提交了考勤记录和工资条。', '用人单位代表称资金紧张，希望分期支付。', '人社部门工作人员到场讲解了相关政策。'],
-    failure: ['用人单位不认可劳动关系', '双方对工资数额分歧较大'],
-    facts_undisputed: ['申请人于前年三月入职', '被申请人未与申请人签订书面劳动合同'],
-    amount: [3000, 150000],
-  },
-  consumer: {
-    titles: ['商品质量纠纷', '预付卡退费纠纷', '售后服务纠纷', '装修材料质量纠纷'],
-    facts: [
-      '{甲}在{乙}购买的冰箱使用两个月即出现故障，多次维修未果，要求退货遭拒。',
-      '{甲}在{乙}办理预付卡{额}，后{乙}停业，剩余金额无法使用。',
-    ],
-    claims: ['请求{乙}退货退款{额}。', '请求{乙}退还预付卡余额{额}。'],
-    terms: ['{乙}为{甲}更换同型号新品，并赔偿交通费200元。', '{乙}于十日内退还预付卡余额{额}。'],
-    statements: ['申请人出示了购物小票和维修记录。', '商家表示愿意协商解决。'],
-    failure: ['商家拒绝退款'],
-    facts_undisputed: ['申请人于今年三月购买该商品'],
-    amount: [200, 30000],
-  },
-  medical: {
-    titles: ['医疗损害纠纷', '诊疗费用纠纷', '医疗美容纠纷'],
-    facts: ['{甲}在{乙}接受手术后出现并发症，{甲}认为医院存在过错，要求赔偿。', '{甲}在{乙}做牙齿种植，术后多次出现松动，要求退费赔偿。'],
-    claims: ['请求{乙}赔偿医疗费、误工费等损失{额}。', '请求{乙}退还治疗费用{额}。'],
-    terms: ['{乙}一次性补偿{甲}各项损失{额}。', '{乙}为{甲}免费进行后续治疗。', '双方就本次医疗纠纷再无争议。'],
-    statements: ['医患双方陈述了诊疗经过。', '医调委专家解释了诊疗规范。'],
-    failure: ['双方对是否存在医疗过错分歧较大，申请人要求进行医疗损害鉴定'],
-    facts_undisputed: ['申请人于去年十月在被申请人处住院'],
-    amount: [5000, 400000],
-  },
-  traffic_accident: {
-    titles: ['道路交通事故损害赔偿纠纷', '电动车与行人碰撞纠纷', '机动车追尾损失纠纷'],
-    facts: [
-      '{乙}驾驶小型轿车在{地}路口与{甲}驾驶的电动自行车相撞，致{甲}受伤，交警认定{乙}负主要责任。',
-      '{乙}驾驶货车追尾{甲}的车辆，造成车辆损坏，交警认定{乙}负全部责任。',
-    ],
-    claims: ['请求{乙}及保险公司赔偿医疗费、误工费、护理费等共计{额}。', '请求{乙}赔偿车辆维修费{额}。'],
-    terms: [
-      '保险公司在交强险和商业三者险限额内赔偿{甲}各项损失{额}。',
-      '超出保险限额部分由{乙}承担，于协议签订当日支付。',
-      '{甲}收到赔偿款后放弃其他诉讼请求。',
-    ],
-    statements: ['申请人提交了事故认定书和医疗票据。', '保险公司代表对部分费用提出异议。', '调解员依据赔偿标准逐项核算。'],
-    failure: ['保险公司对伤残等级有异议，需重新鉴定'],
-    facts_undisputed: ['事故经交警部门认定，被申请人负主要责任'],
-    amount: [2000, 300000],
-  },
-  property_management: {
-    titles: ['物业费纠纷', '小区停车纠纷', '电梯维修纠纷', '物业服务质量纠纷'],
-    facts: [
-      '{甲}居住在{地}，认为{乙}服务不到位，拒交物业费两年，共计{额}。',
-      '{地}电梯频繁故障，业主{甲}等要求{乙}使用维修资金更换电梯，双方意见不一。',
-    ],
-    claims: ['请求{甲}缴纳拖欠的物业费{额}。', '请求{乙}改善服务并减免部分物业费。'],
-    terms: ['{甲}于本月底前缴纳拖欠物业费{额}，{乙}减免滞纳金。', '{乙}于一个月内完成电梯维修并公示维修费用。'],
-    statements: ['业主反映了小区卫生和安保问题。', '物业公司介绍了服务整改计划。'],
-    failure: ['业主坚持要求更换物业公司'],
-    facts_undisputed: ['申请人系该小区业主'],
-    amount: [800, 20000],
-  },
-  other: {
-    titles: ['村务管理纠纷', '殡葬习俗纠纷', '宠物纠纷', '其他民事纠纷'],
-    facts: ['{甲}与{乙}因生活琐事发生矛盾，多次争吵，影响周边群众生活。'],
-    claims: ['请求{乙}赔礼道歉并赔偿损失{额}。'],
-    terms: ['{乙}向{甲}赔礼道歉。', '双方今后和睦相处，互不干扰。'],
-    statements: ['双方陈述了矛盾的起因。'],
-    failure: GENERIC_FAILURE,
-    facts_undisputed: ['双方系同村村民'],
-    amount: [200, 10000],
-  },
-  petition_backlog: {
-    titles: ['信访积案化解', '多年土地信访积案', '企业改制遗留问题信访积案'],
-    facts: [
-      '{甲}自二〇一八年起多次就原企业改制时的安置问题信访，经多级答复仍不满意，列为信访积案。',
-      '{甲}反映的宅基地历史遗留问题经多次处理未能化解，多次赴市上访。',
-    ],
-    claims: ['要求落实原企业职工安置待遇{额}。', '要求解决历史遗留问题并给予补偿。'],
-    terms: ['由街道办事处协调给予{甲}困难救助{额}。', '{甲}承诺今后不再就此事信访。', '有关部门为{甲}办理社会保险补缴手续。'],
-    statements: ['包案领导听取了信访人诉求。', '相关部门介绍了政策依据和既往处理情况。'],
-    failure: ['信访人诉求超出政策范围'],
-    facts_undisputed: ['信访人系原企业职工'],
-    amount: [10000, 200000],
-  },
-  administrative: {
-    titles: ['行政处罚争议', '社保待遇认定争议', '不动产登记争议'],
-    facts: ['{甲}对{乙}作出的行政处罚决定不服，经协调由行政机关与当事人进行调解。', '{甲}对{乙}作出的养老待遇核定不服，要求重新核定。'],
-    claims: ['请求撤销或变更处罚决定。', '请求重新核定待遇。'],
-    terms: ['{乙}对处罚决定进行复核，减轻罚款数额。', '{甲}按复核结果履行，不再申请行政复议。'],
-    statements: ['行政机关说明了作出决定的事实和依据。', '申请人陈述了异议理由。'],
-    failure: ['行政机关坚持原决定'],
-    facts_undisputed: ['行政机关于今年作出该决定'],
-    amount: null,
-  },
-  insolvency: {
-    titles: ['企业破产职工债权纠纷', '破产企业欠薪纠纷', '破产清算债权确认纠纷'],
-    facts: ['{乙}进入破产清算程序，{甲}等职工对拖欠工资和经济补偿的债权申报数额有异议。'],
-    claims: ['请求确认职工债权{额}并优先清偿。'],
-    terms: ['管理人确认{甲}职工债权{额}，列入优先清偿顺序。', '由区人社部门先行垫付部分欠薪。'],
-    statements: ['破产管理人说明了债权审查情况。', '职工代表提交了工资表。'],
-    failure: ['债权数额需由人民法院裁定'],
-    facts_undisputed: ['申请人系被申请人职工'],
-    amount: [20000, 800000],
-  },
-};
+export interface Dispute {
+  titles: readonly string[];
+  facts: string;
+  claim: string;
+  /** Amount in dispute, yuan: [min, max]; null when the claim asks for an act, not a sum. */
+  amount: readonly [number, number] | null;
+  /** Who answers the claim: a person, or an organisation of these kinds (default: the category's mix). */
+  respondent?: 'person' | readonly OrgKind[];
+  /** The organisation brings the claim (物业 asking an owner for fees). */
+  orgApplicant?: boolean;
+  /** Each party's responsibility (人民调解法 第二十九条), when the dispute says more than the usual words. */
+  responsibility?: string;
+  /** Ways it is settled; empty for a matter outside 人民调解. */
+  settlements: readonly Settlement[];
+  /** What the sides say in a session (调解记录). */
+  statements: readonly string[];
+  /** Facts both sides accept (无争议事实记载), never a concession made to reach a deal. */
+  undisputed: readonly string[];
+  /** Points still in dispute when mediation fails. */
+  disputed: readonly string[];
+  failure: readonly string[];
+  outside?: Outside;
+}
 
+export interface CategoryTexts {
+  disputes: readonly Dispute[];
+}
+
+/** Refusals for civil disputes the committee may not take up (matters outside 人民调解 give their own). */
 export const REJECT_REASONS = [
   '纠纷已由人民法院受理，不属于人民调解受理范围',
   '一方当事人明确拒绝调解，已告知其他救济途径',
-  '属于行政机关职权范围的事项，已告知向有关部门反映',
   '纠纷已经仲裁裁决，不再受理',
   '申请人无法提供对方当事人联系方式，暂不受理',
 ] as const;
@@ -321,15 +73,17 @@ export const WITHDRAW_REASONS = [
   '当事人长期联系不上，申请人撤回',
 ] as const;
 
-export const TRANSFER_TARGETS = [
+/** Where a case may be handed on, and why: any dispute, or only disputes of these categories. */
+export const TRANSFER_TARGETS: readonly (readonly [target: string, reason: string, categories?: readonly string[]])[] = [
   ['王村镇司法所', '属地管辖'],
   ['牧野镇人民调解委员会', '属地管辖'],
-  ['牧野区劳动人事争议仲裁委员会', '属劳动争议仲裁事项'],
-  ['牧野区市场监督管理局', '属消费投诉，移交市场监管部门处理'],
   ['新乡市牧野区人民法院', '当事人坚持诉讼，引导至法院立案'],
-  ['新乡市公安局牧野分局', '涉嫌违法犯罪，移送公安机关'],
-  ['牧野区医疗纠纷人民调解委员会', '属医疗纠纷专业调解'],
-] as const;
+  ['新乡市公安局牧野分局', '涉嫌违法犯罪，移送公安机关', ['neighbor', 'damages', 'marriage_family', 'other']],
+  ['牧野区劳动人事争议仲裁委员会', '属劳动争议仲裁事项', ['labor', 'insolvency']],
+  ['牧野区市场监督管理局', '属消费投诉，移交市场监管部门处理', ['consumer']],
+  ['牧野区医疗纠纷人民调解委员会', '属医疗纠纷专业调解', ['medical']],
+  ['牧野区道路交通事故纠纷人民调解委员会', '属道路交通事故纠纷专业调解', ['traffic_accident']],
+];
 
 export const ESCALATE_REASONS = [
   '涉及多个村组，村级难以协调',
@@ -338,12 +92,22 @@ export const ESCALATE_REASONS = [
   '当事人对村级调解不信任，申请上级调解',
 ] as const;
 
-export const PERFORMANCE_METHODS = ['银行转账', '现金当场支付', '微信转账', '分期支付', '实物交付', '按约定行为履行'] as const;
-
 export const DISMISS_NOTES = ['调解协议内容违反法律强制性规定', '调解协议内容不明确，无法确认', '损害第三人合法权益'] as const;
 
-export const FOLLOWUP_NOTES: Readonly<Record<'performed' | 'partly' | 'not_performed', readonly string[]>> = {
-  performed: ['当事人表示协议已全部履行，双方关系缓和', '款项已按期支付，当事人满意', '协议约定事项已履行完毕'],
-  partly: ['已支付部分款项，余款承诺月底前付清', '部分条款已履行，调解员继续督促'],
-  not_performed: ['被申请人未按期履行，已告知申请人可申请司法确认或起诉', '一方反悔，调解员再次组织沟通'],
+/** What a follow-up visit finds, by how far the agreement was performed and whether it pays money. */
+export const FOLLOWUP_NOTES: Readonly<
+  Record<'performed' | 'partly' | 'not_performed', { money: readonly string[]; act: readonly string[] }>
+> = {
+  performed: {
+    money: ['款项已按期支付，当事人满意', '当事人表示协议已全部履行，双方关系缓和'],
+    act: ['协议约定事项已履行完毕', '当事人表示协议已全部履行，双方关系缓和'],
+  },
+  partly: {
+    money: ['已支付部分款项，余款承诺月底前付清', '已按期支付首期款项，调解员继续督促'],
+    act: ['部分条款已履行，调解员继续督促'],
+  },
+  not_performed: {
+    money: ['被申请人未按期付款，调解员督促履行，并告知申请人可依法向人民法院起诉', '一方反悔，调解员再次组织沟通'],
+    act: ['被申请人未按期履行，调解员督促履行，并告知申请人可依法向人民法院起诉', '一方反悔，调解员再次组织沟通'],
+  },
 };

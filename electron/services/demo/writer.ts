@@ -10,86 +10,46 @@
  * Cases first, then the rows that refer to them.
  */
 import type Database from 'better-sqlite3';
+import type {
+  audit,
+  caseMediators,
+  cases,
+  confirmations,
+  courtReferrals,
+  followups,
+  mediators,
+  parties,
+  sessions,
+} from '../../../db/schema';
 
-export interface CaseRowValues {
-  id: string;
-  version: number;
-  updatedAt: string;
-  caseNumber: string;
-  year: number;
-  serial: number;
-  title: string;
-  category: string;
-  source: string;
-  tier: string;
-  originTier: string;
-  status: string;
-  summary: string;
-  claims: string;
-  amountFen: number | null;
-  agreedAmountFen: number | null;
-  reporter: object | null;
-  registeredAt: string;
-  acceptedAt: string | null;
-  deadline: string | null;
-  /** The plain-count last day the deadline was moved from (services/calendar). */
-  deadlineNominal: string | null;
-  closedAt: string | null;
-  outcome: string | null;
-  outcomeAt: string | null;
-  outcomeNote: string | null;
-  rejectReason: string | null;
-  leadUnit: string | null;
-  coUnits: string[];
-  responsibleLeader: string | null;
-  responsiblePerson: string | null;
-  escalatedAt: string | null;
-  transferredTo: string | null;
-  repeatPetition: boolean;
-  preventedCriminalPeople: number;
-  preventedPetitionPeople: number;
-  agreement: object | null;
-  agreementEffectiveAt: string | null;
-  undisputed: object | null;
-}
+/**
+ * A table's insert row (db/schema.ts) with every column given, null where empty: the demo fills
+ * each column it writes, so a column added to the schema and not to the demo fails to compile
+ * here instead of going in as NULL unnoticed. Columns the demo never sets are left out by name.
+ */
+type Full<Row> = { [K in keyof Row]-?: Exclude<Row[K], undefined> };
 
-export interface PartyRowValues {
-  id: string;
-  updatedAt: string;
-  caseId: string;
-  role: string;
-  ordinal: number;
-  kind: 'person' | 'org';
-  name: string;
-  sex: string | null;
-  birthDate: string | null;
-  ethnicity: string | null;
-  occupation: string | null;
-  idType: string | null;
-  idNumber: string | null;
-  creditCode: string | null;
-  legalRepresentative: string | null;
-  phone: string | null;
-  address: string | null;
-  representsId: string | null;
-  authority: string | null;
-}
+export type MediatorRowValues = Omit<Full<typeof mediators.$inferInsert>, 'deleted' | 'importBatchId'>;
+export type CaseRowValues = Omit<
+  Full<typeof cases.$inferInsert>,
+  'deleted' | 'registeredBy' | 'intakeId' | 'importBatchId' | 'importRow' | 'importFingerprint'
+>;
+/** Parties are written once, at registration: version 1. */
+export type PartyRowValues = Omit<Full<typeof parties.$inferInsert>, 'version' | 'deleted'>;
+export type CaseMediatorRowValues = Full<typeof caseMediators.$inferInsert>;
+/** A session is written once, when it is recorded: version 1, updated when held. */
+export type SessionRowValues = Omit<Full<typeof sessions.$inferInsert>, 'version' | 'deleted' | 'updatedAt'>;
+export type ReferralRowValues = Full<typeof courtReferrals.$inferInsert>;
+export type ConfirmationRowValues = Omit<Full<typeof confirmations.$inferInsert>, 'deleted'>;
+/** dueNominal is left null, as for a visit whose day was set by hand. */
+export type FollowupRowValues = Omit<Full<typeof followups.$inferInsert>, 'deleted' | 'dueNominal'>;
+/**
+ * before/after: an object, or its JSON already made (constant before/after values are stringified
+ * once). The actor is a name only (no user id), and the change came from this machine (no device).
+ */
+export type AuditRowValues = Omit<Full<typeof audit.$inferInsert>, 'actorId' | 'deviceId'>;
 
-export interface AuditRowValues {
-  id: string;
-  at: string;
-  actorName: string;
-  operation: string;
-  entityKind: string;
-  entityId: string;
-  caseId: string | null;
-  summary: string;
-  /** an object, or its JSON already made (constant before/after values are stringified once) */
-  before: object | string | null;
-  after: object | string | null;
-}
-
-const json = (v: object | string | null): string | null => (v === null || typeof v === 'string' ? v : JSON.stringify(v));
+const json = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
 export class DemoWriter {
   private readonly stmts;
@@ -209,6 +169,7 @@ export class DemoWriter {
         'record',
         'recorder',
         'mediator_id',
+        'kind',
       ]),
       referral: insert('court_referrals', [
         'case_id',
@@ -283,23 +244,7 @@ export class DemoWriter {
     }
   }
 
-  mediator(m: {
-    id: string;
-    version: number;
-    updatedAt: string;
-    name: string;
-    kind: string;
-    organisation: string;
-    phone: string;
-    idNumber: string | null;
-    specialties: string[];
-    certificateNo: string;
-    region: string;
-    status: string;
-    statusDate: string;
-    statusReason: string | null;
-    createdAt: string;
-  }): void {
+  mediator(m: MediatorRowValues): void {
     this.stmts.mediator.run(
       m.id,
       m.version,
@@ -392,40 +337,28 @@ export class DemoWriter {
     ]);
   }
 
-  caseMediator(caseId: string, mediatorId: string, role: 'lead' | 'assistant', assignedAt: string, chosenBy: 'parties' | 'assigned'): void {
-    this.buffer.caseMediator.push([caseId, mediatorId, role, assignedAt, chosenBy]);
+  caseMediator(m: CaseMediatorRowValues): void {
+    this.buffer.caseMediator.push([m.caseId, m.mediatorId, m.role, m.assignedAt, m.chosenBy]);
   }
 
-  session(s: {
-    id: string;
-    caseId: string;
-    heldAt: string;
-    place: string;
-    participants: string;
-    record: string;
-    recorder: string;
-    mediatorId: string | null;
-  }): void {
-    this.buffer.session.push([s.id, 1, s.heldAt, 0, s.caseId, s.heldAt, s.place, s.participants, s.record, s.recorder, s.mediatorId]);
+  session(s: SessionRowValues): void {
+    this.buffer.session.push([
+      s.id,
+      1,
+      s.heldAt,
+      0,
+      s.caseId,
+      s.heldAt,
+      s.place,
+      s.participants,
+      s.record,
+      s.recorder,
+      s.mediatorId,
+      s.kind,
+    ]);
   }
 
-  referral(r: {
-    caseId: string;
-    mode: string;
-    procedure: string | null;
-    court: string;
-    referenceNumber: string;
-    referredAt: string;
-    materialsSignedAt: string | null;
-    timeLimitDays: number;
-    extensionDays: number;
-    extensionConsent: string | null;
-    reportTo: string;
-    result: string | null;
-    resultReason: string | null;
-    resultReportedAt: string | null;
-    materialsReturned: boolean;
-  }): void {
+  referral(r: ReferralRowValues): void {
     this.buffer.referral.push([
       r.caseId,
       r.mode,
@@ -445,19 +378,7 @@ export class DemoWriter {
     ]);
   }
 
-  confirmation(c: {
-    id: string;
-    version: number;
-    updatedAt: string;
-    caseId: string;
-    court: string;
-    appliedAt: string;
-    acceptedAt: string | null;
-    acceptanceNumber: string | null;
-    ruling: string | null;
-    ruledAt: string | null;
-    note: string;
-  }): void {
+  confirmation(c: ConfirmationRowValues): void {
     this.buffer.confirmation.push([
       c.id,
       c.version,
@@ -474,18 +395,7 @@ export class DemoWriter {
     ]);
   }
 
-  followup(f: {
-    id: string;
-    version: number;
-    updatedAt: string;
-    caseId: string;
-    dueOn: string;
-    doneAt: string | null;
-    method: string | null;
-    performance: string | null;
-    notes: string;
-    visitor: string;
-  }): void {
+  followup(f: FollowupRowValues): void {
     this.buffer.followup.push([f.id, f.version, f.updatedAt, 0, f.caseId, f.dueOn, f.doneAt, f.method, f.performance, f.notes, f.visitor]);
   }
 
