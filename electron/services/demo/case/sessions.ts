@@ -11,6 +11,7 @@ import type { Story } from './story';
 import type { Team } from './team';
 import type { Timeline } from './timeline';
 import { pickSessionCount } from './weights';
+import { fill } from './wording';
 
 /** Holds the sessions and returns where the case was mediated (the agreement's place). */
 export function holdSessions(
@@ -51,6 +52,7 @@ export function holdSessions(
     for (let s = sessionsHeld.length - 1; s > 0; s--) if (sessionsHeld[s]! - sessionsHeld[s - 1]! < HOUR) sessionsHeld.splice(s, 1);
   }
   const sessionPlaceName = sessionPlace(rng, story.area, story.unit);
+  investigate(env, timeline, caseId, story, team, dispute, startMs, sessionsHeld[0]);
   for (let k = 0; k < sessionsHeld.length; k++) {
     const ms = sessionsHeld[k]!;
     const id = idAt(ms);
@@ -81,4 +83,38 @@ export function holdSessions(
   }
   env.counts.sessions += sessionsHeld.length;
   return sessionPlaceName;
+}
+
+/**
+ * 调查 (人民调解法 Art. 22): in about a third of the cases the mediator first sees the place or asks
+ * the people around before the first session; what is found is what both sides later accept. One
+ * investigation at most, at least an hour before the first session, in office hours.
+ */
+function investigate(
+  env: BuildEnv,
+  timeline: Timeline,
+  caseId: string,
+  story: Story,
+  team: Team,
+  dispute: Dispute,
+  startMs: number | null,
+  firstSessionMs: number | undefined,
+): void {
+  const { rng, w } = env;
+  if (startMs === null || firstSessionMs === undefined || dispute.undisputed.length === 0 || !rng.chance(0.35)) return;
+  const ms = officeTime(rng, Math.floor(startMs + (firstSessionMs - startMs) * 0.4));
+  if (ms <= startMs || ms > firstSessionMs - HOUR) return;
+  const lead = team.lead!;
+  const recorder = team.members[1]?.name ?? rng.pick(env.clerks);
+  const place = `${story.unit}（当事人住所及纠纷现场）`;
+  const participants = `申请人${story.A}、被申请人${story.B}（分别询问）；${story.unit}村（居）民委员会工作人员`;
+  const found = rng
+    .sample(dispute.undisputed, Math.min(2, dispute.undisputed.length))
+    .map((t) => fill(t, story.A, story.B, place, ''))
+    .join('；');
+  const record = `${day(ms)}，调解员${lead.name}到${story.unit}走访，分别听取双方陈述，并向村（居）民委员会工作人员了解情况。经了解：${found}。`;
+  const id = idAt(ms);
+  w.session({ id, caseId, kind: 'investigation', heldAt: at(ms), place, participants, record, recorder, mediatorId: lead.id });
+  timeline.add(ms, 'sessions.add', 'session', id, `记录第 1 次调查（${day(ms)}，${place}）`, recorder, false);
+  env.counts.sessions += 1;
 }
