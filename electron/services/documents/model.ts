@@ -180,6 +180,25 @@ export function blockLines(block: Block): string[] {
   return lines.map(cleanText);
 }
 
+/** The salutation of a letter (申请书, 告知书): it never ends a page apart from the addressee under it. */
+export const SALUTATION = '此致';
+
+/**
+ * What the renderers keep on the page of the block after it (the same rule in both):
+ * - 'tail': the content right before a signature block that shares its page — its last lines at
+ *   least, so the block never stands alone; a long paragraph may leave its first lines on the
+ *   page before, which would otherwise end a third full;
+ * - 'whole': the salutation (此致), kept whole with the addressee;
+ * - null: nothing (a signature page of its own starts with a page break).
+ */
+export function keptWithNext(blocks: readonly Block[], i: number): 'tail' | 'whole' | null {
+  const block = blocks[i];
+  const next = blocks[i + 1];
+  if (next?.kind === 'signatures' && next.lead === undefined) return 'tail';
+  if (block?.kind === 'paragraph' && cleanText(block.text).trim() === SALUTATION && next !== undefined) return 'whole';
+  return null;
+}
+
 /** The plain text of the document in reading order: the one text both renderings must show. */
 export function modelText(model: DocModel): string {
   const head = [cleanText(model.title), numberLine(model)];

@@ -47,7 +47,16 @@ import {
   type FileChild,
 } from 'docx';
 import { DOC_FONTS, DOCX_FACES } from './fonts';
-import { cleanText, numberLine, officialOf, type DocModel, type FieldRow, type FieldsBlock, type SignatureBlock } from './model';
+import {
+  cleanText,
+  keptWithNext,
+  numberLine,
+  officialOf,
+  type DocModel,
+  type FieldRow,
+  type FieldsBlock,
+  type SignatureBlock,
+} from './model';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
@@ -238,18 +247,20 @@ function body(model: DocModel): (Paragraph | Table)[] {
   if (num !== undefined) out.push(para(num, { alignment: AlignmentType.RIGHT }));
   out.push(spacer());
   model.blocks.forEach((block, i) => {
-    // Whatever stands right before the signatures goes with them to the next page.
-    // ...unless they start a signature page of their own (a page break; nothing to keep with).
-    const next = model.blocks[i + 1];
-    const keepNext = next?.kind === 'signatures' && next.lead === undefined;
+    // What goes to the next page with what follows it (model.ts keptWithNext): the end of the
+    // content with the signatures — its last lines: with widow control a long paragraph splits and
+    // only its tail moves — and the salutation (此致) whole with the addressee.
+    const kept = keptWithNext(model.blocks, i);
+    const keepNext = kept !== null;
+    const keepOpts = (k: typeof kept): Omit<IParagraphOptions, 'children'> =>
+      k === 'whole' ? { keepNext: true, keepLines: true } : k === 'tail' ? { keepNext: true, widowControl: true } : {};
     const bodyOpts = (
       indent: boolean,
       align: IParagraphOptions['alignment'] = AlignmentType.JUSTIFIED,
     ): Omit<IParagraphOptions, 'children'> => ({
       alignment: align,
       ...(indent ? { indent: { firstLine: INDENT } } : {}),
-      ...keep(keepNext),
-      ...(keepNext ? { keepLines: true } : {}),
+      ...keepOpts(kept),
     });
     switch (block.kind) {
       case 'part':
@@ -289,8 +300,7 @@ function body(model: DocModel): (Paragraph | Table)[] {
             para(item.marker + item.text, {
               alignment: AlignmentType.JUSTIFIED,
               indent: { firstLine: INDENT },
-              ...keep(last),
-              ...(last ? { keepLines: true } : {}),
+              ...(last ? keepOpts(kept) : {}),
             }),
           );
         });

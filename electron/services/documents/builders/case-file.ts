@@ -101,11 +101,10 @@ function coverBlocks(input: DocumentInput, docs: readonly DocModel[]): Block[] {
       { label: '结案日期', value: fmtDate(c.outcomeAt) || fmtDate(c.agreementEffectiveAt) },
     ],
     [{ label: '调解结果', value: c.outcome ? outcomeLabel(c.outcome) : '' }],
-    // Filled in by hand by whoever binds the file, on the day it is bound.
-    [
-      { label: '立卷人', value: '' },
-      { label: '立卷日期', value: BLANK_DATE },
-    ],
+    // Filled in by hand by whoever binds the file, on the day it is bound; each a row of its own,
+    // as the blank date (年 月 日 with room to write by hand) does not fit half a row.
+    [{ label: '立卷人', value: '' }],
+    [{ label: '立卷日期', value: BLANK_DATE }],
     [
       { label: '保管期限', value: retention(input) },
       { label: '卷内文书', value: `${docs.length}件` },
