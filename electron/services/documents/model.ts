@@ -52,6 +52,12 @@ export interface ListItem {
 export interface FieldCell {
   label: string;
   value: string;
+  /**
+   * The cell shows the page on which the part with this anchor starts (the 卷内目录's 页号): a
+   * PAGEREF field in the .docx, which Word, WPS and LibreOffice fill in when they lay the file out.
+   * The number is no text of the model (`value` stays as it is): it depends on the layout.
+   */
+  pageOf?: string;
 }
 
 /** A bordered key-value table (party blocks, form headers). One or two label/value pairs a row. */
@@ -119,6 +125,8 @@ export interface PartBlock {
   kind: 'part';
   title: string;
   number?: string;
+  /** A name the contents refer to (FieldCell.pageOf): a bookmark on the title in the .docx. */
+  anchor?: string;
 }
 
 export type Block = PartBlock | HeadingBlock | ParagraphBlock | ListBlock | FieldsBlock | SignatureBlock | NoteBlock;

@@ -24,6 +24,7 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   DocumentGridType,
@@ -33,6 +34,7 @@ import {
   Packer,
   PageNumber,
   PageOrientation,
+  PageReference,
   Paragraph,
   Table,
   TableBorders,
@@ -136,13 +138,20 @@ function fieldsTable(block: FieldsBlock): Table {
   const widths = [label, value, label, w - 2 * label - value];
   const cellPara = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) =>
     para(text, { spacing: exact(TABLE_LINE), alignment: align }, { size: TABLE_SIZE, bold });
+  // The page a bookmarked part starts on (FieldCell.pageOf), filled in by the word processor.
+  const pageRef = (anchor: string) =>
+    new Paragraph({
+      spacing: exact(TABLE_LINE),
+      alignment: AlignmentType.CENTER,
+      children: [new PageReference(anchor)],
+    });
   const cell = (
     text: string,
     width: number,
-    opts: { span?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {},
+    opts: { span?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean; pageOf?: string } = {},
   ) =>
     new TableCell({
-      children: [cellPara(text, opts.align ?? AlignmentType.LEFT, opts.bold)],
+      children: [opts.pageOf !== undefined ? pageRef(opts.pageOf) : cellPara(text, opts.align ?? AlignmentType.LEFT, opts.bold)],
       width: { size: width, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       ...(opts.span ? { columnSpan: opts.span } : {}),
@@ -154,7 +163,7 @@ function fieldsTable(block: FieldsBlock): Table {
       cell(a.label, widths[0]!, { align: AlignmentType.CENTER }),
       cell(a.value, widths[1]!),
       cell(b.label, widths[2]!, { align: AlignmentType.CENTER }),
-      cell(b.value, widths[3]!),
+      cell(b.value, widths[3]!, b.pageOf !== undefined ? { pageOf: b.pageOf } : {}),
     ];
   };
   const cellsPerRow = [
@@ -265,13 +274,18 @@ function body(model: DocModel): (Paragraph | Table)[] {
     switch (block.kind) {
       case 'part':
         // Another document of the bundle: a new page, its title and number as on its own.
-        out.push(
-          para(
-            cleanText(block.title),
-            { alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS), pageBreakBefore: true },
-            { font: font(DOCX_FONTS.title), size: TITLE_SIZE, bold: true },
-          ),
-        );
+        {
+          // The contents' page references (FieldCell.pageOf) point at a bookmark on the title.
+          const title = runs(cleanText(block.title), { font: font(DOCX_FONTS.title), size: TITLE_SIZE, bold: true });
+          out.push(
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              spacing: exact(LINE_TWIPS),
+              pageBreakBefore: true,
+              children: block.anchor === undefined ? title : [new Bookmark({ id: block.anchor, children: title })],
+            }),
+          );
+        }
         if (block.number) out.push(para(`编号：${cleanText(block.number)}`, { alignment: AlignmentType.RIGHT }));
         out.push(spacer());
         break;

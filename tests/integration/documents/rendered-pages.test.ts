@@ -185,6 +185,20 @@ function checkParts(
   return findings;
 }
 
+/**
+ * The contents (卷内目录) of the whole file's .docx: each row's 页号 (a PAGEREF field, filled in by
+ * LibreOffice) is the page its document starts on. Rows read 序号, title (date), 页号, the number.
+ */
+function checkPageColumn(model: DocModel, partPages: number[], drawn: string[]): string[] {
+  const contents = model.blocks.find((b) => b.kind === 'fields' && b.rows.some((row) => row[1]?.pageOf !== undefined));
+  if (contents?.kind !== 'fields') return ['case-file (docx): no contents with page references'];
+  const text = drawn.slice(partPages[0], partPages[1]).join('');
+  return contents.rows.flatMap((row, j) => {
+    const want = ink(`${row[0].label}${row[0].value}${row[1]?.label ?? ''}${(partPages[j + 1] ?? NaN) + 1}`);
+    return text.includes(want) ? [] : [`case-file (docx): the contents do not read 「${want}」`];
+  });
+}
+
 describe('every document through LibreOffice and Chromium, page by page', () => {
   it('every kind of case has its defining documents in its file', () => {
     const types = (kind: Kind) => rendered.find((r) => r.kind === kind && r.type === 'case-file')!.parts.map((d) => d.type);
@@ -214,6 +228,7 @@ describe('every document through LibreOffice and Chromium, page by page', () => 
         keep(1, `${r.type}-${renderer}-first`);
         keep(pages.length, `${r.type}-${renderer}-last`);
         if (r.type === 'case-file') findings.push(...checkParts(r, renderer, report, drawn, keep));
+        if (r.type === 'case-file' && renderer === 'docx') findings.push(...checkPageColumn(r.model, report.partPages, drawn));
       }
     }
     expect(findings).toEqual([]);
