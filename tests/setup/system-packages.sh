@@ -3,12 +3,13 @@
 #   chromium        drives the end-to-end tests and renders print views to PDF (/usr/bin/chromium)
 #   fonts-noto-cjk  keeps Chinese from turning into boxes in screenshots and PDFs
 #   fonts-hanazono  covers the rare characters (CJK Ext. B, 𠀀) that Noto CJK lacks
-#   poppler-utils   reads PDFs back (pdftotext, pdffonts)
+#   poppler-utils   reads PDFs back (pdftotext, pdffonts, pdfinfo, pdftoppm)
+#   libreoffice-writer-nogui  renders the .docx to PDF as Word-like software would (soffice --headless)
 # When they are all there it says nothing. When some are missing it installs them where it can (root
 # with apt-get, as on CI); where it cannot, it stops at once with the one command to run.
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk fonts-hanazono poppler-utils)
+PACKAGES=(chromium fonts-noto-cjk fonts-hanazono poppler-utils libreoffice-writer-nogui)
 
 installed() {
   [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]

@@ -167,6 +167,7 @@ export function loadDocumentData(ctx: ServiceContext, caseId: string): CaseDocDa
         summary: c.summary,
         claims: c.claims,
         amountFen: c.amountFen,
+        agreedAmountFen: c.agreedAmountFen,
         agreement: agreementInput(c),
         undisputed: undisputedInput(c),
         agreementEffectiveAt: c.agreementEffectiveAt,

@@ -78,6 +78,8 @@ export interface CaseInput {
   /** The matters in dispute / what the applicant asks for (争议事项). */
   claims: string;
   amountFen?: number | null;
+  /** The money the agreement settles, when its terms pay money: printed in figures and in words. */
+  agreedAmountFen?: number | null;
   agreement?: AgreementInput | null;
   undisputed?: UndisputedInput | null;
   /** The day every party, the mediator and the committee had signed and sealed (人民调解法 Art. 29 ¶2). */

@@ -52,6 +52,12 @@ export interface ListItem {
 export interface FieldCell {
   label: string;
   value: string;
+  /**
+   * The cell shows the page on which the part with this anchor starts (the 卷内目录's 页号): a
+   * PAGEREF field in the .docx, which Word, WPS and LibreOffice fill in when they lay the file out.
+   * The number is no text of the model (`value` stays as it is): it depends on the layout.
+   */
+  pageOf?: string;
 }
 
 /** A bordered key-value table (party blocks, form headers). One or two label/value pairs a row. */
@@ -119,6 +125,8 @@ export interface PartBlock {
   kind: 'part';
   title: string;
   number?: string;
+  /** A name the contents refer to (FieldCell.pageOf): a bookmark on the title in the .docx. */
+  anchor?: string;
 }
 
 export type Block = PartBlock | HeadingBlock | ParagraphBlock | ListBlock | FieldsBlock | SignatureBlock | NoteBlock;
@@ -178,6 +186,25 @@ export function blockLines(block: Block): string[] {
     }
   })();
   return lines.map(cleanText);
+}
+
+/** The salutation of a letter (申请书, 告知书): it never ends a page apart from the addressee under it. */
+export const SALUTATION = '此致';
+
+/**
+ * What the renderers keep on the page of the block after it (the same rule in both):
+ * - 'tail': the content right before a signature block that shares its page — its last lines at
+ *   least, so the block never stands alone; a long paragraph may leave its first lines on the
+ *   page before, which would otherwise end a third full;
+ * - 'whole': the salutation (此致), kept whole with the addressee;
+ * - null: nothing (a signature page of its own starts with a page break).
+ */
+export function keptWithNext(blocks: readonly Block[], i: number): 'tail' | 'whole' | null {
+  const block = blocks[i];
+  const next = blocks[i + 1];
+  if (next?.kind === 'signatures' && next.lead === undefined) return 'tail';
+  if (block?.kind === 'paragraph' && cleanText(block.text).trim() === SALUTATION && next !== undefined) return 'whole';
+  return null;
 }
 
 /** The plain text of the document in reading order: the one text both renderings must show. */

@@ -24,6 +24,7 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   DocumentGridType,
@@ -33,6 +34,7 @@ import {
   Packer,
   PageNumber,
   PageOrientation,
+  PageReference,
   Paragraph,
   Table,
   TableBorders,
@@ -47,7 +49,16 @@ import {
   type FileChild,
 } from 'docx';
 import { DOC_FONTS, DOCX_FACES } from './fonts';
-import { cleanText, numberLine, officialOf, type DocModel, type FieldRow, type FieldsBlock, type SignatureBlock } from './model';
+import {
+  cleanText,
+  keptWithNext,
+  numberLine,
+  officialOf,
+  type DocModel,
+  type FieldRow,
+  type FieldsBlock,
+  type SignatureBlock,
+} from './model';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
@@ -127,13 +138,20 @@ function fieldsTable(block: FieldsBlock): Table {
   const widths = [label, value, label, w - 2 * label - value];
   const cellPara = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) =>
     para(text, { spacing: exact(TABLE_LINE), alignment: align }, { size: TABLE_SIZE, bold });
+  // The page a bookmarked part starts on (FieldCell.pageOf), filled in by the word processor.
+  const pageRef = (anchor: string) =>
+    new Paragraph({
+      spacing: exact(TABLE_LINE),
+      alignment: AlignmentType.CENTER,
+      children: [new PageReference(anchor)],
+    });
   const cell = (
     text: string,
     width: number,
-    opts: { span?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {},
+    opts: { span?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean; pageOf?: string } = {},
   ) =>
     new TableCell({
-      children: [cellPara(text, opts.align ?? AlignmentType.LEFT, opts.bold)],
+      children: [opts.pageOf !== undefined ? pageRef(opts.pageOf) : cellPara(text, opts.align ?? AlignmentType.LEFT, opts.bold)],
       width: { size: width, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       ...(opts.span ? { columnSpan: opts.span } : {}),
@@ -145,7 +163,7 @@ function fieldsTable(block: FieldsBlock): Table {
       cell(a.label, widths[0]!, { align: AlignmentType.CENTER }),
       cell(a.value, widths[1]!),
       cell(b.label, widths[2]!, { align: AlignmentType.CENTER }),
-      cell(b.value, widths[3]!),
+      cell(b.value, widths[3]!, b.pageOf !== undefined ? { pageOf: b.pageOf } : {}),
     ];
   };
   const cellsPerRow = [
@@ -238,29 +256,36 @@ function body(model: DocModel): (Paragraph | Table)[] {
   if (num !== undefined) out.push(para(num, { alignment: AlignmentType.RIGHT }));
   out.push(spacer());
   model.blocks.forEach((block, i) => {
-    // Whatever stands right before the signatures goes with them to the next page.
-    // ...unless they start a signature page of their own (a page break; nothing to keep with).
-    const next = model.blocks[i + 1];
-    const keepNext = next?.kind === 'signatures' && next.lead === undefined;
+    // What goes to the next page with what follows it (model.ts keptWithNext): the end of the
+    // content with the signatures — its last lines: with widow control a long paragraph splits and
+    // only its tail moves — and the salutation (此致) whole with the addressee.
+    const kept = keptWithNext(model.blocks, i);
+    const keepNext = kept !== null;
+    const keepOpts = (k: typeof kept): Omit<IParagraphOptions, 'children'> =>
+      k === 'whole' ? { keepNext: true, keepLines: true } : k === 'tail' ? { keepNext: true, widowControl: true } : {};
     const bodyOpts = (
       indent: boolean,
       align: IParagraphOptions['alignment'] = AlignmentType.JUSTIFIED,
     ): Omit<IParagraphOptions, 'children'> => ({
       alignment: align,
       ...(indent ? { indent: { firstLine: INDENT } } : {}),
-      ...keep(keepNext),
-      ...(keepNext ? { keepLines: true } : {}),
+      ...keepOpts(kept),
     });
     switch (block.kind) {
       case 'part':
         // Another document of the bundle: a new page, its title and number as on its own.
-        out.push(
-          para(
-            cleanText(block.title),
-            { alignment: AlignmentType.CENTER, spacing: exact(LINE_TWIPS), pageBreakBefore: true },
-            { font: font(DOCX_FONTS.title), size: TITLE_SIZE, bold: true },
-          ),
-        );
+        {
+          // The contents' page references (FieldCell.pageOf) point at a bookmark on the title.
+          const title = runs(cleanText(block.title), { font: font(DOCX_FONTS.title), size: TITLE_SIZE, bold: true });
+          out.push(
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              spacing: exact(LINE_TWIPS),
+              pageBreakBefore: true,
+              children: block.anchor === undefined ? title : [new Bookmark({ id: block.anchor, children: title })],
+            }),
+          );
+        }
         if (block.number) out.push(para(`编号：${cleanText(block.number)}`, { alignment: AlignmentType.RIGHT }));
         out.push(spacer());
         break;
@@ -289,8 +314,7 @@ function body(model: DocModel): (Paragraph | Table)[] {
             para(item.marker + item.text, {
               alignment: AlignmentType.JUSTIFIED,
               indent: { firstLine: INDENT },
-              ...keep(last),
-              ...(last ? { keepLines: true } : {}),
+              ...(last ? keepOpts(kept) : {}),
             }),
           );
         });

@@ -14,6 +14,7 @@
 import { cssFontFamily } from './fonts';
 import {
   cleanText,
+  keptWithNext,
   numberLine,
   officialOf,
   type Block,
@@ -80,7 +81,10 @@ p.indent { text-indent: 2em; }
 p.center { text-align: center; }
 p.right { text-align: right; }
 p.heading { font-family: var(--heading-font); text-indent: 2em; break-after: avoid; }
-p.keep { break-after: avoid; }
+/* Kept with the signatures: its last two lines at least; its first may stay on the page before. */
+p.keep { break-after: avoid; orphans: 1; widows: 2; }
+/* The salutation (此致): whole, with the addressee. */
+p.keep-whole { break-after: avoid; break-inside: avoid; }
 b.label { font-weight: bold; }
 .head-gap { height: 8pt; }
 table { border-collapse: collapse; table-layout: fixed; width: 100%; }
@@ -134,8 +138,8 @@ function signaturesHtml(block: SignatureBlock): string {
   return `<div class="signatures${lead !== '' ? ' own-page' : ''}">${lead}<table><colgroup><col style="width:65%"><col></colgroup><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function blockHtml(block: Block, keep: boolean): string {
-  const k = keep ? ' keep' : '';
+function blockHtml(block: Block, kept: 'tail' | 'whole' | null): string {
+  const k = kept === 'tail' ? ' keep' : kept === 'whole' ? ' keep-whole' : '';
   switch (block.kind) {
     case 'part':
       return `<h1 class="title part">${t(block.title)}</h1>${block.number ? `<p class="number">${t(`编号：${block.number}`)}</p>` : ''}<div class="head-gap"></div>`;
@@ -161,12 +165,7 @@ function blockHtml(block: Block, keep: boolean): string {
 export function renderHtml(model: DocModel, opts: HtmlOptions = {}): string {
   const num = numberLine(model);
   // The end of the content goes with the signatures, unless they start a page of their own.
-  const body = model.blocks
-    .map((b, i) => {
-      const next = model.blocks[i + 1];
-      return blockHtml(b, next?.kind === 'signatures' && next.lead === undefined);
-    })
-    .join('\n');
+  const body = model.blocks.map((b, i) => blockHtml(b, keptWithNext(model.blocks, i))).join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -1,9 +1,10 @@
 /**
- * Signature pages (（此页无正文）). A block of signatures stays with the end of the content when it
- * fits on a page with it (the renderers keep them together). A long block — ten parties and their
- * agents, three officials, the seal — cannot: printed as one unit its tail lands on a page of
- * signatures alone, which a court reads as a page that could have been swapped. Court practice
- * then puts the signatures on pages of their own, each headed （此页无正文）.
+ * Signature pages (（此页无正文）). A short block of signatures stays with the end of the content
+ * (the renderers keep them together). A long block — ten parties and their agents, three
+ * officials, the seal — cannot: printed as one unit its tail lands on a page of signatures alone,
+ * which a court reads as a page that could have been swapped; and a block taller than two thirds
+ * of a page, moved whole to the next page, may leave the page before it under a third full. Court
+ * practice then puts the signatures on pages of their own, each headed （此页无正文）.
  *
  * Whether a page holds body text is only known after layout, and Word, WPS, LibreOffice and
  * Chromium break pages differently. So the decision is made here, in the model, from line counts
@@ -13,10 +14,19 @@
  * starts a new page with the marker: true in every renderer, because a forced page break puts
  * nothing but the chunk on that page.
  */
-import { officialOf, type Block, type DocModel, type SignatureBlock } from './model';
+import { keptWithNext, officialOf, type Block, type DocModel, type SignatureBlock } from './model';
 
 /** The lines a page holds (the 22-line grid of GB/T 9704), less a safety margin of two. */
 const PAGE_LINES = 20;
+/**
+ * The most a block (with the content kept with it) may take and still share a page. Where the
+ * content ends is known only after layout: if it ends low, the block moves to the next page with
+ * the kept lines, and the page it leaves must still be a third full (8 of 22 lines). That holds
+ * wherever the content ends only for a block of at most 22 − 8 = 14 lines with its kept tail
+ * (one line of the 15 the arithmetic allows is kept as a margin); a taller block goes on
+ * signature pages of its own, as courts print them.
+ */
+const SHARE_LINES = 14;
 /** Characters of 16 pt text a line of the signer column holds (65 % of 156 mm ≈ 18; one spare). */
 const SIGNER_CHARS = 17;
 /** Characters of 16 pt text a full line holds (156 mm ≈ 27.6). */
@@ -60,32 +70,40 @@ export function signatureLines(block: SignatureBlock): number {
 }
 
 /**
- * The lines of the content the renderers keep with the block (the paragraph or last list item
- * right before it, never split): the block shares a page only if both fit on one.
+ * The lines of the content the renderers keep with the block (model.ts keptWithNext): the tail of
+ * the paragraph or last list item right before it — its last two lines, as widow control splits
+ * a longer one — and, after a salutation (此致), that line and the whole addressee. The block
+ * shares a page only if it fits there with them.
  */
-function keptLines(prev: Block | undefined): number {
+function keptLines(blocks: readonly Block[], at: number): number {
+  const prev = blocks[at - 1];
   if (!prev) return 0;
+  const tail = (lines: number) => Math.min(2, lines);
+  const salutation = at >= 2 && keptWithNext(blocks, at - 2) === 'whole' ? 1 : 0;
   switch (prev.kind) {
-    case 'paragraph':
+    case 'paragraph': {
       // Two characters of first-line indent.
-      return linesOf(`　　${prev.label ?? ''}${prev.text}`, FULL_CHARS);
+      const lines = linesOf(`　　${prev.label ?? ''}${prev.text}`, FULL_CHARS);
+      return salutation > 0 ? salutation + lines : tail(lines);
+    }
     case 'note':
-      return linesOf(`　　${prev.text}`, FULL_CHARS);
+      return tail(linesOf(`　　${prev.text}`, FULL_CHARS));
     case 'list':
-      return prev.items.length > 0 ? linesOf(`　　${prev.items.at(-1)!.marker}${prev.items.at(-1)!.text}`, FULL_CHARS) : 0;
+      return prev.items.length > 0 ? tail(linesOf(`　　${prev.items.at(-1)!.marker}${prev.items.at(-1)!.text}`, FULL_CHARS)) : 0;
     default:
       return 1;
   }
 }
 
-/** Whether the block, with the content kept with it, fits on one page. */
-function shares(block: SignatureBlock, prev: Block | undefined): boolean {
-  return block.lead !== undefined || signatureLines(block) + keptLines(prev) <= PAGE_LINES;
+/** Whether the block at `at`, with the content kept with it, fits on one page. */
+function shares(blocks: readonly Block[], at: number): boolean {
+  const block = blocks[at];
+  if (block?.kind !== 'signatures') return true;
+  return block.lead !== undefined || signatureLines(block) + keptLines(blocks, at) <= SHARE_LINES;
 }
 
 /** The block as it prints: unchanged when it can share a page, else pages of its own. */
-export function signaturePages(block: SignatureBlock, prev?: Block): SignatureBlock[] {
-  if (shares(block, prev)) return [block];
+export function signaturePages(block: SignatureBlock): SignatureBlock[] {
   const pages: SignatureBlock[] = [];
   let page: SignatureBlock | null = null;
   let used = 0;
@@ -104,6 +122,6 @@ export function signaturePages(block: SignatureBlock, prev?: Block): SignatureBl
 
 export function paginateSignatures(model: DocModel): DocModel {
   const { blocks } = model;
-  if (blocks.every((b, i) => b.kind !== 'signatures' || shares(b, blocks[i - 1]))) return model;
-  return { ...model, blocks: blocks.flatMap((b, i): Block[] => (b.kind === 'signatures' ? signaturePages(b, blocks[i - 1]) : [b])) };
+  if (blocks.every((_, i) => shares(blocks, i))) return model;
+  return { ...model, blocks: blocks.flatMap((b, i): Block[] => (b.kind === 'signatures' && !shares(blocks, i) ? signaturePages(b) : [b])) };
 }

@@ -140,3 +140,24 @@ describe('人民调解协议书', () => {
     expect(contentHash(JSON.parse(JSON.stringify(a)) as typeof a)).toBe(contentHash(a));
   });
 });
+
+describe('the agreed amount', () => {
+  it('follows the terms in figures and in words wherever they are quoted; no amount, no line', () => {
+    const i = twoParty();
+    i.case.agreedAmountFen = 9_990_000;
+    const line = '协议金额：人民币99,900.00元（大写：玖万玖仟玖佰元整）';
+    for (const type of ['agreement', 'confirmation-application', 'followup-record'] as const) {
+      const text = ink(modelText(buildDocument(type, i)));
+      expect(text, type).toContain(ink(`${i.case.agreement!.terms.at(-1)!}${line}`));
+    }
+    const entrusted = {
+      ...i,
+      case: {
+        ...i.case,
+        courtReferral: { mode: 'entrusted' as const, court: '新乡市牧野区人民法院', referenceNumber: '（2026）豫0711民初567号' },
+      },
+    };
+    expect(ink(modelText(buildDocument('court-result-report', entrusted)))).toContain(ink(line));
+    expect(modelText(buildDocument('agreement', twoParty()))).not.toContain('协议金额');
+  });
+});

@@ -88,9 +88,10 @@ describe('人民调解卷宗（全卷）', () => {
     for (const type of ['agreement', 'confirmation-application', 'investigation-record'] as const) {
       expect(ink(docx.text)).toContain(ink(modelText(buildDocument(type, i))));
     }
-    // One page break before the contents and before each document; one section, so one footer
-    // numbering the pages of the whole file (第 N 页 共 M 页).
-    expect(findAll(docx.document, 'w:pageBreakBefore')).toHaveLength(TWO_PARTY_DOCS.length + 1);
+    // One page break before the contents, before each document and before each signature page
+    // (（此页无正文）); one section, so one footer numbering the pages of the whole file (第 N 页 共 M 页).
+    const signaturePages = model.blocks.filter((b) => b.kind === 'signatures' && b.lead !== undefined).length;
+    expect(findAll(docx.document, 'w:pageBreakBefore')).toHaveLength(TWO_PARTY_DOCS.length + 1 + signaturePages);
     expect(findAll(docx.document, 'w:sectPr')).toHaveLength(1);
     // Chromium: every document starts a page with its title; the numbers run 1..M over the file.
     const heads = pages.map((p) => ink(withoutPageNumbers(p)).slice(0, 12));

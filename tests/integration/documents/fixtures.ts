@@ -180,6 +180,24 @@ export function twoPartyFailed(): DocumentInput {
   return i;
 }
 
+/** Two people and no agent: a signature block short enough to share its page with the content. */
+function twoPersonsOf(i: DocumentInput): DocumentInput {
+  const respondent: PartyInput = {
+    ...applicant,
+    role: 'respondent',
+    name: '赵卫东',
+    sex: 'male',
+    birthDate: '1972-08-09',
+    idNumber: makeResidentId('410711', '1972-08-09', 55),
+    phone: '13903735678',
+    address: '河南省新乡市牧野区王村镇幸福路18号院3号楼2单元502室',
+  };
+  return { ...i, parties: [applicant, respondent] };
+}
+
+export const twoPersons = (): DocumentInput => twoPersonsOf(twoParty());
+export const twoPersonsFailed = (): DocumentInput => twoPersonsOf(twoPartyFailed());
+
 const SURNAMES = ['张', '刘', '孙', '周', '吴', '郑', '冯', '朱', '胡'];
 const GIVEN = ['建国', '桂芳', '志强', '秀英', '海涛', '丽娟', '国栋', '春梅', '文博'];
 

@@ -149,6 +149,15 @@ export class PdfPrinter {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /** Print the HTML to an A4 PDF at `file`, as Electron's printToPDF would: nothing read back. */
+  async printTo(html: string, file: string): Promise<void> {
+    const { page } = this;
+    if (!page) throw new Error('PdfPrinter not started');
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    await page.pdf({ path: file, format: 'A4', printBackground: true });
+  }
+
   /**
    * Print the HTML to an A4 PDF; return its text (pdftotext), its fonts (pdffonts) and the font
    * families Chromium actually drew the text with (DevTools CSS.getPlatformFontsForNode).

@@ -9,11 +9,11 @@ import { buildDocument, documentFits } from '../../../electron/services/document
 import { cnNumber } from '../../../electron/services/documents/builders/common';
 import type { DocumentInput } from '../../../electron/services/documents/input';
 import { renderDocx } from '../../../electron/services/documents/render-docx';
-import { startTestApp, type TestApp } from '../../support/backend';
-import { walkInCase } from '../../support/cases';
-import { dayIs, mediator, steps } from '../court/helpers';
+import type { TestApp } from '../../support/backend';
+import { dayIs, steps } from '../court/helpers';
 import { RARE, twoParty } from './fixtures';
 import { ink, readDocx } from './harness';
+import { startedCase } from './started-case';
 
 function oral(): DocumentInput {
   const i = twoParty();
@@ -66,15 +66,7 @@ describe('an oral agreement through the API', () => {
   let s: string;
   let caseId: string;
   beforeAll(async () => {
-    app = await startTestApp({ now: '2026-11-10T09:00:00+08:00' });
-    s = await app.login();
-    const m = await mediator(app, s, '陈秀兰');
-    const c = await app.call('cases.register', walkInCase(), s);
-    caseId = c.id;
-    let d = await app.call('cases.get', { id: c.id }, s);
-    if (d.availableActions.includes('accept')) d = await steps(app, s, c.id, ['accept']);
-    await app.call('cases.assignMediator', { id: c.id, version: d.version, mediatorId: m.id }, s);
-    await steps(app, s, c.id, ['start']);
+    ({ app, s, caseId } = await startedCase());
     s = await dayIs(app, '2026-11-12');
     await app.call(
       'sessions.add',

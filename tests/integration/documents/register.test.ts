@@ -551,6 +551,7 @@ describe('documents of a case with an agreement', () => {
     });
   });
 
+  // Chromium takes seconds a page to embed CJK glyphs: a dozen documents take minutes on a busy machine.
   it('the print view printed to PDF has the text of the .docx', async () => {
     // Each type once (the latest versions), and the superseded agreement: its view is still its own.
     const list = await app.call('documents.list', { caseId: agreed.id }, s);

@@ -16,7 +16,7 @@ import type { DocumentInput } from '../../../electron/services/documents/input';
 import type { DocModel } from '../../../electron/services/documents/model';
 import { renderDocx } from '../../../electron/services/documents/render-docx';
 import { renderHtml } from '../../../electron/services/documents/render-html';
-import { tenParty, twoParty, twoPartyFailed } from './fixtures';
+import { tenParty, twoParty, twoPartyFailed, twoPersons, twoPersonsFailed } from './fixtures';
 import { attrOf, child, findAll, ink, PdfPrinter, readDocx, withoutPageNumbers, wordText } from './harness';
 
 type XmlNode = Record<string, unknown>;
@@ -124,10 +124,11 @@ describe.each(CASES)('%s', (_name, input, type) => {
 
 describe('printed by Chromium', () => {
   it.each([
-    ['agreement, two parties', () => buildDocument('agreement', twoParty()), '本协议自各方当事人签名'],
-    ['undisputed facts', () => buildDocument('undisputed-facts', twoPartyFailed()), '本记载一式'],
-  ])('%s: the block shares its last page with the end of the content', async (_n, make, contentEnd) => {
+    ['agreement, two parties', () => buildDocument('agreement', twoPersons()), '本协议自各方当事人签名'],
+    ['undisputed facts', () => buildDocument('undisputed-facts', twoPersonsFailed()), '本记载一式'],
+  ])('%s: a short block shares its last page with the end of the content', async (_n, make, contentEnd) => {
     const model = make();
+    expect(model.blocks.filter((b) => b.kind === 'signatures')).toHaveLength(1);
     const printed = await printer.print(renderHtml(model));
     const pages = printed.text.split('\f').filter((p) => ink(withoutPageNumbers(p)) !== '');
     expect(pages.length).toBeGreaterThan(1);

@@ -10,7 +10,7 @@ import { blockLines, type SignatureBlock } from '../../../electron/services/docu
 import { renderDocx } from '../../../electron/services/documents/render-docx';
 import { renderHtml } from '../../../electron/services/documents/render-html';
 import { NO_BODY_TEXT } from '../../../electron/services/documents/signature-pages';
-import { tenParty, twoParty } from './fixtures';
+import { tenParty, twoParty, twoPersons } from './fixtures';
 import { findAll, ink, PdfPrinter, readDocx, withoutPageNumbers, wordText } from './harness';
 
 const printer = new PdfPrinter();
@@ -59,12 +59,21 @@ describe('（此页无正文）', () => {
   });
 
   it('a short block is untouched: no marker, kept with the end of the content', async () => {
-    const model = buildDocument('agreement', twoParty());
+    const model = buildDocument('agreement', twoPersons());
     expect(sigBlocks(model)).toHaveLength(1);
     expect(sigBlocks(model)[0]!.lead).toBeUndefined();
     const docx = await readDocx(await renderDocx(model));
     expect(docx.text).not.toContain(NO_BODY_TEXT);
     expect(renderHtml(model)).not.toContain('class="signatures own-page"');
     expect(renderHtml(buildDocument('agreement', tenParty()))).toContain('class="signatures own-page"');
+  });
+
+  it('a block taller than two thirds of a page goes on a page of its own, whatever line the content ends on', () => {
+    // Two parties, an agent and a company signing under its seal: 16 lines with its gap, and the
+    // two kept lines of content make 18 of 22. Sharing would leave the page before under a third
+    // full whenever the content ended between lines 5 and 9 of a page.
+    const model = buildDocument('agreement', twoParty());
+    expect(sigBlocks(model).map((b) => b.lead)).toEqual([NO_BODY_TEXT]);
+    expect(sigBlocks(buildDocument('agreement', twoPersons()))[0]!.lead).toBeUndefined();
   });
 });

@@ -8,10 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
 import { migrationsUpTo } from '../../support/migrations';
 import { tempDir } from '../../support/tmp';
-import { startTestApp, type TestApp } from '../../support/backend';
-import { walkInCase } from '../../support/cases';
-import { dayIs, mediator, steps } from '../court/helpers';
+import type { TestApp } from '../../support/backend';
+import { dayIs, steps } from '../court/helpers';
 import { readDocx } from './harness';
+import { startedCase } from './started-case';
 
 const UNDISPUTED = {
   consent: true,
@@ -27,15 +27,8 @@ describe('记载时间 through the API', () => {
   let caseId: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: '2026-11-10T09:00:00+08:00' });
-    s = await app.login();
-    const m = await mediator(app, s, '陈秀兰');
-    const c = await app.call('cases.register', walkInCase(), s);
-    caseId = c.id;
-    let d = await app.call('cases.get', { id: c.id }, s);
-    if (d.availableActions.includes('accept')) d = await steps(app, s, c.id, ['accept']);
-    await app.call('cases.assignMediator', { id: c.id, version: d.version, mediatorId: m.id }, s);
-    await steps(app, s, c.id, ['start', ['fail', { reason: UNDISPUTED.failureReason }]]);
+    ({ app, s, caseId } = await startedCase());
+    await steps(app, s, caseId, [['fail', { reason: UNDISPUTED.failureReason }]]);
   }, 60_000);
   afterAll(() => app?.close());
 

@@ -21,6 +21,7 @@ import {
   signersFor,
   str,
   caseRoles,
+  agreedAmount,
 } from './common';
 import {
   ORAL_AGREEMENT_REASON,
@@ -89,6 +90,7 @@ export function buildAgreement(input: DocumentInput): DocModel {
     // Art. 29 ¶1 (三): what was agreed, and the way and time limit of performance.
     { kind: 'paragraph', text: `经${committee}主持调解，各方当事人在平等协商、互谅互让的基础上，自愿达成如下协议：` },
     list(a.terms, cnMarker),
+    ...agreedAmount(c),
     ...para('履行方式：', a.performanceMethod),
     ...para('履行地点：', a.performancePlace),
     ...para('履行期限：', a.performanceDeadline),

@@ -4,9 +4,11 @@
  * a 人民调解卷宗, each starting on a new page and the pages numbered throughout (one section, one
  * footer: 第 N 页 共 M 页). It is what the centre files and what it hands to a court.
  *
- * The page column of the contents is left for the clerk: the page each document starts on is only
- * known once a renderer has laid the file out, and the .docx (Word, WPS, LibreOffice) and the print
- * view (Chromium) break pages differently, so a printed number would be wrong in one of them.
+ * The page each document starts on is only known once a renderer has laid the file out, and the
+ * .docx (Word, WPS, LibreOffice) and the print view (Chromium) break pages differently, so the
+ * model holds no number: in the whole file's .docx the contents' 页号 are PAGEREF fields to a
+ * bookmark on each document's title, which the word processor fills in; the print view (Chromium
+ * has no target-counter()) and the cover alone leave the column for the clerk.
  */
 import { OUTCOME_LABELS } from '../../../common/domain';
 import type { DocumentInput } from '../input';
@@ -101,11 +103,10 @@ function coverBlocks(input: DocumentInput, docs: readonly DocModel[]): Block[] {
       { label: '结案日期', value: fmtDate(c.outcomeAt) || fmtDate(c.agreementEffectiveAt) },
     ],
     [{ label: '调解结果', value: c.outcome ? outcomeLabel(c.outcome) : '' }],
-    // Filled in by hand by whoever binds the file, on the day it is bound.
-    [
-      { label: '立卷人', value: '' },
-      { label: '立卷日期', value: BLANK_DATE },
-    ],
+    // Filled in by hand by whoever binds the file, on the day it is bound; each a row of its own,
+    // as the blank date (年 月 日 with room to write by hand) does not fit half a row.
+    [{ label: '立卷人', value: '' }],
+    [{ label: '立卷日期', value: BLANK_DATE }],
     [
       { label: '保管期限', value: retention(input) },
       { label: '卷内文书', value: `${docs.length}件` },
@@ -114,12 +115,19 @@ function coverBlocks(input: DocumentInput, docs: readonly DocModel[]): Block[] {
   return [{ kind: 'fields', rows }];
 }
 
-function contentsBlocks(docs: readonly DocModel[]): Block[] {
+/** The name the contents use for the n-th document of the case file (a .docx bookmark name). */
+const anchorOf = (i: number): string => `doc_${i + 1}`;
+
+/**
+ * @param bound the documents follow in the same file (case-file): each row's 页号 refers to where
+ *   its document starts; on the cover alone (file-cover) it is left for the clerk.
+ */
+function contentsBlocks(docs: readonly DocModel[], bound: boolean): Block[] {
   const rows: FieldRow[] = docs.map((d, i) => {
     const date = dateOf(d);
     return [
       { label: `${i + 1}`, value: `${str(d.title)}${date !== '' ? `（${date}）` : ''}` },
-      { label: '页号', value: '' },
+      { label: '页号', value: '', ...(bound ? { pageOf: anchorOf(i) } : {}) },
     ];
   });
   return [
@@ -135,7 +143,7 @@ export function buildFileCover(input: DocumentInput, docs: readonly DocModel[]):
     type: 'file-cover',
     title: COVER_TITLE,
     number: str(input.case.caseNumber),
-    blocks: [...coverBlocks(input, docs), ...contentsBlocks(docs)],
+    blocks: [...coverBlocks(input, docs), ...contentsBlocks(docs, false)],
   };
 }
 
@@ -146,8 +154,11 @@ export function buildCaseFile(input: DocumentInput, docs: readonly DocModel[]): 
     number: str(input.case.caseNumber),
     blocks: [
       ...coverBlocks(input, docs),
-      ...contentsBlocks(docs),
-      ...docs.flatMap((d): Block[] => [{ kind: 'part', title: d.title, ...(d.number ? { number: d.number } : {}) }, ...d.blocks]),
+      ...contentsBlocks(docs, true),
+      ...docs.flatMap((d, i): Block[] => [
+        { kind: 'part', title: d.title, ...(d.number ? { number: d.number } : {}), anchor: anchorOf(i) },
+        ...d.blocks,
+      ]),
     ],
   };
 }

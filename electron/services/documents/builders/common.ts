@@ -133,6 +133,17 @@ export function amountText(fen: number | null | undefined): string {
   return `人民币${formatYuan(fen)}元（大写：${yuanInWords(fen)}）`;
 }
 
+/**
+ * The money the agreement settles, in figures and in words (人民币1,200.00元（大写：壹仟贰佰元整）),
+ * after its terms in every document that quotes them: the terms are the parties' own words and may
+ * name no sum ("相关款项"), while the amount stored with the agreement is what was agreed.
+ */
+export function agreedAmount(c: Pick<CaseInput, 'agreedAmountFen'>): ParagraphBlock[] {
+  const fen = c.agreedAmountFen;
+  if (fen === null || fen === undefined || fen <= 0) return [];
+  return [{ kind: 'paragraph', label: '协议金额：', text: amountText(fen) }];
+}
+
 export const principals = (parties: readonly PartyInput[]): PartyInput[] => parties.filter((p) => p.role !== 'agent');
 export const agents = (parties: readonly PartyInput[]): PartyInput[] => parties.filter((p) => p.role === 'agent');
 

@@ -20,6 +20,7 @@ import {
   principals,
   signersFor,
   str,
+  agreedAmount,
 } from './common';
 
 /** In a joint application every party is an applicant; agents keep their title. */
@@ -78,6 +79,7 @@ export function buildConfirmationApplication(input: DocumentInput): DocModel {
     ),
     ...para('事实和理由：', `申请人之间的“${str(c.title)}”一案，经${committee}主持调解，于${effective}自愿达成如下调解协议：`),
     list(a.terms, cnMarker),
+    ...agreedAmount(c),
     ...para('履行方式：', a.performanceMethod),
     ...para('履行地点：', a.performancePlace),
     ...para('履行期限：', a.performanceDeadline),

@@ -6,7 +6,20 @@
  */
 import type { DocumentInput } from '../input';
 import { type Block, type DocModel } from '../model';
-import { BLANK_DATE, arabicMarker, cnMarker, fmtDate, list, mediatorOfficials, names, para, principals, sealText, str } from './common';
+import {
+  BLANK_DATE,
+  arabicMarker,
+  cnMarker,
+  fmtDate,
+  list,
+  mediatorOfficials,
+  names,
+  para,
+  principals,
+  sealText,
+  str,
+  agreedAmount,
+} from './common';
 
 export function fitsCourtResultReport(input: DocumentInput): string | null {
   const c = input.case;
@@ -39,7 +52,7 @@ export function buildCourtResultReport(input: DocumentInput): DocModel {
       kind: 'paragraph',
       text: `经调解，各方当事人于${fmtDate(c.agreementEffectiveAt) || fmtDate(c.outcomeAt)}自愿达成调解协议，主要内容如下：`,
     });
-    result.push(list(a.terms, cnMarker));
+    result.push(list(a.terms, cnMarker), ...agreedAmount(c));
     result.push({
       kind: 'paragraph',
       text:

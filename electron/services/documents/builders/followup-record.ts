@@ -5,7 +5,7 @@
 import { FOLLOWUP_METHOD_LABELS, PERFORMANCE_LABELS } from '../../../common/api/court';
 import type { DocumentInput } from '../input';
 import { DOCUMENT_TYPES, type Block, type DocModel, type FieldRow } from '../model';
-import { BLANK_DATE, cnMarker, fmtDate, list, names, para, principals, str } from './common';
+import { BLANK_DATE, cnMarker, fmtDate, list, names, para, principals, str, agreedAmount } from './common';
 
 export function fitsFollowupRecord(input: DocumentInput): string | null {
   if (!input.followup) return '请先选择要打印的回访';
@@ -35,6 +35,7 @@ export function buildFollowupRecord(input: DocumentInput): DocModel {
     { kind: 'fields', rows },
     { kind: 'paragraph', label: '调解协议的主要内容：', text: '' },
     list(c.agreement?.terms ?? [], cnMarker),
+    ...agreedAmount(c),
     ...para('协议履行情况：', f.performance ? PERFORMANCE_LABELS[f.performance] : ''),
     ...para('回访情况：', f.notes),
     {

@@ -19,6 +19,7 @@ import {
   signersFor,
   str,
   caseRoles,
+  agreedAmount,
 } from './common';
 
 export function fitsSessionRecord(input: DocumentInput): string | null {
@@ -50,6 +51,7 @@ function oralAgreementBlocks(input: DocumentInput): Block[] {
       text: `经人民调解员主持调解，各方当事人自愿达成口头调解协议，当事人认为无需制作调解协议书（《中华人民共和国人民调解法》第二十八条），人民调解员记录协议内容如下：`,
     },
     list(a.terms, cnMarker),
+    ...agreedAmount(input.case),
     ...(str(a.responsibility) !== '' ? para('各方当事人的责任：', a.responsibility) : []),
     ...(str(a.performanceMethod) !== '' ? para('履行方式：', a.performanceMethod) : []),
     ...(str(a.performancePlace) !== '' ? para('履行地点：', a.performancePlace) : []),
