@@ -14,12 +14,14 @@
 import { cssFontFamily } from './fonts';
 import {
   cleanText,
+  CONTENTS_HEADER,
   keptWithNext,
   numberLine,
   officialOf,
   type Block,
   type DocModel,
   type FieldRow,
+  type ContentsBlock,
   type FieldsBlock,
   type SignatureBlock,
 } from './model';
@@ -92,6 +94,10 @@ table.fields { margin: 0 0 8pt; font-size: 14pt; line-height: 20pt; break-inside
 table.fields td { border: 0.5pt solid #000; padding: 0.7mm 1.8mm; vertical-align: middle; text-align: left; overflow-wrap: anywhere; }
 table.fields td.label { text-align: center; }
 table.fields td.caption { font-weight: bold; }
+table.contents { width: 100%; border-collapse: collapse; margin: 0 0 8pt; font-size: 14pt; line-height: 20pt; }
+table.contents th, table.contents td { border: 0.5pt solid #000; padding: 0.7mm 1.8mm; vertical-align: middle; text-align: left; overflow-wrap: anywhere; }
+table.contents th, table.contents td.no, table.contents td.page { text-align: center; }
+table.contents tr { break-inside: avoid; }
 .signatures { margin-top: 8pt; break-inside: avoid; page-break-inside: avoid; }
 /* A signature page: starts a new page, its first line says there is no body text on it. */
 .signatures.own-page { margin-top: 0; break-before: page; page-break-before: always; }
@@ -119,6 +125,13 @@ function fieldsHtml(block: FieldsBlock): string {
   const caption = block.caption !== undefined ? `<tr><td class="caption" colspan="4">${t(block.caption)}</td></tr>` : '';
   // Column widths as in the .docx: 32 mm labels, the rest for values.
   return `<table class="fields"><colgroup><col style="width:32mm"><col><col style="width:32mm"><col></colgroup><tbody>${caption}${block.rows.map(row).join('')}</tbody></table>`;
+}
+
+/** 序号 | 文书名称（日期） | 页号, as the .docx; 页号 blank: Chromium cannot say where a part will start. */
+function contentsHtml(block: ContentsBlock): string {
+  const head = `<tr>${CONTENTS_HEADER.map((h) => `<th>${t(h)}</th>`).join('')}</tr>`;
+  const rows = block.rows.map((r, i) => `<tr><td class="no">${i + 1}</td><td>${t(r.title)}</td><td class="page"></td></tr>`).join('');
+  return `<table class="contents"><colgroup><col style="width:12%"><col><col style="width:12%"></colgroup><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
 /** Signer | date at 65 % / 35 %, officials indented by 45 %: as SIGN_LEFT / OFFICIALS_INDENT in the .docx. */
@@ -157,6 +170,8 @@ function blockHtml(block: Block, kept: 'tail' | 'whole' | null): string {
       return `<p class="indent note${k}">${t(block.text)}</p>`;
     case 'fields':
       return fieldsHtml(block);
+    case 'contents':
+      return contentsHtml(block);
     case 'signatures':
       return signaturesHtml(block);
   }
