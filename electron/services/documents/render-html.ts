@@ -33,6 +33,11 @@ export interface HtmlOptions {
    * data: and file: URLs.
    */
   fontCss?: string;
+  /**
+   * The page each part of a bound file starts on, by its anchor (the 卷内目录's 页号), when whoever
+   * prints has counted them (part-pages.ts); without it the column is left for the clerk.
+   */
+  contentsPages?: Readonly<Record<string, number>>;
 }
 
 /** The CSS font-family lists, from the one font list (fonts.ts). */
@@ -127,10 +132,16 @@ function fieldsHtml(block: FieldsBlock): string {
   return `<table class="fields"><colgroup><col style="width:32mm"><col><col style="width:32mm"><col></colgroup><tbody>${caption}${block.rows.map(row).join('')}</tbody></table>`;
 }
 
-/** 序号 | 文书名称（日期） | 页号, as the .docx; 页号 blank: Chromium cannot say where a part will start. */
-function contentsHtml(block: ContentsBlock): string {
+/**
+ * 序号 | 文书名称（日期） | 页号, as the .docx. Chromium cannot say ahead where a part will start: 页号
+ * holds the pages counted by whoever prints (HtmlOptions.contentsPages), else it is left blank.
+ */
+function contentsHtml(block: ContentsBlock, pages: Readonly<Record<string, number>> = {}): string {
   const head = `<tr>${CONTENTS_HEADER.map((h) => `<th>${t(h)}</th>`).join('')}</tr>`;
-  const rows = block.rows.map((r, i) => `<tr><td class="no">${i + 1}</td><td>${t(r.title)}</td><td class="page"></td></tr>`).join('');
+  const page = (anchor: string | undefined) => (anchor !== undefined && pages[anchor] !== undefined ? String(pages[anchor]) : '');
+  const rows = block.rows
+    .map((r, i) => `<tr><td class="no">${i + 1}</td><td>${t(r.title)}</td><td class="page">${page(r.pageOf)}</td></tr>`)
+    .join('');
   return `<table class="contents"><colgroup><col style="width:12%"><col><col style="width:12%"></colgroup><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -151,7 +162,7 @@ function signaturesHtml(block: SignatureBlock): string {
   return `<div class="signatures${lead !== '' ? ' own-page' : ''}">${lead}<table><colgroup><col style="width:65%"><col></colgroup><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function blockHtml(block: Block, kept: 'tail' | 'whole' | null): string {
+function blockHtml(block: Block, kept: 'tail' | 'whole' | null, pages?: Readonly<Record<string, number>>): string {
   const k = kept === 'tail' ? ' keep' : kept === 'whole' ? ' keep-whole' : '';
   switch (block.kind) {
     case 'part':
@@ -171,7 +182,7 @@ function blockHtml(block: Block, kept: 'tail' | 'whole' | null): string {
     case 'fields':
       return fieldsHtml(block);
     case 'contents':
-      return contentsHtml(block);
+      return contentsHtml(block, pages);
     case 'signatures':
       return signaturesHtml(block);
   }
@@ -180,7 +191,7 @@ function blockHtml(block: Block, kept: 'tail' | 'whole' | null): string {
 export function renderHtml(model: DocModel, opts: HtmlOptions = {}): string {
   const num = numberLine(model);
   // The end of the content goes with the signatures, unless they start a page of their own.
-  const body = model.blocks.map((b, i) => blockHtml(b, keptWithNext(model.blocks, i))).join('\n');
+  const body = model.blocks.map((b, i) => blockHtml(b, keptWithNext(model.blocks, i), opts.contentsPages)).join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
