@@ -14,8 +14,10 @@ import { AppError } from '../../common/errors';
 import { cliActor, type ServiceContext } from '../../services/core/context';
 import { dataPaths } from '../../services/data-dir';
 import { loadDocumentData, subjectsFor } from '../../services/documents/assemble';
-import { DOCUMENT_TYPE_CODES, DOCUMENT_TYPES, isDocumentType, type DocumentType } from '../../services/documents/model';
+import { DOCUMENT_TYPE_CODES, DOCUMENT_TYPES, isDocumentType, type DocModel, type DocumentType } from '../../services/documents/model';
+import { bundleSections, partStartPages, pdfPages } from '../../services/documents/part-pages';
 import { documentDocx, documentHtml, generateDocument } from '../../services/documents/register';
+import { renderHtml } from '../../services/documents/render-html';
 import { action, out, required, withServices } from '../support';
 
 /**
@@ -108,6 +110,19 @@ export async function htmlToPdf(html: string, browser?: PdfBrowser): Promise<Buf
   }
 }
 
+/**
+ * The whole case file as a PDF with its 卷内目录's 页号 filled in: each part printed on its own to
+ * count its pages (part-pages.ts), then the file printed with the numbers. One pass per part: the
+ * price of a contents page that a clerk can hand to the court as it is.
+ */
+async function caseFilePdf(model: DocModel, browser: PdfBrowser): Promise<Buffer> {
+  const { front, parts } = bundleSections(model);
+  const frontPages = pdfPages(await htmlToPdf(renderHtml(front), browser));
+  const counted: { anchor: string; pages: number }[] = [];
+  for (const p of parts) counted.push({ anchor: p.anchor, pages: pdfPages(await htmlToPdf(renderHtml(p.model), browser)) });
+  return htmlToPdf(renderHtml(model, { contentsPages: partStartPages(frontPages, counted) }), browser);
+}
+
 /** Through a temp file in the same folder, so a failed write never leaves half a file. */
 export function writeOut(file: string, data: Buffer): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -178,7 +193,12 @@ export default function register(program: Command): void {
               subjectId = s.id;
             }
             const doc = await generateDocument(ctx, cliActor, c.id, type, subjectId);
-            const bytes = ext === '.docx' ? documentDocx(ctx, doc.id).buffer : await htmlToPdf(documentHtml(ctx, doc.id).html, browser);
+            const bytes =
+              ext === '.docx'
+                ? documentDocx(ctx, doc.id).buffer
+                : type === 'case-file'
+                  ? await caseFilePdf(documentHtml(ctx, doc.id).model, browser!)
+                  : await htmlToPdf(documentHtml(ctx, doc.id).html, browser);
             return { doc, bytes };
           });
           writeOut(file, bytes);

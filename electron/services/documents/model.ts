@@ -52,12 +52,6 @@ export interface ListItem {
 export interface FieldCell {
   label: string;
   value: string;
-  /**
-   * The cell shows the page on which the part with this anchor starts (the 卷内目录's 页号): a
-   * PAGEREF field in the .docx, which Word, WPS and LibreOffice fill in when they lay the file out.
-   * The number is no text of the model (`value` stays as it is): it depends on the layout.
-   */
-  pageOf?: string;
 }
 
 /** A bordered key-value table (party blocks, form headers). One or two label/value pairs a row. */
@@ -111,6 +105,19 @@ export interface SignatureBlock {
   date?: string;
 }
 
+/**
+ * The 卷内目录: 序号 | 文书名称（日期） | 页号, under a header row. 页号 is where each document starts
+ * in the bound file: a PAGEREF to the part's bookmark in the .docx (filled in by the word
+ * processor); on the cover alone, and in the print view (Chromium cannot count pages ahead), left
+ * for the clerk to write in.
+ */
+export interface ContentsBlock {
+  kind: 'contents';
+  rows: { title: string; pageOf?: string }[];
+}
+
+export const CONTENTS_HEADER = ['序号', '文书名称（日期）', '页号'] as const;
+
 /** A notice set apart from the body (smaller emphasis), e.g. the 司法确认 note. */
 export interface NoteBlock {
   kind: 'note';
@@ -125,11 +132,11 @@ export interface PartBlock {
   kind: 'part';
   title: string;
   number?: string;
-  /** A name the contents refer to (FieldCell.pageOf): a bookmark on the title in the .docx. */
+  /** A name the contents refer to (a ContentsBlock row's pageOf): a bookmark on the title in the .docx. */
   anchor?: string;
 }
 
-export type Block = PartBlock | HeadingBlock | ParagraphBlock | ListBlock | FieldsBlock | SignatureBlock | NoteBlock;
+export type Block = PartBlock | HeadingBlock | ParagraphBlock | ListBlock | FieldsBlock | ContentsBlock | SignatureBlock | NoteBlock;
 
 export interface DocModel {
   type: DocumentType;
@@ -175,6 +182,9 @@ export function blockLines(block: Block): string[] {
           ...(block.caption !== undefined ? [block.caption] : []),
           ...block.rows.flatMap((r) => r.flatMap((c) => [c.label, c.value])),
         ];
+      case 'contents':
+        // The page numbers are no text of the model: they depend on the layout.
+        return [...CONTENTS_HEADER, ...block.rows.flatMap((r, i) => [`${i + 1}`, r.title])];
       case 'signatures':
         return [
           ...(block.lead !== undefined ? [block.lead] : []),

@@ -51,9 +51,11 @@ import {
 import { DOC_FONTS, DOCX_FACES } from './fonts';
 import {
   cleanText,
+  CONTENTS_HEADER,
   keptWithNext,
   numberLine,
   officialOf,
+  type ContentsBlock,
   type DocModel,
   type FieldRow,
   type FieldsBlock,
@@ -138,20 +140,13 @@ function fieldsTable(block: FieldsBlock): Table {
   const widths = [label, value, label, w - 2 * label - value];
   const cellPara = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) =>
     para(text, { spacing: exact(TABLE_LINE), alignment: align }, { size: TABLE_SIZE, bold });
-  // The page a bookmarked part starts on (FieldCell.pageOf), filled in by the word processor.
-  const pageRef = (anchor: string) =>
-    new Paragraph({
-      spacing: exact(TABLE_LINE),
-      alignment: AlignmentType.CENTER,
-      children: [new PageReference(anchor)],
-    });
   const cell = (
     text: string,
     width: number,
-    opts: { span?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean; pageOf?: string } = {},
+    opts: { span?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {},
   ) =>
     new TableCell({
-      children: [opts.pageOf !== undefined ? pageRef(opts.pageOf) : cellPara(text, opts.align ?? AlignmentType.LEFT, opts.bold)],
+      children: [cellPara(text, opts.align ?? AlignmentType.LEFT, opts.bold)],
       width: { size: width, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       ...(opts.span ? { columnSpan: opts.span } : {}),
@@ -163,7 +158,7 @@ function fieldsTable(block: FieldsBlock): Table {
       cell(a.label, widths[0]!, { align: AlignmentType.CENTER }),
       cell(a.value, widths[1]!),
       cell(b.label, widths[2]!, { align: AlignmentType.CENTER }),
-      cell(b.value, widths[3]!, b.pageOf !== undefined ? { pageOf: b.pageOf } : {}),
+      cell(b.value, widths[3]!),
     ];
   };
   const cellsPerRow = [
@@ -178,6 +173,47 @@ function fieldsTable(block: FieldsBlock): Table {
   );
   return new Table({
     rows,
+    width: { size: w, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: GRID_BORDERS,
+    margins: CELL_MARGINS,
+  });
+}
+
+/**
+ * The 卷内目录 as a three-column table, 序号 | 文书名称（日期） | 页号 under a header row; 页号 a PAGEREF
+ * to the part's bookmark where the file is bound, which Word, WPS and LibreOffice fill in when
+ * they lay the file out, else left blank for the clerk.
+ */
+function contentsTable(block: ContentsBlock): Table {
+  const w = DOCX_PAGE.textWidth;
+  const narrow = Math.round(w * 0.12);
+  const widths = [narrow, w - 2 * narrow, narrow];
+  const pageRef = (anchor: string) =>
+    new Paragraph({ spacing: exact(TABLE_LINE), alignment: AlignmentType.CENTER, children: [new PageReference(anchor)] });
+  const text = (s: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) =>
+    para(s, { spacing: exact(TABLE_LINE), alignment: align }, { size: TABLE_SIZE, bold });
+  const cell = (p: Paragraph, i: number) =>
+    new TableCell({ children: [p], width: { size: widths[i]!, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: CONTENTS_HEADER.map((h, i) => cell(text(h, AlignmentType.CENTER, true), i)),
+  });
+  const rows = block.rows.map(
+    (r, i) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(text(`${i + 1}`, AlignmentType.CENTER), 0),
+          cell(text(r.title, AlignmentType.LEFT), 1),
+          cell(r.pageOf !== undefined ? pageRef(r.pageOf) : text('', AlignmentType.CENTER), 2),
+        ],
+      }),
+  );
+  return new Table({
+    rows: [header, ...rows],
     width: { size: w, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
@@ -275,7 +311,7 @@ function body(model: DocModel): (Paragraph | Table)[] {
       case 'part':
         // Another document of the bundle: a new page, its title and number as on its own.
         {
-          // The contents' page references (FieldCell.pageOf) point at a bookmark on the title.
+          // The contents' page references (ContentsBlock rows' pageOf) point at a bookmark on the title.
           const title = runs(cleanText(block.title), { font: font(DOCX_FONTS.title), size: TITLE_SIZE, bold: true });
           out.push(
             new Paragraph({
@@ -324,6 +360,9 @@ function body(model: DocModel): (Paragraph | Table)[] {
         break;
       case 'fields':
         out.push(fieldsTable(block), spacer());
+        break;
+      case 'contents':
+        out.push(contentsTable(block), spacer());
         break;
       case 'signatures':
         if (block.lead !== undefined) {

@@ -14,12 +14,14 @@
 import { cssFontFamily } from './fonts';
 import {
   cleanText,
+  CONTENTS_HEADER,
   keptWithNext,
   numberLine,
   officialOf,
   type Block,
   type DocModel,
   type FieldRow,
+  type ContentsBlock,
   type FieldsBlock,
   type SignatureBlock,
 } from './model';
@@ -31,6 +33,11 @@ export interface HtmlOptions {
    * data: and file: URLs.
    */
   fontCss?: string;
+  /**
+   * The page each part of a bound file starts on, by its anchor (the 卷内目录's 页号), when whoever
+   * prints has counted them (part-pages.ts); without it the column is left for the clerk.
+   */
+  contentsPages?: Readonly<Record<string, number>>;
 }
 
 /** The CSS font-family lists, from the one font list (fonts.ts). */
@@ -92,6 +99,10 @@ table.fields { margin: 0 0 8pt; font-size: 14pt; line-height: 20pt; break-inside
 table.fields td { border: 0.5pt solid #000; padding: 0.7mm 1.8mm; vertical-align: middle; text-align: left; overflow-wrap: anywhere; }
 table.fields td.label { text-align: center; }
 table.fields td.caption { font-weight: bold; }
+table.contents { width: 100%; border-collapse: collapse; margin: 0 0 8pt; font-size: 14pt; line-height: 20pt; }
+table.contents th, table.contents td { border: 0.5pt solid #000; padding: 0.7mm 1.8mm; vertical-align: middle; text-align: left; overflow-wrap: anywhere; }
+table.contents th, table.contents td.no, table.contents td.page { text-align: center; }
+table.contents tr { break-inside: avoid; }
 .signatures { margin-top: 8pt; break-inside: avoid; page-break-inside: avoid; }
 /* A signature page: starts a new page, its first line says there is no body text on it. */
 .signatures.own-page { margin-top: 0; break-before: page; page-break-before: always; }
@@ -121,6 +132,19 @@ function fieldsHtml(block: FieldsBlock): string {
   return `<table class="fields"><colgroup><col style="width:32mm"><col><col style="width:32mm"><col></colgroup><tbody>${caption}${block.rows.map(row).join('')}</tbody></table>`;
 }
 
+/**
+ * 序号 | 文书名称（日期） | 页号, as the .docx. Chromium cannot say ahead where a part will start: 页号
+ * holds the pages counted by whoever prints (HtmlOptions.contentsPages), else it is left blank.
+ */
+function contentsHtml(block: ContentsBlock, pages: Readonly<Record<string, number>> = {}): string {
+  const head = `<tr>${CONTENTS_HEADER.map((h) => `<th>${t(h)}</th>`).join('')}</tr>`;
+  const page = (anchor: string | undefined) => (anchor !== undefined && pages[anchor] !== undefined ? String(pages[anchor]) : '');
+  const rows = block.rows
+    .map((r, i) => `<tr><td class="no">${i + 1}</td><td>${t(r.title)}</td><td class="page">${page(r.pageOf)}</td></tr>`)
+    .join('');
+  return `<table class="contents"><colgroup><col style="width:12%"><col><col style="width:12%"></colgroup><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+}
+
 /** Signer | date at 65 % / 35 %, officials indented by 45 %: as SIGN_LEFT / OFFICIALS_INDENT in the .docx. */
 function signaturesHtml(block: SignatureBlock): string {
   const rows = [
@@ -138,7 +162,7 @@ function signaturesHtml(block: SignatureBlock): string {
   return `<div class="signatures${lead !== '' ? ' own-page' : ''}">${lead}<table><colgroup><col style="width:65%"><col></colgroup><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function blockHtml(block: Block, kept: 'tail' | 'whole' | null): string {
+function blockHtml(block: Block, kept: 'tail' | 'whole' | null, pages?: Readonly<Record<string, number>>): string {
   const k = kept === 'tail' ? ' keep' : kept === 'whole' ? ' keep-whole' : '';
   switch (block.kind) {
     case 'part':
@@ -157,6 +181,8 @@ function blockHtml(block: Block, kept: 'tail' | 'whole' | null): string {
       return `<p class="indent note${k}">${t(block.text)}</p>`;
     case 'fields':
       return fieldsHtml(block);
+    case 'contents':
+      return contentsHtml(block, pages);
     case 'signatures':
       return signaturesHtml(block);
   }
@@ -165,7 +191,7 @@ function blockHtml(block: Block, kept: 'tail' | 'whole' | null): string {
 export function renderHtml(model: DocModel, opts: HtmlOptions = {}): string {
   const num = numberLine(model);
   // The end of the content goes with the signatures, unless they start a page of their own.
-  const body = model.blocks.map((b, i) => blockHtml(b, keptWithNext(model.blocks, i))).join('\n');
+  const body = model.blocks.map((b, i) => blockHtml(b, keptWithNext(model.blocks, i), opts.contentsPages)).join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

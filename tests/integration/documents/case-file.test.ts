@@ -51,9 +51,8 @@ describe('卷宗封面及卷内目录', () => {
     has(`保管期限短期（10年）卷内文书${TWO_PARTY_DOCS.length}件`);
     // The contents: numbered, in binding order, with the day each bears; the page column is blank.
     has('卷内目录');
-    has('1人民调解申请书（2026年3月2日）页号');
-    has('5人民调解记录（2026年3月10日）页号6人民调解记录（2026年3月17日）页号');
-    has('7人民调解协议书');
+    has('序号文书名称（日期）页号1人民调解申请书（2026年3月2日）2');
+    has('5人民调解记录（2026年3月10日）6人民调解记录（2026年3月17日）7人民调解协议书');
     const order = TWO_PARTY_DOCS.map((t, n) => flat.indexOf(ink(`${n + 1}${t}`)));
     expect(order.every((p, n) => p > 0 && (n === 0 || p > order[n - 1]!))).toBe(true);
     // The contents start a new page, in both renderings.

@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from '../../support/backend';
 import { walkInCase } from '../../support/cases';
 import { tempDir } from '../../support/tmp';
 import { dayIs, mediator, steps } from '../court/helpers';
-import { ink, readDocx } from './harness';
+import { ink, readDocx, withoutPageNumbers } from './harness';
 
 const repo = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -281,6 +281,21 @@ describe('cli doc', () => {
     // A document that bears no date yet (to be filled in by hand) is listed without one.
     expect(ink(pages[1]!)).toContain('人民调解权利义务告知书');
     expect(ink(pages[1]!)).not.toContain('告知书（年月日）');
+    // The contents' 页号: the page each document starts on, counted part by part before printing.
+    const contents = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '2', '-l', '2', pdfFile, '-'], { encoding: 'utf8' });
+    const rows = [...contents.matchAll(/^\s*(\d+)\s+(\S.*?)\s+(\d+)\s*$/gm)].map((m) => ({
+      no: Number(m[1]),
+      title: m[2]!,
+      page: Number(m[3]),
+    }));
+    expect(rows.map((r) => r.no)).toEqual(rows.map((_r, k) => k + 1));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const r of rows)
+      expect(
+        ink(withoutPageNumbers(pages[r.page - 1]!)).startsWith(ink(r.title.replace(/（.*$/, ''))),
+        `${r.no} ${r.title} → ${r.page}`,
+      ).toBe(true);
+    expect(rows.at(-1)!.page).toBeLessThanOrEqual(n);
 
     const inv = path.join(out.dir, 'inv.docx');
     expect((await cli(['--data-dir', app.dir, '--case', agreed.caseNumber, '--type', 'investigation-record', '--out', inv])).code).toBe(0);
@@ -288,7 +303,7 @@ describe('cli doc', () => {
     const cover = path.join(out.dir, 'cover.docx');
     expect((await cli(['--data-dir', app.dir, '--case', agreed.caseNumber, '--type', 'file-cover', '--out', cover])).code).toBe(0);
     expect(ink((await readDocx(fs.readFileSync(cover))).text)).toContain(ink('保管期限短期（10年）'));
-  });
+  }, 180_000); // Chromium prints the file once per document to count its pages, then the whole file.
 
   it('refuses a bad type, a bad extension, an unknown case number, PDF without Chromium', async () => {
     const base = ['--data-dir', app.dir, '--case', agreed.caseNumber];

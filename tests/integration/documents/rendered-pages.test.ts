@@ -193,14 +193,14 @@ function checkParts(
 
 /**
  * The contents (卷内目录) of the whole file's .docx: each row's 页号 (a PAGEREF field, filled in by
- * LibreOffice) is the page its document starts on. Rows read 序号, title (date), 页号, the number.
+ * LibreOffice) is the page its document starts on. Rows read 序号, title (date), the page number.
  */
 function checkPageColumn(model: DocModel, partPages: number[], drawn: string[]): string[] {
-  const contents = model.blocks.find((b) => b.kind === 'fields' && b.rows.some((row) => row[1]?.pageOf !== undefined));
-  if (contents?.kind !== 'fields') return ['case-file (docx): no contents with page references'];
+  const contents = model.blocks.find((b) => b.kind === 'contents' && b.rows.some((row) => row.pageOf !== undefined));
+  if (contents?.kind !== 'contents') return ['case-file (docx): no contents with page references'];
   const text = drawn.slice(partPages[0], partPages[1]).join('');
   return contents.rows.flatMap((row, j) => {
-    const want = ink(`${row[0].label}${row[0].value}${row[1]?.label ?? ''}${(partPages[j + 1] ?? NaN) + 1}`);
+    const want = ink(`${j + 1}${row.title}${(partPages[j + 1] ?? NaN) + 1}`);
     return text.includes(want) ? [] : [`case-file (docx): the contents do not read 「${want}」`];
   });
 }

@@ -123,16 +123,13 @@ const anchorOf = (i: number): string => `doc_${i + 1}`;
  *   its document starts; on the cover alone (file-cover) it is left for the clerk.
  */
 function contentsBlocks(docs: readonly DocModel[], bound: boolean): Block[] {
-  const rows: FieldRow[] = docs.map((d, i) => {
+  const rows = docs.map((d, i) => {
     const date = dateOf(d);
-    return [
-      { label: `${i + 1}`, value: `${str(d.title)}${date !== '' ? `（${date}）` : ''}` },
-      { label: '页号', value: '', ...(bound ? { pageOf: anchorOf(i) } : {}) },
-    ];
+    return { title: `${str(d.title)}${date !== '' ? `（${date}）` : ''}`, ...(bound ? { pageOf: anchorOf(i) } : {}) };
   });
   return [
     { kind: 'part', title: '卷内目录' },
-    { kind: 'fields', caption: '序号　文书名称（日期）　页号', rows },
+    { kind: 'contents', rows },
   ];
 }
 
