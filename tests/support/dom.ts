@@ -7,6 +7,7 @@
  * use (as mediator-form.test.ts does): the Node-side type check has no DOM library, and pulling one
  * in would change the types of the Playwright page objects.
  */
+import { afterEach } from 'vitest';
 import { startTestApp, type TestApp } from './backend';
 
 export interface El {
@@ -80,9 +81,26 @@ export async function loadDom(): Promise<Dom> {
   return { h, tl, page: (ui) => h(query.QueryClientProvider, { client: new query.QueryClient() }, h(AntApp, null, ui)) };
 }
 
+/** Every backend connectBackend opened and the test has not finished with. */
+const opened: TestApp[] = [];
+
+/**
+ * After each test of the file: the rendered tree unmounted, every backend connectBackend opened
+ * closed, and what the window kept (session, drafts) cleared, so the next test starts afresh.
+ */
+export function resetAfterEach(dom: () => Dom): void {
+  afterEach(() => {
+    dom().tl.cleanup();
+    for (const app of opened.splice(0)) app.close();
+    browser.sessionStorage.clear();
+    browser.localStorage.clear();
+  });
+}
+
 /** The real backend behind the preload bridge, signed in as the admin; `calls` lists the operations the window sent. */
 export async function connectBackend(opts: { now?: string; signIn?: boolean } = {}): Promise<{ app: TestApp; calls: string[] }> {
   const app = await startTestApp(opts.now ? { now: opts.now } : {});
+  opened.push(app);
   const calls: string[] = [];
   if (opts.signIn !== false) browser.sessionStorage.setItem('mediation-desk.session', await app.login());
   browser.window.mediationDesk = {

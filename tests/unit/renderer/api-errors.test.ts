@@ -8,12 +8,12 @@
  * under 'case' and the amount under another name.
  */
 import dayjs from 'dayjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../../electron/common/errors';
 import { makeResidentId } from '../../../electron/common/domain/identity';
 import type { TestApp } from '../../support/backend';
 import { walkInCase } from '../../support/cases';
-import { browser, connectBackend, formItem, loadDom, rendererModule, type Component, type Dom } from '../../support/dom';
+import { connectBackend, resetAfterEach, formItem, loadDom, rendererModule, type Component, type Dom } from '../../support/dom';
 
 interface FormInstance {
   getFieldError(name: (string | number)[]): string[];
@@ -40,12 +40,7 @@ beforeAll(async () => {
 }, 60_000);
 
 let app: TestApp | undefined;
-afterEach(() => {
-  dom.tl.cleanup();
-  app?.close();
-  app = undefined;
-  browser.sessionStorage.clear();
-});
+resetAfterEach(() => dom);
 
 // The backend's day is ten days before the window's; the ID number's holder was born five days before the window's.
 const windowDay = dayjs();

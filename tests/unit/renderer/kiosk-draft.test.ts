@@ -5,11 +5,11 @@
  * in the screen's memory only — nothing a citizen types is written to the browser's storage, so a
  * reload starts empty — and it is gone once the registration is submitted.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../../electron/common/api/intake';
 import { makeResidentId, validatePhone, validateResidentId } from '../../../electron/common/domain/identity';
 import type { TestApp } from '../../support/backend';
-import { browser, connectBackend, loadDom, rendererModule, type Component, type Dom } from '../../support/dom';
+import { browser, connectBackend, resetAfterEach, loadDom, rendererModule, type Component, type Dom } from '../../support/dom';
 
 interface Draft {
   category: string | null;
@@ -40,13 +40,7 @@ beforeAll(async () => {
 }, 60_000);
 
 let app: TestApp | undefined;
-afterEach(() => {
-  dom.tl.cleanup();
-  app?.close();
-  app = undefined;
-  browser.sessionStorage.clear();
-  browser.localStorage.clear();
-});
+resetAfterEach(() => dom);
 
 const ID = makeResidentId('410711', '1968-03-12', 31);
 const message = (check: { ok: true } | { ok: false; message: string }) => (check.ok ? '' : check.message);

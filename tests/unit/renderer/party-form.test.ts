@@ -5,12 +5,12 @@
  * before anything is sent; 单位 asks an organisation's own fields; what is saved is the contract's
  * party as the backend keeps it.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PartyView } from '../../../electron/common/api/cases';
 import { makeCreditCode, makeResidentId, validateCreditCode } from '../../../electron/common/domain/identity';
 import type { TestApp } from '../../support/backend';
 import { walkInCase, ZHANG_ID } from '../../support/cases';
-import { browser, connectBackend, formItem, loadDom, rendererModule, type Component, type Dom } from '../../support/dom';
+import { connectBackend, resetAfterEach, formItem, loadDom, rendererModule, type Component, type Dom } from '../../support/dom';
 
 let dom: Dom;
 let PartiesCard: Component;
@@ -20,12 +20,7 @@ beforeAll(async () => {
 }, 60_000);
 
 let app: TestApp | undefined;
-afterEach(() => {
-  dom.tl.cleanup();
-  app?.close();
-  app = undefined;
-  browser.sessionStorage.clear();
-});
+resetAfterEach(() => dom);
 
 /** A case with its applicant only, its page's parties card, and the 添加当事人 dialog open. */
 async function addPartyDialog() {
